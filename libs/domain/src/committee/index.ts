@@ -1,0 +1,3 @@
+export * from './committee.events.js';
+export * from './committee.commands.js';
+export * from './committee.decider.js';

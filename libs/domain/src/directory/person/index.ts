@@ -1,0 +1,3 @@
+export * from './person.events.js';
+export * from './person.commands.js';
+export * from './person.decider.js';

@@ -1,0 +1,3 @@
+export * from './post.events.js';
+export * from './post.commands.js';
+export * from './post.decider.js';

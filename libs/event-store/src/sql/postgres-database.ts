@@ -1,0 +1,129 @@
+import pg from 'pg';
+import type { SqlDatabase, SqlQueryable } from './sql-database.js';
+
+export interface PostgresOptions {
+  readonly connectionString: string;
+  /** Every table lives in this schema (created if missing); tests use one schema per file. */
+  readonly schema?: string;
+  readonly poolSize?: number;
+  readonly statementTimeoutMs?: number;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** PostgreSQL through a `pg` pool. */
+export class PostgresDatabase implements SqlDatabase {
+  readonly dialect = 'postgres' as const;
+  private listener: pg.Client | undefined;
+  private readonly channels = new Map<string, Set<() => void>>();
+
+  private constructor(
+    readonly pool: pg.Pool,
+    private readonly options: PostgresOptions,
+  ) {}
+
+  static async open(options: PostgresOptions): Promise<PostgresDatabase> {
+    const schema = options.schema ?? 'public';
+    if (!IDENTIFIER.test(schema)) throw new Error(`Invalid schema name ${schema}`);
+    const bootstrap = new pg.Client({ connectionString: options.connectionString });
+    await bootstrap.connect();
+    try {
+      await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } catch (error) {
+      // Two processes creating the schema at once: the loser sees a duplicate; the schema exists either way.
+      if ((error as { code?: string }).code !== '23505') throw error;
+    } finally {
+      await bootstrap.end();
+    }
+    const statementTimeout = options.statementTimeoutMs ?? 30_000;
+    const pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 20,
+      options: `-c search_path=${schema} -c statement_timeout=${statementTimeout}`,
+      connectionTimeoutMillis: 5_000,
+    });
+    // An idle client losing its connection (a restart, pg_terminate_backend) must not crash the process.
+    pool.on('error', () => undefined);
+    return new PostgresDatabase(pool, { ...options, schema });
+  }
+
+  get schema(): string {
+    return this.options.schema ?? 'public';
+  }
+
+  async query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }> {
+    const result = await this.pool.query(sql, params as unknown[]);
+    return { rows: (Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows) as Row[] };
+  }
+
+  async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: unknown;
+    try {
+      await client.query('BEGIN');
+      const tx: SqlQueryable = {
+        query: async <Row>(sql: string, params?: readonly unknown[]) => {
+          const result = await client.query(sql, params as unknown[]);
+          return { rows: (Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows) as Row[] };
+        },
+      };
+      const value = await work(tx);
+      await client.query('COMMIT');
+      return value;
+    } catch (error) {
+      broken = await client.query('ROLLBACK').then(
+        () => undefined,
+        (rollbackError: unknown) => rollbackError,
+      );
+      throw error;
+    } finally {
+      client.release(broken instanceof Error ? broken : undefined);
+    }
+  }
+
+  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    const isNew = !this.channels.has(channel);
+    const listeners = this.channels.get(channel) ?? new Set();
+    this.channels.set(channel, listeners);
+    listeners.add(onNotify);
+    if (this.listener && isNew) await this.listener.query(`LISTEN "${channel.replace(/"/g, '')}"`).catch(() => undefined);
+    else await this.ensureListener().catch(() => undefined);
+    return async () => {
+      listeners.delete(onNotify);
+    };
+  }
+
+  async notify(channel: string): Promise<void> {
+    await this.pool.query('SELECT pg_notify($1, $2)', [channel, '']);
+  }
+
+  async close(): Promise<void> {
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+
+  /** One dedicated connection carries every LISTEN; it is re-opened after a drop by the next listen or wake-up. */
+  private async ensureListener(): Promise<void> {
+    if (this.listener) return;
+    const client = new pg.Client({ connectionString: this.options.connectionString });
+    this.listener = client;
+    client.on('error', () => {
+      if (this.listener === client) this.listener = undefined;
+      client.end().catch(() => undefined);
+      setTimeout(() => void this.ensureListener().catch(() => undefined), 1_000).unref();
+    });
+    client.on('notification', (message) => {
+      for (const callback of this.channels.get(message.channel) ?? []) callback();
+    });
+    try {
+      await client.connect();
+      for (const channel of this.channels.keys()) await client.query(`LISTEN "${channel.replace(/"/g, '')}"`);
+    } catch (error) {
+      if (this.listener === client) this.listener = undefined;
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import type { EventStore, StoredEvent } from '../port/event-store.port.js';
+import type { SqlDatabase, SqlQueryable } from '../sql/sql-database.js';
+
+export interface CatchUpOptions {
+  /** Checkpoint name: one per projection or relay. */
+  readonly name: string;
+  readonly store: EventStore;
+  /** Where the checkpoint lives, and the transaction the handler's writes share with it. */
+  readonly checkpoints: SqlDatabase;
+  readonly handle: (events: readonly StoredEvent[], tx: SqlQueryable) => Promise<void>;
+  readonly batchSize?: number;
+  /** Longest sleep between polls when nothing wakes the subscription earlier. */
+  readonly idleWaitMs?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+/** Another process moved this checkpoint: this runner's batch was rolled back and it must re-read. */
+export class CheckpointMovedError extends Error {
+  constructor(readonly checkpointName: string) {
+    super(`Checkpoint ${checkpointName} was moved by another runner`);
+  }
+}
+
+export async function readCheckpoint(db: SqlQueryable, name: string): Promise<number> {
+  const { rows } = await db.query<{ position: string }>('SELECT position::text AS position FROM checkpoints WHERE name = $1', [name]);
+  return Number(rows[0]?.position ?? 0);
+}
+
+/**
+ * Follows the global log from a stored checkpoint. Each batch and its checkpoint commit together,
+ * and the checkpoint only moves from the value this runner read, so every event takes effect exactly once.
+ */
+export class CatchUpSubscription {
+  private position: number | undefined;
+  private running = false;
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly options: CatchUpOptions) {}
+
+  get checkpoint(): number | undefined {
+    return this.position;
+  }
+
+  /** Processes at most one batch; answers how many events it applied. */
+  async runOnce(): Promise<number> {
+    const { name, store, checkpoints, handle } = this.options;
+    const from = this.position ?? (await readCheckpoint(checkpoints, name));
+    this.position = from;
+    const { events, lastPosition } = await store.readAll(from, this.options.batchSize ?? 500);
+    if (events.length === 0) return 0;
+    try {
+      await checkpoints.transaction(async (tx) => {
+        await handle(events, tx);
+        const moved = await tx.query(
+          `INSERT INTO checkpoints (name, position, updated_at) VALUES ($1, $2, now())
+           ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()
+           WHERE checkpoints.position = $3 RETURNING name`,
+          [name, lastPosition, from]);
+        if (moved.rows.length === 0) throw new CheckpointMovedError(name);
+      });
+    } catch (error) {
+      this.position = undefined;
+      throw error;
+    }
+    this.position = lastPosition;
+    return events.length;
+  }
+
+  /** Runs until every committed event is applied. */
+  async catchUp(): Promise<void> {
+    while ((await this.runOnce()) > 0);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        try {
+          const applied = await this.runOnce();
+          if (applied === 0) await this.options.store.waitForEvents(this.options.idleWaitMs ?? 1_000);
+        } catch (error) {
+          this.options.onError?.(error);
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+}
