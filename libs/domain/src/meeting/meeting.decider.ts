@@ -9,7 +9,7 @@ import type {
   RecordAttendance,
   ScheduleMeeting,
 } from './meeting.commands.js';
-import type { MeetingEvent } from './meeting.events.js';
+import { attendanceStatuses, attendeeRoles, type MeetingEvent } from './meeting.events.js';
 import { evolveMeeting, initialMeetingState, type MeetingRecord, type MeetingState } from './meeting.state.js';
 
 const existingMeeting = (state: MeetingState, meetingId: string): MeetingRecord => {
@@ -44,14 +44,31 @@ const recordAttendance = ({ data }: RecordAttendance, state: MeetingState): Meet
     if (attendee.name.trim() === '') {
       throw invalid('attendee-name-required', `Attendee ${index} has no name`, { field: `attendees[${index}].name` });
     }
+    if (!(attendeeRoles as readonly string[]).includes(attendee.role)) {
+      throw invalid('attendee-role-unknown', `Unknown role ${String(attendee.role)}`, {
+        field: `attendees[${index}].role`,
+        allowed: attendeeRoles,
+      });
+    }
+    if (!(attendanceStatuses as readonly string[]).includes(attendee.status)) {
+      throw invalid('attendee-status-unknown', `Unknown status ${String(attendee.status)}`, {
+        field: `attendees[${index}].status`,
+        allowed: attendanceStatuses,
+      });
+    }
   });
   const personIds = data.attendees.flatMap((attendee) => (attendee.personId ? [attendee.personId] : []));
   const duplicated = duplicatesIn(personIds);
   if (duplicated.length > 0) {
-    throw invalid('attendee-duplicated', 'A person appears more than once in the attendance', { personIds: duplicated });
+    throw invalid('attendee-duplicated', 'A person appears more than once in the attendance', {
+      personIds: duplicated,
+    });
   }
   return [
-    { type: 'AttendanceRecorded', data: { meetingId: meeting.meetingId, attendees: data.attendees, recordedAt: data.now } },
+    {
+      type: 'AttendanceRecorded',
+      data: { meetingId: meeting.meetingId, attendees: data.attendees, recordedAt: data.now },
+    },
   ];
 };
 

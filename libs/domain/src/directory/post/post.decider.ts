@@ -61,7 +61,12 @@ const appoint = ({ data }: AppointPostHolder, state: PostState): PostEvent[] => 
     ...vacated,
     {
       type: 'PostHolderAppointed',
-      data: { postId: post.postId, personId: data.personId, from: data.from ?? dateOf(data.now), appointedAt: data.now },
+      data: {
+        postId: post.postId,
+        personId: data.personId,
+        from: data.from ?? dateOf(data.now),
+        appointedAt: data.now,
+      },
     },
   ];
 };

@@ -1,0 +1,71 @@
+import { RequestMethod, type DynamicModule, type LoggerService, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { EventStore, SqlDatabase } from '../../../libs/event-store/src/index.js';
+import { AppModule } from './app.module.js';
+import { loadAppConfig, type AppConfig } from './config/app-config.js';
+import { API_PREFIX } from './platform/http/api-prefix.js';
+import { requireJsonBodies, useJsonBodyParser } from './platform/http/json-body.js';
+import { reenterRequestContext, requestContextMiddleware } from './platform/http/request-context.middleware.js';
+import { JsonLogger } from './platform/logging/json-logger.js';
+import { logRequests } from './platform/logging/request-logging.middleware.js';
+import { HttpMetrics } from './platform/metrics/http-metrics.js';
+import { lastErrorHandler, unmatchedRouteHandler } from './platform/problem-details.filter.js';
+import { DOCS_JSON_PATH, DOCS_PATH, setupOpenApi } from './platform/openapi.js';
+import { rejectUnsafeJsonBodies } from './platform/validation/forbidden-keys.js';
+
+export interface CreateAppOptions {
+  /** Defaults to the environment (loadAppConfig()). */
+  readonly config?: AppConfig;
+  /** An already-open store, which the app does not close; otherwise the configured store is opened and closed with the app. */
+  readonly store?: EventStore;
+  readonly database?: SqlDatabase;
+  /** Modules beside the features, e.g. a test-only controller module. */
+  readonly extraModules?: readonly (Type<unknown> | DynamicModule)[];
+  /** Defaults to JSON lines on stdout at config.logLevel; false silences Nest's logger. */
+  readonly logger?: LoggerService | false;
+}
+
+const OPERATIONAL_ROUTES = ['health', 'health/live', 'metrics', DOCS_PATH, DOCS_JSON_PATH];
+
+/**
+ * Builds and initialises the application exactly as production runs it; main.ts and the e2e tests both use it.
+ * The order of the Express middleware matters: context first (so every answer, even a 413, carries the ids),
+ * then the content-type gate, the JSON parser, and the key check that needs the parsed body.
+ */
+export async function createApp(options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const config = options.config ?? loadAppConfig();
+  const logger = options.logger ?? new JsonLogger({ level: config.logLevel });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({
+      config,
+      ...(options.store ? { store: options.store } : {}),
+      ...(options.database ? { database: options.database } : {}),
+      ...(options.extraModules ? { extraModules: options.extraModules } : {}),
+    }),
+    { bodyParser: false, logger, abortOnError: false },
+  );
+  try {
+    configureHttp(app, config);
+    await app.init();
+    app.use(unmatchedRouteHandler);
+    app.use(lastErrorHandler);
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+  return app;
+}
+
+function configureHttp(app: NestExpressApplication, config: AppConfig): void {
+  app.disable('x-powered-by');
+  app.use(requestContextMiddleware({ production: config.isProduction }));
+  app.use(logRequests);
+  app.use(app.get(HttpMetrics).middleware);
+  app.use(requireJsonBodies);
+  useJsonBodyParser(app);
+  app.use(reenterRequestContext);
+  app.use(rejectUnsafeJsonBodies);
+  app.setGlobalPrefix(API_PREFIX, { exclude: OPERATIONAL_ROUTES.map((path) => ({ path, method: RequestMethod.ALL })) });
+  setupOpenApi(app);
+}

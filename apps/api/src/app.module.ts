@@ -1,0 +1,33 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { EventStore, SqlDatabase } from '../../../libs/event-store/src/index.js';
+import type { AppConfig } from './config/app-config.js';
+import { featureModules } from './features/feature-modules.js';
+import { EventStoreModule } from './platform/event-store.module.js';
+import { PlatformModule } from './platform/platform.module.js';
+
+export interface AppModuleOptions {
+  readonly config: AppConfig;
+  /** An already-open store (tests); otherwise the configured one is opened at start-up and closed at shutdown. */
+  readonly store?: EventStore;
+  readonly database?: SqlDatabase;
+  /** Modules beside the features, e.g. a test-only controller. */
+  readonly extraModules?: readonly (Type<unknown> | DynamicModule)[];
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(options.config),
+        options.store ? EventStoreModule.forStore(options.store, options.database) : EventStoreModule.fromConfig(),
+        CqrsModule.forRoot(),
+        // ---- feature modules: add them in features/feature-modules.ts, not here ----
+        ...featureModules,
+        ...(options.extraModules ?? []),
+      ],
+    };
+  }
+}

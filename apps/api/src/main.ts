@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory.js';
+import { ConfigError, loadAppConfig } from './config/app-config.js';
+import { JsonLogger } from './platform/logging/json-logger.js';
+
+async function main(): Promise<void> {
+  const config = loadAppConfig();
+  const logger = new JsonLogger({ level: config.logLevel });
+  const app = await createApp({ config, logger });
+  app.enableShutdownHooks();
+  await app.listen(config.port);
+  const url = await app.getUrl();
+  logger.log({ message: `Actiontrail API listening on ${url} (store: ${config.eventStore}); docs at ${url}/docs`, url }, 'Main');
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? `Configuration error: ${error.message}` : `Start-up failed: ${String(error)}`;
+  process.stderr.write(`${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), message, stack: error instanceof Error ? error.stack : undefined })}\n`);
+  process.exit(1);
+});

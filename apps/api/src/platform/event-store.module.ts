@@ -1,0 +1,80 @@
+import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import {
+  openEmbeddedEventStore, openPostgresEventStore, type EventStore, type SqlDatabase, type SqlEventStore,
+} from '../../../../libs/event-store/src/index.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, EVENT_STORE, SQL_DATABASE } from './tokens.js';
+
+export { EVENT_STORE, SQL_DATABASE } from './tokens.js';
+
+const OWNS_STORE = Symbol('OWNS_STORE');
+
+/** Opens the store the configuration names; the read models and idempotency keys share its database. */
+export async function openConfiguredEventStore(config: AppConfig): Promise<SqlEventStore> {
+  switch (config.eventStore) {
+    case 'embedded':
+      return openEmbeddedEventStore(config.dataDir);
+    case 'postgres':
+      return openPostgresEventStore({ connectionString: requireValue(config.databaseUrl, 'DATABASE_URL'), schema: config.databaseSchema });
+    case 'kurrentdb':
+      throw new Error('EVENT_STORE=kurrentdb: libs/event-store has no KurrentDB adapter yet; use embedded or postgres');
+  }
+}
+
+function requireValue(value: string | undefined, name: string): string {
+  if (!value) throw new Error(`${name} is required`);
+  return value;
+}
+
+/** Closes the store at shutdown, but only one this module opened: a store handed in by a test belongs to the test. */
+@Injectable()
+class EventStoreLifecycle implements OnApplicationShutdown {
+  private readonly logger = new Logger('EventStore');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(OWNS_STORE) private readonly ownsStore: boolean,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.ownsStore) return;
+    await this.store.close().catch((error: unknown) => this.logger.error(`Closing the event store failed: ${String(error)}`));
+  }
+}
+
+@Global()
+@Module({})
+export class EventStoreModule {
+  /** The store named by APP_CONFIG, opened while the application starts. */
+  static fromConfig(): DynamicModule {
+    return EventStoreModule.build(
+      [
+        { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openConfiguredEventStore(config) },
+        { provide: SQL_DATABASE, inject: [EVENT_STORE], useFactory: (store: SqlEventStore) => store.db },
+      ],
+      true,
+    );
+  }
+
+  /** An already-open store (tests); its database defaults to the SQL store's own. */
+  static forStore(store: EventStore, database?: SqlDatabase): DynamicModule {
+    const db = database ?? (store as Partial<SqlEventStore>).db;
+    if (!db) throw new Error('EventStoreModule.forStore: pass the SqlDatabase for a store that has none of its own');
+    return EventStoreModule.build(
+      [
+        { provide: EVENT_STORE, useValue: store },
+        { provide: SQL_DATABASE, useValue: db },
+      ],
+      false,
+    );
+  }
+
+  private static build(providers: Provider[], ownsStore: boolean): DynamicModule {
+    return {
+      module: EventStoreModule,
+      global: true,
+      providers: [...providers, { provide: OWNS_STORE, useValue: ownsStore }, EventStoreLifecycle],
+      exports: [EVENT_STORE, SQL_DATABASE],
+    };
+  }
+}

@@ -1,0 +1,14 @@
+/** Every API route lives under /api/v1; the operational endpoints stay at the root. */
+export const API_PREFIX = 'api/v1';
+export const API_PATH_PREFIX = `/${API_PREFIX}/`;
+
+export function isApiPath(originalUrl: string): boolean {
+  return originalUrl.startsWith(API_PATH_PREFIX);
+}
+
+/** The route pattern (`/api/v1/actions/:id`), never the raw URL, so that metric labels stay few. */
+export function routePatternOf(req: { readonly baseUrl?: string; readonly route?: { readonly path?: unknown } }): string {
+  const path = req.route?.path;
+  if (typeof path !== 'string' || path.includes('*')) return '(unmatched)';
+  return `${req.baseUrl ?? ''}${path}`;
+}

@@ -1,0 +1,61 @@
+import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
+import { isApiPath } from '../http/api-prefix.js';
+import type { HttpRequest, HttpResponse } from '../http/http-types.js';
+import { requestContextOf } from '../request-context.js';
+import { bodyFingerprint, idempotencyKeyFrom } from './idempotency-key.js';
+import { IdempotencyStore, type IdempotentRequest, type StoredAnswer } from './idempotency.store.js';
+
+/**
+ * Every POST under /api/v1 with an Idempotency-Key runs at most once per caller and key:
+ * a retry with the same body gets the first answer, and writes nothing.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
+
+  constructor(private readonly store: IdempotencyStore) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const req = context.switchToHttp().getRequest<HttpRequest>();
+    const res = context.switchToHttp().getResponse<HttpResponse>();
+    if (req.method !== 'POST' || !isApiPath(req.originalUrl)) return next.handle();
+    const key = idempotencyKeyFrom(req.headers);
+    if (key === undefined) return next.handle();
+
+    const request: IdempotentRequest = {
+      scope: requestContextOf(req)?.actor?.id ?? 'anonymous',
+      key,
+      method: req.method,
+      path: req.originalUrl,
+      bodyHash: bodyFingerprint(req.body),
+    };
+    return from(this.store.claim(request)).pipe(
+      mergeMap((outcome) => (outcome.kind === 'replay' ? of(replay(outcome.answer)) : this.runOnce(request, outcome.claimId, next, res))),
+    );
+  }
+
+  private runOnce(request: IdempotentRequest, claimId: string, next: CallHandler, res: HttpResponse): Observable<unknown> {
+    return next.handle().pipe(
+      catchError((error: unknown) =>
+        from(this.store.release(request, claimId).catch((releaseError: unknown) => this.logger.error(`Releasing ${request.key} failed: ${String(releaseError)}`))).pipe(
+          mergeMap(() => throwError(() => error)),
+        ),
+      ),
+      mergeMap(async (value: unknown) => {
+        // Nest has set the route's status before the handler ran, so this is the status the client will get.
+        await this.store.complete(request, claimId, { status: res.statusCode, body: value === undefined ? null : JSON.stringify(value) });
+        return value;
+      }),
+    );
+  }
+}
+
+/** A web Response is sent as it is, so the stored status wins over the route's default. */
+function replay(answer: StoredAnswer): Response {
+  return new Response(answer.body, {
+    status: answer.status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Idempotent-Replay': 'true' },
+  });
+}

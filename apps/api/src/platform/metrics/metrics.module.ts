@@ -1,0 +1,35 @@
+import { Controller, Get, Global, Module, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import type { HttpResponse } from '../http/http-types.js';
+import { HttpMetrics } from './http-metrics.js';
+
+/**
+ * Other modules inject prom-client's `Registry` to add their gauges. One registry per application
+ * rather than the global default, so several apps in one process (tests) do not collide.
+ */
+export function createMetricsRegistry(): Registry {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return registry;
+}
+
+@ApiExcludeController()
+@Controller('metrics')
+class MetricsController {
+  constructor(private readonly registry: Registry) {}
+
+  @Get()
+  async scrape(@Res({ passthrough: true }) res: HttpResponse): Promise<string> {
+    res.setHeader('Content-Type', this.registry.contentType);
+    return this.registry.metrics();
+  }
+}
+
+@Global()
+@Module({
+  controllers: [MetricsController],
+  providers: [{ provide: Registry, useFactory: createMetricsRegistry }, HttpMetrics],
+  exports: [Registry, HttpMetrics],
+})
+export class MetricsModule {}

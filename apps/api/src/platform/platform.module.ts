@@ -1,0 +1,30 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import type { AppConfig } from '../config/app-config.js';
+import { ApiSchemaMigrations } from './database/api-migrations.js';
+import { HealthModule } from './health/health.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { APP_CONFIG } from './tokens.js';
+import { createValidationPipe } from './validation/validation.pipe.js';
+
+/** Cross-cutting pieces every route gets: config, errors as problems, validation, idempotency, health and metrics. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [HealthModule, MetricsModule, IdempotencyModule],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        ApiSchemaMigrations,
+      ],
+      exports: [APP_CONFIG, HealthModule, MetricsModule],
+    };
+  }
+}

@@ -1,0 +1,95 @@
+import { HttpException } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError } from '../../../../../libs/event-store/src/index.js';
+import { DomainError, type DomainErrorKind } from '../../../../../libs/domain/src/shared/errors.js';
+import { RequestValidationError } from '../validation/request-validation.error.js';
+import { ProblemException, type Problem } from './problem.js';
+import { isStoreUnavailable } from './store-unavailable.js';
+
+export interface MappedProblem {
+  readonly problem: Problem;
+  /** A fault of ours rather than of the request: logged with its stack, answered with a generic detail. */
+  readonly unexpected: boolean;
+}
+
+export interface RequestFacts {
+  /** The request carried an If-Match that a handler used (see if-match.ts). */
+  readonly conditional: boolean;
+}
+
+const DOMAIN_STATUS: Record<DomainErrorKind, number> = { 'not-found': 404, conflict: 409, invalid: 422 };
+
+/** Body-parser (http-errors) types that deserve their own problem type rather than the bare status. */
+const BODY_PARSER_CODES: Record<string, string> = {
+  'entity.too.large': 'payload-too-large',
+  'entity.parse.failed': 'malformed-json',
+  'charset.unsupported': 'unsupported-media-type',
+  'encoding.unsupported': 'unsupported-media-type',
+};
+
+const BODY_PARSER_DETAILS: Record<string, string> = {
+  'payload-too-large': 'The request body is larger than the 256 KiB limit',
+  'malformed-json': 'The request body is not valid JSON (a top-level object or array is required)',
+  'unsupported-media-type': 'The request body must be JSON encoded as UTF-8',
+};
+
+export function problemFor(exception: unknown, request: RequestFacts): MappedProblem {
+  const expected = (problem: Problem): MappedProblem => ({ problem, unexpected: false });
+
+  if (exception instanceof ProblemException) return expected(exception.problem);
+  if (exception instanceof RequestValidationError) {
+    return expected({ status: 400, code: 'validation-failed', detail: exception.message, errors: exception.errors });
+  }
+  if (exception instanceof DomainError) {
+    return expected({
+      status: DOMAIN_STATUS[exception.kind] ?? 422,
+      code: exception.code,
+      detail: exception.message,
+      ...(exception.details ? { extensions: { details: exception.details } } : {}),
+    });
+  }
+  if (exception instanceof ConcurrencyError) {
+    const extensions = { currentVersion: exception.actual };
+    return request.conditional
+      ? expected({ status: 412, code: 'precondition-failed', detail: `If-Match did not match: the resource is at version ${exception.actual}`, extensions })
+      : expected({ status: 409, code: 'concurrency-conflict', detail: `The resource was changed concurrently; it is now at version ${exception.actual}`, extensions });
+  }
+  if (exception instanceof DuplicateEventIdError) {
+    return expected({ status: 409, code: 'duplicate-event-id', detail: 'An event with this id was already recorded with different content' });
+  }
+  if (exception instanceof InvalidAppendError) return expected({ status: 422, code: 'invalid-event', detail: exception.message });
+  if (isStoreUnavailable(exception)) {
+    return expected({
+      status: 503,
+      code: 'store-unavailable',
+      detail: 'The event store is unavailable; try again shortly',
+      headers: { 'Retry-After': '5' },
+    });
+  }
+  if (exception instanceof HttpException) return expected(httpProblem(exception));
+  return { problem: { status: 500, code: 'internal', detail: 'An unexpected error occurred; it has been logged' }, unexpected: true };
+}
+
+function httpProblem(exception: HttpException): Problem {
+  const status = exception.getStatus();
+  const parserType = (exception.cause as { type?: unknown } | undefined)?.type;
+  const parserCode = typeof parserType === 'string' ? BODY_PARSER_CODES[parserType] : undefined;
+  if (parserCode) return { status, code: parserCode, detail: BODY_PARSER_DETAILS[parserCode] ?? exception.message };
+  if (status >= 500) return { status, code: codeForStatus(status), detail: STATUS_CODES[status] ?? 'Server error' };
+  return { status, code: codeForStatus(status), detail: detailOf(exception) };
+}
+
+/** 405 → 'method-not-allowed', 413 → 'payload-too-large', from the standard reason phrase. */
+export function codeForStatus(status: number): string {
+  const phrase = STATUS_CODES[status] ?? 'error';
+  return phrase.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+function detailOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (typeof message === 'string') return message;
+  if (Array.isArray(message)) return message.map(String).join('; ');
+  return exception.message;
+}

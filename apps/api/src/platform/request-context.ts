@@ -1,0 +1,63 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EventMetadata } from '../../../../libs/event-store/src/index.js';
+
+export const ROLES = ['officer', 'scrutiny', 'monitoring', 'member', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+}
+
+export interface RequestContext {
+  readonly correlationId: string;
+  readonly requestId: string;
+  /** Mutable so that authentication, which runs after the context exists, can set who is calling. */
+  actor: Actor | undefined;
+  readonly startedAt: bigint;
+}
+
+export const DEVELOPMENT_ACTOR: Actor = Object.freeze({ id: 'dev', name: 'Developer', roles: Object.freeze(['admin', 'scrutiny']) as readonly Role[] });
+
+const storage = new AsyncLocalStorage<RequestContext>();
+const CONTEXT_OF_REQUEST = Symbol('requestContext');
+
+type WithContext = { [CONTEXT_OF_REQUEST]?: RequestContext };
+
+/** The context of the request being handled, or undefined outside one (start-up, background work). */
+export function currentRequestContext(): RequestContext | undefined {
+  return storage.getStore();
+}
+
+/** The context kept on the request itself: callbacks that lost the async context (body parsing, 'finish') use this. */
+export function requestContextOf(req: object): RequestContext | undefined {
+  return (req as WithContext)[CONTEXT_OF_REQUEST];
+}
+
+export function attachRequestContext(req: object, context: RequestContext): void {
+  (req as WithContext)[CONTEXT_OF_REQUEST] = context;
+}
+
+export function runInRequestContext<T>(context: RequestContext, work: () => T): T {
+  return storage.run(context, work);
+}
+
+/** Called by authentication once it knows who is calling. */
+export function setCurrentActor(actor: Actor | undefined): void {
+  const context = storage.getStore();
+  if (!context) throw new Error('setCurrentActor called outside a request');
+  context.actor = actor;
+}
+
+/** What a command handler puts on every event it appends: who, and which request caused it. */
+export function eventMetadata(): EventMetadata {
+  const context = storage.getStore();
+  if (!context) return {};
+  const { actor, correlationId, requestId } = context;
+  return {
+    ...(actor ? { actor: { id: actor.id, name: actor.name, roles: [...actor.roles] } } : {}),
+    correlationId,
+    requestId,
+  };
+}

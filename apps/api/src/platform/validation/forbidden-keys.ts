@@ -1,0 +1,28 @@
+import type { HttpRequest, HttpResponse, NextFunction } from '../http/http-types.js';
+import { RequestValidationError } from './request-validation.error.js';
+
+/** Keys that could reach an object's prototype once a library merges or transforms the body. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Far beyond any DTO of ours, and shallow enough for the recursive transformer and validator. */
+const MAX_DEPTH = 32;
+
+/** Express middleware after the JSON parser: rejects dangerous keys and absurd nesting before validation sees the body. */
+export function rejectUnsafeJsonBodies(req: HttpRequest, _res: HttpResponse, next: NextFunction): void {
+  const problem = unsafePartOf(req.body);
+  next(problem ? new RequestValidationError([problem], 'The request body contains a forbidden key or nests too deeply') : undefined);
+}
+
+export function unsafePartOf(body: unknown): { field: string; message: string } | undefined {
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value: body, path: '', depth: 0 }];
+  while (pending.length > 0) {
+    const { value, path, depth } = pending.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_DEPTH) return { field: path || '(body)', message: `nests deeper than ${MAX_DEPTH} levels` };
+    for (const key of Object.keys(value)) {
+      const childPath = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) return { field: childPath, message: `"${key}" is not allowed as a key` };
+      pending.push({ value: (value as Record<string, unknown>)[key], path: childPath, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,30 @@
+import type { INestApplication } from '@nestjs/common';
+import type { EventStore } from '../../../../../libs/event-store/src/index.js';
+import { createApp } from '../../../src/app.factory.js';
+import { loadAppConfig, type AppConfig } from '../../../src/config/app-config.js';
+import { JsonLogger } from '../../../src/platform/logging/json-logger.js';
+import { TestFeatureModule } from './test-feature.module.js';
+
+export interface TestApp {
+  readonly app: INestApplication;
+  /** JSON log lines the app wrote. */
+  readonly logs: Record<string, unknown>[];
+}
+
+export function testConfig(env: Record<string, string> = {}): AppConfig {
+  return loadAppConfig({ NODE_ENV: 'test', ...env });
+}
+
+export async function startTestApp(options: { store?: EventStore; config?: AppConfig }): Promise<TestApp> {
+  const logs: Record<string, unknown>[] = [];
+  const logger = new JsonLogger({ level: 'info', write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const app = await createApp({
+    config: options.config ?? testConfig(),
+    ...(options.store ? { store: options.store } : {}),
+    extraModules: [TestFeatureModule],
+    logger,
+  });
+  return { app, logs };
+}
+
+export const PROBLEM = 'https://actiontrail.dev/problems/';

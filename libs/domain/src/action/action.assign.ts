@@ -1,0 +1,49 @@
+import { conflict, invalid, notFound } from '../shared/errors.js';
+import { requireText } from '../shared/rules.js';
+import type { AssignAction } from './action.commands.js';
+import type { ActionEvent } from './action.events.js';
+import { checkDue, ownerPostMustExist } from './action.guards.js';
+import type { ActionState } from './action.state.js';
+
+export const assignAction = ({ data }: AssignAction, state: ActionState): ActionEvent[] => {
+  if (state.exists) {
+    throw conflict('action-already-assigned', `Action ${state.actionId} is already assigned`, {
+      actionId: state.actionId,
+    });
+  }
+  requireText(data.title, 'title');
+  const origin = data.facts.resolution;
+  if (!origin.exists) {
+    throw notFound('resolution-not-found', `Resolution ${data.resolutionId} does not exist`, {
+      resolutionId: data.resolutionId,
+    });
+  }
+  if (data.partLabel !== undefined && !origin.parts.some((part) => part.label === data.partLabel)) {
+    throw invalid('resolution-part-unknown', `Resolution ${data.resolutionId} has no part ${data.partLabel}`, {
+      field: 'partLabel',
+      partLabel: data.partLabel,
+      labels: origin.parts.map((part) => part.label),
+    });
+  }
+  checkDue(data, origin.meetingStartsAt);
+  ownerPostMustExist(data.facts.ownerPost, data.ownerPostId);
+  return [
+    {
+      type: 'ActionAssigned',
+      data: {
+        actionId: data.actionId,
+        resolutionId: data.resolutionId,
+        meetingId: origin.meetingId,
+        committeeId: origin.committeeId,
+        meetingStartsAt: origin.meetingStartsAt,
+        partLabel: data.partLabel,
+        title: data.title,
+        description: data.description,
+        ownerPostId: data.ownerPostId,
+        dueDate: data.dueDate,
+        dueMeetingId: data.dueMeetingId,
+        assignedAt: data.now,
+      },
+    },
+  ];
+};

@@ -1,0 +1,115 @@
+import type { Lookup } from '../shared/lookup.js';
+import type { Rag } from './action.events.js';
+
+/** What assigning needs to know about the originating resolution (a ResolutionState fits). */
+export type ActionOriginFacts = {
+  readonly meetingId: string;
+  readonly committeeId: string;
+  readonly meetingStartsAt: string;
+  readonly parts: readonly { readonly label: string }[];
+};
+
+/** What a due meeting must be checked against (a MeetingState fits). */
+export type DueMeetingFacts = { readonly startsAt: string };
+
+/** Give `dueMeeting` whenever `dueMeetingId` is set; without it the due meeting counts as unknown. */
+export type DueFacts = { readonly dueMeeting?: Lookup<DueMeetingFacts> };
+
+export type AssignAction = {
+  readonly type: 'AssignAction';
+  readonly data: {
+    readonly actionId: string;
+    readonly resolutionId: string;
+    readonly partLabel?: string;
+    readonly title: string;
+    readonly description?: string;
+    readonly ownerPostId: string;
+    readonly dueDate?: string;
+    readonly dueMeetingId?: string;
+    readonly now: string;
+    readonly facts: DueFacts & { readonly resolution: Lookup<ActionOriginFacts>; readonly ownerPost: Lookup };
+  };
+};
+
+export type ReportActionProgress = {
+  readonly type: 'ReportActionProgress';
+  readonly data: {
+    readonly actionId: string;
+    readonly note: string;
+    readonly rag?: Rag;
+    readonly reportedBy?: string;
+    readonly now: string;
+  };
+};
+
+export type CompleteAction = {
+  readonly type: 'CompleteAction';
+  readonly data: {
+    readonly actionId: string;
+    readonly outcome: string;
+    readonly evidence?: string;
+    readonly now: string;
+  };
+};
+
+export type SignOffAction = {
+  readonly type: 'SignOffAction';
+  readonly data: {
+    readonly actionId: string;
+    readonly meetingId?: string;
+    readonly note?: string;
+    readonly now: string;
+    /** Give `meeting` whenever `meetingId` is set; without it the meeting counts as unknown. */
+    readonly facts: { readonly meeting?: Lookup };
+  };
+};
+
+export type ReopenAction = {
+  readonly type: 'ReopenAction';
+  readonly data: { readonly actionId: string; readonly reason: string; readonly now: string };
+};
+
+export type ChangeActionDueDate = {
+  readonly type: 'ChangeActionDueDate';
+  readonly data: {
+    readonly actionId: string;
+    readonly dueDate?: string;
+    readonly dueMeetingId?: string;
+    readonly reason: string;
+    readonly now: string;
+    readonly facts: DueFacts;
+  };
+};
+
+export type ReassignAction = {
+  readonly type: 'ReassignAction';
+  readonly data: {
+    readonly actionId: string;
+    readonly toPostId: string;
+    readonly reason: string;
+    readonly now: string;
+    /** A PostState fits. */
+    readonly facts: { readonly toPost: Lookup };
+  };
+};
+
+export type ChaseAction = {
+  readonly type: 'ChaseAction';
+  readonly data: { readonly actionId: string; readonly note?: string; readonly now: string };
+};
+
+export type WithdrawAction = {
+  readonly type: 'WithdrawAction';
+  readonly data: { readonly actionId: string; readonly reason: string; readonly now: string };
+};
+
+export type ActionCommand =
+  | AssignAction
+  | ReportActionProgress
+  | CompleteAction
+  | SignOffAction
+  | ReopenAction
+  | ChangeActionDueDate
+  | ReassignAction
+  | ChaseAction
+  | WithdrawAction;

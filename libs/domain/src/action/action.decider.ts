@@ -1,0 +1,138 @@
+import type { Decider } from '../shared/decider.js';
+import { conflict, invalid, notFound, unknownCommand } from '../shared/errors.js';
+import { requireText } from '../shared/rules.js';
+import { assignAction } from './action.assign.js';
+import type {
+  ActionCommand,
+  ChangeActionDueDate,
+  ChaseAction,
+  CompleteAction,
+  ReassignAction,
+  ReopenAction,
+  ReportActionProgress,
+  SignOffAction,
+  WithdrawAction,
+} from './action.commands.js';
+import { ragStatuses, type ActionEvent } from './action.events.js';
+import { activeAction, checkDue, existingAction, ownerPostMustExist, requireStatus } from './action.guards.js';
+import { evolveAction, initialActionState, type ActionState } from './action.state.js';
+
+const reportProgress = ({ data }: ReportActionProgress, state: ActionState): ActionEvent[] => {
+  const { actionId } = activeAction(state, data.actionId);
+  requireText(data.note, 'note');
+  if (data.rag !== undefined && !(ragStatuses as readonly string[]).includes(data.rag)) {
+    throw invalid('rag-unknown', `Unknown RAG status ${String(data.rag)}`, { field: 'rag', allowed: ragStatuses });
+  }
+  const { note, rag, reportedBy } = data;
+  return [{ type: 'ActionProgressReported', data: { actionId, note, rag, reportedAt: data.now, reportedBy } }];
+};
+
+const complete = ({ data }: CompleteAction, state: ActionState): ActionEvent[] => {
+  const action = activeAction(state, data.actionId);
+  requireStatus(action, ['open'], 'action-not-open', 'only an open action can be completed');
+  requireText(data.outcome, 'outcome');
+  const { outcome, evidence } = data;
+  return [{ type: 'ActionCompleted', data: { actionId: action.actionId, outcome, evidence, completedAt: data.now } }];
+};
+
+const signOff = ({ data }: SignOffAction, state: ActionState): ActionEvent[] => {
+  const action = existingAction(state, data.actionId);
+  requireStatus(action, ['completed'], 'action-not-completed', 'only a completed action can be signed off');
+  if (data.meetingId !== undefined && data.facts.meeting?.exists !== true) {
+    throw notFound('sign-off-meeting-not-found', `Meeting ${data.meetingId} does not exist`, {
+      meetingId: data.meetingId,
+    });
+  }
+  const { meetingId, note } = data;
+  return [{ type: 'ActionSignedOff', data: { actionId: action.actionId, meetingId, note, signedOffAt: data.now } }];
+};
+
+const reopen = ({ data }: ReopenAction, state: ActionState): ActionEvent[] => {
+  const action = existingAction(state, data.actionId);
+  requireStatus(action, ['completed', 'closed'], 'action-not-reopenable', 'only a completed or closed action reopens');
+  requireText(data.reason, 'reason');
+  return [{ type: 'ActionReopened', data: { actionId: action.actionId, reason: data.reason, reopenedAt: data.now } }];
+};
+
+const changeDue = ({ data }: ChangeActionDueDate, state: ActionState): ActionEvent[] => {
+  const action = activeAction(state, data.actionId);
+  requireText(data.reason, 'reason');
+  checkDue(data, action.meetingStartsAt);
+  if (data.dueDate === action.due.dueDate && data.dueMeetingId === action.due.dueMeetingId) {
+    throw conflict('due-unchanged', 'The action is already due then', { actionId: action.actionId, ...action.due });
+  }
+  const { dueDate, dueMeetingId, reason } = data;
+  return [
+    {
+      type: 'ActionDueDateChanged',
+      data: { actionId: action.actionId, dueDate, dueMeetingId, reason, changedAt: data.now },
+    },
+  ];
+};
+
+const reassign = ({ data }: ReassignAction, state: ActionState): ActionEvent[] => {
+  const action = activeAction(state, data.actionId);
+  requireText(data.reason, 'reason');
+  if (data.toPostId === action.ownerPostId) {
+    throw conflict('reassignment-same-post', `Action ${action.actionId} is already owned by post ${data.toPostId}`, {
+      actionId: action.actionId,
+      ownerPostId: action.ownerPostId,
+    });
+  }
+  ownerPostMustExist(data.facts.toPost, data.toPostId);
+  const { toPostId, reason } = data;
+  return [
+    {
+      type: 'ActionReassigned',
+      data: { actionId: action.actionId, fromPostId: action.ownerPostId, toPostId, reason, reassignedAt: data.now },
+    },
+  ];
+};
+
+const chase = ({ data }: ChaseAction, state: ActionState): ActionEvent[] => {
+  const action = activeAction(state, data.actionId);
+  const chaseNumber = action.counts.chases + 1;
+  return [
+    { type: 'ActionChased', data: { actionId: action.actionId, note: data.note, chasedAt: data.now, chaseNumber } },
+  ];
+};
+
+const withdraw = ({ data }: WithdrawAction, state: ActionState): ActionEvent[] => {
+  const action = existingAction(state, data.actionId);
+  requireStatus(action, ['open', 'completed'], 'action-not-withdrawable', 'only an open or completed action withdraws');
+  requireText(data.reason, 'reason');
+  return [{ type: 'ActionWithdrawn', data: { actionId: action.actionId, reason: data.reason, withdrawnAt: data.now } }];
+};
+
+export const decideAction = (command: ActionCommand, state: ActionState): ActionEvent[] => {
+  switch (command.type) {
+    case 'AssignAction':
+      return assignAction(command, state);
+    case 'ReportActionProgress':
+      return reportProgress(command, state);
+    case 'CompleteAction':
+      return complete(command, state);
+    case 'SignOffAction':
+      return signOff(command, state);
+    case 'ReopenAction':
+      return reopen(command, state);
+    case 'ChangeActionDueDate':
+      return changeDue(command, state);
+    case 'ReassignAction':
+      return reassign(command, state);
+    case 'ChaseAction':
+      return chase(command, state);
+    case 'WithdrawAction':
+      return withdraw(command, state);
+    default: {
+      const _exhaustive: never = command;
+      return unknownCommand(command);
+    }
+  }
+};
+
+export const actionDecider: Decider<ActionCommand, ActionEvent, ActionState> = {
+  decide: decideAction,
+  evolve: evolveAction,
+  initialState: initialActionState,
+};

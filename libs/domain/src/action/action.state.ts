@@ -1,0 +1,95 @@
+import type { ActionEvent, Rag } from './action.events.js';
+
+export const actionStatuses = ['open', 'completed', 'closed', 'withdrawn'] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+
+export type ActionDue = { readonly dueDate?: string; readonly dueMeetingId?: string };
+
+export type ActionCounts = {
+  readonly progressReports: number;
+  readonly chases: number;
+  readonly reopenings: number;
+  readonly reassignments: number;
+  readonly dueChanges: number;
+};
+
+export type LatestUpdate = { readonly note: string; readonly rag?: Rag; readonly reportedAt: string };
+
+export type ActionRecord = {
+  readonly exists: true;
+  readonly actionId: string;
+  readonly resolutionId: string;
+  readonly meetingId: string;
+  readonly committeeId: string;
+  readonly meetingStartsAt: string;
+  readonly partLabel?: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly status: ActionStatus;
+  readonly ownerPostId: string;
+  readonly due: ActionDue;
+  readonly rag?: Rag;
+  readonly counts: ActionCounts;
+  readonly assignedAt: string;
+  readonly latestUpdate?: LatestUpdate;
+  readonly lastChasedAt?: string;
+  readonly completedAt?: string;
+  readonly closedAt?: string;
+  readonly withdrawnAt?: string;
+};
+
+export type ActionState = { readonly exists: false } | ActionRecord;
+
+export const initialActionState = (): ActionState => ({ exists: false });
+
+const noCounts: ActionCounts = { progressReports: 0, chases: 0, reopenings: 0, reassignments: 0, dueChanges: 0 };
+
+const count = (state: ActionRecord, key: keyof ActionCounts, to = state.counts[key] + 1): ActionCounts => ({
+  ...state.counts,
+  [key]: to,
+});
+
+export const evolveAction = (state: ActionState, event: ActionEvent): ActionState => {
+  if (event.type === 'ActionAssigned') {
+    const { dueDate, dueMeetingId, ...assigned } = event.data;
+    return { exists: true, ...assigned, status: 'open', due: { dueDate, dueMeetingId }, counts: noCounts };
+  }
+  if (!state.exists) return state;
+  switch (event.type) {
+    case 'ActionProgressReported': {
+      const { note, rag, reportedAt } = event.data;
+      return {
+        ...state,
+        rag: rag ?? state.rag,
+        latestUpdate: { note, rag, reportedAt },
+        counts: count(state, 'progressReports'),
+      };
+    }
+    case 'ActionCompleted':
+      return { ...state, status: 'completed', completedAt: event.data.completedAt };
+    case 'ActionSignedOff':
+      return { ...state, status: 'closed', closedAt: event.data.signedOffAt };
+    case 'ActionReopened': {
+      const { completedAt: _completedAt, closedAt: _closedAt, ...reopened } = state;
+      return { ...reopened, status: 'open', counts: count(state, 'reopenings') };
+    }
+    case 'ActionDueDateChanged': {
+      const { dueDate, dueMeetingId } = event.data;
+      return { ...state, due: { dueDate, dueMeetingId }, counts: count(state, 'dueChanges') };
+    }
+    case 'ActionReassigned':
+      return { ...state, ownerPostId: event.data.toPostId, counts: count(state, 'reassignments') };
+    case 'ActionChased':
+      return {
+        ...state,
+        lastChasedAt: event.data.chasedAt,
+        counts: count(state, 'chases', event.data.chaseNumber),
+      };
+    case 'ActionWithdrawn':
+      return { ...state, status: 'withdrawn', withdrawnAt: event.data.withdrawnAt };
+    default: {
+      const _exhaustive: never = event;
+      return state;
+    }
+  }
+};

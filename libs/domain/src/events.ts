@@ -1,0 +1,36 @@
+import { actionEventTypes, type ActionEvent } from './action/action.events.js';
+import { committeeEventTypes, type CommitteeEvent } from './committee/committee.events.js';
+import { personEventTypes, type PersonEvent } from './directory/person/person.events.js';
+import { postEventTypes, type PostEvent } from './directory/post/post.events.js';
+import { meetingEventTypes, type MeetingEvent } from './meeting/meeting.events.js';
+import { metricSnapshotEventTypes, type MetricSnapshotEvent } from './metric-snapshot/metric-snapshot.events.js';
+import { resolutionEventTypes, type ResolutionEvent } from './resolution/resolution.events.js';
+import type { StreamCategory } from './streams.js';
+
+/** Every event the domain writes, for the store, the projector and the audit log. */
+export type DomainEvent =
+  | PostEvent
+  | PersonEvent
+  | CommitteeEvent
+  | MeetingEvent
+  | ResolutionEvent
+  | ActionEvent
+  | MetricSnapshotEvent;
+
+export type DomainEventType = DomainEvent['type'];
+
+/** Event types by the category of the streams they are written to. */
+export const eventTypesByCategory = {
+  post: postEventTypes,
+  person: personEventTypes,
+  committee: committeeEventTypes,
+  meeting: meetingEventTypes,
+  resolution: resolutionEventTypes,
+  action: actionEventTypes,
+  metric: metricSnapshotEventTypes,
+} as const satisfies Record<StreamCategory, readonly DomainEventType[]>;
+
+export const domainEventTypes: readonly DomainEventType[] = Object.values(eventTypesByCategory).flat();
+
+export const isDomainEvent = (event: { readonly type: string }): event is DomainEvent =>
+  (domainEventTypes as readonly string[]).includes(event.type);

@@ -1,0 +1,183 @@
+import { found, missing } from '../shared/lookup.js';
+import { given } from '../shared/testing/given-when-then.js';
+import type { CorrectResolution, PassResolution, ResolutionMeetingFacts } from './resolution.commands.js';
+import { resolutionDecider } from './resolution.decider.js';
+import type { ResolutionCorrected, ResolutionPart, ResolutionPassed } from './resolution.events.js';
+
+const resolutionId = 'r-03';
+const meetingId = 'm-jan';
+const startsAt = '2017-01-16T18:00:00Z';
+const now = '2017-01-20T10:00:00Z';
+const meeting = found<ResolutionMeetingFacts>({
+  committeeId: 'c-tf',
+  startsAt,
+  items: [{ number: '02' }, { number: '03' }],
+});
+
+const noted: ResolutionPart = { label: '(i)', text: 'That the Report (Ref: 7) be noted.', kind: 'noted' };
+const instructed: ResolutionPart = {
+  label: '(ii)',
+  text: 'That the Project Manager, Transformation & Technology be instructed to collate final metrics',
+  kind: 'instructed',
+};
+
+const pass = (overrides: Partial<PassResolution['data']> = {}): PassResolution => ({
+  type: 'PassResolution',
+  data: {
+    resolutionId,
+    meetingId,
+    itemNumber: '03',
+    parts: [noted, instructed],
+    now,
+    facts: { meeting },
+    ...overrides,
+  },
+});
+const passed: ResolutionPassed = {
+  type: 'ResolutionPassed',
+  data: {
+    resolutionId,
+    meetingId,
+    committeeId: 'c-tf',
+    itemNumber: '03',
+    meetingStartsAt: startsAt,
+    parts: [noted, instructed],
+    passedAt: now,
+  },
+};
+
+const reworded: ResolutionPart = { ...instructed, text: `${instructed.text} for Vacancy, Turnover and Agency Rates` };
+const correct = (overrides: Partial<CorrectResolution['data']> = {}): CorrectResolution => ({
+  type: 'CorrectResolution',
+  data: {
+    resolutionId,
+    parts: [noted, reworded],
+    reason: 'Wording omitted the metrics',
+    now: '2017-02-01T09:00:00Z',
+    ...overrides,
+  },
+});
+const corrected: ResolutionCorrected = {
+  type: 'ResolutionCorrected',
+  data: {
+    resolutionId,
+    parts: [noted, reworded],
+    reason: 'Wording omitted the metrics',
+    correctedAt: '2017-02-01T09:00:00Z',
+  },
+};
+
+describe('resolution decider', () => {
+  describe('PassResolution', () => {
+    it('passes a resolution on an item of the meeting', () => {
+      const state = given(resolutionDecider)([]).when(pass()).then([passed]);
+      expect(state).toEqual({ exists: true, ...passed.data, corrections: 0 });
+    });
+
+    it('keeps only the known fields of each part', () => {
+      const sloppy = { ...noted, colour: 'red' } as ResolutionPart;
+      given(resolutionDecider)([])
+        .when(pass({ parts: [sloppy] }))
+        .then([{ ...passed, data: { ...passed.data, parts: [noted] } }]);
+    });
+
+    it('refuses to pass the same resolution twice (conflict)', () => {
+      given(resolutionDecider)([passed]).when(pass()).thenThrows('resolution-already-passed', 'conflict');
+    });
+
+    it('refuses a meeting that does not exist (invalid)', () => {
+      given(resolutionDecider)([])
+        .when(pass({ facts: { meeting: missing } }))
+        .thenThrows('resolution-meeting-unknown', 'invalid');
+    });
+
+    it('refuses an item number the meeting does not have (invalid)', () => {
+      given(resolutionDecider)([]).when(pass({ itemNumber: '09' })).thenThrows('resolution-item-unknown', 'invalid');
+    });
+
+    it('refuses a resolution without parts (invalid)', () => {
+      given(resolutionDecider)([]).when(pass({ parts: [] })).thenThrows('parts-required', 'invalid');
+    });
+
+    it('refuses a blank part label (invalid)', () => {
+      given(resolutionDecider)([])
+        .when(pass({ parts: [{ ...noted, label: ' ' }] }))
+        .thenThrows('part-label-required', 'invalid');
+    });
+
+    it('refuses a blank part text (invalid)', () => {
+      given(resolutionDecider)([])
+        .when(pass({ parts: [{ ...noted, text: '' }] }))
+        .thenThrows('part-text-required', 'invalid');
+    });
+
+    it('refuses an unknown part kind (invalid)', () => {
+      given(resolutionDecider)([])
+        .when(pass({ parts: [{ ...noted, kind: 'vetoed' as ResolutionPart['kind'] }] }))
+        .thenThrows('part-kind-unknown', 'invalid');
+    });
+
+    it('refuses duplicate part labels (invalid)', () => {
+      given(resolutionDecider)([])
+        .when(pass({ parts: [noted, { ...instructed, label: '(i)' }] }))
+        .thenThrows('part-labels-duplicated', 'invalid');
+    });
+  });
+
+  describe('CorrectResolution', () => {
+    it('corrects the wording, counting the correction', () => {
+      const state = given(resolutionDecider)([passed]).when(correct()).then([corrected]);
+      expect(state).toMatchObject({ parts: [noted, reworded], corrections: 1, correctedAt: '2017-02-01T09:00:00Z' });
+    });
+
+    it('refuses a resolution that does not exist (not-found)', () => {
+      given(resolutionDecider)([]).when(correct()).thenThrows('resolution-not-found', 'not-found');
+    });
+
+    it('refuses a correction without a reason (invalid)', () => {
+      given(resolutionDecider)([passed]).when(correct({ reason: '  ' })).thenThrows('reason-required', 'invalid');
+    });
+
+    it('refuses a correction identical to the current wording (conflict)', () => {
+      given(resolutionDecider)([passed])
+        .when(correct({ parts: [noted, instructed] }))
+        .thenThrows('resolution-correction-unchanged', 'conflict');
+      given(resolutionDecider)([passed, corrected])
+        .when(correct())
+        .thenThrows('resolution-correction-unchanged', 'conflict');
+    });
+
+    it('validates the corrected parts like passed ones (invalid)', () => {
+      given(resolutionDecider)([passed]).when(correct({ parts: [] })).thenThrows('parts-required', 'invalid');
+      given(resolutionDecider)([passed])
+        .when(correct({ parts: [noted, { ...reworded, label: '(i)' }] }))
+        .thenThrows('part-labels-duplicated', 'invalid');
+    });
+  });
+
+  describe('evolve', () => {
+    it('starts as not existing and ignores a correction of nothing', () => {
+      expect(given(resolutionDecider)([]).state()).toEqual({ exists: false });
+      expect(given(resolutionDecider)([corrected]).state()).toEqual({ exists: false });
+    });
+
+    it('folds a history of corrections, the latest wording winning', () => {
+      const back: ResolutionCorrected = {
+        type: 'ResolutionCorrected',
+        data: {
+          resolutionId,
+          parts: [noted],
+          reason: 'Part (ii) was minuted in error',
+          correctedAt: '2017-03-01T09:00:00Z',
+        },
+      };
+      expect(given(resolutionDecider)([passed, corrected, back]).state()).toEqual({
+        exists: true,
+        ...passed.data,
+        parts: [noted],
+        corrections: 2,
+        correctedAt: '2017-03-01T09:00:00Z',
+      });
+    });
+  });
+});

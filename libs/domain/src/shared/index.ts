@@ -1,0 +1,5 @@
+export * from './decider.js';
+export * from './errors.js';
+export * from './lookup.js';
+export * from './rules.js';
+export * from './time.js';
