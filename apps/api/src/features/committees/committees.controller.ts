@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { committeeDecider } from '../../../../../libs/domain/src/committee/index.js';
+import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { AggregateStore } from '../shared/aggregate-store.js';
+import { CommandResult } from '../shared/command-result.js';
+import { idFrom } from '../shared/create-id.js';
+import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
+import { CreateCommitteeCommand } from './create-committee.command.js';
+import { CreateCommitteeDto } from './create-committee.dto.js';
+
+@ApiTags('committees and meetings')
+@ApiBearerAuth()
+@Controller('committees')
+export class CommitteesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly aggregates: AggregateStore,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: CommandResult })
+  create(@Body() body: CreateCommitteeDto): Promise<CommandResult> {
+    return this.commands.execute(new CreateCommitteeCommand(idFrom(body), body));
+  }
+
+  @Get(':committeeId')
+  async get(@Param('committeeId', ParseUUIDPipe) committeeId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
+    const loaded = await this.aggregates.load(committeeDecider, streamIdFor('committee', committeeId));
+    return sendFolded(res, loaded, 'committee-not-found', `Committee ${committeeId} does not exist`);
+  }
+}

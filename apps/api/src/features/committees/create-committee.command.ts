@@ -1,0 +1,24 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { committeeDecider } from '../../../../../libs/domain/src/committee/index.js';
+import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { AggregateStore } from '../shared/aggregate-store.js';
+import type { CommandResult } from '../shared/command-result.js';
+import type { CreateCommitteeDto } from './create-committee.dto.js';
+
+export class CreateCommitteeCommand extends Command<CommandResult> {
+  constructor(readonly committeeId: string, readonly body: CreateCommitteeDto) {
+    super();
+  }
+}
+
+@CommandHandler(CreateCommitteeCommand)
+export class CreateCommitteeHandler implements ICommandHandler<CreateCommitteeCommand> {
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  execute({ committeeId, body }: CreateCommitteeCommand): Promise<CommandResult> {
+    return this.aggregates.execute(committeeDecider, { id: committeeId, streamId: streamIdFor('committee', committeeId) }, (_state, now) => ({
+      type: 'CreateCommittee',
+      data: { committeeId, name: body.name, kind: body.kind, now },
+    }));
+  }
+}

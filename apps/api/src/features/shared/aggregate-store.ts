@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Decider } from '../../../../../libs/domain/src/shared/decider.js';
+import { ConcurrencyError, type EventStore } from '../../../../../libs/event-store/src/index.js';
+import { eventMetadata, EVENT_STORE } from '../../platform/index.js';
+import { Clock } from './clock.js';
+import type { CommandResult } from './command-result.js';
+
+type DomainEventShape = { readonly type: string; readonly data: object };
+
+export interface Loaded<S> {
+  readonly state: S;
+  readonly version: number;
+}
+
+export interface ExecuteOptions {
+  /** From If-Match: the command applies only at this version (412 otherwise), and is never retried. */
+  readonly expectedVersion?: number | undefined;
+}
+
+/** A command decided on a stale state is decided again on the fresh one, a few times, unless it was conditional. */
+const RETRIES_ON_CONFLICT = 8;
+
+/**
+ * Load a stream, decide, append at the version that was read: the one write path of every command.
+ * The `build` callback receives the current state and `now`, looks up the facts other streams hold,
+ * and returns the domain command.
+ */
+@Injectable()
+export class AggregateStore {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async load<C, E extends DomainEventShape, S>(decider: Decider<C, E, S>, streamId: string, asOf?: Date): Promise<Loaded<S>> {
+    const events = await this.store.readStream(streamId, asOf ? { asOf } : {});
+    const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as unknown as E), decider.initialState());
+    return { state, version: events.at(-1)?.streamVersion ?? 0 };
+  }
+
+  async execute<C, E extends DomainEventShape, S>(
+    decider: Decider<C, E, S>,
+    stream: { readonly id: string; readonly streamId: string },
+    build: (state: S, now: string) => C | Promise<C>,
+    options: ExecuteOptions = {},
+  ): Promise<CommandResult> {
+    const conditional = options.expectedVersion !== undefined;
+    for (let attempt = 0; ; attempt++) {
+      const { state, version } = await this.load(decider, stream.streamId);
+      if (conditional && options.expectedVersion !== version) {
+        throw new ConcurrencyError(stream.streamId, options.expectedVersion as number, version);
+      }
+      const events = decider.decide(await build(state, this.clock.now().toISOString()), state);
+      const metadata = eventMetadata();
+      try {
+        const result = await this.store.appendToStream(
+          stream.streamId,
+          events.map((event) => ({ eventId: randomUUID(), type: event.type, data: { ...event.data }, metadata })),
+          { expectedVersion: version === 0 ? 'no_stream' : version },
+        );
+        return { id: stream.id, version: result.nextExpectedVersion, position: result.lastPosition };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || conditional || attempt >= RETRIES_ON_CONFLICT) throw error;
+      }
+    }
+  }
+}

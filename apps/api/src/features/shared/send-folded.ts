@@ -1,0 +1,15 @@
+import { notFound } from '../../../../../libs/domain/src/shared/errors.js';
+import { etagFor } from '../../platform/index.js';
+import type { Loaded } from './aggregate-store.js';
+
+export interface HeaderSink {
+  setHeader(name: string, value: string): unknown;
+}
+
+/** A single resource folded from its stream: 404 when it never existed, else its state with `ETag: "<version>"`. */
+export function sendFolded<S extends { readonly exists: boolean }>(res: HeaderSink, loaded: Loaded<S>, code: string, message: string): Omit<S, 'exists'> & { version: number } {
+  if (!loaded.state.exists) throw notFound(code, message);
+  res.setHeader('ETag', etagFor(loaded.version));
+  const { exists: _exists, ...rest } = loaded.state;
+  return { ...rest, version: loaded.version };
+}
