@@ -14,8 +14,8 @@ export interface FeatureApp {
 }
 
 /** The real app over HTTP on an in-memory embedded store: one per test file (the first PGlite open takes seconds). */
-export async function startFeatureApp(): Promise<FeatureApp> {
-  const store = await openEmbeddedEventStore('memory://');
+export async function startFeatureApp(options: { store?: SqlEventStore } = {}): Promise<FeatureApp> {
+  const store = options.store ?? (await openEmbeddedEventStore('memory://'));
   const app = await createApp({ config: loadAppConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error' }), store, logger: false });
   return {
     app,

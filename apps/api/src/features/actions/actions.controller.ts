@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { etagFor, IfMatchVersion } from '../../platform/index.js';
+import { CommandResult } from '../shared/command-result.js';
+import { idFrom } from '../shared/create-id.js';
+import type { HeaderSink } from '../shared/send-folded.js';
+import { ChangeDueCommand, ReassignActionCommand, SignOffActionCommand } from './action-changes.commands.js';
+import {
+  ChaseActionCommand, CompleteActionCommand, ReopenActionCommand, ReportProgressCommand, WithdrawActionCommand,
+} from './action-lifecycle.commands.js';
+import {
+  AssignActionDto, ChangeDueDto, ChaseActionDto, CompleteActionDto, ReasonDto, ReassignActionDto, ReportProgressDto, SignOffActionDto,
+} from './action-requests.dto.js';
+import { GetActionQuery, type ActionView } from './action-view.query.js';
+import { AssignActionCommand } from './assign-action.command.js';
+
+const Id = () => Param('actionId', ParseUUIDPipe);
+
+@ApiTags('actions')
+@ApiBearerAuth()
+@Controller('actions')
+export class ActionsController {
+  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: CommandResult })
+  assign(@Body() body: AssignActionDto): Promise<CommandResult> {
+    return this.commands.execute(new AssignActionCommand(idFrom(body), body));
+  }
+
+  @Get(':actionId')
+  async get(@Id() actionId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<ActionView> {
+    const view = await this.queries.execute(new GetActionQuery(actionId));
+    res.setHeader('ETag', etagFor(view.version));
+    return view;
+  }
+
+  @Post(':actionId/progress') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  progress(@Id() id: string, @Body() body: ReportProgressDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
+    return this.commands.execute(new ReportProgressCommand(id, body, expected));
+  }
+
+  @Post(':actionId/completion') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  complete(@Id() id: string, @Body() body: CompleteActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
+    return this.commands.execute(new CompleteActionCommand(id, body, expected));
+  }
+
+  @Post(':actionId/sign-off') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  signOff(@Id() id: string, @Body() body: SignOffActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
+    return this.commands.execute(new SignOffActionCommand(id, body, expected));
+  }
+
+  @Post(':actionId/reopen') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  reopen(@Id() id: string, @Body() body: ReasonDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
+    return this.commands.execute(new ReopenActionCommand(id, body, expected));
+  }
+
+  @Post(':actionId/due-date') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  changeDue(@Id() id: string, @Body() body: ChangeDueDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
+    return this.commands.execute(new ChangeDueCommand(id, body, expected));
+  }
+
+  @Post(':actionId/reassignment') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  reassign(@Id() id: string, @Body() body: ReassignActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
+    return this.commands.execute(new ReassignActionCommand(id, body, expected));
+  }
+
+  @Post(':actionId/chase') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  chase(@Id() id: string, @Body() body: ChaseActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
+    return this.commands.execute(new ChaseActionCommand(id, body, expected));
+  }
+
+  @Post(':actionId/withdrawal') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  withdraw(@Id() id: string, @Body() body: ReasonDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
+    return this.commands.execute(new WithdrawActionCommand(id, body, expected));
+  }
+}

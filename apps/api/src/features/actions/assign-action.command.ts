@@ -1,0 +1,36 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { actionDecider, type AssignAction } from '../../../../../libs/domain/src/action/index.js';
+import { postDecider } from '../../../../../libs/domain/src/directory/post/index.js';
+import { meetingDecider } from '../../../../../libs/domain/src/meeting/index.js';
+import { resolutionDecider } from '../../../../../libs/domain/src/resolution/index.js';
+import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { AggregateStore } from '../shared/aggregate-store.js';
+import type { CommandResult } from '../shared/command-result.js';
+import type { AssignActionDto } from './action-requests.dto.js';
+
+export class AssignActionCommand extends Command<CommandResult> {
+  constructor(readonly actionId: string, readonly body: AssignActionDto) {
+    super();
+  }
+}
+
+@CommandHandler(AssignActionCommand)
+export class AssignActionHandler implements ICommandHandler<AssignActionCommand> {
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  async execute({ actionId, body }: AssignActionCommand): Promise<CommandResult> {
+    const [resolution, ownerPost, dueMeeting] = await Promise.all([
+      this.aggregates.load(resolutionDecider, streamIdFor('resolution', body.resolutionId)),
+      this.aggregates.load(postDecider, streamIdFor('post', body.ownerPostId)),
+      body.dueMeetingId ? this.aggregates.load(meetingDecider, streamIdFor('meeting', body.dueMeetingId)) : undefined,
+    ]);
+    return this.aggregates.execute(actionDecider, { id: actionId, streamId: streamIdFor('action', actionId) }, (_state, now): AssignAction => ({
+      type: 'AssignAction',
+      data: {
+        actionId, resolutionId: body.resolutionId, partLabel: body.partLabel, title: body.title, description: body.description,
+        ownerPostId: body.ownerPostId, dueDate: body.dueDate, dueMeetingId: body.dueMeetingId, now,
+        facts: { resolution: resolution.state, ownerPost: ownerPost.state, ...(dueMeeting ? { dueMeeting: dueMeeting.state } : {}) },
+      },
+    }));
+  }
+}
