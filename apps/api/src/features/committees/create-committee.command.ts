@@ -1,5 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { committeeDecider } from '../../../../../libs/domain/src/committee/index.js';
+import { committeeDecider, type CreateCommittee } from '../../../../../libs/domain/src/committee/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { CommandResult } from '../shared/command-result.js';
@@ -16,7 +16,7 @@ export class CreateCommitteeHandler implements ICommandHandler<CreateCommitteeCo
   constructor(private readonly aggregates: AggregateStore) {}
 
   execute({ committeeId, body }: CreateCommitteeCommand): Promise<CommandResult> {
-    return this.aggregates.execute(committeeDecider, { id: committeeId, streamId: streamIdFor('committee', committeeId) }, (_state, now) => ({
+    return this.aggregates.execute(committeeDecider, { id: committeeId, streamId: streamIdFor('committee', committeeId) }, (_state, now): CreateCommittee => ({
       type: 'CreateCommittee',
       data: { committeeId, name: body.name, kind: body.kind, now },
     }));

@@ -42,7 +42,7 @@ export class AggregateStore {
   async execute<C, E extends DomainEventShape, S>(
     decider: Decider<C, E, S>,
     stream: { readonly id: string; readonly streamId: string },
-    build: (state: S, now: string) => C | Promise<C>,
+    build: (state: S, now: string) => NoInfer<C> | Promise<NoInfer<C>>,
     options: ExecuteOptions = {},
   ): Promise<CommandResult> {
     const conditional = options.expectedVersion !== undefined;

@@ -1,0 +1,40 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { personDecider } from '../../../../../libs/domain/src/directory/person/index.js';
+import { postDecider, type AppointPostHolder } from '../../../../../libs/domain/src/directory/post/index.js';
+import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { AggregateStore } from '../shared/aggregate-store.js';
+import type { CommandResult } from '../shared/command-result.js';
+import type { AppointPostHolderDto } from './appoint-post-holder.dto.js';
+
+export class AppointPostHolderCommand extends Command<CommandResult> {
+  constructor(
+    readonly postId: string,
+    readonly body: AppointPostHolderDto,
+    readonly expectedVersion: number | undefined,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(AppointPostHolderCommand)
+export class AppointPostHolderHandler implements ICommandHandler<AppointPostHolderCommand> {
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  execute({ postId, body, expectedVersion }: AppointPostHolderCommand): Promise<CommandResult> {
+    return this.aggregates.execute(
+      postDecider,
+      { id: postId, streamId: streamIdFor('post', postId) },
+      async (_state, now): Promise<AppointPostHolder> => ({
+        type: 'AppointPostHolder',
+        data: {
+          postId,
+          personId: body.personId,
+          from: body.from,
+          now,
+          facts: { person: (await this.aggregates.load(personDecider, streamIdFor('person', body.personId))).state },
+        },
+      }),
+      { expectedVersion },
+    );
+  }
+}

@@ -1,0 +1,24 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { postDecider, type CreatePost } from '../../../../../libs/domain/src/directory/post/index.js';
+import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { AggregateStore } from '../shared/aggregate-store.js';
+import type { CommandResult } from '../shared/command-result.js';
+import type { CreatePostDto } from './create-post.dto.js';
+
+export class CreatePostCommand extends Command<CommandResult> {
+  constructor(readonly postId: string, readonly body: CreatePostDto) {
+    super();
+  }
+}
+
+@CommandHandler(CreatePostCommand)
+export class CreatePostHandler implements ICommandHandler<CreatePostCommand> {
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  execute({ postId, body }: CreatePostCommand): Promise<CommandResult> {
+    return this.aggregates.execute(postDecider, { id: postId, streamId: streamIdFor('post', postId) }, (_state, now): CreatePost => ({
+      type: 'CreatePost',
+      data: { postId, title: body.title, department: body.department, now },
+    }));
+  }
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { personDecider } from '../../../../../libs/domain/src/directory/person/index.js';
+import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { AggregateStore } from '../shared/aggregate-store.js';
+import { CommandResult } from '../shared/command-result.js';
+import { idFrom } from '../shared/create-id.js';
+import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
+import { RegisterPersonCommand } from './register-person.command.js';
+import { RegisterPersonDto } from './register-person.dto.js';
+
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller('people')
+export class PeopleController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly aggregates: AggregateStore,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: CommandResult })
+  register(@Body() body: RegisterPersonDto): Promise<CommandResult> {
+    return this.commands.execute(new RegisterPersonCommand(idFrom(body), body));
+  }
+
+  @Get(':personId')
+  async get(@Param('personId', ParseUUIDPipe) personId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
+    const loaded = await this.aggregates.load(personDecider, streamIdFor('person', personId));
+    return sendFolded(res, loaded, 'person-not-found', `Person ${personId} does not exist`);
+  }
+}

@@ -1,0 +1,25 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { postDecider, type VacatePost } from '../../../../../libs/domain/src/directory/post/index.js';
+import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { AggregateStore } from '../shared/aggregate-store.js';
+import type { CommandResult } from '../shared/command-result.js';
+
+export class VacatePostCommand extends Command<CommandResult> {
+  constructor(readonly postId: string, readonly expectedVersion: number | undefined) {
+    super();
+  }
+}
+
+@CommandHandler(VacatePostCommand)
+export class VacatePostHandler implements ICommandHandler<VacatePostCommand> {
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  execute({ postId, expectedVersion }: VacatePostCommand): Promise<CommandResult> {
+    return this.aggregates.execute(
+      postDecider,
+      { id: postId, streamId: streamIdFor('post', postId) },
+      (_state, now): VacatePost => ({ type: 'VacatePost', data: { postId, now } }),
+      { expectedVersion },
+    );
+  }
+}

@@ -1,0 +1,39 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { meetingDecider, type ApproveMinutes } from '../../../../../libs/domain/src/meeting/index.js';
+import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { AggregateStore } from '../shared/aggregate-store.js';
+import type { CommandResult } from '../shared/command-result.js';
+import type { ApproveMinutesDto } from './approve-minutes.dto.js';
+
+export class ApproveMinutesCommand extends Command<CommandResult> {
+  constructor(
+    readonly meetingId: string,
+    readonly body: ApproveMinutesDto,
+    readonly expectedVersion: number | undefined,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ApproveMinutesCommand)
+export class ApproveMinutesHandler implements ICommandHandler<ApproveMinutesCommand> {
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  execute({ meetingId, body, expectedVersion }: ApproveMinutesCommand): Promise<CommandResult> {
+    const { approvedAtMeetingId } = body;
+    return this.aggregates.execute(
+      meetingDecider,
+      { id: meetingId, streamId: streamIdFor('meeting', meetingId) },
+      async (_state, now): Promise<ApproveMinutes> => ({
+        type: 'ApproveMinutes',
+        data: {
+          meetingId,
+          approvedAtMeetingId,
+          now,
+          facts: { approvingMeeting: (await this.aggregates.load(meetingDecider, streamIdFor('meeting', approvedAtMeetingId))).state },
+        },
+      }),
+      { expectedVersion },
+    );
+  }
+}

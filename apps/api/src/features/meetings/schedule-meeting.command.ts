@@ -1,0 +1,34 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { committeeDecider } from '../../../../../libs/domain/src/committee/index.js';
+import { meetingDecider, type ScheduleMeeting } from '../../../../../libs/domain/src/meeting/index.js';
+import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { AggregateStore } from '../shared/aggregate-store.js';
+import type { CommandResult } from '../shared/command-result.js';
+import type { ScheduleMeetingDto } from './schedule-meeting.dto.js';
+
+export class ScheduleMeetingCommand extends Command<CommandResult> {
+  constructor(readonly meetingId: string, readonly body: ScheduleMeetingDto) {
+    super();
+  }
+}
+
+@CommandHandler(ScheduleMeetingCommand)
+export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCommand> {
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  execute({ meetingId, body }: ScheduleMeetingCommand): Promise<CommandResult> {
+    const { committeeId, startsAt, title, location } = body;
+    return this.aggregates.execute(meetingDecider, { id: meetingId, streamId: streamIdFor('meeting', meetingId) }, async (_state, now): Promise<ScheduleMeeting> => ({
+      type: 'ScheduleMeeting',
+      data: {
+        meetingId,
+        committeeId,
+        startsAt,
+        title,
+        location,
+        now,
+        facts: { committee: (await this.aggregates.load(committeeDecider, streamIdFor('committee', committeeId))).state },
+      },
+    }));
+  }
+}

@@ -1,0 +1,30 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { actionDecider } from '../../../../../libs/domain/src/action/index.js';
+import { metricSnapshotDecider, type CollateMetrics } from '../../../../../libs/domain/src/metric-snapshot/index.js';
+import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { AggregateStore } from '../shared/aggregate-store.js';
+import type { CommandResult } from '../shared/command-result.js';
+import type { CollateMetricsDto } from './collate-metrics.dto.js';
+
+export class CollateMetricsCommand extends Command<CommandResult> {
+  constructor(readonly snapshotId: string, readonly body: CollateMetricsDto) {
+    super();
+  }
+}
+
+@CommandHandler(CollateMetricsCommand)
+export class CollateMetricsHandler implements ICommandHandler<CollateMetricsCommand> {
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  execute({ snapshotId, body }: CollateMetricsCommand): Promise<CommandResult> {
+    const { subject, asOf, source, actionId, values } = body;
+    const stream = { id: snapshotId, streamId: streamIdFor('metric', snapshotId) };
+    return this.aggregates.execute(metricSnapshotDecider, stream, async (_state, now): Promise<CollateMetrics> => {
+      const action = actionId === undefined ? undefined : (await this.aggregates.load(actionDecider, streamIdFor('action', actionId))).state;
+      return {
+        type: 'CollateMetrics',
+        data: { snapshotId, subject, asOf, source, ...(actionId === undefined ? {} : { actionId }), values, now, facts: action ? { action } : {} },
+      };
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { metricSnapshotDecider } from '../../../../../libs/domain/src/metric-snapshot/index.js';
+import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { IfMatchVersion } from '../../platform/index.js';
+import { AggregateStore } from '../shared/aggregate-store.js';
+import { CommandResult } from '../shared/command-result.js';
+import { idFrom } from '../shared/create-id.js';
+import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
+import { CollateMetricsCommand } from './collate-metrics.command.js';
+import { CollateMetricsDto } from './collate-metrics.dto.js';
+import { CorrectMetricsCommand } from './correct-metrics.command.js';
+import { CorrectMetricsDto } from './correct-metrics.dto.js';
+import { MetricSeriesFilterDto, MetricSeriesParamsDto } from './metric-series.dto.js';
+import { GetMetricSeriesQuery, type MetricSeriesPoint } from './metric-series.query.js';
+
+/** Under /api/v1; the unprefixed GET /metrics is the Prometheus endpoint. */
+@ApiTags('metrics')
+@ApiBearerAuth()
+@Controller()
+export class MetricSnapshotsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly aggregates: AggregateStore,
+  ) {}
+
+  @Post('metric-snapshots')
+  @ApiOperation({ summary: 'Record figures as a snapshot in time, optionally for the action that asked for them' })
+  @ApiCreatedResponse({ type: CommandResult })
+  collate(@Body() body: CollateMetricsDto): Promise<CommandResult> {
+    return this.commands.execute(new CollateMetricsCommand(idFrom(body), body));
+  }
+
+  @Post('metric-snapshots/:snapshotId/corrections')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Correct some of the figures; the first figures stay on record' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "1" (412 otherwise)' })
+  @ApiOkResponse({ type: CommandResult })
+  correct(
+    @Param('snapshotId', ParseUUIDPipe) snapshotId: string,
+    @Body() body: CorrectMetricsDto,
+    @IfMatchVersion() expected: number | undefined,
+  ): Promise<CommandResult> {
+    return this.commands.execute(new CorrectMetricsCommand(snapshotId, body, expected));
+  }
+
+  @Get('metric-snapshots/:snapshotId')
+  @ApiOperation({ summary: 'The snapshot with its current figures; ETag is its version' })
+  async get(@Param('snapshotId', ParseUUIDPipe) snapshotId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
+    const loaded = await this.aggregates.load(metricSnapshotDecider, streamIdFor('metric', snapshotId));
+    return sendFolded(res, loaded, 'metric-snapshot-not-found', `Snapshot ${snapshotId} does not exist`);
+  }
+
+  @Get('metrics/:metric/series')
+  @ApiOperation({ summary: 'One metric over time, by the date each snapshot stands for, with its corrections' })
+  series(@Param() params: MetricSeriesParamsDto, @Query() filter: MetricSeriesFilterDto): Promise<MetricSeriesPoint[]> {
+    return this.queries.execute(new GetMetricSeriesQuery(params.metric, filter.subject));
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CollateMetricsHandler } from './collate-metrics.command.js';
+import { CorrectMetricsHandler } from './correct-metrics.command.js';
+import { GetMetricSeriesHandler } from './metric-series.query.js';
+import { MetricSnapshotsController } from './metric-snapshots.controller.js';
+
+@Module({
+  controllers: [MetricSnapshotsController],
+  providers: [CollateMetricsHandler, CorrectMetricsHandler, GetMetricSeriesHandler],
+})
+export class MetricsModule {}

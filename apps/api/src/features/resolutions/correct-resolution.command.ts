@@ -1,0 +1,30 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { resolutionDecider, type CorrectResolution } from '../../../../../libs/domain/src/resolution/index.js';
+import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { AggregateStore } from '../shared/aggregate-store.js';
+import type { CommandResult } from '../shared/command-result.js';
+import type { CorrectResolutionDto } from './correct-resolution.dto.js';
+
+export class CorrectResolutionCommand extends Command<CommandResult> {
+  constructor(
+    readonly resolutionId: string,
+    readonly body: CorrectResolutionDto,
+    readonly expectedVersion: number | undefined,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CorrectResolutionCommand)
+export class CorrectResolutionHandler implements ICommandHandler<CorrectResolutionCommand> {
+  constructor(private readonly aggregates: AggregateStore) {}
+
+  execute({ resolutionId, body, expectedVersion }: CorrectResolutionCommand): Promise<CommandResult> {
+    return this.aggregates.execute(
+      resolutionDecider,
+      { id: resolutionId, streamId: streamIdFor('resolution', resolutionId) },
+      (_state, now): CorrectResolution => ({ type: 'CorrectResolution', data: { resolutionId, parts: body.parts, reason: body.reason, now } }),
+      { expectedVersion },
+    );
+  }
+}
