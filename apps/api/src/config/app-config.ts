@@ -17,6 +17,8 @@ export interface AppConfig {
     readonly audience: string | undefined;
   };
   readonly publicActionLog: boolean;
+  /** `in-process` runs the projections inside this api process too (the embedded default); `off` leaves them to apps/projector. */
+  readonly projections: 'in-process' | 'off';
   readonly nodeEnv: string;
   readonly isProduction: boolean;
   readonly logLevel: LogLevel;
@@ -72,6 +74,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
       audience: text(env, 'AUTH_AUDIENCE'),
     },
     publicActionLog: flag(env, 'PUBLIC_ACTION_LOG', false),
+    projections: oneOf(env, 'PROJECTIONS', ['in-process', 'off'] as const, 'in-process'),
     nodeEnv,
     isProduction: nodeEnv === 'production',
     logLevel: logLevelRaw === 'log' ? 'info' : oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),

@@ -51,6 +51,14 @@ export class PostgresDatabase implements SqlDatabase {
     return this.options.schema ?? 'public';
   }
 
+  /** A connection of its own, outside the pool: for session state such as advisory locks. */
+  async dedicatedClient(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: this.options.connectionString, connectionTimeoutMillis: 5_000 });
+    client.on('error', () => undefined);
+    await client.connect();
+    return client;
+  }
+
   async query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }> {
     const result = await this.pool.query(sql, params as unknown[]);
     return { rows: (Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows) as Row[] };

@@ -1,0 +1,50 @@
+import { Injectable, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { from, switchMap, type Observable } from 'rxjs';
+import { ProblemException } from '../platform/index.js';
+import { ProjectionPositions } from './projection-positions.js';
+
+export const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
+const POSITION = /^\d{1,16}$/;
+
+/**
+ * Read your writes: `?minPosition=<position>` waits (up to 5 s) until the read models have applied that
+ * position, else 503 with Retry-After; every view answers X-Projection-Position.
+ */
+@Injectable()
+export class ProjectionViewInterceptor implements NestInterceptor {
+  constructor(private readonly positions: ProjectionPositions) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const http = context.switchToHttp();
+    const req = http.getRequest<IncomingMessage & { query?: Record<string, unknown> }>();
+    const res = http.getResponse<ServerResponse>();
+    const raw = req.query?.minPosition;
+    if (raw !== undefined && (typeof raw !== 'string' || !POSITION.test(raw))) {
+      throw ProblemException.of(400, 'validation-failed', 'minPosition must be a non-negative whole number', [
+        { field: 'minPosition', message: 'minPosition must be a non-negative whole number' },
+      ]);
+    }
+    return from(this.reach(raw === undefined ? 0 : Number(raw))).pipe(
+      switchMap((position) => {
+        res.setHeader('X-Projection-Position', String(position));
+        return next.handle();
+      }),
+    );
+  }
+
+  private async reach(minPosition: number): Promise<number> {
+    if (minPosition === 0) return this.positions.current();
+    const reached = await this.positions.waitFor(minPosition, READ_YOUR_WRITES_TIMEOUT_MS);
+    if (reached === undefined) {
+      throw new ProblemException({
+        status: 503, code: 'projection-behind', headers: { 'Retry-After': '1' },
+        detail: `The read models have not reached position ${minPosition} yet; retry shortly`,
+      });
+    }
+    return reached;
+  }
+}
+
+/** Marks a GET as a read-model view. */
+export const ProjectionView = () => UseInterceptors(ProjectionViewInterceptor);

@@ -1,0 +1,60 @@
+import type { SqlQueryable } from '../../../event-store/src/index.js';
+import type { Projection, Row, TableSpec } from './projection.js';
+import type { RowCache } from './row-cache.js';
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/** Physical table names: the live tables, or a generation built beside them for a rebuild or a verify. */
+export function physicalName(table: TableSpec | string, generation: string): string {
+  const name = typeof table === 'string' ? table : table.name;
+  const physical = generation ? `${name}__${generation}` : name;
+  if (!IDENTIFIER.test(physical)) throw new Error(`Invalid table name ${physical}`);
+  return physical;
+}
+
+/** Creates the generation's missing tables with their indexes. */
+export async function createTables(tx: SqlQueryable, projection: Projection, generation: string): Promise<void> {
+  for (const table of projection.tables) {
+    const name = physicalName(table, generation);
+    const { rows } = await tx.query<{ missing: boolean }>('SELECT to_regclass($1) IS NULL AS missing', [name]);
+    if (!rows[0]?.missing) continue;
+    const columns = Object.entries(table.columns).map(([column, type]) => `${column} ${type}${column === table.key ? ' PRIMARY KEY' : ''}`);
+    await tx.query(`CREATE TABLE ${name} (${columns.join(', ')})`);
+    // Unnamed indexes: PostgreSQL picks free names, so generations can be renamed and built again.
+    for (const cols of table.indexes ?? []) await tx.query(`CREATE INDEX ON ${name} (${cols.join(', ')})`);
+  }
+}
+
+export function dropTablesSql(projection: Projection, generation: string): string[] {
+  return projection.tables.map((table) => `DROP TABLE IF EXISTS ${physicalName(table, generation)}`);
+}
+
+/** Loads every row the batch touches, one query per table. */
+export async function loadTouchedRows(tx: SqlQueryable, projection: Projection, generation: string, keys: Map<string, Set<string>>, cache: RowCache): Promise<void> {
+  for (const table of projection.tables) {
+    const wanted = keys.get(table.name);
+    if (table.appendOnly || !wanted || wanted.size === 0) continue;
+    const name = physicalName(table, generation);
+    const { rows } = await tx.query<{ row: Row }>(
+      `SELECT to_jsonb(t) AS row FROM ${name} t WHERE ${table.key} IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))`,
+      [JSON.stringify([...wanted])]);
+    for (const { row } of rows) cache.load(table.name, String(row[table.key]), row);
+  }
+}
+
+/** Writes changed rows with one upsert per table, and appended rows with one insert. */
+export async function saveChangedRows(tx: SqlQueryable, projection: Projection, generation: string, cache: RowCache): Promise<void> {
+  for (const table of projection.tables) {
+    const name = physicalName(table, generation);
+    const changed = table.appendOnly ? cache.insertedInto(table.name) : cache.changed(table.name);
+    if (changed.length === 0) continue;
+    const columns = Object.keys(table.columns);
+    const conflict = table.appendOnly
+      ? 'ON CONFLICT DO NOTHING'
+      : `ON CONFLICT (${table.key}) DO UPDATE SET ${columns.filter((c) => c !== table.key).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
+    await tx.query(
+      `INSERT INTO ${name} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${name}, $1::jsonb) ${conflict}`,
+      [JSON.stringify(changed)]);
+  }
+  cache.clearChanges();
+}

@@ -1,0 +1,73 @@
+import type { DomainEvent } from '../../../domain/src/events.js';
+import { isDomainEvent } from '../../../domain/src/events.js';
+import type { StoredEvent } from '../../../event-store/src/index.js';
+import type { Projection } from '../engine/projection.js';
+import { applyActions } from './apply-actions.js';
+import { applyDirectory, applyMeetings, applyResolutions } from './apply-directory-and-meetings.js';
+import { recordsTables as t } from './records.tables.js';
+
+type Touch = readonly [table: string, key: string];
+
+const asDomainEvent = (event: StoredEvent): DomainEvent | undefined =>
+  isDomainEvent(event) ? ({ type: event.type, data: event.data } as unknown as DomainEvent) : undefined;
+
+function touches(stored: StoredEvent): readonly Touch[] {
+  const event = asDomainEvent(stored);
+  if (!event) return [];
+  switch (event.type) {
+    case 'CommitteeCreated': return [[t.committees.name, event.data.committeeId]];
+    case 'PersonRegistered': return [[t.people.name, event.data.personId]];
+    case 'PostCreated': case 'PostHolderVacated': return [[t.posts.name, event.data.postId]];
+    case 'PostHolderAppointed': return [[t.posts.name, event.data.postId], [t.people.name, event.data.personId]];
+    case 'MeetingScheduled': case 'AttendanceRecorded': case 'AgendaItemAdded': case 'MinutesApproved':
+      return [[t.meetings.name, event.data.meetingId]];
+    case 'ResolutionPassed': case 'ResolutionCorrected': return [[t.resolutions.name, event.data.resolutionId]];
+    case 'ActionAssigned': {
+      const { actionId, committeeId, resolutionId, dueMeetingId } = event.data;
+      const due: Touch[] = dueMeetingId ? [[t.meetings.name, dueMeetingId]] : [];
+      return [[t.actions.name, actionId], [t.committees.name, committeeId], [t.resolutions.name, resolutionId], ...due];
+    }
+    case 'ActionDueDateChanged': {
+      const due: Touch[] = event.data.dueMeetingId ? [[t.meetings.name, event.data.dueMeetingId]] : [];
+      return [[t.actions.name, event.data.actionId], ...due];
+    }
+    case 'ActionProgressReported': case 'ActionCompleted': case 'ActionSignedOff': case 'ActionReopened':
+    case 'ActionReassigned': case 'ActionChased': case 'ActionWithdrawn':
+      return [[t.actions.name, event.data.actionId]];
+    case 'MetricsCollated': case 'MetricsCorrected': return [];
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+/** Directory, meetings, resolutions and actions: the tables behind queues, the chase list, the action log and the records. */
+export const recordsProjection: Projection = {
+  name: 'records',
+  version: 1,
+  tables: Object.values(t),
+  touches,
+  apply(stored, rows) {
+    const event = asDomainEvent(stored);
+    if (!event) return;
+    const stamp = { version: stored.streamVersion, position: stored.globalPosition };
+    switch (event.type) {
+      case 'CommitteeCreated': case 'PersonRegistered': case 'PostCreated': case 'PostHolderAppointed': case 'PostHolderVacated':
+        return applyDirectory(event, rows);
+      case 'MeetingScheduled': case 'AttendanceRecorded': case 'AgendaItemAdded': case 'MinutesApproved':
+        return applyMeetings(event, stamp, rows);
+      case 'ResolutionPassed': case 'ResolutionCorrected':
+        return applyResolutions(event, stamp, rows);
+      case 'ActionAssigned': case 'ActionProgressReported': case 'ActionCompleted': case 'ActionSignedOff': case 'ActionReopened':
+      case 'ActionDueDateChanged': case 'ActionReassigned': case 'ActionChased': case 'ActionWithdrawn':
+        return applyActions(event, stamp, rows);
+      case 'MetricsCollated': case 'MetricsCorrected':
+        return;
+      default: {
+        const _exhaustive: never = event;
+        return _exhaustive;
+      }
+    }
+  },
+};

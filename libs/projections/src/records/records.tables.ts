@@ -1,0 +1,42 @@
+import type { TableSpec } from '../engine/projection.js';
+
+/** The committee record: directory, meetings, resolutions and actions, kept together so lookups between them agree. */
+export const recordsTables = {
+  committees: { name: 'rm_committees', key: 'committee_id', columns: { committee_id: 'text', name: 'text', kind: 'text', action_count: 'integer', created_at: 'timestamptz' } },
+  people: { name: 'rm_people', key: 'person_id', columns: { person_id: 'text', name: 'text', email: 'text' } },
+  posts: {
+    name: 'rm_posts', key: 'post_id',
+    columns: { post_id: 'text', title: 'text', department: 'text', holder_person_id: 'text', holder_name: 'text', holder_from: 'date' },
+    indexes: [['holder_person_id']],
+  },
+  meetings: {
+    name: 'rm_meetings', key: 'meeting_id',
+    columns: {
+      meeting_id: 'text', committee_id: 'text', starts_at: 'timestamptz', title: 'text', location: 'text',
+      attendees: 'jsonb', items: 'jsonb', minutes_approved: 'jsonb', version: 'integer',
+    },
+    indexes: [['committee_id', 'starts_at']],
+  },
+  resolutions: {
+    name: 'rm_resolutions', key: 'resolution_id',
+    columns: {
+      resolution_id: 'text', meeting_id: 'text', committee_id: 'text', item_number: 'text', parts: 'jsonb',
+      corrections: 'integer', passed_at: 'timestamptz', corrected_at: 'timestamptz', version: 'integer',
+    },
+    indexes: [['meeting_id']],
+  },
+  actions: {
+    name: 'rm_actions', key: 'action_id',
+    columns: {
+      action_id: 'text', ref: 'text', committee_id: 'text', meeting_id: 'text', meeting_starts_at: 'timestamptz', item_number: 'text',
+      resolution_id: 'text', part_label: 'text', title: 'text', description: 'text', owner_post_id: 'text',
+      due_date: 'date', due_meeting_id: 'text', due_on: 'date', status: 'text', rag: 'text',
+      latest_note: 'text', latest_update_at: 'timestamptz', updates: 'jsonb', chases: 'jsonb', chase_count: 'integer',
+      last_chased_at: 'timestamptz', assigned_at: 'timestamptz', outcome: 'text', evidence: 'text', completed_at: 'timestamptz',
+      closed_at: 'timestamptz', withdrawn_at: 'timestamptz', version: 'integer', last_position: 'bigint',
+    },
+    indexes: [['owner_post_id', 'status', 'due_on'], ['status', 'due_on'], ['committee_id', 'meeting_starts_at'], ['meeting_id']],
+  },
+} as const satisfies Record<string, TableSpec>;
+
+export type RecordsTable = keyof typeof recordsTables;

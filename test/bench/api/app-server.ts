@@ -1,0 +1,30 @@
+import type { AddressInfo } from 'node:net';
+import type { SqlEventStore } from '../../../libs/event-store/src/index.js';
+import { createApp } from '../../../apps/api/src/app.factory.js';
+import { loadAppConfig } from '../../../apps/api/src/config/app-config.js';
+
+export interface RunningApp {
+  /** e.g. http://127.0.0.1:41234 */
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real application, built as main.ts builds it, on an already-open store and a loopback port.
+ * Development mode, because until authentication exists the caller is named by the X-Actor header.
+ */
+export async function startApp(store: SqlEventStore): Promise<RunningApp> {
+  const config = loadAppConfig({ NODE_ENV: 'development', LOG_LEVEL: 'error' });
+  const app = await createApp({ config, store, logger: false });
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => app.close(),
+  };
+}

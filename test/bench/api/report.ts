@@ -1,0 +1,108 @@
+import { percentile, type Row } from '../measure.js';
+import type { Verdict } from '../report.js';
+import type { RunOutcome } from './scenario.js';
+import type { KindSummary } from './workload.js';
+
+const HEADERS = ['store', 'workload', 'answered', '2xx', 'non-2xx', 'req/s', '2xx/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'notes'] as const;
+const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8, 9]);
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const sorted = (values: readonly number[]) => [...values].sort((a, b) => a - b);
+const failuresText = (failures: Record<string, number>) =>
+  Object.entries(failures).map(([status, count]) => `${status} x${count}`).join(', ');
+
+interface Totals {
+  readonly answered: number;
+  readonly ok: number;
+  readonly failures: Record<string, number>;
+  readonly latencies: number[];
+}
+
+function totals(kinds: readonly KindSummary[]): Totals {
+  const failures: Record<string, number> = {};
+  for (const k of kinds) for (const [status, count] of Object.entries(k.failures)) failures[status] = (failures[status] ?? 0) + count;
+  const failed = Object.values(failures).reduce((a, b) => a + b, 0);
+  const ok = kinds.reduce((a, k) => a + k.ok, 0);
+  return { answered: ok + failed, ok, failures, latencies: sorted(kinds.flatMap((k) => k.latenciesMs)) };
+}
+
+export interface Headline {
+  readonly okPerSec: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly non2xx: number;
+}
+
+export function headline(run: RunOutcome): Headline {
+  const t = totals(run.load.result.kinds);
+  return {
+    okPerSec: t.ok / run.load.result.durationSec,
+    p50Ms: percentile(t.latencies, 0.5),
+    p99Ms: percentile(t.latencies, 0.99),
+    non2xx: t.answered - t.ok,
+  };
+}
+
+function httpRows(run: RunOutcome): string[][] {
+  const { result, server } = run.load;
+  const seconds = result.durationSec;
+  const line = (label: string, t: Totals, rss: string, note: string) => {
+    const failed = t.answered - t.ok;
+    return [run.store, label, int(t.answered), int(t.ok), failed === 0 ? '0' : `${failed} (${failuresText(t.failures)})`,
+      int(t.answered / seconds), int(t.ok / seconds), percentile(t.latencies, 0.5).toFixed(1), percentile(t.latencies, 0.99).toFixed(1), rss, note];
+  };
+  const all = totals(result.kinds);
+  const note = `${seconds.toFixed(1)} s; app event loop busy ${(server.eventLoopUtilisation * 100).toFixed(0)}%, app CPU ${server.cpuCores.toFixed(2)} cores`
+    + `; autocannon p50/p99 ${result.autocannonP50Ms}/${result.autocannonP99Ms} ms; conn errors ${result.errors}, timeouts ${result.timeouts}`;
+  const rows = [line(`HTTP mixed commands, c=${run.connections}`, all, server.peakRssMb.toFixed(0), note)];
+  for (const k of result.kinds) {
+    const kindTotals = { answered: k.ok + Object.values(k.failures).reduce((a, b) => a + b, 0), ok: k.ok, failures: k.failures, latencies: sorted(k.latenciesMs) };
+    rows.push(line(`  ${k.kind}`, kindTotals, '', ''));
+  }
+  return rows;
+}
+
+function rawRow(raw: Row, httpOkPerSec: number): string[] {
+  const share = `HTTP 2xx/s is ${((httpOkPerSec / raw.eventsPerSec) * 100).toFixed(0)}% of this`;
+  return [raw.adapter, raw.scenario, int(raw.events), int(raw.events), '0', int(raw.eventsPerSec), int(raw.eventsPerSec),
+    raw.p50Ms.toFixed(1), raw.p99Ms.toFixed(1), raw.peakRssMb.toFixed(0), `${raw.seconds.toFixed(1)} s, 1 event per append; ${share}`];
+}
+
+export function formatApiTable(runs: readonly RunOutcome[]): string {
+  const body: string[][] = [];
+  const breaks = new Set<number>();
+  for (const run of runs) {
+    if (body.length > 0) breaks.add(body.length);
+    body.push(...httpRows(run), rawRow(run.raw, headline(run).okPerSec));
+  }
+  const widths = HEADERS.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
+  const line = (values: readonly string[]) =>
+    values.map((v, i) => (NUMERIC.has(i) ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0))).join(' | ').trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
+  const out = [line(HEADERS), rule];
+  body.forEach((r, i) => {
+    if (breaks.has(i)) out.push(rule);
+    out.push(line(r));
+  });
+  return out.join('\n');
+}
+
+/** Where the time goes: round trips per command and how long the database held each one. */
+export function formatDiagnostics(run: RunOutcome): string {
+  const { sql, poolWaits } = run;
+  const commands = totals(run.load.result.kinds).answered;
+  const per = (n: number) => (commands > 0 ? n / commands : 0).toFixed(2);
+  const pool = poolWaits ? `; callers waiting for a pool connection: mean ${poolWaits.meanWaiting.toFixed(1)}, max ${poolWaits.maxWaiting}` : '';
+  return `  ${run.store}: per command ${per(sql.statements)} SQL statements in ${per(sql.transactions)} transactions;`
+    + ` database time ${per(sql.busyMs)} ms per command (of which in transactions ${per(sql.transactionMs)} ms)${pool}`;
+}
+
+export function postgresTarget(run: RunOutcome | undefined): Verdict {
+  if (!run) return { label: 'PostgreSQL: >= 500 commands/s with p99 < 50 ms', pass: undefined, detail: 'not run' };
+  const h = headline(run);
+  return {
+    label: 'PostgreSQL: >= 500 commands/s with p99 < 50 ms',
+    pass: h.okPerSec >= 500 && h.p99Ms < 50,
+    detail: `${int(h.okPerSec)} commands/s (2xx), p99 ${h.p99Ms.toFixed(1)} ms, non-2xx ${h.non2xx}`,
+  };
+}

@@ -1,0 +1,94 @@
+import { performance } from 'node:perf_hooks';
+import type { SqlDatabase, SqlQueryable } from '../../../libs/event-store/src/index.js';
+
+/** Round trips to the database and the time spent waiting on them, summed over concurrent callers. */
+export interface SqlCounts {
+  statements: number;
+  transactions: number;
+  /** Time inside db.query / db.transaction / db.notify, from call to settle (pool waits included). */
+  busyMs: number;
+  /** Time inside transactions only (they hold a connection, and the stream's row lock, for all of it). */
+  transactionMs: number;
+}
+
+export interface SqlCounter {
+  /** Zeroes the counts, e.g. after the warm-up. */
+  reset(): void;
+  snapshot(): SqlCounts;
+}
+
+const zero = (): SqlCounts => ({ statements: 0, transactions: 0, busyMs: 0, transactionMs: 0 });
+
+async function timed<T>(work: () => Promise<T>, add: (ms: number) => void): Promise<T> {
+  const t0 = performance.now();
+  try {
+    return await work();
+  } finally {
+    add(performance.now() - t0);
+  }
+}
+
+/**
+ * Wraps the methods of the store's own database object, which the app shares, so that every statement any
+ * command sends is counted without touching the store's code. BEGIN and COMMIT count as two statements.
+ */
+export function countSql(db: SqlDatabase): SqlCounter {
+  let counts = zero();
+  const query = db.query.bind(db);
+  const transaction = db.transaction.bind(db);
+  const notify = db.notify.bind(db);
+  const addBusy = (ms: number) => (counts.busyMs += ms);
+
+  db.query = <Row>(sql: string, params?: readonly unknown[]) => {
+    counts.statements++;
+    return timed(() => query<Row>(sql, params), addBusy);
+  };
+  db.transaction = <T>(work: (tx: SqlQueryable) => Promise<T>) => {
+    counts.transactions++;
+    counts.statements += 2;
+    const countedTx = (tx: SqlQueryable): SqlQueryable => ({
+      query: <Row>(sql: string, params?: readonly unknown[]) => {
+        counts.statements++;
+        return tx.query<Row>(sql, params);
+      },
+    });
+    return timed(() => transaction((tx) => work(countedTx(tx))), (ms) => {
+      addBusy(ms);
+      counts.transactionMs += ms;
+    });
+  };
+  db.notify = (channel: string) => {
+    counts.statements++;
+    return timed(() => notify(channel), addBusy);
+  };
+  return {
+    reset: () => {
+      counts = zero();
+    },
+    snapshot: () => ({ ...counts }),
+  };
+}
+
+/** For the pg pool: how many callers wait for a connection, sampled while the load runs. */
+export interface PoolWaits {
+  stop(): { meanWaiting: number; maxWaiting: number } | undefined;
+}
+
+export function samplePoolWaits(db: SqlDatabase): PoolWaits {
+  const pool = (db as { pool?: { waitingCount: number } }).pool;
+  if (!pool) return { stop: () => undefined };
+  let samples = 0;
+  let sum = 0;
+  let max = 0;
+  const timer = setInterval(() => {
+    samples++;
+    sum += pool.waitingCount;
+    max = Math.max(max, pool.waitingCount);
+  }, 20);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return { meanWaiting: samples > 0 ? sum / samples : 0, maxWaiting: max };
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { Row } from './measure.js';
+
+const HEADERS = ['adapter', 'scenario', 'ops', 'events', 'events/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'vs plain', 'notes'] as const;
+/** Columns aligned right (numbers); the others align left. */
+const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8]);
+
+function cells(row: Row): string[] {
+  return [
+    row.adapter,
+    row.scenario,
+    String(row.ops),
+    String(row.events),
+    Math.round(row.eventsPerSec).toLocaleString('en-US'),
+    row.p50Ms.toFixed(2),
+    row.p99Ms.toFixed(2),
+    row.peakRssMb.toFixed(0),
+    row.ratio === undefined ? '' : `${(row.ratio * 100).toFixed(0)}%`,
+    row.note ?? '',
+  ];
+}
+
+export function formatTable(rows: readonly Row[]): string {
+  const body = rows.map(cells);
+  const widths = HEADERS.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
+  const line = (values: readonly string[]) =>
+    values.map((v, i) => (NUMERIC.has(i) ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0))).join(' | ').trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
+  const out = [line(HEADERS), rule];
+  let adapter = rows[0]?.adapter;
+  for (const [i, r] of body.entries()) {
+    if (rows[i]?.adapter !== adapter) {
+      out.push(rule);
+      adapter = rows[i]?.adapter;
+    }
+    out.push(line(r));
+  }
+  return out.join('\n');
+}
+
+export interface Verdict {
+  readonly label: string;
+  /** undefined: the scenario did not run. */
+  readonly pass: boolean | undefined;
+  readonly detail: string;
+}
+
+export function formatVerdicts(title: string, verdicts: readonly Verdict[]): string {
+  const lines = verdicts.map((v) => `  ${v.pass === undefined ? 'SKIP' : v.pass ? 'PASS' : 'FAIL'}  ${v.label.padEnd(50)} ${v.detail}`);
+  return [title, ...lines].join('\n');
+}
+
+const find = (rows: readonly Row[], adapter: string, prefix: string) =>
+  rows.find((r) => r.adapter === adapter && r.scenario.startsWith(prefix));
+
+/** The three PostgreSQL targets from the brief. */
+export function postgresTargets(rows: readonly Row[]): Verdict[] {
+  const a = find(rows, 'postgres', 'A new streams, c=16');
+  const d = find(rows, 'postgres', 'D ');
+  const e = find(rows, 'postgres', 'E ');
+  const eps = (r: Row) => `${Math.round(r.eventsPerSec).toLocaleString('en-US')} events/s`;
+  return [
+    {
+      label: 'A c=16 >= 70% of bare INSERTs',
+      pass: a?.ratio === undefined ? undefined : a.ratio >= 0.7,
+      detail: a?.ratio === undefined ? 'not run' : `${(a.ratio * 100).toFixed(1)}% (${eps(a)})`,
+    },
+    { label: 'D readAll >= 50,000 events/s', pass: d ? d.eventsPerSec >= 50_000 : undefined, detail: d ? eps(d) : 'not run' },
+    { label: 'E catch-up >= 20,000 events/s', pass: e ? e.eventsPerSec >= 20_000 : undefined, detail: e ? eps(e) : 'not run' },
+  ];
+}
