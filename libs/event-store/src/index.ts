@@ -10,3 +10,4 @@ export * from './sql/postgres-database.js';
 export * from './sql/sql-event-store.js';
 export * from './subscription/catch-up-subscription.js';
 export * from './open-event-store.js';
+export * from './kurrentdb/index.js';

@@ -49,6 +49,14 @@ export const eventStoreMigrations: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION events_are_append_only();
     `,
   },
+  {
+    version: 2,
+    name: 'drop indexes no query uses (audit search reads its own projection)',
+    sql: `
+      DROP INDEX IF EXISTS events_recorded_at_idx;
+      DROP INDEX IF EXISTS events_type_idx;
+    `,
+  },
 ];
 
 /** Applies what is missing, under a lock so that several processes starting at once do not race. */

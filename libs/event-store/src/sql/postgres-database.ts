@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { SqlDatabase, SqlQueryable } from './sql-database.js';
+import type { QueryOptions, SqlDatabase, SqlQueryable } from './sql-database.js';
 
 export interface PostgresOptions {
   readonly connectionString: string;
@@ -59,8 +59,10 @@ export class PostgresDatabase implements SqlDatabase {
     return client;
   }
 
-  async query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }> {
-    const result = await this.pool.query(sql, params as unknown[]);
+  async query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<{ rows: Row[] }> {
+    const result = options?.prepareAs
+      ? await this.pool.query({ name: options.prepareAs, text: sql, values: params as unknown[] })
+      : await this.pool.query(sql, params as unknown[]);
     return { rows: (Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows) as Row[] };
   }
 

@@ -1,6 +1,11 @@
 /** The little of a SQL connection the store and the read models need; PGlite and `pg` both provide it. */
+export interface QueryOptions {
+  /** A name for a hot statement, so PostgreSQL parses and plans it once per connection. */
+  readonly prepareAs?: string;
+}
+
 export interface SqlQueryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }>;
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<{ rows: Row[] }>;
 }
 
 export interface SqlDatabase extends SqlQueryable {

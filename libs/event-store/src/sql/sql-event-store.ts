@@ -1,13 +1,14 @@
 import { canonicalJson } from '../hashing/canonical-json.js';
-import { eventHash } from '../hashing/event-hash.js';
 import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError } from '../port/errors.js';
 import type {
   AppendResult, EventStore, ExpectedVersion, NewEvent, ReadAllResult, ReadStreamOptions, StoredEvent, VerifyProgress, VerifyResult,
 } from '../port/event-store.port.js';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
+import { APPEND_EVENTS, chainedRows, type StreamHead } from './append-statement.js';
 import { assertAppendable, EVENTS_PER_APPEND_BITS } from './append-validation.js';
 import { eventStoreMigrations, migrate } from './migrations.js';
-import { pgErrorOf, type SqlDatabase, type SqlQueryable } from './sql-database.js';
+import { pgErrorOf, type SqlDatabase } from './sql-database.js';
+import { StreamHeadCache } from './stream-head-cache.js';
 import { EVENT_COLUMNS, eventFromRow, type StoredEventRow } from './stored-event-row.js';
 import { verifyHashChains } from './verify-hash-chains.js';
 import { WakeSignal } from './wake-signal.js';
@@ -18,21 +19,8 @@ import { WakeSignal } from './wake-signal.js';
  */
 const SAFE_HORIZON = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint << ${EVENTS_PER_APPEND_BITS})`;
 
-const INSERT_EVENTS = `
-  WITH new_events AS (
-    SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-      ord int, event_id uuid, stream_version int, type text, schema_version int, data jsonb, metadata jsonb, prev_hash text, hash text)
-  ), inserted AS (
-    INSERT INTO events (global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
-    SELECT (pg_current_xact_id()::text::bigint << ${EVENTS_PER_APPEND_BITS}) + ord, event_id, $2, stream_version, type,
-           schema_version, data, metadata, $3, prev_hash, hash
-    FROM new_events
-    RETURNING global_position
-  ), head AS (
-    INSERT INTO streams (stream_id, version, last_hash, updated_at) VALUES ($2, $4, $5, $3)
-    ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, last_hash = EXCLUDED.last_hash, updated_at = EXCLUDED.updated_at
-  )
-  SELECT max(global_position)::text AS last_position FROM inserted`;
+/** Other processes hear of new events within this window (their polling is the fallback). */
+const NOTIFY_WINDOW_MS = 10;
 
 export interface SqlEventStoreOptions {
   readonly upcasters?: UpcasterRegistry;
@@ -44,9 +32,9 @@ export class SqlEventStore implements EventStore {
   readonly upcasters: UpcasterRegistry;
   private readonly clock: () => Date;
   private readonly signal = new WakeSignal();
+  private readonly heads = new StreamHeadCache();
   private readonly channel: string;
-  private notifyInFlight = false;
-  private notifyAgain = false;
+  private notifyTimer: NodeJS.Timeout | undefined;
   private unlisten: (() => Promise<void>) | undefined;
 
   constructor(readonly db: SqlDatabase, options: SqlEventStoreOptions = {}) {
@@ -67,15 +55,20 @@ export class SqlEventStore implements EventStore {
     const expected = options.expectedVersion ?? 'any';
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await this.db.transaction((tx) => this.appendInTransaction(tx, streamId, events, expected));
-        this.announce();
-        return result;
+        const head = await this.headFor(streamId, expected);
+        const result = await this.appendAt(streamId, events, head);
+        if (result) {
+          this.announce();
+          return result;
+        }
+        this.heads.forget(streamId);
+        // `any` and `stream_exists` only lost a race to another writer: try again on the new head.
+        if ((expected === 'any' || expected === 'stream_exists') && attempt < 10) continue;
+        throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
       } catch (error) {
         const replay = await this.replayIfAlreadyStored(streamId, events, error);
         if (replay) return replay;
         const { code } = pgErrorOf(error);
-        // Two writers creating one stream with `any`: the loser simply tries again on the new head.
-        if (code === '23505' && expected === 'any' && attempt < 5) continue;
         if (code === '23505') throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
         if (code?.startsWith('22')) throw new InvalidAppendError('Event data cannot be stored as JSON (e.g. a NUL character or a lone surrogate)');
         throw error;
@@ -83,32 +76,29 @@ export class SqlEventStore implements EventStore {
     }
   }
 
-  private async appendInTransaction(tx: SqlQueryable, streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
-    const { rows } = await tx.query<{ version: number; last_hash: string }>(
-      'SELECT version, last_hash FROM streams WHERE stream_id = $1 FOR UPDATE', [streamId]);
-    const head = rows[0];
-    const current = head ? Number(head.version) : 0;
-    const mismatch = typeof expected === 'number' ? current !== expected
-      : expected === 'no_stream' ? head !== undefined
-      : expected === 'stream_exists' ? head === undefined : false;
-    if (mismatch) throw new ConcurrencyError(streamId, expected, current);
+  /** The head an append must find: known without a query for a new stream or a version this process has seen. */
+  private async headFor(streamId: string, expected: ExpectedVersion): Promise<StreamHead> {
+    if (expected === 'no_stream' || expected === 0) return { version: 0, hash: null };
+    const cached = this.heads.get(streamId);
+    if (typeof expected === 'number' && cached?.version === expected) return cached;
+    const { rows } = await this.db.query<{ version: number; last_hash: string }>(
+      'SELECT version, last_hash FROM streams WHERE stream_id = $1', [streamId], { prepareAs: 'actiontrail_head' });
+    const head = rows[0] ? { version: Number(rows[0].version), hash: rows[0].last_hash } : { version: 0, hash: null };
+    const mismatch = typeof expected === 'number' ? head.version !== expected : expected === 'stream_exists' && head.version === 0;
+    if (mismatch) throw new ConcurrencyError(streamId, expected, head.version);
+    return head;
+  }
 
+  /** Undefined when the head moved under us. */
+  private async appendAt(streamId: string, events: readonly NewEvent[], head: StreamHead): Promise<AppendResult | undefined> {
     const recordedAt = this.clock();
-    let prevHash = head?.last_hash ?? null;
-    const rowsToInsert = events.map((event, index) => {
-      const schemaVersion = event.schemaVersion ?? this.upcasters.currentVersion(event.type);
-      const stored = { eventId: event.eventId.toLowerCase(), streamId, streamVersion: current + index + 1, type: event.type,
-        schemaVersion, data: event.data, metadata: event.metadata ?? {}, recordedAt };
-      const hash = eventHash(stored, prevHash);
-      const row = { ord: index, event_id: stored.eventId, stream_version: stored.streamVersion, type: event.type,
-        schema_version: schemaVersion, data: event.data, metadata: stored.metadata, prev_hash: prevHash, hash };
-      prevHash = hash;
-      return row;
-    });
-    const version = current + events.length;
-    const inserted = await tx.query<{ last_position: string }>(INSERT_EVENTS, [
-      JSON.stringify(rowsToInsert), streamId, recordedAt.toISOString(), version, prevHash]);
-    return { streamId, nextExpectedVersion: version, lastPosition: Number(inserted.rows[0]?.last_position), idempotentReplay: false };
+    const { rows, lastHash, version } = chainedRows(streamId, events, head, recordedAt, this.upcasters);
+    const { rows: result } = await this.db.query<{ last_position: string | null }>(APPEND_EVENTS, [
+      JSON.stringify(rows), streamId, recordedAt.toISOString(), version, lastHash, head.version, head.hash], { prepareAs: 'actiontrail_append' });
+    const lastPosition = result[0]?.last_position;
+    if (lastPosition === null || lastPosition === undefined) return undefined;
+    this.heads.remember(streamId, { version, hash: lastHash });
+    return { streamId, nextExpectedVersion: version, lastPosition: Number(lastPosition), idempotentReplay: false };
   }
 
   /** A retry of an append that already landed answers as the first one did; a reused id with new content is refused. */
@@ -134,8 +124,11 @@ export class SqlEventStore implements EventStore {
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE stream_id = $1 AND stream_version >= $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz)
        ORDER BY stream_version LIMIT $4`,
-      [streamId, options.fromVersion ?? 1, options.asOf?.toISOString() ?? null, options.maxCount ?? 1_000_000]);
-    return rows.map((row) => eventFromRow(row, this.upcasters));
+      [streamId, options.fromVersion ?? 1, options.asOf?.toISOString() ?? null, options.maxCount ?? 1_000_000], { prepareAs: 'actiontrail_read_stream' });
+    const events = rows.map((row) => eventFromRow(row, this.upcasters));
+    const last = events.at(-1);
+    if (last && !options.asOf) this.heads.remember(streamId, { version: last.streamVersion, hash: last.hash });
+    return events;
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -145,9 +138,11 @@ export class SqlEventStore implements EventStore {
 
   async readAll(after: number, limit: number): Promise<ReadAllResult> {
     const { rows } = await this.db.query<StoredEventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > $1 AND global_position < ${SAFE_HORIZON}
-       ORDER BY global_position LIMIT $2`,
-      [after, limit]);
+      // The page is cut first on the primary key, then to the safe horizon: an expression bound would make
+      // the planner (without statistics, as in PGlite) scan and sort everything after the cursor.
+      `WITH page AS MATERIALIZED (SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2)
+       SELECT * FROM page WHERE global_position < ${SAFE_HORIZON} ORDER BY global_position`,
+      [after, limit], { prepareAs: 'actiontrail_read_all' });
     const events = rows.map((row) => eventFromRow(row, this.upcasters));
     return { events, lastPosition: events.at(-1)?.globalPosition ?? after };
   }
@@ -167,25 +162,21 @@ export class SqlEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.notifyTimer);
+    this.notifyTimer = undefined;
     await this.unlisten?.();
     this.signal.wake();
     await this.db.close();
   }
 
-  /** Wakes local readers at once and other processes by NOTIFY, coalesced so a write burst sends few. */
+  /** Wakes local readers at once, and other processes by one NOTIFY per short window, so a write burst sends few. */
   private announce(): void {
     this.signal.wake();
-    if (this.notifyInFlight) {
-      this.notifyAgain = true;
-      return;
-    }
-    this.notifyInFlight = true;
-    void this.db.notify(this.channel).catch(() => undefined).finally(() => {
-      this.notifyInFlight = false;
-      if (this.notifyAgain) {
-        this.notifyAgain = false;
-        this.announce();
-      }
-    });
+    if (this.notifyTimer) return;
+    this.notifyTimer = setTimeout(() => {
+      this.notifyTimer = undefined;
+      void this.db.notify(this.channel).catch(() => undefined);
+    }, NOTIFY_WINDOW_MS);
+    this.notifyTimer.unref();
   }
 }

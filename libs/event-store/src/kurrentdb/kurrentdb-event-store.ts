@@ -1,0 +1,196 @@
+import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { canonicalJson } from '../hashing/canonical-json.js';
+import { ConcurrencyError, DuplicateEventIdError } from '../port/errors.js';
+import type {
+  AppendResult, EventStore, ExpectedVersion, NewEvent, ReadAllResult, ReadStreamOptions, StoredEvent, VerifyProgress, VerifyResult,
+} from '../port/event-store.port.js';
+import { WakeSignal } from '../sql/wake-signal.js';
+import { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
+import { AppendWatcher } from './append-watcher.js';
+import { chainEvents, EMPTY_STREAM, normalizeForStorage, type NormalizedEvent, type StreamHead } from './chain-events.js';
+import { storedEventOf, toEventData } from './event-envelope.js';
+import { DEFAULT_CLAIM_STREAM_PREFIX } from './event-id-claim.js';
+import { EventIdClaims } from './event-id-claims.js';
+import {
+  chainedAppendState, expectationMet, retriesOnMovedHead, revisionOfVersion, versionOfCurrentState, versionOfRevision,
+} from './expected-version-mapping.js';
+import { assertKurrentAppendable } from './kurrent-append-validation.js';
+import { isStoreStream, readAllForwards, readLastEvent, readLastOfAll, readStreamForwards } from './kurrent-reads.js';
+import { globalPositionOf, readPositionAfter } from './log-position.js';
+import { toAppendError } from './store-error-mapping.js';
+import { verifyKurrentChains } from './verify-kurrent-chains.js';
+
+export interface KurrentDbEventStoreOptions {
+  readonly upcasters?: UpcasterRegistry;
+  readonly clock?: () => Date;
+  /** Prefix of the streams that keep event ids unique (see event-id-claim.ts). */
+  readonly claimStreamPrefix?: string;
+}
+
+/** Appends that did not pin a version are chained again onto a moved head this many times before giving up. */
+const MAX_CHAIN_ATTEMPTS = 10;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The event-store port over KurrentDB (EventStoreDB), with the same semantics as the SQL store. */
+export class KurrentDbEventStore implements EventStore {
+  readonly upcasters: UpcasterRegistry;
+  private readonly clock: () => Date;
+  private readonly claimStreamPrefix: string;
+  private readonly claims: EventIdClaims;
+  private readonly signal = new WakeSignal();
+  private readonly watcher: AppendWatcher;
+
+  constructor(readonly client: KurrentDBClient, options: KurrentDbEventStoreOptions = {}) {
+    this.upcasters = options.upcasters ?? new UpcasterRegistry();
+    this.clock = options.clock ?? (() => new Date());
+    this.claimStreamPrefix = options.claimStreamPrefix ?? DEFAULT_CLAIM_STREAM_PREFIX;
+    this.claims = new EventIdClaims(client, this.claimStreamPrefix);
+    this.watcher = new AppendWatcher(client, () => this.signal.wake());
+  }
+
+  /** Starts following appends from every process, so waitForEvents wakes on them. */
+  start(): this {
+    this.watcher.start();
+    return this;
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], options: { expectedVersion?: ExpectedVersion } = {}): Promise<AppendResult> {
+    assertKurrentAppendable(streamId, events, this.claimStreamPrefix);
+    const expected = options.expectedVersion ?? 'any';
+    const normalized = events.map(normalizeForStorage);
+    let claimed = false;
+    for (let attempt = 1; ; attempt++) {
+      const head = await this.streamHead(streamId);
+      if (!expectationMet(expected, head.version)) {
+        const replay = await this.replayIfClaimed(streamId, normalized);
+        if (replay) return replay;
+        throw new ConcurrencyError(streamId, expected, head.version);
+      }
+      if (!claimed) {
+        const { anyClaimedBefore } = await this.claims.claim(streamId, normalized);
+        claimed = true;
+        const replay = anyClaimedBefore ? await this.replayOf(streamId, normalized, 1) : undefined;
+        if (replay) return replay;
+      }
+      try {
+        const result = await this.write(streamId, normalized, head, expected);
+        this.signal.wake();
+        return result;
+      } catch (error) {
+        const mapped = toAppendError(error, streamId, expected);
+        if (!(mapped instanceof ConcurrencyError)) throw mapped;
+        // The writer that got in first may have been an earlier attempt of this very append.
+        const replay = await this.replayOf(streamId, normalized, head.version + 1);
+        if (replay) return replay;
+        if (!retriesOnMovedHead(expected) || attempt >= MAX_CHAIN_ATTEMPTS) throw mapped;
+        await pause(Math.random() * 5 * attempt);
+      }
+    }
+  }
+
+  private async write(streamId: string, events: readonly NormalizedEvent[], head: StreamHead, expected: ExpectedVersion): Promise<AppendResult> {
+    const pending = chainEvents(streamId, head, events, this.clock(), (type) => this.upcasters.currentVersion(type));
+    const result = await this.client.appendToStream(streamId, pending.map(toEventData), { streamState: chainedAppendState(expected, head.version) });
+    if (!result.success) throw new ConcurrencyError(streamId, expected, versionOfCurrentState(result.nextExpectedRevision));
+    const version = head.version + events.length;
+    if (result.nextExpectedRevision !== revisionOfVersion(version)) {
+      // KurrentDB answered from its own idempotency check: these ids were already written there.
+      const replay = await this.replayOf(streamId, events, 1);
+      if (replay) return replay;
+      throw new Error(`KurrentDB put stream ${streamId} at revision ${result.nextExpectedRevision}, expected ${revisionOfVersion(version)}`);
+    }
+    // The append's own position is not reliably its last event's, so ask the log where that event landed.
+    const [last] = await readStreamForwards(this.client, streamId, revisionOfVersion(version), 1);
+    const lastId = pending.at(-1)?.eventId ?? '';
+    if (!last || last.id.toLowerCase() !== lastId) throw new Error(`Event ${lastId} is not at version ${version} of stream ${streamId} right after its append`);
+    return { streamId, nextExpectedVersion: version, lastPosition: globalPositionOf(last.position, last.id), idempotentReplay: false };
+  }
+
+  private async replayIfClaimed(streamId: string, events: readonly NormalizedEvent[]): Promise<AppendResult | undefined> {
+    const { anyClaimedBefore } = await this.claims.inspect(streamId, events);
+    return anyClaimedBefore ? this.replayOf(streamId, events, 1) : undefined;
+  }
+
+  /** The first result again when every event is already in the stream with the same content; undefined when none is. */
+  private async replayOf(streamId: string, events: readonly NormalizedEvent[], fromVersion: number): Promise<AppendResult | undefined> {
+    const wanted = new Map(events.map((event) => [event.eventId.toLowerCase(), event]));
+    const found = (await readStreamForwards(this.client, streamId, revisionOfVersion(Math.max(fromVersion, 1))))
+      .filter((recorded) => wanted.has(recorded.id.toLowerCase()))
+      .map(storedEventOf);
+    const [first] = found;
+    if (!first) return undefined;
+    for (const stored of found) {
+      const event = wanted.get(stored.eventId.toLowerCase());
+      if (event?.type !== stored.type || canonicalJson(event.data) !== canonicalJson(stored.data)) throw new DuplicateEventIdError(stored.eventId);
+    }
+    if (found.length < events.length) throw new DuplicateEventIdError(first.eventId);
+    const last = found.reduce((a, b) => (a.streamVersion > b.streamVersion ? a : b));
+    return { streamId, nextExpectedVersion: last.streamVersion, lastPosition: last.globalPosition, idempotentReplay: true };
+  }
+
+  private async streamHead(streamId: string): Promise<StreamHead> {
+    const last = await readLastEvent(this.client, streamId);
+    if (!last) return EMPTY_STREAM;
+    const stored = storedEventOf(last);
+    return { version: stored.streamVersion, hash: stored.hash };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<readonly StoredEvent[]> {
+    const { asOf, maxCount } = options;
+    if (maxCount !== undefined && maxCount <= 0) return [];
+    const fromRevision = revisionOfVersion(Math.max(options.fromVersion ?? 1, 1));
+    const recorded = await readStreamForwards(this.client, streamId, fromRevision, asOf ? undefined : maxCount);
+    const stored = recorded.map(storedEventOf);
+    const visible = asOf ? stored.filter((event) => event.recordedAt.getTime() <= asOf.getTime()).slice(0, maxCount) : stored;
+    return visible.map((event) => this.upcast(event));
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    const last = await readLastEvent(this.client, streamId);
+    return last ? versionOfRevision(last.revision) : 0;
+  }
+
+  async readAll(after: number, limit: number): Promise<ReadAllResult> {
+    const events: StoredEvent[] = [];
+    let scanned = after;
+    while (events.length < limit) {
+      const from = scanned;
+      // One more than the limit: a read from a position returns the event at that position again.
+      const page = await readAllForwards(this.client, readPositionAfter(from), limit + 1);
+      for (const recorded of page) {
+        const position = globalPositionOf(recorded.position, recorded.id);
+        if (position <= from) continue;
+        scanned = position;
+        if (isStoreStream(recorded.streamId, this.claimStreamPrefix)) events.push(this.upcast(storedEventOf(recorded)));
+        if (events.length === limit) break;
+      }
+      // A short page is the end of the log; a full one of claims only is skipped over to the next.
+      if (page.length <= limit || scanned === from) break;
+    }
+    return { events, lastPosition: events.at(-1)?.globalPosition ?? after };
+  }
+
+  async headPosition(): Promise<number> {
+    const last = await readLastOfAll(this.client);
+    return last ? globalPositionOf(last.position, last.id) : 0;
+  }
+
+  verify(onProgress?: (p: VerifyProgress) => void): Promise<VerifyResult> {
+    return verifyKurrentChains(this.client, this.claimStreamPrefix, onProgress);
+  }
+
+  waitForEvents(timeoutMs: number): Promise<void> {
+    return this.signal.wait(timeoutMs);
+  }
+
+  async close(): Promise<void> {
+    await this.watcher.stop();
+    this.signal.wake();
+    await this.client.dispose();
+  }
+
+  private upcast(raw: StoredEvent): StoredEvent {
+    const { schemaVersion, data } = this.upcasters.upcast(raw.type, raw.schemaVersion, raw.data);
+    return { ...raw, schemaVersion, data };
+  }
+}
