@@ -1,0 +1,101 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { CommandBus, type Command } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { ConflictError } from '../../../../libs/domain/src/shared/errors.js';
+import { streamIdFor } from '../../../../libs/domain/src/streams.js';
+import type { EventStore } from '../../../../libs/event-store/src/index.js';
+import { AssignActionCommand } from '../features/actions/assign-action.command.js';
+import { CreateCommitteeCommand } from '../features/committees/create-committee.command.js';
+import { AppointPostHolderCommand } from '../features/directory/appoint-post-holder.command.js';
+import { CreatePostCommand } from '../features/directory/create-post.command.js';
+import { RegisterPersonCommand } from '../features/directory/register-person.command.js';
+import { AddAgendaItemCommand } from '../features/meetings/add-agenda-item.command.js';
+import { RecordAttendanceCommand } from '../features/meetings/record-attendance.command.js';
+import { ScheduleMeetingCommand } from '../features/meetings/schedule-meeting.command.js';
+import { PassResolutionCommand } from '../features/resolutions/pass-resolution.command.js';
+import type { CommandResult } from '../features/shared/command-result.js';
+import { EVENT_STORE, type Actor, type RequestContext } from '../platform/index.js';
+import { runInRequestContext } from '../platform/request-context.js';
+import {
+  DEMO_APPOINTMENTS_FROM, demoActions, demoAttendance, demoCommittee, demoFebruaryMeeting, demoItems, demoMeeting, demoOfficers, demoResolutions,
+} from './demo-data.js';
+
+/** Who the demo's events name as their author. */
+export const DEMO_ACTOR: Actor = Object.freeze({ id: 'demo-loader', name: 'Demo data loader', roles: Object.freeze(['admin', 'scrutiny'] as const) });
+
+export type DemoLoadOutcome =
+  | { readonly status: 'loaded'; readonly commandsSent: number; readonly lastPosition: number; readonly correlationId: string }
+  /** The demo committee was already there (an earlier load, or another loader racing this one): nothing written. */
+  | { readonly status: 'already-present'; readonly complete: boolean };
+
+/**
+ * Records the demo meeting through the CommandBus, exactly as the HTTP commands would, as the demo actor.
+ * The committee is written first and is the marker: when it exists the load is skipped.
+ */
+export async function loadDemo(app: INestApplicationContext): Promise<DemoLoadOutcome> {
+  const store = app.get<EventStore>(EVENT_STORE);
+  const commandBus = app.get(CommandBus);
+  const context = demoRequestContext();
+  return runInRequestContext(context, async (): Promise<DemoLoadOutcome> => {
+    if (await streamExists(store, streamIdFor('committee', demoCommittee.id))) return alreadyPresent(store);
+    const [createCommittee, ...rest] = demoCommands();
+    let last: CommandResult;
+    try {
+      last = await commandBus.execute(createCommittee);
+    } catch (error) {
+      if (error instanceof ConflictError && error.code === 'committee-already-exists') return alreadyPresent(store);
+      throw error;
+    }
+    for (const command of rest) last = await commandBus.execute(command);
+    return { status: 'loaded', commandsSent: rest.length + 1, lastPosition: last.position, correlationId: context.correlationId };
+  });
+}
+
+export function describeDemoOutcome(outcome: DemoLoadOutcome): string {
+  switch (outcome.status) {
+    case 'loaded':
+      return `Demo data loaded: ${outcome.commandsSent} commands, up to position ${outcome.lastPosition}; `
+        + `meeting ${demoMeeting.id} (GET /api/v1/meetings/${demoMeeting.id})`;
+    case 'already-present':
+      return outcome.complete
+        ? `Demo data already loaded (committee ${demoCommittee.id} exists): skipped, nothing written`
+        : `Demo committee ${demoCommittee.id} exists but the demo looks incomplete (an earlier load stopped part way, `
+          + 'or one is still running): skipped, nothing written; start on an empty store to load it whole';
+    default: {
+      const _exhaustive: never = outcome;
+      return String(_exhaustive);
+    }
+  }
+}
+
+/** The whole demo in dependency order; the committee comes first because its existence marks a load. */
+export function demoCommands(): [Command<CommandResult>, ...Command<CommandResult>[]] {
+  const officers = Object.values(demoOfficers);
+  const meetingId = demoMeeting.id;
+  return [
+    new CreateCommitteeCommand(demoCommittee.id, { name: demoCommittee.name, kind: demoCommittee.kind }),
+    ...officers.map(({ postId, postTitle, department }) => new CreatePostCommand(postId, { title: postTitle, department })),
+    ...officers.map(({ personId, name }) => new RegisterPersonCommand(personId, { name })),
+    ...officers.map(({ postId, personId }) => new AppointPostHolderCommand(postId, { personId, from: DEMO_APPOINTMENTS_FROM }, undefined)),
+    ...[demoMeeting, demoFebruaryMeeting].map(({ id, startsAt, title }) => new ScheduleMeetingCommand(id, { committeeId: demoCommittee.id, startsAt, title })),
+    new RecordAttendanceCommand(meetingId, { attendees: [...demoAttendance] }, undefined),
+    ...demoItems.map((item) => new AddAgendaItemCommand(meetingId, item, undefined)),
+    ...Object.values(demoResolutions).map(({ id, itemNumber, parts }) => new PassResolutionCommand(id, meetingId, { itemNumber, parts: [...parts] })),
+    ...Object.values(demoActions).map(({ id, ...action }) => new AssignActionCommand(id, action)),
+  ];
+}
+
+function demoRequestContext(): RequestContext {
+  return { correlationId: `demo-load-${randomUUID()}`, requestId: randomUUID(), actor: DEMO_ACTOR, startedAt: process.hrtime.bigint() };
+}
+
+async function streamExists(store: EventStore, streamId: string): Promise<boolean> {
+  return (await store.streamVersion(streamId)) > 0;
+}
+
+/** The last action assigned is the last command of a load: its presence means an earlier load finished. */
+async function alreadyPresent(store: EventStore): Promise<DemoLoadOutcome> {
+  const lastAction = Object.values(demoActions).at(-1);
+  const complete = lastAction !== undefined && (await streamExists(store, streamIdFor('action', lastAction.id)));
+  return { status: 'already-present', complete };
+}
