@@ -73,7 +73,10 @@ if (KURRENTDB_URL) {
     kurrentSpecifics(() => ({ store }));
   });
 } else {
-  console.warn('\n*** SKIPPED: KurrentDB contract suite: set KURRENTDB_URL (e.g. kurrentdb://localhost:2113?tls=false) to run it ***\n');
+  const notice = '*** SKIPPED: KurrentDB contract suite: set KURRENTDB_URL (e.g. kurrentdb://localhost:2113?tls=false) to run it ***';
+  console.warn(`\n${notice}\n`);
+  // Jest drops the console output of a file whose tests are all skipped when several files run: say it on stderr too.
+  process.stderr.write(`\n${notice}\n`);
   describe.skip(NAME, () => {
     const unopened = (): never => {
       throw new Error('KURRENTDB_URL is not set');

@@ -1,6 +1,5 @@
 import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
-import { canonicalJson } from '../hashing/canonical-json.js';
-import { ConcurrencyError, DuplicateEventIdError } from '../port/errors.js';
+import { ConcurrencyError, InvalidAppendError } from '../port/errors.js';
 import type {
   AppendResult, EventStore, ExpectedVersion, NewEvent, ReadAllResult, ReadStreamOptions, StoredEvent, VerifyProgress, VerifyResult,
 } from '../port/event-store.port.js';
@@ -17,6 +16,7 @@ import {
 import { assertKurrentAppendable } from './kurrent-append-validation.js';
 import { isStoreStream, readAllForwards, readLastEvent, readLastOfAll, readStreamForwards } from './kurrent-reads.js';
 import { globalPositionOf, readPositionAfter } from './log-position.js';
+import { findReplay } from './replay.js';
 import { toAppendError } from './store-error-mapping.js';
 import { verifyKurrentChains } from './verify-kurrent-chains.js';
 
@@ -58,32 +58,50 @@ export class KurrentDbEventStore implements EventStore {
     assertKurrentAppendable(streamId, events, this.claimStreamPrefix);
     const expected = options.expectedVersion ?? 'any';
     const normalized = events.map(normalizeForStorage);
-    let claimed = false;
+    const head = await this.streamHead(streamId);
+    if (!expectationMet(expected, head.version)) {
+      const replay = (await this.claims.anyClaimed(streamId, normalized)) ? await findReplay(this.client, streamId, normalized, 1) : undefined;
+      if (replay) return replay;
+      throw new ConcurrencyError(streamId, expected, head.version);
+    }
+    const { held, anyClaimedBefore } = await this.claims.claim(streamId, normalized);
+    try {
+      const result = await this.appendClaimed(streamId, normalized, expected, head, anyClaimedBefore ? 1 : undefined);
+      this.signal.wake();
+      return result;
+    } catch (error) {
+      // Only these say for certain that nothing was written; after anything else a retry must still find its claims.
+      if (error instanceof ConcurrencyError || error instanceof InvalidAppendError) await this.claims.release(held);
+      throw error;
+    }
+  }
+
+  /**
+   * Writes at the head the events were chained to. `uncheckedFrom` is the first stream version at which another
+   * append holding the same claims may already have written these events; a replay is looked for there first.
+   */
+  private async appendClaimed(
+    streamId: string, events: readonly NormalizedEvent[], expected: ExpectedVersion, firstHead: StreamHead, firstUncheckedFrom: number | undefined,
+  ): Promise<AppendResult> {
+    let head = firstHead;
+    let uncheckedFrom = firstUncheckedFrom;
     for (let attempt = 1; ; attempt++) {
-      const head = await this.streamHead(streamId);
-      if (!expectationMet(expected, head.version)) {
-        const replay = await this.replayIfClaimed(streamId, normalized);
-        if (replay) return replay;
-        throw new ConcurrencyError(streamId, expected, head.version);
-      }
-      if (!claimed) {
-        const { anyClaimedBefore } = await this.claims.claim(streamId, normalized);
-        claimed = true;
-        const replay = anyClaimedBefore ? await this.replayOf(streamId, normalized, 1) : undefined;
-        if (replay) return replay;
-      }
+      const replay = uncheckedFrom === undefined ? undefined : await findReplay(this.client, streamId, events, uncheckedFrom);
+      if (replay) return replay;
       try {
-        const result = await this.write(streamId, normalized, head, expected);
-        this.signal.wake();
-        return result;
+        return await this.write(streamId, events, head, expected);
       } catch (error) {
         const mapped = toAppendError(error, streamId, expected);
         if (!(mapped instanceof ConcurrencyError)) throw mapped;
-        // The writer that got in first may have been an earlier attempt of this very append.
-        const replay = await this.replayOf(streamId, normalized, head.version + 1);
-        if (replay) return replay;
-        if (!retriesOnMovedHead(expected) || attempt >= MAX_CHAIN_ATTEMPTS) throw mapped;
+        // Whatever moved the head may have been another attempt of this very append: look past the old head.
+        if (!retriesOnMovedHead(expected) || attempt >= MAX_CHAIN_ATTEMPTS) {
+          const lost = await findReplay(this.client, streamId, events, head.version + 1);
+          if (lost) return lost;
+          throw mapped;
+        }
         await pause(Math.random() * 5 * attempt);
+        uncheckedFrom = head.version + 1;
+        head = await this.streamHead(streamId);
       }
     }
   }
@@ -95,7 +113,7 @@ export class KurrentDbEventStore implements EventStore {
     const version = head.version + events.length;
     if (result.nextExpectedRevision !== revisionOfVersion(version)) {
       // KurrentDB answered from its own idempotency check: these ids were already written there.
-      const replay = await this.replayOf(streamId, events, 1);
+      const replay = await findReplay(this.client, streamId, events, 1);
       if (replay) return replay;
       throw new Error(`KurrentDB put stream ${streamId} at revision ${result.nextExpectedRevision}, expected ${revisionOfVersion(version)}`);
     }
@@ -104,28 +122,6 @@ export class KurrentDbEventStore implements EventStore {
     const lastId = pending.at(-1)?.eventId ?? '';
     if (!last || last.id.toLowerCase() !== lastId) throw new Error(`Event ${lastId} is not at version ${version} of stream ${streamId} right after its append`);
     return { streamId, nextExpectedVersion: version, lastPosition: globalPositionOf(last.position, last.id), idempotentReplay: false };
-  }
-
-  private async replayIfClaimed(streamId: string, events: readonly NormalizedEvent[]): Promise<AppendResult | undefined> {
-    const { anyClaimedBefore } = await this.claims.inspect(streamId, events);
-    return anyClaimedBefore ? this.replayOf(streamId, events, 1) : undefined;
-  }
-
-  /** The first result again when every event is already in the stream with the same content; undefined when none is. */
-  private async replayOf(streamId: string, events: readonly NormalizedEvent[], fromVersion: number): Promise<AppendResult | undefined> {
-    const wanted = new Map(events.map((event) => [event.eventId.toLowerCase(), event]));
-    const found = (await readStreamForwards(this.client, streamId, revisionOfVersion(Math.max(fromVersion, 1))))
-      .filter((recorded) => wanted.has(recorded.id.toLowerCase()))
-      .map(storedEventOf);
-    const [first] = found;
-    if (!first) return undefined;
-    for (const stored of found) {
-      const event = wanted.get(stored.eventId.toLowerCase());
-      if (event?.type !== stored.type || canonicalJson(event.data) !== canonicalJson(stored.data)) throw new DuplicateEventIdError(stored.eventId);
-    }
-    if (found.length < events.length) throw new DuplicateEventIdError(first.eventId);
-    const last = found.reduce((a, b) => (a.streamVersion > b.streamVersion ? a : b));
-    return { streamId, nextExpectedVersion: last.streamVersion, lastPosition: last.globalPosition, idempotentReplay: true };
   }
 
   private async streamHead(streamId: string): Promise<StreamHead> {
