@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import {
-  openEmbeddedEventStore, openPostgresEventStore, type EventStore, type SqlDatabase, type SqlEventStore,
+  openEmbeddedEventStore, openKurrentDbEventStore, openPostgresEventStore, PostgresDatabase, type EventStore, type SqlDatabase, type SqlEventStore,
 } from '../../../../libs/event-store/src/index.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, EVENT_STORE, SQL_DATABASE } from './tokens.js';
@@ -8,6 +8,7 @@ import { APP_CONFIG, EVENT_STORE, SQL_DATABASE } from './tokens.js';
 export { EVENT_STORE, SQL_DATABASE } from './tokens.js';
 
 const OWNS_STORE = Symbol('OWNS_STORE');
+const OPENED_STORES = Symbol('OPENED_STORES');
 
 /** Opens the store the configuration names; the read models and idempotency keys share its database. */
 export async function openConfiguredEventStore(config: AppConfig): Promise<SqlEventStore> {
@@ -17,7 +18,30 @@ export async function openConfiguredEventStore(config: AppConfig): Promise<SqlEv
     case 'postgres':
       return openPostgresEventStore({ connectionString: requireValue(config.databaseUrl, 'DATABASE_URL'), schema: config.databaseSchema });
     case 'kurrentdb':
-      throw new Error('EVENT_STORE=kurrentdb: libs/event-store has no KurrentDB adapter yet; use embedded or postgres');
+      throw new Error('EVENT_STORE=kurrentdb keeps its read models in a separate database: use openConfiguredStores');
+  }
+}
+
+export interface ConfiguredStores {
+  readonly store: EventStore;
+  /** Read models, checkpoints and idempotency keys: the store's own database, or PostgreSQL beside KurrentDB. */
+  readonly db: SqlDatabase;
+  close(): Promise<void>;
+}
+
+/** The configured event store and the SQL database beside it. */
+export async function openConfiguredStores(config: AppConfig): Promise<ConfiguredStores> {
+  if (config.eventStore !== 'kurrentdb') {
+    const store = await openConfiguredEventStore(config);
+    return { store, db: store.db, close: () => store.close() };
+  }
+  const db = await PostgresDatabase.open({ connectionString: requireValue(config.databaseUrl, 'DATABASE_URL'), schema: config.databaseSchema });
+  try {
+    const store = await openKurrentDbEventStore(requireValue(config.kurrentDbUrl, 'KURRENTDB_URL'));
+    return { store, db, close: async () => { await store.close(); await db.close(); } };
+  } catch (error) {
+    await db.close();
+    throw error;
   }
 }
 
@@ -33,12 +57,15 @@ class EventStoreLifecycle implements OnApplicationShutdown {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
     @Inject(OWNS_STORE) private readonly ownsStore: boolean,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.ownsStore) return;
     await this.store.close().catch((error: unknown) => this.logger.error(`Closing the event store failed: ${String(error)}`));
+    // Beside KurrentDB the read models have a database of their own.
+    if ((this.store as Partial<SqlEventStore>).db !== this.db) await this.db.close().catch(() => undefined);
   }
 }
 
@@ -49,8 +76,9 @@ export class EventStoreModule {
   static fromConfig(): DynamicModule {
     return EventStoreModule.build(
       [
-        { provide: EVENT_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openConfiguredEventStore(config) },
-        { provide: SQL_DATABASE, inject: [EVENT_STORE], useFactory: (store: SqlEventStore) => store.db },
+        { provide: OPENED_STORES, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openConfiguredStores(config) },
+        { provide: EVENT_STORE, inject: [OPENED_STORES], useFactory: (opened: ConfiguredStores) => opened.store },
+        { provide: SQL_DATABASE, inject: [OPENED_STORES], useFactory: (opened: ConfiguredStores) => opened.db },
       ],
       true,
     );
