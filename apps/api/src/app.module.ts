@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore, SqlDatabase } from '../../../libs/event-store/src/index.js';
 import type { AppConfig } from './config/app-config.js';
+import { KafkaRelayModule, loadKafkaConfig } from '../../projector/src/kafka/index.js';
 import { featureModules } from './features/feature-modules.js';
 import { EventStoreModule } from './platform/event-store.module.js';
 import { PlatformModule } from './platform/platform.module.js';
@@ -26,6 +27,8 @@ export class AppModule {
         CqrsModule.forRoot(),
         // ---- feature modules: add them in features/feature-modules.ts, not here ----
         ...featureModules,
+        // The relay runs where the projections run: in this process unless PROJECTIONS=off hands both to apps/projector.
+        KafkaRelayModule.forRoot(options.config.projections === 'in-process' ? loadKafkaConfig() : undefined),
         ...(options.extraModules ?? []),
       ],
     };
