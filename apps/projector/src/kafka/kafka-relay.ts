@@ -1,3 +1,4 @@
+import { leaderLockFor, type LeaderLock } from '../../../../libs/projections/src/engine/leader-lock.js';
 import {
   CatchUpSubscription, readCheckpoint, SqlEventStore, type EventStore, type SqlDatabase, type StoredEvent,
 } from '../../../../libs/event-store/src/index.js';
@@ -57,6 +58,7 @@ export class KafkaRelay {
   private readonly subscription: CatchUpSubscription;
   private readonly backoff: BackoffPolicy;
   private readonly checkpointName: string;
+  private readonly leader: LeaderLock;
   private loop: Promise<void> | undefined;
   private stopSignal = new StopSignal();
   private running = false;
@@ -68,6 +70,7 @@ export class KafkaRelay {
 
   constructor(private readonly options: KafkaRelayOptions) {
     this.checkpointName = options.checkpointName ?? KAFKA_RELAY_CHECKPOINT;
+    this.leader = leaderLockFor(options.checkpoints, this.checkpointName);
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.subscription = new CatchUpSubscription({
       name: this.checkpointName,
@@ -116,6 +119,7 @@ export class KafkaRelay {
     this.stopSignal.stop();
     await this.loop;
     this.loop = undefined;
+    await this.leader.release();
   }
 
   status(): KafkaRelayStatus {
@@ -148,6 +152,11 @@ export class KafkaRelay {
   private async follow(): Promise<void> {
     while (this.running) {
       try {
+        // Several processes may run the relay; only the lock holder publishes, so the others add no duplicates.
+        if (!(await this.leader.tryAcquire())) {
+          await this.stopSignal.sleep(1_000);
+          continue;
+        }
         const published = await this.runOnce();
         if (published === 0) await this.stopSignal.race(this.options.store.waitForEvents(this.options.idleWaitMs ?? 1_000));
       } catch (error) {
