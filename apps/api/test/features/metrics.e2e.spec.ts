@@ -14,9 +14,12 @@ describe('metric snapshots over HTTP', () => {
   const collate = (body: object) => f.http().post('/api/v1/metric-snapshots').send(body);
   const correct = (id: string, body: object) => f.http().post(`/api/v1/metric-snapshots/${id}/corrections`).send(body);
   const series = (metric: string, query: object = {}) => f.http().get(`/api/v1/metrics/${encodeURIComponent(metric)}/series`).query(query);
+  /** The position of the last command written: series reads pass it as minPosition to read their writes. */
+  let written = 0;
   const collated = async (body: object): Promise<string> => {
     const res = await collate(body);
     expect(res.status).toBe(201);
+    written = res.body.position as number;
     return res.body.id as string;
   };
 
@@ -99,13 +102,13 @@ describe('metric snapshots over HTTP', () => {
       const got = await f.http().get(`/api/v1/metric-snapshots/${id}`);
       expect(got.headers.etag).toBe('"2"');
       expect(got.body).toMatchObject({ values: [{ metric: 'vacancy-rate', value: 21, unit: '%' }, VALUES[1], VALUES[2]], corrections: 1, version: 2 });
-      const points = (await series('vacancy-rate', { subject })).body;
+      const points = (await series('vacancy-rate', { subject, minPosition: res.body.position })).body;
       expect(points).toEqual([{
         snapshotId: id, subject, asOf: '2017-01-31', value: 21, unit: '%', source: 'HR evidence gathering', recordedAt: expect.any(String),
         corrected: true, originalValue: 24.5, originalUnit: '%',
         corrections: [{ value: 21, unit: '%', reason: 'HR confirmed the baseline', correctedAt: expect.any(String), recordedAt: expect.any(String) }],
       }]);
-      expect((await series('turnover-rate', { subject })).body).toEqual([expect.objectContaining({ value: 17, corrected: false, corrections: [] })]);
+      expect((await series('turnover-rate', { subject, minPosition: res.body.position })).body).toEqual([expect.objectContaining({ value: 17, corrected: false, corrections: [] })]);
     });
 
     it('applies a matching If-Match and answers 412 precondition-failed for a stale one', async () => {
@@ -160,7 +163,7 @@ describe('metric snapshots over HTTP', () => {
       const january = await collated(snapshot(subject, { asOf: '2017-01-31' }));
       await collated(snapshot(subject, { asOf: '2017-02-28', values: [{ metric: 'turnover-rate', value: 15, unit: '%' }] }));
       await collated(snapshot(`Other ${randomUUID()}`, { asOf: '2017-02-15' }));
-      const res = await series('vacancy-rate', { subject });
+      const res = await series('vacancy-rate', { subject, minPosition: written });
       expect(res.status).toBe(200);
       expect(res.body.map((p: { snapshotId: string; asOf: string; value: number }) => [p.snapshotId, p.asOf, p.value])).toEqual([
         [january, '2017-01-31', 24.5],
@@ -172,7 +175,7 @@ describe('metric snapshots over HTTP', () => {
       const metric = `caseload-${randomUUID()}`;
       await collated(snapshot('Adults', { values: [{ metric, value: 22, unit: 'cases' }] }));
       await collated(snapshot('Children', { values: [{ metric, value: 18, unit: 'cases' }] }));
-      const res = await series(metric);
+      const res = await series(metric, { minPosition: written });
       expect(res.body.map((p: { subject: string }) => p.subject)).toEqual(['Adults', 'Children']);
       const none = await series('never-recorded');
       expect({ status: none.status, body: none.body }).toEqual({ status: 200, body: [] });
@@ -199,6 +202,7 @@ describe('metric snapshots over HTTP', () => {
       ['a blank subject', 'vacancy-rate', { subject: '' }],
       ['a repeated subject', 'vacancy-rate', { subject: ['A', 'B'] }],
       ['an overlong metric', 'm'.repeat(101), {}],
+      ['a malformed minPosition', 'vacancy-rate', { minPosition: '-1' }],
     ])('answers 400 for %s', async (_label, metric, query) => {
       expectProblem(await series(metric, query), 400, 'validation-failed');
     });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ViewQueryDto } from '../../read-models/view-query.dto.js';
 import { HasNoNul } from '../shared/validators.js';
 import { MAX_METRIC_NAME } from './metric-value.dto.js';
 
@@ -9,7 +10,7 @@ export class MetricSeriesParamsDto {
   readonly metric!: string;
 }
 
-export class MetricSeriesFilterDto {
+export class MetricSeriesFilterDto extends ViewQueryDto {
   @ApiPropertyOptional({ example: 'Adult Social Care social workers', maxLength: 300, description: 'Only snapshots of this subject; all subjects when absent' })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) @HasNoNul()
   readonly subject?: string;

@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperati
 import { metricSnapshotDecider } from '../../../../../libs/domain/src/metric-snapshot/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { IfMatchVersion } from '../../platform/index.js';
+import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import { CommandResult } from '../shared/command-result.js';
 import { idFrom } from '../shared/create-id.js';
@@ -54,6 +55,7 @@ export class MetricSnapshotsController {
   }
 
   @Get('metrics/:metric/series')
+  @ProjectionView()
   @ApiOperation({ summary: 'One metric over time, by the date each snapshot stands for, with its corrections' })
   series(@Param() params: MetricSeriesParamsDto, @Query() filter: MetricSeriesFilterDto): Promise<MetricSeriesPoint[]> {
     return this.queries.execute(new GetMetricSeriesQuery(params.metric, filter.subject));

@@ -1,0 +1,61 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { auditEventsTable } from '../../../../../libs/projections/src/index.js';
+
+export class AuditActor {
+  @ApiProperty({ example: 'p-1' }) readonly id!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Angela Claridge' }) readonly name!: string | null;
+  @ApiProperty({ type: [String], example: ['scrutiny'] }) readonly roles!: readonly string[];
+}
+
+/** One stored event as the monitoring officer sees it: what happened, to which stream, who did it and in which request. */
+export class AuditEvent {
+  @ApiProperty({ description: 'Position in the global log: increasing, not dense' }) readonly globalPosition!: number;
+  @ApiProperty({ format: 'uuid' }) readonly eventId!: string;
+  @ApiProperty({ example: 'action-5f0c…' }) readonly streamId!: string;
+  @ApiProperty() readonly streamVersion!: number;
+  @ApiProperty({ example: 'ActionAssigned' }) readonly type!: string;
+  @ApiProperty() readonly schemaVersion!: number;
+  @ApiProperty({ format: 'date-time' }) readonly recordedAt!: string;
+  @ApiProperty({ type: AuditActor, nullable: true, description: 'Null for events written outside a request' }) readonly actor!: AuditActor | null;
+  @ApiProperty({ type: String, nullable: true }) readonly correlationId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) readonly requestId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) readonly data!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true }) readonly metadata!: Record<string, unknown>;
+  @ApiProperty({ description: 'SHA-256 of the event, chained to the previous event of its stream' }) readonly hash!: string;
+}
+
+export interface AuditEventRow {
+  readonly global_position: string;
+  readonly event_id: string;
+  readonly stream_id: string;
+  readonly stream_version: number;
+  readonly type: string;
+  readonly schema_version: number;
+  readonly actor_id: string | null;
+  readonly actor_name: string | null;
+  readonly actor_roles: readonly string[] | null;
+  readonly correlation_id: string | null;
+  readonly request_id: string | null;
+  readonly recorded_at: Date | string;
+  readonly data: Record<string, unknown>;
+  readonly metadata: Record<string, unknown>;
+  readonly hash: string;
+}
+
+/** Positions as text: a bigint beyond 2^31 arrives as a string from pg and must not lose digits on the way. */
+export const AUDIT_EVENT_COLUMNS = `
+  global_position::text AS global_position, event_id, stream_id, stream_version, type, schema_version, actor_id, actor_name,
+  actor_roles, correlation_id, request_id, recorded_at, data, metadata, hash`;
+
+export const AUDIT_EVENTS = auditEventsTable.name;
+
+const isoOf = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
+
+export function auditEventOf(row: AuditEventRow): AuditEvent {
+  return {
+    globalPosition: Number(row.global_position), eventId: row.event_id, streamId: row.stream_id, streamVersion: Number(row.stream_version),
+    type: row.type, schemaVersion: Number(row.schema_version), recordedAt: isoOf(row.recorded_at),
+    actor: row.actor_id === null ? null : { id: row.actor_id, name: row.actor_name, roles: row.actor_roles ?? [] },
+    correlationId: row.correlation_id, requestId: row.request_id, data: row.data, metadata: row.metadata, hash: row.hash,
+  };
+}

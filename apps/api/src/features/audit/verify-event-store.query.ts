@@ -1,0 +1,34 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { BrokenLink, EventStore, VerifyResult } from '../../../../../libs/event-store/src/index.js';
+import { EVENT_STORE } from '../../platform/index.js';
+
+export class BrokenLinkView implements BrokenLink {
+  @ApiProperty() readonly streamId!: string;
+  @ApiProperty() readonly streamVersion!: number;
+  @ApiProperty({ type: String, nullable: true }) readonly eventId!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) readonly globalPosition!: number | null;
+  @ApiProperty({ enum: ['hash-mismatch', 'chain-broken', 'version-gap', 'stream-head-mismatch'] }) readonly reason!: BrokenLink['reason'];
+}
+
+export class VerifyResultView implements VerifyResult {
+  @ApiProperty() readonly ok!: boolean;
+  @ApiProperty() readonly checkedEvents!: number;
+  @ApiProperty() readonly checkedStreams!: number;
+  @ApiPropertyOptional({ type: BrokenLinkView, description: 'The first link that does not hold, when one does not' })
+  readonly firstBroken?: BrokenLinkView;
+}
+
+export class VerifyEventStoreQuery extends Query<VerifyResult> {}
+
+/** Recomputes every hash chain in the store itself, not the read model: the check must not trust a copy. */
+@QueryHandler(VerifyEventStoreQuery)
+export class VerifyEventStoreHandler implements IQueryHandler<VerifyEventStoreQuery> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute(): Promise<VerifyResult> {
+    const { ok, checkedEvents, checkedStreams, firstBroken } = await this.store.verify();
+    return { ok, checkedEvents, checkedStreams, ...(firstBroken ? { firstBroken } : {}) };
+  }
+}

@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import { ConfigError } from '../../api/src/config/app-config.js';
+import { JsonLogger } from '../../api/src/platform/logging/json-logger.js';
+import { KafkaRelay, KafkajsEventPublisher, loadKafkaConfig } from './kafka/index.js';
+import { openReadSide, type ReadSide } from './open-read-side.js';
+import { loadProjectorConfig } from './projector-config.js';
+import { Projector, type ProjectorLog } from './projector.js';
+
+/** Longest wait for a clean stop before the process exits anyway. */
+const STOP_GRACE_MS = 10_000;
+
+function projectorLog(logger: JsonLogger): ProjectorLog {
+  const line = (level: 'info' | 'debug' | 'error') => (message: string, fields: Record<string, unknown> = {}) =>
+    logger[level]({ message, pid: process.pid, ...fields }, 'Projector');
+  return { info: line('info'), debug: line('debug'), error: line('error') };
+}
+
+/** Publishes the log to Kafka from this process when KAFKA_BROKERS is set (one relay leads across processes). */
+function startKafkaRelay(readSide: ReadSide, log: ProjectorLog): KafkaRelay | undefined {
+  const kafka = loadKafkaConfig();
+  if (!kafka) return undefined;
+  const relay = new KafkaRelay({
+    store: readSide.store, checkpoints: readSide.db, publisher: new KafkajsEventPublisher(kafka), topicPrefix: kafka.topicPrefix,
+    onError: (error) => log.error('publishing to Kafka failed; retrying', { error: String(error) }),
+  });
+  relay.start();
+  log.info('kafka relay started', { brokers: kafka.brokers });
+  return relay;
+}
+
+/** The read side as a process of its own: no HTTP, JSON lines on stdout, a clean stop on SIGTERM or SIGINT. */
+async function main(): Promise<void> {
+  const config = loadProjectorConfig();
+  const log = projectorLog(new JsonLogger({ level: config.app.logLevel }));
+  const readSide = await openReadSide(config.app);
+  const projector = new Projector(readSide, config, log);
+  const relay = startKafkaRelay(readSide, log);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.error('second signal while stopping: exiting now', { signal });
+      process.exit(1);
+    }
+    stopping = true;
+    log.info('stopping', { signal });
+    setTimeout(() => {
+      log.error('did not stop in time: exiting', { graceMs: STOP_GRACE_MS });
+      process.exit(1);
+    }, STOP_GRACE_MS).unref();
+    Promise.resolve(relay?.stop()).then(() => projector.stop()).then(
+      () => log.info('stopped'),
+      (error: unknown) => {
+        log.error('stopping failed', { error: String(error) });
+        process.exitCode = 1;
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  await projector.start();
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? `Configuration error: ${error.message}` : `Projector start-up failed: ${String(error)}`;
+  process.stderr.write(`${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), message, stack: error instanceof Error ? error.stack : undefined })}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import { ConfigError, loadAppConfig, type AppConfig } from '../../api/src/config/app-config.js';
+
+/**
+ * The projector reads the api's settings (EVENT_STORE, DATABASE_URL, DATABASE_SCHEMA, DATA_DIR, LOG_LEVEL)
+ * and two of its own:
+ * - PROJECTION_BATCH_SIZE (1000): events per batch transaction;
+ * - PROJECTION_BATCH_DELAY_MS (0): TEST ONLY. Sleeps this long inside every batch transaction, before it
+ *   commits, so that crash and failover tests can kill a projector in the middle of a batch. Never set it
+ *   in production: it holds transactions open and slows the read models down.
+ */
+export interface ProjectorConfig {
+  readonly app: AppConfig;
+  readonly batchSize: number;
+  readonly batchDelayMs: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function loadProjectorConfig(env: Env = process.env): ProjectorConfig {
+  return {
+    app: loadAppConfig(env, { servesHttp: false }),
+    batchSize: wholeNumber(env, 'PROJECTION_BATCH_SIZE', 1_000, 1),
+    batchDelayMs: wholeNumber(env, 'PROJECTION_BATCH_DELAY_MS', 0, 0),
+  };
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, least: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < least) throw new ConfigError(`${name} must be a whole number of at least ${least}; got "${raw}"`);
+  return value;
+}
