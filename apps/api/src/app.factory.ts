@@ -4,9 +4,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EventStore, SqlDatabase } from '../../../libs/event-store/src/index.js';
 import { AppModule } from './app.module.js';
 import { loadAppConfig, type AppConfig } from './config/app-config.js';
+import { authenticateRequests } from './platform/auth/authenticate.middleware.js';
+import { FailedAuthenticationLimiter } from './platform/auth/failed-auth-limiter.js';
+import { TokenVerifier } from './platform/auth/token-verifier.js';
 import { API_PREFIX } from './platform/http/api-prefix.js';
+import { corsFor } from './platform/http/cors.js';
 import { requireJsonBodies, useJsonBodyParser } from './platform/http/json-body.js';
 import { reenterRequestContext, requestContextMiddleware } from './platform/http/request-context.middleware.js';
+import { securityHeaders } from './platform/http/security-headers.js';
 import { JsonLogger } from './platform/logging/json-logger.js';
 import { logRequests } from './platform/logging/request-logging.middleware.js';
 import { HttpMetrics } from './platform/metrics/http-metrics.js';
@@ -30,8 +35,9 @@ const OPERATIONAL_ROUTES = ['health', 'health/live', 'metrics', DOCS_PATH, DOCS_
 
 /**
  * Builds and initialises the application exactly as production runs it; main.ts and the e2e tests both use it.
- * The order of the Express middleware matters: context first (so every answer, even a 413, carries the ids),
- * then the content-type gate, the JSON parser, and the key check that needs the parsed body.
+ * The order of the Express middleware matters: context and security headers first (so every answer, even a
+ * 413, carries them), CORS, authentication before the body is read (a refused token costs little), then the
+ * content-type gate, the JSON parser, and the key check that needs the parsed body.
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestExpressApplication> {
   const config = options.config ?? loadAppConfig();
@@ -59,9 +65,18 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
 
 function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
-  app.use(requestContextMiddleware({ production: config.isProduction }));
+  app.set('trust proxy', config.trustProxy);
+  app.use(requestContextMiddleware);
+  app.use(securityHeaders);
   app.use(logRequests);
   app.use(app.get(HttpMetrics).middleware);
+  app.use(corsFor(config.corsOrigins));
+  app.use(authenticateRequests({
+    verifier: app.get(TokenVerifier),
+    limiter: app.get(FailedAuthenticationLimiter),
+    enforce: config.auth.enforceRoles,
+    devActorHeader: config.auth.devActorHeader,
+  }));
   app.use(requireJsonBodies);
   useJsonBodyParser(app);
   app.use(reenterRequestContext);

@@ -3,6 +3,7 @@ import { createApp } from './app.factory.js';
 import { ConfigError, loadAppConfig } from './config/app-config.js';
 import { loadDemoAtStart } from './demo/demo-at-start.js';
 import { parseStartOptions, StartOptionsError } from './demo/start-options.js';
+import { announceAuthentication } from './platform/auth/startup-hint.js';
 import { JsonLogger } from './platform/logging/json-logger.js';
 
 async function main(): Promise<void> {
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   await app.listen(config.port);
   const url = await app.getUrl();
   logger.log({ message: `Actiontrail API listening on ${url} (store: ${config.eventStore}); docs at ${url}/docs`, url }, 'Main');
+  announceAuthentication(logger, config);
 }
 
 main().catch((error: unknown) => {

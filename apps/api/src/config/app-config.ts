@@ -10,18 +10,34 @@ export interface AppConfig {
   readonly kurrentDbUrl: string | undefined;
   /** Empty when the Kafka relay is off. */
   readonly kafkaBrokers: readonly string[];
-  readonly auth: {
-    readonly jwtSecret: string | undefined;
-    readonly jwksUrl: string | undefined;
-    readonly issuer: string | undefined;
-    readonly audience: string | undefined;
-  };
+  readonly auth: AuthConfig;
+  /** Browser origins allowed to call the API (CORS); empty answers no cross-origin request. `*` allows any. */
+  readonly corsOrigins: readonly string[];
+  /** Express's `trust proxy`: decides the client IP (failed-login limits) and whether a request came over TLS (HSTS). */
+  readonly trustProxy: boolean | number | string;
   readonly publicActionLog: boolean;
   /** `in-process` runs the projections inside this api process too (the embedded default); `off` leaves them to apps/projector. */
   readonly projections: 'in-process' | 'off';
   readonly nodeEnv: string;
   readonly isProduction: boolean;
   readonly logLevel: LogLevel;
+}
+
+export interface AuthConfig {
+  /** HS256 secret outside production; without it (and without OIDC) a random one is kept in DATA_DIR/auth-secret. */
+  readonly jwtSecret: string | undefined;
+  readonly jwksUrl: string | undefined;
+  /** Comma-separated when an issuer has several forms (Entra v1 and v2 tokens). */
+  readonly issuer: string | undefined;
+  readonly audience: string | undefined;
+  /** Phase-1 bridge: the X-Actor header (and a default developer) when no token is sent. Never in production. */
+  readonly devActorHeader: boolean;
+  /** Phase-1 bridge: refuse missing or bad tokens and check @Roles; off, every request goes through. */
+  readonly enforceRoles: boolean;
+  /** Failed token checks allowed per client IP in a sliding minute before 429. */
+  readonly failuresPerMinute: number;
+  /** After fetching the JWKS, a token naming an unknown key waits this long before the next fetch. */
+  readonly jwksCooldownMs: number;
 }
 
 export class ConfigError extends Error {
@@ -37,8 +53,13 @@ const EVENT_STORES: readonly EventStoreKind[] = ['embedded', 'postgres', 'kurren
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'verbose'];
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
+export interface LoadOptions {
+  /** False for processes without an HTTP API (the projector), which need no token verification. */
+  readonly servesHttp?: boolean;
+}
+
 /** Reads and checks the environment once at start-up, so a bad setting stops the process with a clear message. */
-export function loadAppConfig(env: Env = process.env): AppConfig {
+export function loadAppConfig(env: Env = process.env, options: LoadOptions = {}): AppConfig {
   const nodeEnv = text(env, 'NODE_ENV') ?? 'development';
   const eventStore = oneOf(env, 'EVENT_STORE', EVENT_STORES, 'embedded');
   const databaseUrl = text(env, 'DATABASE_URL');
@@ -66,19 +87,87 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     databaseSchema,
     kurrentDbUrl,
-    kafkaBrokers: (text(env, 'KAFKA_BROKERS') ?? '').split(',').map((b) => b.trim()).filter(Boolean),
-    auth: {
-      jwtSecret: text(env, 'AUTH_JWT_SECRET'),
-      jwksUrl: text(env, 'AUTH_JWKS_URL'),
-      issuer: text(env, 'AUTH_ISSUER'),
-      audience: text(env, 'AUTH_AUDIENCE'),
-    },
+    kafkaBrokers: list(env, 'KAFKA_BROKERS'),
+    auth: authConfig(env, { nodeEnv, eventStore, servesHttp: options.servesHttp ?? true }),
+    corsOrigins: list(env, 'CORS_ORIGINS'),
+    trustProxy: trustProxy(env),
     publicActionLog: flag(env, 'PUBLIC_ACTION_LOG', false),
     projections: oneOf(env, 'PROJECTIONS', ['in-process', 'off'] as const, 'in-process'),
     nodeEnv,
     isProduction: nodeEnv === 'production',
     logLevel: logLevelRaw === 'log' ? 'info' : oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
   };
+}
+
+const OIDC_SETTINGS = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'] as const;
+const MIN_SECRET_LENGTH = 32;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function authConfig(env: Env, at: { nodeEnv: string; eventStore: EventStoreKind; servesHttp: boolean }): AuthConfig {
+  const production = at.nodeEnv === 'production';
+  const jwtSecret = text(env, 'AUTH_JWT_SECRET');
+  const missing = OIDC_SETTINGS.filter((name) => text(env, name) === undefined);
+  const devActorHeader = flag(env, 'AUTH_DEV_ACTOR_HEADER', at.nodeEnv === 'test');
+  if (at.servesHttp) {
+    if (missing.length > 0 && missing.length < OIDC_SETTINGS.length) {
+      throw new ConfigError(`OIDC token verification needs ${OIDC_SETTINGS.join(', ')} together; missing: ${missing.join(', ')}`);
+    }
+    if (missing.length > 0 && at.eventStore !== 'embedded' && (production || !jwtSecret)) {
+      const instead = production ? 'HS256 secrets are refused in production' : 'outside production, AUTH_JWT_SECRET may be set instead';
+      throw new ConfigError(`EVENT_STORE=${at.eventStore} needs ${OIDC_SETTINGS.join(', ')} to verify tokens; missing: ${missing.join(', ')} (${instead})`);
+    }
+    if (missing.length > 0 && production) {
+      throw new ConfigError(`NODE_ENV=production needs ${OIDC_SETTINGS.join(', ')} to verify tokens; missing: ${missing.join(', ')} (HS256 secrets are refused in production)`);
+    }
+    if (jwtSecret && !production && jwtSecret.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError(`AUTH_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters; got ${jwtSecret.length}`);
+    }
+    if (devActorHeader && production) throw new ConfigError('AUTH_DEV_ACTOR_HEADER cannot be on in production');
+  }
+  const jwksUrl = text(env, 'AUTH_JWKS_URL');
+  if (jwksUrl) checkJwksUrl(jwksUrl);
+  return {
+    jwtSecret,
+    jwksUrl,
+    issuer: text(env, 'AUTH_ISSUER'),
+    audience: text(env, 'AUTH_AUDIENCE'),
+    devActorHeader,
+    enforceRoles: flag(env, 'AUTH_ENFORCE_ROLES', false),
+    failuresPerMinute: positiveInteger(env, 'AUTH_FAILURES_PER_MINUTE', 20),
+    jwksCooldownMs: 30_000,
+  };
+}
+
+/** Keys fetched over plain HTTP could be swapped on the way; only a key server on this machine may skip TLS. */
+function checkJwksUrl(value: string): void {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`AUTH_JWKS_URL must be a URL; got "${value}"`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    throw new ConfigError(`AUTH_JWKS_URL must use https (plain http only on loopback); got "${value}"`);
+  }
+}
+
+function trustProxy(env: Env): boolean | number | string {
+  const value = text(env, 'TRUST_PROXY');
+  if (value === undefined || ['false', '0', 'no', 'off'].includes(value.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+function list(env: Env, name: string): string[] {
+  return (text(env, name) ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+function positiveInteger(env: Env, name: string, fallback: number): number {
+  const value = text(env, name);
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new ConfigError(`${name} must be a positive integer; got "${value}"`);
+  return parsed;
 }
 
 function text(env: Env, name: string): string | undefined {

@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import type { AppConfig } from '../config/app-config.js';
+import { AuthModule } from './auth/auth.module.js';
 import { ApiSchemaMigrations } from './database/api-migrations.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
@@ -9,7 +10,7 @@ import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { APP_CONFIG } from './tokens.js';
 import { createValidationPipe } from './validation/validation.pipe.js';
 
-/** Cross-cutting pieces every route gets: config, errors as problems, validation, idempotency, health and metrics. */
+/** Cross-cutting pieces every route gets: config, errors as problems, validation, authorization, idempotency, health and metrics. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -17,7 +18,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      imports: [HealthModule, MetricsModule, IdempotencyModule],
+      imports: [HealthModule, MetricsModule, IdempotencyModule, AuthModule],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

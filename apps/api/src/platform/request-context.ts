@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EventMetadata } from '../../../../libs/event-store/src/index.js';
+import type { Role } from './auth/roles.js';
 
-export const ROLES = ['officer', 'scrutiny', 'monitoring', 'member', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './auth/roles.js';
 
 export interface Actor {
   readonly id: string;
@@ -13,12 +13,13 @@ export interface Actor {
 export interface RequestContext {
   readonly correlationId: string;
   readonly requestId: string;
-  /** Mutable so that authentication, which runs after the context exists, can set who is calling. */
+  /** Set only by authentication (setCurrentActor), once a token has been verified. */
   actor: Actor | undefined;
   readonly startedAt: bigint;
 }
 
-export const DEVELOPMENT_ACTOR: Actor = Object.freeze({ id: 'dev', name: 'Developer', roles: Object.freeze(['admin', 'scrutiny']) as readonly Role[] });
+/** Phase-1 bridge kept where index.ts re-exports it from; phase 2 removes both. */
+export { DEVELOPMENT_ACTOR } from './auth/development-actor.js';
 
 const storage = new AsyncLocalStorage<RequestContext>();
 const CONTEXT_OF_REQUEST = Symbol('requestContext');
@@ -43,7 +44,7 @@ export function runInRequestContext<T>(context: RequestContext, work: () => T): 
   return storage.run(context, work);
 }
 
-/** Called by authentication once it knows who is calling. */
+/** Called by authentication once it has verified who is calling; nothing else names the actor. */
 export function setCurrentActor(actor: Actor | undefined): void {
   const context = storage.getStore();
   if (!context) throw new Error('setCurrentActor called outside a request');

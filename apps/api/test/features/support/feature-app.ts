@@ -3,6 +3,8 @@ import request from 'supertest';
 import { openEmbeddedEventStore, type SqlEventStore } from '../../../../../libs/event-store/src/index.js';
 import { createApp } from '../../../src/app.factory.js';
 import { loadAppConfig } from '../../../src/config/app-config.js';
+import type { Role } from '../../../src/platform/auth/roles.js';
+import { bearer, TEST_JWT_SECRET } from '../../support/auth.js';
 
 export const PROBLEM = 'https://actiontrail.dev/problems/';
 
@@ -10,17 +12,27 @@ export interface FeatureApp {
   readonly app: INestApplication;
   readonly store: SqlEventStore;
   readonly http: () => ReturnType<typeof request>;
+  /** Headers acting as a person with these roles (a bearer token signed with the test secret). */
+  as(roles: readonly Role[], personId?: string, name?: string): { Authorization: string };
   close(): Promise<void>;
 }
 
+export interface FeatureAppOptions {
+  store?: SqlEventStore;
+  /** More environment, e.g. { AUTH_ENFORCE_ROLES: 'true', AUTH_DEV_ACTOR_HEADER: 'false' }. */
+  env?: Record<string, string>;
+}
+
 /** The real app over HTTP on an in-memory embedded store: one per test file (the first PGlite open takes seconds). */
-export async function startFeatureApp(options: { store?: SqlEventStore } = {}): Promise<FeatureApp> {
+export async function startFeatureApp(options: FeatureAppOptions = {}): Promise<FeatureApp> {
   const store = options.store ?? (await openEmbeddedEventStore('memory://'));
-  const app = await createApp({ config: loadAppConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error' }), store, logger: false });
+  const config = loadAppConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', AUTH_JWT_SECRET: TEST_JWT_SECRET, ...options.env });
+  const app = await createApp({ config, store, logger: false });
   return {
     app,
     store,
     http: () => request(app.getHttpServer()),
+    as: (roles, personId = `person-${roles.join('-') || 'none'}`, name) => bearer(personId, roles, name),
     async close() {
       await app.close();
       await store.close();

@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { actionDecider, type ActionEvent } from '../../../../../libs/domain/src/action/index.js';
+import { postDecider, type PostEvent } from '../../../../../libs/domain/src/directory/post/index.js';
+import type { Decider } from '../../../../../libs/domain/src/shared/decider.js';
+import { streamIdFor, type StreamCategory } from '../../../../../libs/domain/src/streams.js';
+import type { EventStore } from '../../../../../libs/event-store/src/index.js';
+import { EVENT_STORE } from '../tokens.js';
+import type { Ownership } from './access-decision.js';
+
+const UK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Whether a person holds, now, the post that owns an action. Folded from the streams themselves rather than
+ * the read models, which may lag: the owner post from the action's stream, its holder from the post's.
+ */
+@Injectable()
+export class ActionOwnership {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async of(actionId: string, personId: string, now: Date = new Date()): Promise<Ownership> {
+    const action = await this.fold(actionDecider, 'action', actionId);
+    if (!action.exists) return 'no-such-action';
+    const post = await this.fold(postDecider, 'post', action.ownerPostId);
+    const holder = post.exists ? post.holder : undefined;
+    // `from` is a calendar date in UK time; an appointment that starts tomorrow does not count today.
+    return holder?.personId === personId && holder.from <= UK_DATE.format(now) ? 'holder' : 'not-holder';
+  }
+
+  private async fold<C, E extends ActionEvent | PostEvent, S>(decider: Decider<C, E, S>, category: StreamCategory, id: string): Promise<S> {
+    const events = await this.store.readStream(streamIdFor(category, id));
+    return events.reduce((state, event) => decider.evolve(state, { type: event.type, data: event.data } as unknown as E), decider.initialState());
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import type { AppConfig } from '../../config/app-config.js';
+import { APP_CONFIG } from '../tokens.js';
+import { ActionOwnership } from './action-ownership.js';
+import { AuthorizationGuard } from './authorization.guard.js';
+import { FailedAuthenticationLimiter } from './failed-auth-limiter.js';
+import { TokenVerifier } from './token-verifier.js';
+
+/** Token verification (used by the authentication middleware) and the global authorization guard. */
+@Module({
+  providers: [
+    { provide: TokenVerifier, inject: [APP_CONFIG], useFactory: (config: AppConfig) => TokenVerifier.fromConfig(config) },
+    { provide: FailedAuthenticationLimiter, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new FailedAuthenticationLimiter(config.auth.failuresPerMinute) },
+    ActionOwnership,
+    { provide: APP_GUARD, useClass: AuthorizationGuard },
+  ],
+  exports: [TokenVerifier, FailedAuthenticationLimiter],
+})
+export class AuthModule {}

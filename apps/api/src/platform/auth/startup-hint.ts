@@ -1,0 +1,22 @@
+import type { LoggerService } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config.js';
+import { SECRET_FILE_NAME } from './hs256-secret.js';
+import { MINT_TOKEN_USAGE } from './mint-token.js';
+
+/** Says at start-up which tokens the service accepts, and in development how to mint one. */
+export function announceAuthentication(logger: LoggerService, config: AppConfig): void {
+  const { auth } = config;
+  if (auth.jwksUrl) {
+    logger.log({ message: `Accepting RS256/ES256 tokens from ${auth.issuer} for ${auth.audience} (keys: ${auth.jwksUrl})` }, 'Authentication');
+  }
+  if (!config.isProduction) {
+    const secret = auth.jwtSecret ? 'AUTH_JWT_SECRET' : `${config.dataDir}/${SECRET_FILE_NAME}`;
+    logger.log({ message: `Accepting HS256 tokens signed with ${secret}; mint one with: ${MINT_TOKEN_USAGE}` }, 'Authentication');
+  }
+  if (!auth.enforceRoles) {
+    logger.warn({ message: 'AUTH_ENFORCE_ROLES is off: missing or refused tokens and role checks are not enforced' }, 'Authentication');
+  }
+  if (auth.devActorHeader) {
+    logger.warn({ message: 'AUTH_DEV_ACTOR_HEADER is on: a request without a token acts as its X-Actor header says' }, 'Authentication');
+  }
+}

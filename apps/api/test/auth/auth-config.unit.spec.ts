@@ -1,0 +1,88 @@
+import { ConfigError, loadAppConfig } from '../../src/config/app-config.js';
+
+const OIDC = { AUTH_JWKS_URL: 'https://login.example/keys', AUTH_ISSUER: 'https://login.example/v2.0', AUTH_AUDIENCE: 'api://actiontrail' };
+const SECRET = 'a-development-secret-of-32-characters-or-more';
+const POSTGRES = { EVENT_STORE: 'postgres', DATABASE_URL: 'postgresql://db/at' };
+const KURRENT = { EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://k:2113?tls=false', DATABASE_URL: 'postgresql://db/at' };
+
+function refusal(env: Record<string, string>): string {
+  try {
+    loadAppConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error(`loadAppConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('start-up refusal without token verification', () => {
+  it('names every missing OIDC setting for EVENT_STORE=postgres', () => {
+    expect(refusal({ ...POSTGRES })).toBe(
+      'EVENT_STORE=postgres needs AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE to verify tokens; missing: AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE '
+        + '(outside production, AUTH_JWT_SECRET may be set instead)',
+    );
+  });
+
+  it('names only what is missing, for kurrentdb too', () => {
+    expect(refusal({ ...KURRENT, AUTH_JWKS_URL: OIDC.AUTH_JWKS_URL, AUTH_ISSUER: OIDC.AUTH_ISSUER })).toBe(
+      'OIDC token verification needs AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE together; missing: AUTH_AUDIENCE',
+    );
+    expect(refusal({ ...KURRENT })).toMatch(/^EVENT_STORE=kurrentdb needs .* missing: AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE/);
+  });
+
+  it('accepts AUTH_JWT_SECRET instead only outside production', () => {
+    expect(loadAppConfig({ ...POSTGRES, AUTH_JWT_SECRET: SECRET }).auth.jwtSecret).toBe(SECRET);
+    expect(refusal({ ...POSTGRES, AUTH_JWT_SECRET: SECRET, NODE_ENV: 'production' })).toBe(
+      'EVENT_STORE=postgres needs AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE to verify tokens; missing: AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE '
+        + '(HS256 secrets are refused in production)',
+    );
+  });
+
+  it('refuses production on the embedded store without OIDC, since HS256 is refused there', () => {
+    expect(refusal({ NODE_ENV: 'production' })).toBe(
+      'NODE_ENV=production needs AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE to verify tokens; missing: AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE '
+        + '(HS256 secrets are refused in production)',
+    );
+  });
+
+  it('starts with OIDC settings in production, on every store', () => {
+    expect(loadAppConfig({ ...POSTGRES, ...OIDC, NODE_ENV: 'production' }).auth).toMatchObject({ jwksUrl: OIDC.AUTH_JWKS_URL, devActorHeader: false });
+    expect(loadAppConfig({ ...KURRENT, ...OIDC, NODE_ENV: 'production' }).auth.issuer).toBe(OIDC.AUTH_ISSUER);
+  });
+
+  it('needs no token settings in a process without an HTTP API (the projector)', () => {
+    expect(loadAppConfig({ ...POSTGRES, NODE_ENV: 'production' }, { servesHttp: false }).eventStore).toBe('postgres');
+  });
+
+  it.each([
+    [{ AUTH_JWT_SECRET: 'short' }, 'AUTH_JWT_SECRET must be at least 32 characters; got 5'],
+    [{ ...OIDC, AUTH_JWKS_URL: 'http://login.example/keys' }, 'AUTH_JWKS_URL must use https (plain http only on loopback); got "http://login.example/keys"'],
+    [{ ...OIDC, AUTH_JWKS_URL: 'not a url' }, 'AUTH_JWKS_URL must be a URL; got "not a url"'],
+    [{ ...OIDC, NODE_ENV: 'production', AUTH_DEV_ACTOR_HEADER: 'true' }, 'AUTH_DEV_ACTOR_HEADER cannot be on in production'],
+    [{ AUTH_FAILURES_PER_MINUTE: '0' }, 'AUTH_FAILURES_PER_MINUTE must be a positive integer; got "0"'],
+  ])('refuses %j', (env, message) => {
+    expect(refusal(env)).toBe(message);
+  });
+
+  it('allows plain http for a key server on loopback', () => {
+    expect(loadAppConfig({ ...OIDC, AUTH_JWKS_URL: 'http://127.0.0.1:8080/keys' }).auth.jwksUrl).toBe('http://127.0.0.1:8080/keys');
+  });
+});
+
+describe('phase-1 switches and HTTP settings', () => {
+  it('takes X-Actor only under NODE_ENV=test by default, and enforces roles only when asked', () => {
+    expect(loadAppConfig({ NODE_ENV: 'test' }).auth).toMatchObject({ devActorHeader: true, enforceRoles: false, failuresPerMinute: 20 });
+    expect(loadAppConfig({}).auth).toMatchObject({ devActorHeader: false, enforceRoles: false });
+    expect(loadAppConfig({ NODE_ENV: 'test', AUTH_DEV_ACTOR_HEADER: 'false', AUTH_ENFORCE_ROLES: 'true' }).auth)
+      .toMatchObject({ devActorHeader: false, enforceRoles: true });
+  });
+
+  it('reads CORS_ORIGINS and TRUST_PROXY', () => {
+    expect(loadAppConfig({}).corsOrigins).toEqual([]);
+    expect(loadAppConfig({}).trustProxy).toBe(false);
+    expect(loadAppConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(loadAppConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadAppConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadAppConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+  });
+});

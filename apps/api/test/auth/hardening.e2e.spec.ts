@@ -1,0 +1,147 @@
+import { bearer, signTestToken, TEST_JWT_SECRET } from '../support/auth.js';
+import { openEmbeddedEventStore, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import { startAuthTestApp, type AuthTestApp } from './support/auth-test-app.js';
+
+let store: SqlEventStore;
+
+beforeAll(async () => {
+  store = await openEmbeddedEventStore('memory://');
+});
+
+afterAll(async () => {
+  await store?.close();
+});
+
+describe('rate limit on failed authentications (AUTH_FAILURES_PER_MINUTE=20)', () => {
+  let t: AuthTestApp;
+
+  beforeAll(async () => {
+    t = await startAuthTestApp({ AUTH_JWT_SECRET: TEST_JWT_SECRET, TRUST_PROXY: 'loopback' }, { store });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const forged = signTestToken({ sub: 'mallory', roles: ['admin'] }, 'not-the-secret-not-the-secret-not-the-secret');
+  const from = (ip: string) => ({ 'X-Forwarded-For': ip });
+
+  it('answers 401 twenty times a minute, then 429 with Retry-After, even to a good token; other addresses are unaffected', async () => {
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const res = await t.http().get('/api/v1/auth-test/meetings').set(from('203.0.113.7')).set('Authorization', `Bearer ${forged}`);
+      expect(res.status).toBe(401);
+    }
+    const blocked = await t.http().get('/api/v1/auth-test/meetings').set(from('203.0.113.7')).set(bearer('p1', ['member']));
+    expect({ status: blocked.status, type: blocked.body.type }).toEqual({ status: 429, type: 'https://actiontrail.dev/problems/too-many-failed-authentications' });
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThanOrEqual(55);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect((await t.http().get('/api/v1/auth-test/meetings').set(from('198.51.100.9')).set(bearer('p1', ['member']))).status).toBe(200);
+  });
+
+  it('does not count a missing token: only a refused one is a failed authentication', async () => {
+    for (let attempt = 1; attempt <= 25; attempt++) {
+      expect((await t.http().get('/api/v1/auth-test/meetings').set(from('192.0.2.44'))).status).toBe(401);
+    }
+    expect((await t.http().get('/api/v1/auth-test/meetings').set(from('192.0.2.44')).set(bearer('p1', ['member']))).status).toBe(200);
+  });
+});
+
+describe('security headers and CORS', () => {
+  let t: AuthTestApp;
+  let withCors: AuthTestApp;
+
+  beforeAll(async () => {
+    t = await startAuthTestApp({ AUTH_JWT_SECRET: TEST_JWT_SECRET, TRUST_PROXY: 'loopback' }, { store });
+    withCors = await startAuthTestApp({ AUTH_JWT_SECRET: TEST_JWT_SECRET, CORS_ORIGINS: 'https://committees.example.gov.uk' }, { store });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await withCors?.close();
+  });
+
+  const API_HEADERS = {
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    'cache-control': 'no-store',
+  };
+
+  it('sets them on API answers, problems and operational routes alike', async () => {
+    for (const res of [
+      await t.http().get('/api/v1/auth-test/meetings').set(bearer('p1', ['member'])),
+      await t.http().get('/api/v1/auth-test/meetings'),
+      await t.http().get('/api/v1/no-such-route'),
+      await t.http().get('/health/live'),
+    ]) {
+      expect(res.headers).toMatchObject(API_HEADERS);
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    }
+  });
+
+  it('relaxes the content security policy for the OpenAPI UI only', async () => {
+    const res = await t.http().get('/docs/');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect((await t.http().get('/docs-json')).headers['content-security-policy']).toBe(API_HEADERS['content-security-policy']);
+  });
+
+  it('sends Strict-Transport-Security when the request came over TLS through a trusted proxy', async () => {
+    const res = await t.http().get('/health/live').set('X-Forwarded-Proto', 'https');
+    expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    const untrusted = await withCors.http().get('/health/live').set('X-Forwarded-Proto', 'https');
+    expect(untrusted.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('answers a preflight from an allowed origin, and nothing for others', async () => {
+    const preflight = await withCors.http().options('/api/v1/auth-test/posts')
+      .set('Origin', 'https://committees.example.gov.uk').set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'authorization, content-type');
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers).toMatchObject({
+      'access-control-allow-origin': 'https://committees.example.gov.uk',
+      'access-control-allow-headers': expect.stringContaining('Authorization'),
+      'access-control-allow-methods': expect.stringContaining('POST'),
+    });
+    expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
+
+    const actual = await withCors.http().get('/api/v1/auth-test/meetings').set('Origin', 'https://committees.example.gov.uk').set(bearer('p1', ['member']));
+    expect(actual.headers['access-control-allow-origin']).toBe('https://committees.example.gov.uk');
+    expect(actual.headers['access-control-expose-headers']).toContain('ETag');
+    expect(actual.headers.vary).toContain('Origin');
+
+    const foreign = await withCors.http().options('/api/v1/auth-test/posts').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+    expect(foreign.status).not.toBe(204);
+  });
+});
+
+describe('phase 1: with AUTH_ENFORCE_ROLES off, the old behaviour stands', () => {
+  let t: AuthTestApp;
+
+  beforeAll(async () => {
+    t = await startAuthTestApp({ AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_ENFORCE_ROLES: 'false', AUTH_DEV_ACTOR_HEADER: 'true', AUTH_FAILURES_PER_MINUTE: '1' }, { store });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('takes the actor from a valid token first', async () => {
+    const res = await t.http().get('/api/v1/auth-test/meetings').set(bearer('p7', ['officer'], 'Pat')).set('X-Actor', JSON.stringify({ id: 'x' }));
+    expect(res.body.actor).toEqual({ id: 'p7', name: 'Pat', roles: ['officer'] });
+  });
+
+  it('falls back to X-Actor or the developer without a token, or with a refused one, and never limits', async () => {
+    const viaHeader = await t.http().get('/api/v1/auth-test/undeclared').set('X-Actor', JSON.stringify({ id: 'p2', roles: ['member'] }));
+    expect(viaHeader.status).toBe(200);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const refused = await t.http().get('/api/v1/auth-test/meetings').set('Authorization', 'Bearer not.a.token');
+      expect(refused.body.actor).toEqual({ id: 'dev', name: 'Developer', roles: ['admin', 'scrutiny'] });
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadAppConfig } from '../../src/config/app-config.js';
+import { loadOrCreateSecretFile } from '../../src/platform/auth/hs256-secret.js';
+import { mintToken, MintTokenUsageError, parseMintTokenArgs } from '../../src/platform/auth/mint-token.js';
+import { TokenVerifier } from '../../src/platform/auth/token-verifier.js';
+import { AuthenticationError } from '../../src/platform/auth/auth-errors.js';
+
+describe('the embedded default HS256 secret (DATA_DIR/auth-secret)', () => {
+  let dataDir: string;
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'actiontrail-auth-'));
+  });
+
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('is created once, readable by its owner only, and reused', async () => {
+    const first = await loadOrCreateSecretFile(join(dataDir, 'nested'));
+    const path = join(dataDir, 'nested', 'auth-secret');
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+    const text = (await readFile(path, 'utf8')).trim();
+    expect(text.length).toBeGreaterThanOrEqual(64);
+    const again = await loadOrCreateSecretFile(join(dataDir, 'nested'));
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    expect(await readdir(join(dataDir, 'nested'))).toEqual(['auth-secret']);
+  });
+
+  it('gives every racing creator the same secret, leaving no temporary files', async () => {
+    const secrets = await Promise.all(Array.from({ length: 8 }, () => loadOrCreateSecretFile(dataDir)));
+    expect(new Set(secrets.map((s) => Buffer.from(s).toString('hex'))).size).toBe(1);
+    expect(await readdir(dataDir)).toEqual(['auth-secret']);
+  });
+
+  it('refuses a secret file other users can read, and one too short to be a secret', async () => {
+    const path = join(dataDir, 'auth-secret');
+    await writeFile(path, 'x'.repeat(64), { mode: 0o644 });
+    await chmod(path, 0o644);
+    await expect(loadOrCreateSecretFile(dataDir)).rejects.toThrow(`${path} can be read by other users (mode 644); run chmod 600 on it`);
+    await writeFile(path, 'short', { mode: 0o600 });
+    await chmod(path, 0o600);
+    await expect(loadOrCreateSecretFile(dataDir)).rejects.toThrow('holds no usable secret');
+  });
+
+  it('signs the tokens `npm run token` mints, which the service then accepts, across restarts', async () => {
+    const config = loadAppConfig({ DATA_DIR: dataDir });
+    const request = parseMintTokenArgs(['--sub', 'person-tony', '--name', 'Tony Fitzgerald', '--roles', 'officer,scrutiny', '--ttl', '1h']);
+    const token = await mintToken(config, request);
+    const restarted = TokenVerifier.fromConfig(loadAppConfig({ DATA_DIR: dataDir }));
+    expect(await restarted.verify(token)).toEqual({ id: 'person-tony', name: 'Tony Fitzgerald', roles: ['officer', 'scrutiny'] });
+    await rm(join(dataDir, 'auth-secret'));
+    const withNewSecret = TokenVerifier.fromConfig(loadAppConfig({ DATA_DIR: dataDir }));
+    await expect(withNewSecret.verify(token)).rejects.toEqual(new AuthenticationError('bad-signature'));
+  });
+
+  it('prefers AUTH_JWT_SECRET, touching no file', async () => {
+    const config = loadAppConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: 'a-development-secret-of-32-characters-or-more' });
+    const token = await mintToken(config, parseMintTokenArgs(['--sub', 'p9']));
+    expect(await TokenVerifier.fromConfig(config).verify(token)).toEqual({ id: 'p9', name: 'p9', roles: [] });
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
+  it('mints nothing in production, where only the identity provider issues tokens', async () => {
+    const config = loadAppConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/keys', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'a' });
+    await expect(mintToken(config, parseMintTokenArgs(['--sub', 'p1']))).rejects.toThrow(MintTokenUsageError);
+  });
+});
+
+describe('npm run token arguments', () => {
+  it('reads --sub, --name, --roles and --ttl, defaulting to 8 hours', () => {
+    expect(parseMintTokenArgs(['--sub', 'p1', '--name', 'Pat Officer', '--roles', 'officer, admin'])).toEqual({
+      sub: 'p1', name: 'Pat Officer', roles: ['officer', 'admin'], ttl: '8h',
+    });
+  });
+
+  it.each([
+    [[], '--sub <personId> is required'],
+    [['--sub', 'p1', '--roles', 'officer,king'], 'unknown role(s) king; roles are officer, scrutiny, monitoring, member, admin'],
+    [['--sub', 'p1', '--ttl', 'forever'], '--ttl must look like 90s, 30m, 8h or 7d; got "forever"'],
+    [['--sub', 'p1', '--colour', 'red'], "Unknown option '--colour'"],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseMintTokenArgs(argv)).toThrow(message);
+  });
+});
