@@ -2,10 +2,13 @@
  * API benchmark: `npm run bench:api`. Starts the real app in this process on PostgreSQL and on the embedded
  * store, drives a mixed command workload over HTTP with autocannon (in a child process) and prints requests/s,
  * latency, non-2xx answers and peak RSS beside the store's raw append rate. Exits 0 unless the bench crashed.
- * BENCH_ONLY=postgres|embedded runs one store; BENCH_API_SECONDS sets the measured time per store (default 15).
+ * BENCH_ONLY=postgres|embedded runs one store; BENCH_API_SECONDS sets the measured time per store (default 15);
+ * BENCH_API_PROJECTIONS=off runs the app without its in-process projections (default in-process, as `npm start`);
+ * BENCH_API_CPU_PROFILE=<dir> writes a CPU profile of the app during each measured load and summarises it.
  */
 import 'reflect-metadata';
-import { loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { formatVerdicts } from './report.js';
 import { formatApiTable, formatDiagnostics, postgresTarget } from './api/report.js';
@@ -20,9 +23,12 @@ function settings(): { stores: StoreName[]; settings: Settings } {
   if (only !== undefined && only !== '' && only !== 'postgres' && only !== 'embedded') {
     throw new Error(`BENCH_ONLY must be postgres or embedded, not ${only}`);
   }
+  const projections = process.env.BENCH_API_PROJECTIONS ?? 'in-process';
+  if (projections !== 'in-process' && projections !== 'off') throw new Error(`BENCH_API_PROJECTIONS must be in-process or off, not ${projections}`);
   return {
     stores: only ? [only] : ['postgres', 'embedded'],
-    settings: { connections: 32, seconds, warmUpSeconds: 3, maxRequests: 50_000, actionPool: 500, rawSeconds: 4 },
+    settings: { connections: 32, seconds, warmUpSeconds: 3, maxRequests: 50_000, actionPool: { postgres: 500, embedded: 200 }, rawSeconds: 4, projections,
+      cpuProfileDir: process.env.BENCH_API_CPU_PROFILE || undefined },
   };
 }
 
@@ -31,7 +37,16 @@ function progress(message: string): void {
   process.stderr.write(`[bench:api ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+/** Load average, and on Linux the share of the last minute some runnable task waited for a CPU (other work here skews figures). */
+function load(): string {
+  const average = loadavg().map((l) => l.toFixed(2)).join(' ');
+  try {
+    const waited = /some avg10=\S+ avg60=(\S+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1];
+    return waited === undefined ? average : `${average} (CPU pressure ${waited}%)`;
+  } catch {
+    return average;
+  }
+}
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 async function main(): Promise<void> {
@@ -47,11 +62,14 @@ async function main(): Promise<void> {
     `API benchmark (${new Date().toISOString()}; node ${process.version})`,
     `Workload: POST commands over HTTP/1.1 keep-alive, ${s.connections} connections, ${s.seconds} s (at most ${s.maxRequests.toLocaleString('en-US')} requests)`
       + ` per store after a ${s.warmUpSeconds} s warm-up; mix ${mix}.`,
-    `  Progress and chases go to ${s.actionPool} pre-created actions; completions to actions created in the run, each once`
+    `  Projections: ${s.projections === 'in-process' ? 'running inside the app, as npm start runs them' : 'off (BENCH_API_PROJECTIONS=off)'}.`,
+    `  Progress and chases go to pre-created actions (${Object.entries(s.actionPool).map(([store, n]) => `${store} ${n}`).join(', ')});`
+      + ' completions to actions created in the run, each once'
       + ' (with none waiting, a create is sent instead).',
     '  The load generator is a child process; latency is per request as autocannon measured it, percentiles over every response.',
     'Peak RSS: the app\'s process (the app, the pg driver, and PGlite when embedded), sampled every 50 ms; the PostgreSQL server is not included.',
-    `Machine: load average (1/5/15 min) at start ${loadAtStart}, at end ${load()}; the load generator and PostgreSQL share its cores.`,
+    `Machine: ${availableParallelism()} cores, shared by the app, the load generator and PostgreSQL; load average (1/5/15 min)`
+      + ` at start ${loadAtStart}, at end ${load()}.`,
     ...runs.map((r) => `  ${r.store}: ${r.where}`),
     '',
     formatApiTable(runs),
@@ -60,6 +78,8 @@ async function main(): Promise<void> {
     ...runs.map(formatDiagnostics),
     '',
     formatVerdicts('Target:', [postgresTarget(runs.find((r) => r.store === 'postgres'))]),
+    `  Note: the load is a closed loop of ${s.connections} connections, so mean latency = ${s.connections} / throughput (Little's law):`
+      + ` 500/s means ${Math.round((s.connections / 500) * 1000)} ms on average, and p99 < 50 ms needs more than ${Math.round(s.connections / 0.05)}/s.`,
     '',
     `Total time ${((performance.now() - t0) / 1000).toFixed(1)}s`,
   ];

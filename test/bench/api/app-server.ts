@@ -3,6 +3,9 @@ import type { SqlEventStore } from '../../../libs/event-store/src/index.js';
 import { createApp } from '../../../apps/api/src/app.factory.js';
 import { loadAppConfig } from '../../../apps/api/src/config/app-config.js';
 
+/** `in-process` is what `npm start` runs; `off` leaves the read models to apps/projector. */
+export type ProjectionsMode = 'in-process' | 'off';
+
 export interface RunningApp {
   /** e.g. http://127.0.0.1:41234 */
   readonly baseUrl: string;
@@ -13,8 +16,8 @@ export interface RunningApp {
  * The real application, built as main.ts builds it, on an already-open store and a loopback port.
  * Development mode, because until authentication exists the caller is named by the X-Actor header.
  */
-export async function startApp(store: SqlEventStore): Promise<RunningApp> {
-  const config = loadAppConfig({ NODE_ENV: 'development', LOG_LEVEL: 'error' });
+export async function startApp(store: SqlEventStore, projections: ProjectionsMode): Promise<RunningApp> {
+  const config = loadAppConfig({ NODE_ENV: 'development', LOG_LEVEL: 'error', PROJECTIONS: projections });
   const app = await createApp({ config, store, logger: false });
   try {
     await app.listen(0, '127.0.0.1');

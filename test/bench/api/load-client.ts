@@ -16,12 +16,15 @@ export interface LoadResult {
   readonly autocannonP50Ms: number;
   readonly autocannonP99Ms: number;
   readonly autocannonNon2xx: number;
+  /** CPU time of this load-generator process during the run. */
+  readonly cpuMs: number;
 }
 
 export type ClientMessage = { readonly ok: true; readonly result: LoadResult } | { readonly ok: false; readonly error: string };
 
 function run(plan: LoadPlan): Promise<LoadResult> {
   const workload = new MixedWorkload(plan);
+  const cpu0 = process.cpuUsage();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -47,11 +50,17 @@ function run(plan: LoadPlan): Promise<LoadResult> {
           autocannonP50Ms: result.latency.p50,
           autocannonP99Ms: result.latency.p99,
           autocannonNon2xx: result.non2xx,
+          cpuMs: cpuMsSince(cpu0),
         });
       },
     );
     instance.on('response', (_client, _status, _bytes, responseTimeMs) => workload.recordLatency(responseTimeMs));
   });
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 function reply(message: ClientMessage): void {

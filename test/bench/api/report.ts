@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { percentile, type Row } from '../measure.js';
 import type { Verdict } from '../report.js';
 import type { RunOutcome } from './scenario.js';
@@ -52,7 +53,8 @@ function httpRows(run: RunOutcome): string[][] {
       int(t.answered / seconds), int(t.ok / seconds), percentile(t.latencies, 0.5).toFixed(1), percentile(t.latencies, 0.99).toFixed(1), rss, note];
   };
   const all = totals(result.kinds);
-  const note = `${seconds.toFixed(1)} s; app event loop busy ${(server.eventLoopUtilisation * 100).toFixed(0)}%, app CPU ${server.cpuCores.toFixed(2)} cores`
+  const unpaired = all.answered - all.latencies.length;
+  const note = `${unpaired === 0 ? '' : `LATENCY MISSING FOR ${unpaired} ANSWERS; `}${seconds.toFixed(1)} s; app event loop busy ${(server.eventLoopUtilisation * 100).toFixed(0)}%, app CPU ${server.cpuCores.toFixed(2)} cores`
     + `; autocannon p50/p99 ${result.autocannonP50Ms}/${result.autocannonP99Ms} ms; conn errors ${result.errors}, timeouts ${result.timeouts}`;
   const rows = [line(`HTTP mixed commands, c=${run.connections}`, all, server.peakRssMb.toFixed(0), note)];
   for (const k of result.kinds) {
@@ -87,14 +89,41 @@ export function formatApiTable(runs: readonly RunOutcome[]): string {
   return out.join('\n');
 }
 
-/** Where the time goes: round trips per command and how long the database held each one. */
+/**
+ * CPU milliseconds per answered command, by process. Everything shares this machine's cores, so their sum
+ * bounds the throughput whatever the concurrency: cores x 1000 / (ms per command).
+ */
+function cpuBudget(run: RunOutcome, commands: number): string {
+  const { server, result } = run.load;
+  const per = (ms: number) => (commands > 0 ? ms / commands : 0);
+  const app = per(server.cpuMs);
+  const client = per(result.cpuMs);
+  const database = run.postgresCpu ? per(run.postgresCpu.cpuMs) : 0;
+  const total = app + client + database;
+  const cores = availableParallelism();
+  const dbText = run.postgresCpu ? `, PostgreSQL backends ${database.toFixed(2)} ms (${run.postgresCpu.backends} backends)` : '';
+  return `  ${run.store}: CPU per command: app process ${app.toFixed(2)} ms${dbText}, load generator ${client.toFixed(2)} ms;`
+    + ` total ${total.toFixed(2)} ms, so ${cores} cores cap this machine near ${int((cores * 1000) / total)} commands/s;`
+    + ` the app's one event loop alone caps it near ${int(1000 / app)}/s`;
+}
+
+/** Where the time goes: CPU and round trips per command, and how long the database held each one. */
 export function formatDiagnostics(run: RunOutcome): string {
   const { sql, poolWaits } = run;
   const commands = totals(run.load.result.kinds).answered;
   const per = (n: number) => (commands > 0 ? n / commands : 0).toFixed(2);
   const pool = poolWaits ? `; callers waiting for a pool connection: mean ${poolWaits.meanWaiting.toFixed(1)}, max ${poolWaits.maxWaiting}` : '';
-  return `  ${run.store}: per command ${per(sql.statements)} SQL statements in ${per(sql.transactions)} transactions;`
-    + ` database time ${per(sql.busyMs)} ms per command (of which in transactions ${per(sql.transactionMs)} ms)${pool}`;
+  const top = Object.entries(sql.byStatement).sort((a, b) => b[1] - a[1]).slice(0, 8)
+    .map(([statement, n]) => `      ${per(n).padStart(6)} x ${statement}`);
+  return [
+    cpuBudget(run, commands),
+    `  ${run.store}: per command (projections included) ${per(sql.statements)} SQL statements in ${per(sql.transactions)} transactions;`
+      + ` time inside database calls ${per(sql.busyMs)} ms (summed over callers, pool waits included;`
+      + ` in transactions ${per(sql.transactionMs)} ms)${pool}`,
+    '    most frequent statements, per command:',
+    ...top,
+    ...(run.cpuProfile ? [run.cpuProfile] : []),
+  ].join('\n');
 }
 
 export function postgresTarget(run: RunOutcome | undefined): Verdict {

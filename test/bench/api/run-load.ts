@@ -1,7 +1,6 @@
 import { fork } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { Probe } from '../measure.js';
 import type { ClientMessage, LoadResult } from './load-client.js';
 import type { LoadPlan } from './workload.js';
 
@@ -12,6 +11,7 @@ export interface ServerSide {
   readonly eventLoopUtilisation: number;
   /** CPU time of this process (app, PGlite, pg driver) over wall time; 1.0 = one core. */
   readonly cpuCores: number;
+  readonly cpuMs: number;
 }
 
 export interface LoadRun {
@@ -21,9 +21,23 @@ export interface LoadRun {
 
 const CLIENT = fileURLToPath(new URL('./load-client.js', import.meta.url));
 
+/** Peak RSS every 50 ms; memoryUsage.rss() reads only the RSS, where memoryUsage() also walks the heap spaces. */
+function sampleRss(): { stop(): number } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 50);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage.rss());
+    },
+  };
+}
+
 /** Runs one plan in the load-client child process while sampling this process's RSS, event loop and CPU. */
 export async function runLoad(plan: LoadPlan): Promise<LoadRun> {
-  const probe = new Probe();
+  const rss = sampleRss();
   const elu0 = performance.eventLoopUtilization();
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
@@ -31,17 +45,17 @@ export async function runLoad(plan: LoadPlan): Promise<LoadRun> {
     const result = await inChild(plan);
     const wallMs = performance.now() - wall0;
     const cpu = process.cpuUsage(cpu0);
-    const row = probe.row('', '', 0);
     return {
       result,
       server: {
-        peakRssMb: row.peakRssMb,
+        peakRssMb: rss.stop() / 2 ** 20,
         eventLoopUtilisation: performance.eventLoopUtilization(elu0).utilization,
         cpuCores: (cpu.user + cpu.system) / 1000 / wallMs,
+        cpuMs: (cpu.user + cpu.system) / 1000,
       },
     };
   } finally {
-    probe.stop();
+    rss.stop();
   }
 }
 

@@ -1,6 +1,7 @@
-import type { Row } from '../measure.js';
-import { settle } from '../measure.js';
-import { startApp } from './app-server.js';
+import { settle, type Row } from '../measure.js';
+import { startApp, type ProjectionsMode } from './app-server.js';
+import { measureBackendCpu } from './cpu-budget.js';
+import { startCpuProfile } from './cpu-profile.js';
 import { rawAppendRate } from './raw-append.js';
 import { runLoad, type LoadRun } from './run-load.js';
 import { seedActionPool, seedWorld } from './seed.js';
@@ -12,8 +13,12 @@ export interface Settings {
   readonly seconds: number;
   readonly warmUpSeconds: number;
   readonly maxRequests: number;
-  readonly actionPool: number;
+  /** Pre-created actions for progress and chases; fewer on the embedded store, where each create is slow. */
+  readonly actionPool: Readonly<Record<StoreName, number>>;
   readonly rawSeconds: number;
+  readonly projections: ProjectionsMode;
+  /** Where to write a CPU profile of the measured load, if at all. */
+  readonly cpuProfileDir: string | undefined;
 }
 
 export interface RunOutcome {
@@ -23,7 +28,10 @@ export interface RunOutcome {
   readonly load: LoadRun;
   readonly sql: SqlCounts;
   readonly poolWaits: { meanWaiting: number; maxWaiting: number } | undefined;
+  /** CPU of the PostgreSQL backends serving the pool during the measured load (undefined: embedded, or unreadable). */
+  readonly postgresCpu: { cpuMs: number; backends: number } | undefined;
   readonly raw: Row;
+  readonly cpuProfile: string | undefined;
 }
 
 /** One store: the app on it, seeded over HTTP, a warm-up, the measured mixed load, then the raw append rate. */
@@ -31,14 +39,16 @@ export async function runOnStore(name: StoreName, s: Settings, progress: (messag
   const opened = await openStore(name);
   try {
     const sqlCounter = countSql(opened.store.db);
-    const app = await startApp(opened.store);
+    const app = await startApp(opened.store, s.projections);
     let load: LoadRun;
     let poolWaits: RunOutcome['poolWaits'];
     let sql: SqlCounts;
+    let postgresCpu: RunOutcome['postgresCpu'];
+    let cpuProfile: string | undefined;
     try {
       progress(`${name}: app listening on ${app.baseUrl}`);
       const world = await seedWorld(app.baseUrl);
-      const actionPool = await seedActionPool(app.baseUrl, world, s.actionPool, s.connections);
+      const actionPool = await seedActionPool(app.baseUrl, world, s.actionPool[name], s.connections);
       progress(`${name}: seeded the meeting world and ${actionPool.length} actions over HTTP`);
       const plan = { baseUrl: app.baseUrl, connections: s.connections, world, actionPool };
       await runLoad({ ...plan, label: `${name} warm-up`, durationSec: s.warmUpSeconds, maxRequests: s.maxRequests });
@@ -46,7 +56,11 @@ export async function runOnStore(name: StoreName, s: Settings, progress: (messag
       settle();
       sqlCounter.reset();
       const waits = samplePoolWaits(opened.store.db);
+      const backendCpu = await measureBackendCpu(opened.store.db);
+      const profiling = await startCpuProfile(s.cpuProfileDir);
       load = await runLoad({ ...plan, label: name, durationSec: s.seconds, maxRequests: s.maxRequests });
+      cpuProfile = await profiling?.stop(name);
+      postgresCpu = await backendCpu.stop();
       poolWaits = waits.stop();
       sql = sqlCounter.snapshot();
       progress(`${name}: measured load (${s.seconds} s) done`);
@@ -55,7 +69,7 @@ export async function runOnStore(name: StoreName, s: Settings, progress: (messag
     }
     const raw = await rawAppendRate(opened.store, name, s.connections, s.rawSeconds);
     progress(`${name}: raw append rate (${s.rawSeconds} s) done`);
-    return { store: name, where: opened.where, connections: s.connections, load, sql, poolWaits, raw };
+    return { store: name, where: opened.where, connections: s.connections, load, sql, poolWaits, postgresCpu, raw, cpuProfile };
   } finally {
     await opened.dispose();
   }

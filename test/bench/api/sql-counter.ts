@@ -9,6 +9,8 @@ export interface SqlCounts {
   busyMs: number;
   /** Time inside transactions only (they hold a connection, and the stream's row lock, for all of it). */
   transactionMs: number;
+  /** Statement (first words, whitespace folded) -> count, to name the round trips. */
+  byStatement: Record<string, number>;
 }
 
 export interface SqlCounter {
@@ -17,7 +19,18 @@ export interface SqlCounter {
   snapshot(): SqlCounts;
 }
 
-const zero = (): SqlCounts => ({ statements: 0, transactions: 0, busyMs: 0, transactionMs: 0 });
+const zero = (): SqlCounts => ({ statements: 0, transactions: 0, busyMs: 0, transactionMs: 0, byStatement: {} });
+
+/** The store's statements are a handful of constant strings, so their short forms are worked out once. */
+const shortForms = new Map<string, string>();
+function shortSql(sql: string): string {
+  let short = shortForms.get(sql);
+  if (short === undefined) {
+    short = sql.replace(/\s+/g, ' ').trim().slice(0, 70);
+    if (shortForms.size < 10_000) shortForms.set(sql, short);
+  }
+  return short;
+}
 
 async function timed<T>(work: () => Promise<T>, add: (ms: number) => void): Promise<T> {
   const t0 = performance.now();
@@ -38,17 +51,23 @@ export function countSql(db: SqlDatabase): SqlCounter {
   const transaction = db.transaction.bind(db);
   const notify = db.notify.bind(db);
   const addBusy = (ms: number) => (counts.busyMs += ms);
+  const count = (sql: string) => {
+    counts.statements++;
+    const key = shortSql(sql);
+    counts.byStatement[key] = (counts.byStatement[key] ?? 0) + 1;
+  };
 
   db.query = <Row>(sql: string, params?: readonly unknown[]) => {
-    counts.statements++;
+    count(sql);
     return timed(() => query<Row>(sql, params), addBusy);
   };
   db.transaction = <T>(work: (tx: SqlQueryable) => Promise<T>) => {
     counts.transactions++;
-    counts.statements += 2;
+    count('BEGIN');
+    count('COMMIT');
     const countedTx = (tx: SqlQueryable): SqlQueryable => ({
       query: <Row>(sql: string, params?: readonly unknown[]) => {
-        counts.statements++;
+        count(sql);
         return tx.query<Row>(sql, params);
       },
     });
@@ -58,14 +77,14 @@ export function countSql(db: SqlDatabase): SqlCounter {
     });
   };
   db.notify = (channel: string) => {
-    counts.statements++;
+    count('NOTIFY');
     return timed(() => notify(channel), addBusy);
   };
   return {
     reset: () => {
       counts = zero();
     },
-    snapshot: () => ({ ...counts }),
+    snapshot: () => ({ ...counts, byStatement: { ...counts.byStatement } }),
   };
 }
 

@@ -22,7 +22,6 @@ export interface LoadPlan {
 
 export interface KindSummary {
   readonly kind: CommandKind;
-  readonly sent: number;
   readonly ok: number;
   /** status code -> count, non-2xx only */
   readonly failures: Record<string, number>;
@@ -46,8 +45,8 @@ const randomOf = (ids: readonly string[]): string => ids[Math.floor(Math.random(
  */
 export class MixedWorkload {
   private readonly completable: string[] = [];
-  private readonly byKind = new Map<CommandKind, { sent: number; ok: number; failures: Record<string, number>; latenciesMs: number[] }>(
-    COMMAND_KINDS.map((k) => [k, { sent: 0, ok: 0, failures: {}, latenciesMs: [] }]),
+  private readonly byKind = new Map<CommandKind, { ok: number; failures: Record<string, number>; latenciesMs: number[] }>(
+    COMMAND_KINDS.map((k) => [k, { ok: 0, failures: {}, latenciesMs: [] }]),
   );
   private created = 0;
   /** The kind of the response autocannon just parsed: its 'response' event (with the latency) follows synchronously. */
@@ -78,7 +77,6 @@ export class MixedWorkload {
     const toComplete = kind === 'complete' ? this.completable.shift() : undefined;
     if (kind === 'complete' && toComplete === undefined) kind = 'create';
     context.kind = kind;
-    this.tally(kind).sent++;
     const officer = officerActor(world.personId);
     switch (kind) {
       case 'create': {

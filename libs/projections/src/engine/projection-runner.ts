@@ -21,6 +21,9 @@ export interface ProjectionRunnerOptions {
 export const checkpointNameOf = (projection: Projection | string, generation = ''): string =>
   `projection:${typeof projection === 'string' ? projection : projection.name}${generation ? `:${generation}` : ''}`;
 
+/** Read-your-writes waits at most this much longer; batches under load get many times larger. */
+const GATHER_WINDOW_MS = 15;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Keeps one projection's live tables up to date, as the only active runner of it across processes. */
@@ -99,7 +102,11 @@ export class ProjectionRunner {
           continue;
         }
         const applied = await this.subscription.runOnce();
-        if (applied === 0) await this.options.store.waitForEvents(this.options.idleWaitMs ?? 1_000);
+        if (applied === 0) {
+          await this.options.store.waitForEvents(this.options.idleWaitMs ?? 1_000);
+          // Under a stream of single-event commands, gather a few before the next batch rather than one per append.
+          await sleep(GATHER_WINDOW_MS);
+        }
       } catch (error) {
         this.options.onError?.(error);
         await sleep(500);
