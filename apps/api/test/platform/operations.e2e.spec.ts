@@ -71,22 +71,28 @@ describe('request context and operational endpoints', () => {
   });
 
   describe('GET /health', () => {
-    it('reports the store with its head position', async () => {
+    it('reports the store with its head position and the projections with theirs', async () => {
       const res = await http().get('/health');
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ status: 'ok', checks: { store: { status: 'up', headPosition: expect.any(Number) } } });
+      expect(res.body).toEqual({
+        status: 'ok',
+        checks: {
+          store: { status: 'up', headPosition: expect.any(Number) },
+          projections: { status: 'up', position: expect.any(Number), head: expect.any(Number), behind: expect.any(Boolean), mode: 'in-process' },
+        },
+      });
     });
 
     it('includes registered checks, degrading when one is down', async () => {
       const registry = testApp.app.get(HealthRegistry);
-      registry.register('projections', async () => ({ status: 'down', lag: 42 }));
+      registry.register('kafkaRelay', async () => ({ status: 'down', lag: 42 }));
       try {
         const res = await http().get('/health');
         expect(res.status).toBe(200);
         expect(res.body.status).toBe('degraded');
-        expect(res.body.checks.projections).toEqual({ status: 'down', lag: 42 });
+        expect(res.body.checks.kafkaRelay).toEqual({ status: 'down', lag: 42 });
       } finally {
-        registry.unregister('projections');
+        registry.unregister('kafkaRelay');
       }
     });
 
