@@ -8,6 +8,7 @@ import { authenticateRequests } from './platform/auth/authenticate.middleware.js
 import { FailedAuthenticationLimiter } from './platform/auth/failed-auth-limiter.js';
 import { TokenVerifier } from './platform/auth/token-verifier.js';
 import { API_PREFIX } from './platform/http/api-prefix.js';
+import { answerClientErrorsAsProblems } from './platform/http/client-errors.js';
 import { corsFor } from './platform/http/cors.js';
 import { requireJsonBodies, useJsonBodyParser } from './platform/http/json-body.js';
 import { reenterRequestContext, requestContextMiddleware } from './platform/http/request-context.middleware.js';
@@ -53,6 +54,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
   );
   try {
     configureHttp(app, config);
+    answerClientErrorsAsProblems(app.getHttpServer());
     await app.init();
     app.use(unmatchedRouteHandler);
     app.use(lastErrorHandler);
@@ -74,8 +76,6 @@ function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.use(authenticateRequests({
     verifier: app.get(TokenVerifier),
     limiter: app.get(FailedAuthenticationLimiter),
-    enforce: config.auth.enforceRoles,
-    devActorHeader: config.auth.devActorHeader,
   }));
   app.use(requireJsonBodies);
   useJsonBodyParser(app);

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { SqlEventStore } from '../../../libs/event-store/src/index.js';
 import { createApp } from '../../../apps/api/src/app.factory.js';
 import { loadAppConfig } from '../../../apps/api/src/config/app-config.js';
+import { TEST_JWT_SECRET } from '../../../apps/api/test/support/auth.js';
 
 /** `in-process` is what `npm start` runs; `off` leaves the read models to apps/projector. */
 export type ProjectionsMode = 'in-process' | 'off';
@@ -14,10 +15,10 @@ export interface RunningApp {
 
 /**
  * The real application, built as main.ts builds it, on an already-open store and a loopback port.
- * Development mode, because until authentication exists the caller is named by the X-Actor header.
+ * Development mode, verifying HS256 bearer tokens signed with the test-only secret (see seed.ts).
  */
 export async function startApp(store: SqlEventStore, projections: ProjectionsMode): Promise<RunningApp> {
-  const config = loadAppConfig({ NODE_ENV: 'development', LOG_LEVEL: 'error', PROJECTIONS: projections });
+  const config = loadAppConfig({ NODE_ENV: 'development', LOG_LEVEL: 'error', PROJECTIONS: projections, AUTH_JWT_SECRET: TEST_JWT_SECRET });
   const app = await createApp({ config, store, logger: false });
   try {
     await app.listen(0, '127.0.0.1');

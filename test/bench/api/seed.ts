@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Role } from '../../../apps/api/src/platform/auth/roles.js';
+import { signTestToken } from '../../../apps/api/test/support/auth.js';
 import { runPool } from '../measure.js';
 
 /** What every action in the workload refers to. */
@@ -12,14 +14,24 @@ export interface World {
 
 export const API = '/api/v1';
 
-/** Scrutiny staff create, chase and seed; the holder of the owner post reports progress and completes. */
-export const STAFF_ACTOR = JSON.stringify({ id: 'bench-scrutiny', name: 'Bench Scrutiny Officer', roles: ['scrutiny', 'admin'] });
-export const officerActor = (personId: string) => JSON.stringify({ id: personId, name: 'Tony Fitzgerald', roles: ['officer'] });
+/** Long enough for any bench run; the tokens are signed with the test-only secret the bench app is given. */
+const TOKEN_LIFETIME_SECONDS = 12 * 3600;
+const authorization = (sub: string, name: string, roles: readonly Role[]): string =>
+  `Bearer ${signTestToken({ sub, name, roles, exp: Math.floor(Date.now() / 1000) + TOKEN_LIFETIME_SECONDS })}`;
 
-export async function postJson(baseUrl: string, path: string, body: object, actor = STAFF_ACTOR): Promise<string> {
+/** Authorization header values. Scrutiny staff create, chase and seed; the holder of the owner post reports progress and completes. */
+export const STAFF_AUTHORIZATION = authorization('bench-scrutiny', 'Bench Scrutiny Officer', ['scrutiny', 'admin']);
+const officerTokens = new Map<string, string>();
+export const officerAuthorization = (personId: string): string => {
+  let token = officerTokens.get(personId);
+  if (token === undefined) officerTokens.set(personId, (token = authorization(personId, 'Tony Fitzgerald', ['officer'])));
+  return token;
+};
+
+export async function postJson(baseUrl: string, path: string, body: object, auth = STAFF_AUTHORIZATION): Promise<string> {
   const res = await fetch(`${baseUrl}${API}${path}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Actor': actor },
+    headers: { 'Content-Type': 'application/json', Authorization: auth },
     body: JSON.stringify(body),
   });
   const text = await res.text();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AutocannonRequest, RequestContext, RequestStep } from 'autocannon';
-import { API, newActionBody, officerActor, STAFF_ACTOR, type World } from './seed.js';
+import { API, newActionBody, officerAuthorization, STAFF_AUTHORIZATION, type World } from './seed.js';
 
 export const COMMAND_KINDS = ['create', 'progress', 'chase', 'complete'] as const;
 export type CommandKind = (typeof COMMAND_KINDS)[number];
@@ -77,17 +77,17 @@ export class MixedWorkload {
     const toComplete = kind === 'complete' ? this.completable.shift() : undefined;
     if (kind === 'complete' && toComplete === undefined) kind = 'create';
     context.kind = kind;
-    const officer = officerActor(world.personId);
+    const officer = officerAuthorization(world.personId);
     switch (kind) {
       case 'create': {
         const id = randomUUID();
         context.actionId = id;
-        return this.post(request, '/actions', newActionBody(world, id, this.created++), STAFF_ACTOR);
+        return this.post(request, '/actions', newActionBody(world, id, this.created++), STAFF_AUTHORIZATION);
       }
       case 'progress':
         return this.post(request, `/actions/${randomOf(actionPool)}/progress`, { note: 'Figures collated for Q3; awaiting agency data', rag: 'amber' }, officer);
       case 'chase':
-        return this.post(request, `/actions/${randomOf(actionPool)}/chase`, { note: 'Reminder: due at the February meeting' }, STAFF_ACTOR);
+        return this.post(request, `/actions/${randomOf(actionPool)}/chase`, { note: 'Reminder: due at the February meeting' }, STAFF_AUTHORIZATION);
       case 'complete':
         return this.post(request, `/actions/${toComplete}/completion`, { outcome: 'Final metrics circulated to members' }, officer);
       default: {
@@ -97,10 +97,10 @@ export class MixedWorkload {
     }
   }
 
-  private post(request: AutocannonRequest, path: string, body: object, actor: string): AutocannonRequest {
+  private post(request: AutocannonRequest, path: string, body: object, authorization: string): AutocannonRequest {
     request.method = 'POST';
     request.path = `${API}${path}`;
-    request.headers = { 'content-type': 'application/json', 'x-actor': actor };
+    request.headers = { 'content-type': 'application/json', authorization };
     request.body = JSON.stringify(body);
     return request;
   }

@@ -30,10 +30,6 @@ export interface AuthConfig {
   /** Comma-separated when an issuer has several forms (Entra v1 and v2 tokens). */
   readonly issuer: string | undefined;
   readonly audience: string | undefined;
-  /** Phase-1 bridge: the X-Actor header (and a default developer) when no token is sent. Never in production. */
-  readonly devActorHeader: boolean;
-  /** Phase-1 bridge: refuse missing or bad tokens and check @Roles; off, every request goes through. */
-  readonly enforceRoles: boolean;
   /** Failed token checks allowed per client IP in a sliding minute before 429. */
   readonly failuresPerMinute: number;
   /** After fetching the JWKS, a token naming an unknown key waits this long before the next fetch. */
@@ -107,7 +103,7 @@ function authConfig(env: Env, at: { nodeEnv: string; eventStore: EventStoreKind;
   const production = at.nodeEnv === 'production';
   const jwtSecret = text(env, 'AUTH_JWT_SECRET');
   const missing = OIDC_SETTINGS.filter((name) => text(env, name) === undefined);
-  const devActorHeader = flag(env, 'AUTH_DEV_ACTOR_HEADER', at.nodeEnv === 'test');
+  refuseRemovedSwitches(env);
   if (at.servesHttp) {
     if (missing.length > 0 && missing.length < OIDC_SETTINGS.length) {
       throw new ConfigError(`OIDC token verification needs ${OIDC_SETTINGS.join(', ')} together; missing: ${missing.join(', ')}`);
@@ -122,7 +118,6 @@ function authConfig(env: Env, at: { nodeEnv: string; eventStore: EventStoreKind;
     if (jwtSecret && !production && jwtSecret.length < MIN_SECRET_LENGTH) {
       throw new ConfigError(`AUTH_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters; got ${jwtSecret.length}`);
     }
-    if (devActorHeader && production) throw new ConfigError('AUTH_DEV_ACTOR_HEADER cannot be on in production');
   }
   const jwksUrl = text(env, 'AUTH_JWKS_URL');
   if (jwksUrl) checkJwksUrl(jwksUrl);
@@ -131,11 +126,22 @@ function authConfig(env: Env, at: { nodeEnv: string; eventStore: EventStoreKind;
     jwksUrl,
     issuer: text(env, 'AUTH_ISSUER'),
     audience: text(env, 'AUTH_AUDIENCE'),
-    devActorHeader,
-    enforceRoles: flag(env, 'AUTH_ENFORCE_ROLES', false),
     failuresPerMinute: positiveInteger(env, 'AUTH_FAILURES_PER_MINUTE', 20),
     jwksCooldownMs: 30_000,
   };
+}
+
+/**
+ * The phase-1 switches are gone: roles are always enforced and no header names the caller. A deployment
+ * still asking for the old behaviour stops here rather than running with rules it does not expect.
+ */
+function refuseRemovedSwitches(env: Env): void {
+  if (text(env, 'AUTH_ENFORCE_ROLES') !== undefined && !flag(env, 'AUTH_ENFORCE_ROLES', true)) {
+    throw new ConfigError('AUTH_ENFORCE_ROLES was removed: tokens and roles are always checked; unset it');
+  }
+  if (flag(env, 'AUTH_DEV_ACTOR_HEADER', false)) {
+    throw new ConfigError('AUTH_DEV_ACTOR_HEADER was removed: send a bearer token (mint one with npm run token); unset it');
+  }
 }
 
 /** Keys fetched over plain HTTP could be swapped on the way; only a key server on this machine may skip TLS. */

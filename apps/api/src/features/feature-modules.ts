@@ -1,15 +1,18 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { ActionsModule } from './actions/actions.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { CommitteesModule } from './committees/committees.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
+import { PublicLogModule } from './public-log/public-log.module.js';
 import { ResolutionsModule } from './resolutions/resolutions.module.js';
 import { ReadModelsModule } from '../read-models/read-models.module.js';
 import { ApplicationModule } from './shared/application.module.js';
+import { ViewsModule } from './views/views.module.js';
 
 /**
  * THE integration point for feature modules: add each feature's Nest module here and AppModule imports it.
  * Keep the list in one place so that the app, the e2e tests and the demo all run the same features.
  */
-export const featureModules: readonly (Type<unknown> | DynamicModule)[] = [ApplicationModule, ReadModelsModule, CommitteesModule, ActionsModule, DirectoryModule, MeetingsModule, ResolutionsModule, MetricsModule];
+export const featureModules: readonly (Type<unknown> | DynamicModule)[] = [ApplicationModule, ReadModelsModule, CommitteesModule, ActionsModule, DirectoryModule, MeetingsModule, ResolutionsModule, MetricsModule, AuditModule, ViewsModule, PublicLogModule];

@@ -2,7 +2,7 @@
 export { APP_CONFIG, EVENT_STORE, SQL_DATABASE } from './tokens.js';
 export { EventStoreModule } from './event-store.module.js';
 export {
-  currentRequestContext, eventMetadata, setCurrentActor, DEVELOPMENT_ACTOR, ROLES, type Actor, type RequestContext, type Role,
+  currentRequestContext, eventMetadata, setCurrentActor, ROLES, type Actor, type RequestContext, type Role,
 } from './request-context.js';
 export { expectedVersionFrom, IfMatchVersion, etagFor } from './if-match.js';
 export { ProblemException, problemType, type FieldError, type Problem } from './problems/problem.js';

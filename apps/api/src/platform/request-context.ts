@@ -18,9 +18,6 @@ export interface RequestContext {
   readonly startedAt: bigint;
 }
 
-/** Phase-1 bridge kept where index.ts re-exports it from; phase 2 removes both. */
-export { DEVELOPMENT_ACTOR } from './auth/development-actor.js';
-
 const storage = new AsyncLocalStorage<RequestContext>();
 const CONTEXT_OF_REQUEST = Symbol('requestContext');
 

@@ -46,7 +46,7 @@ describe('start-up refusal without token verification', () => {
   });
 
   it('starts with OIDC settings in production, on every store', () => {
-    expect(loadAppConfig({ ...POSTGRES, ...OIDC, NODE_ENV: 'production' }).auth).toMatchObject({ jwksUrl: OIDC.AUTH_JWKS_URL, devActorHeader: false });
+    expect(loadAppConfig({ ...POSTGRES, ...OIDC, NODE_ENV: 'production' }).auth).toMatchObject({ jwksUrl: OIDC.AUTH_JWKS_URL, jwtSecret: undefined });
     expect(loadAppConfig({ ...KURRENT, ...OIDC, NODE_ENV: 'production' }).auth.issuer).toBe(OIDC.AUTH_ISSUER);
   });
 
@@ -58,7 +58,8 @@ describe('start-up refusal without token verification', () => {
     [{ AUTH_JWT_SECRET: 'short' }, 'AUTH_JWT_SECRET must be at least 32 characters; got 5'],
     [{ ...OIDC, AUTH_JWKS_URL: 'http://login.example/keys' }, 'AUTH_JWKS_URL must use https (plain http only on loopback); got "http://login.example/keys"'],
     [{ ...OIDC, AUTH_JWKS_URL: 'not a url' }, 'AUTH_JWKS_URL must be a URL; got "not a url"'],
-    [{ ...OIDC, NODE_ENV: 'production', AUTH_DEV_ACTOR_HEADER: 'true' }, 'AUTH_DEV_ACTOR_HEADER cannot be on in production'],
+    [{ AUTH_DEV_ACTOR_HEADER: 'true' }, 'AUTH_DEV_ACTOR_HEADER was removed: send a bearer token (mint one with npm run token); unset it'],
+    [{ AUTH_ENFORCE_ROLES: 'false' }, 'AUTH_ENFORCE_ROLES was removed: tokens and roles are always checked; unset it'],
     [{ AUTH_FAILURES_PER_MINUTE: '0' }, 'AUTH_FAILURES_PER_MINUTE must be a positive integer; got "0"'],
   ])('refuses %j', (env, message) => {
     expect(refusal(env)).toBe(message);
@@ -69,12 +70,12 @@ describe('start-up refusal without token verification', () => {
   });
 });
 
-describe('phase-1 switches and HTTP settings', () => {
-  it('takes X-Actor only under NODE_ENV=test by default, and enforces roles only when asked', () => {
-    expect(loadAppConfig({ NODE_ENV: 'test' }).auth).toMatchObject({ devActorHeader: true, enforceRoles: false, failuresPerMinute: 20 });
-    expect(loadAppConfig({}).auth).toMatchObject({ devActorHeader: false, enforceRoles: false });
-    expect(loadAppConfig({ NODE_ENV: 'test', AUTH_DEV_ACTOR_HEADER: 'false', AUTH_ENFORCE_ROLES: 'true' }).auth)
-      .toMatchObject({ devActorHeader: false, enforceRoles: true });
+describe('the removed phase-1 switches and HTTP settings', () => {
+  it('has no switch left to turn checks off; the old settings are accepted only when they ask for what now always happens', () => {
+    expect(loadAppConfig({ NODE_ENV: 'test' }).auth).toEqual({
+      jwtSecret: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, failuresPerMinute: 20, jwksCooldownMs: 30_000,
+    });
+    expect(loadAppConfig({ AUTH_ENFORCE_ROLES: 'true', AUTH_DEV_ACTOR_HEADER: 'false' }).auth.failuresPerMinute).toBe(20);
   });
 
   it('reads CORS_ORIGINS and TRUST_PROXY', () => {

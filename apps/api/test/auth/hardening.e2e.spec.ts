@@ -1,6 +1,6 @@
 import { bearer, signTestToken, TEST_JWT_SECRET } from '../support/auth.js';
 import { openEmbeddedEventStore, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
-import { startAuthTestApp, type AuthTestApp } from './support/auth-test-app.js';
+import { expectUnauthorized, startAuthTestApp, type AuthTestApp } from './support/auth-test-app.js';
 
 let store: SqlEventStore;
 
@@ -120,28 +120,24 @@ describe('security headers and CORS', () => {
   });
 });
 
-describe('phase 1: with AUTH_ENFORCE_ROLES off, the old behaviour stands', () => {
+describe('phase 2: the X-Actor bridge is gone', () => {
   let t: AuthTestApp;
 
   beforeAll(async () => {
-    t = await startAuthTestApp({ AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_ENFORCE_ROLES: 'false', AUTH_DEV_ACTOR_HEADER: 'true', AUTH_FAILURES_PER_MINUTE: '1' }, { store });
+    t = await startAuthTestApp({ AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_FAILURES_PER_MINUTE: '1000' }, { store });
   });
 
   afterAll(async () => {
     await t?.close();
   });
 
-  it('takes the actor from a valid token first', async () => {
-    const res = await t.http().get('/api/v1/auth-test/meetings').set(bearer('p7', ['officer'], 'Pat')).set('X-Actor', JSON.stringify({ id: 'x' }));
+  it('takes the actor from the token and ignores X-Actor', async () => {
+    const res = await t.http().get('/api/v1/auth-test/meetings').set(bearer('p7', ['officer'], 'Pat')).set('X-Actor', JSON.stringify({ id: 'x', roles: ['admin'] }));
     expect(res.body.actor).toEqual({ id: 'p7', name: 'Pat', roles: ['officer'] });
   });
 
-  it('falls back to X-Actor or the developer without a token, or with a refused one, and never limits', async () => {
-    const viaHeader = await t.http().get('/api/v1/auth-test/undeclared').set('X-Actor', JSON.stringify({ id: 'p2', roles: ['member'] }));
-    expect(viaHeader.status).toBe(200);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const refused = await t.http().get('/api/v1/auth-test/meetings').set('Authorization', 'Bearer not.a.token');
-      expect(refused.body.actor).toEqual({ id: 'dev', name: 'Developer', roles: ['admin', 'scrutiny'] });
-    }
+  it('answers 401 to X-Actor without a token, and to a refused token, never acting as a developer', async () => {
+    expectUnauthorized(await t.http().get('/api/v1/auth-test/meetings').set('X-Actor', JSON.stringify({ id: 'p2', roles: ['admin'] })), 'missing-token');
+    expectUnauthorized(await t.http().get('/api/v1/auth-test/meetings').set('Authorization', 'Bearer not.a.token'), 'malformed-token');
   });
 });

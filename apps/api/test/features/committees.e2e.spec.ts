@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { STAFF } from '../support/auth.js';
 import { expectProblem, startFeatureApp, type FeatureApp } from './support/feature-app.js';
 
 describe('committees over HTTP', () => {
@@ -17,7 +18,7 @@ describe('committees over HTTP', () => {
     expect(got.headers.etag).toBe('"1"');
     expect(got.body).toMatchObject({ committeeId: res.body.id, name: 'Scrutiny Task & Finish Group', kind: 'task-and-finish', version: 1 });
     const [event] = await f.store.readStream(`committee-${res.body.id}`);
-    expect(event?.metadata).toMatchObject({ actor: { id: 'dev' }, correlationId: expect.any(String) });
+    expect(event?.metadata).toMatchObject({ actor: { id: STAFF.id, name: STAFF.name, roles: ['scrutiny', 'admin'] }, correlationId: expect.any(String) });
   });
 
   it('keeps a client-chosen id and refuses to create it twice', async () => {

@@ -1,12 +1,13 @@
 import request from 'supertest';
 import { openEmbeddedEventStore, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
 import { bodyFingerprint } from '../../src/platform/idempotency/idempotency-key.js';
-import { PROBLEM, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer } from '../support/auth.js';
+import { PROBLEM, staffHttp, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('If-Match and Idempotency-Key', () => {
   let store: SqlEventStore;
   let testApp: TestApp;
-  const http = () => request(testApp.app.getHttpServer());
+  const http = () => staffHttp(testApp.app);
   const addNote = (stream: string) => http().post(`/api/v1/test/streams/${stream}/notes`);
 
   beforeAll(async () => {
@@ -68,7 +69,7 @@ describe('If-Match and Idempotency-Key', () => {
       await addNote('i3').set('Idempotency-Key', 'shared').send({ note: 'dev' }).expect(201);
       const other = await addNote('i3')
         .set('Idempotency-Key', 'shared')
-        .set('X-Actor', JSON.stringify({ id: 'p2', name: 'Pat', roles: ['scrutiny'] }))
+        .set(bearer('p2', ['scrutiny'], 'Pat'))
         .send({ note: 'dev' });
       expect(other.status).toBe(201);
       expect(other.headers['idempotent-replay']).toBeUndefined();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { openEmbeddedEventStore } from '../../../../libs/event-store/src/index.js';
+import { staffBearer } from '../support/auth.js';
 import { startTestApp, testConfig } from './support/test-app.js';
 
 describe('idempotency across a restart', () => {
@@ -19,7 +20,8 @@ describe('idempotency across a restart', () => {
   it('answers a retry after the app was closed and re-created on the same data dir', async () => {
     const config = testConfig({ EVENT_STORE: 'embedded', DATA_DIR: dataDir });
     const post = (server: unknown) =>
-      request(server as Parameters<typeof request>[0]).post('/api/v1/test/streams/r1/notes').set('Idempotency-Key', 'restart-key').send({ note: 'once' });
+      request(server as Parameters<typeof request>[0]).post('/api/v1/test/streams/r1/notes').set(staffBearer())
+        .set('Idempotency-Key', 'restart-key').send({ note: 'once' });
 
     const before = await startTestApp({ config });
     const first = await post(before.app.getHttpServer());

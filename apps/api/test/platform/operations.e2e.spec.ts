@@ -1,14 +1,15 @@
 import request from 'supertest';
 import { openEmbeddedEventStore, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
 import { HealthRegistry } from '../../src/platform/index.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, signTestToken, STAFF } from '../support/auth.js';
+import { staffHttp, startTestApp, type TestApp } from './support/test-app.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('request context and operational endpoints', () => {
   let store: SqlEventStore;
   let testApp: TestApp;
-  const http = () => request(testApp.app.getHttpServer());
+  const http = () => staffHttp(testApp.app);
 
   beforeAll(async () => {
     store = await openEmbeddedEventStore('memory://');
@@ -41,32 +42,36 @@ describe('request context and operational endpoints', () => {
     });
 
     it('writes one JSON request log line with ids, status and duration, and no headers', async () => {
-      await http().get('/api/v1/test/context').set('X-Correlation-Id', 'c-log').set('Authorization', 'Bearer secret-token');
+      const token = signTestToken({ sub: 'person-log', roles: ['officer'] });
+      await http().get('/api/v1/test/context').set('X-Correlation-Id', 'c-log').set('Authorization', `Bearer ${token}`);
       const line = testApp.logs.find((l) => l.context === 'HTTP' && l.correlationId === 'c-log');
       expect(line).toMatchObject({ level: 'info', method: 'GET', path: '/api/v1/test/context', status: 200 });
       expect(typeof line?.ms).toBe('number');
       expect(typeof line?.time).toBe('string');
-      expect(JSON.stringify(testApp.logs)).not.toContain('secret-token');
+      expect(JSON.stringify(testApp.logs)).not.toContain(token);
+      expect(JSON.stringify(testApp.logs)).not.toContain(token.split('.')[2]);
     });
   });
 
-  describe('actor (until authentication lands)', () => {
-    it('defaults to the development actor', async () => {
+  describe('actor (from the bearer token only)', () => {
+    it('is the person the token names', async () => {
       const res = await http().get('/api/v1/test/context');
-      expect(res.body.actor).toEqual({ id: 'dev', name: 'Developer', roles: ['admin', 'scrutiny'] });
+      expect(res.body.actor).toEqual({ id: STAFF.id, name: STAFF.name, roles: ['scrutiny', 'admin'] });
     });
 
-    it('takes X-Actor outside production', async () => {
+    it('ignores an X-Actor header: without a token it is 401, with one the token wins', async () => {
       const actor = { id: 'p1', name: 'Pat Officer', roles: ['officer'] };
-      const res = await http().get('/api/v1/test/context').set('X-Actor', JSON.stringify(actor));
-      expect(res.body.actor).toEqual(actor);
+      const anonymous = await request(testApp.app.getHttpServer()).get('/api/v1/test/context').set('X-Actor', JSON.stringify(actor));
+      expect(anonymous.status).toBe(401);
+      const res = await http().get('/api/v1/test/context').set(bearer('p9', ['member'], 'Mo Member')).set('X-Actor', JSON.stringify(actor));
+      expect(res.body.actor).toEqual({ id: 'p9', name: 'Mo Member', roles: ['member'] });
     });
 
     it('stores actor, correlation and request ids as event metadata', async () => {
       const res = await http().post('/api/v1/test/streams/meta/notes').set('X-Correlation-Id', 'c-meta').send({ note: 'n' });
       expect(res.status).toBe(201);
       const [event] = await store.readStream('test-meta');
-      expect(event?.metadata).toMatchObject({ actor: { id: 'dev' }, correlationId: 'c-meta', requestId: res.headers['x-request-id'] });
+      expect(event?.metadata).toMatchObject({ actor: { id: STAFF.id }, correlationId: 'c-meta', requestId: res.headers['x-request-id'] });
     });
   });
 

@@ -40,6 +40,12 @@ describe('isStoreUnavailable', () => {
     expect(isStoreUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
   });
 
+  it('is true for a database closed to connections (55000, told apart by its message)', () => {
+    const closed = Object.assign(new Error('database "actiontrail" is not currently accepting connections'), { code: '55000' });
+    expect(isStoreUnavailable(closed)).toBe(true);
+    expect(isStoreUnavailable(Object.assign(new Error('lastval is not yet defined in this session'), { code: '55000' }))).toBe(false);
+  });
+
   it('is false for errors a request causes', () => {
     expect(isStoreUnavailable(withCode('23505'))).toBe(false);
     expect(isStoreUnavailable(new Error('boom'))).toBe(false);

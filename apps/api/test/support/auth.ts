@@ -13,6 +13,17 @@ export interface TestTokenClaims {
   readonly [claim: string]: unknown;
 }
 
+/**
+ * Who the tests act as unless they say otherwise: democratic services staff, who run meetings and actions
+ * (scrutiny) and manage posts and people (admin); the person the X-Actor default used to stand for.
+ */
+export const STAFF = Object.freeze({ id: 'staff-clerk', name: 'Scrutiny Clerk', roles: Object.freeze(['scrutiny', 'admin'] as const) });
+
+/** The bearer header of STAFF. */
+export function staffBearer(): { Authorization: string } {
+  return bearer(STAFF.id, STAFF.roles, STAFF.name);
+}
+
 /** `{ Authorization: 'Bearer …' }` for a person with these roles, signed with TEST_JWT_SECRET. */
 export function bearer(personId: string, roles: readonly Role[], name = personId): { Authorization: string } {
   return { Authorization: `Bearer ${signTestToken({ sub: personId, name, roles })}` };

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { openEmbeddedEventStore, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
 import { createApp } from '../../../api/src/app.factory.js';
 import { loadAppConfig } from '../../../api/src/config/app-config.js';
+import { staffBearer, TEST_JWT_SECRET } from '../../../api/test/support/auth.js';
 import { loadKafkaConfig } from '../../src/kafka/kafka-config.js';
 import { KafkaRelay } from '../../src/kafka/kafka-relay.js';
 import { KafkaRelayModule } from '../../src/kafka/kafka-relay.module.js';
@@ -19,7 +20,7 @@ describe('KafkaRelayModule in the API', () => {
   });
 
   const start = (module: ReturnType<typeof KafkaRelayModule.forRoot>): Promise<INestApplication> =>
-    createApp({ config: loadAppConfig({ NODE_ENV: 'test' }), store, logger: false, extraModules: [module] });
+    createApp({ config: loadAppConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: TEST_JWT_SECRET }), store, logger: false, extraModules: [module] });
 
   it('adds nothing when KAFKA_BROKERS is unset', async () => {
     const app = await start(KafkaRelayModule.forRoot(loadKafkaConfig({})));
@@ -59,7 +60,7 @@ describe('KafkaRelayModule in the API', () => {
       const degraded = await http().get('/health').expect(200);
       expect(degraded.body).toMatchObject({ status: 'degraded', checks: { store: { status: 'up' }, kafkaRelay: { status: 'down', eventsBehind: 1 } } });
       // The API's write path does not wait for Kafka.
-      await http().post('/api/v1/committees').send({ name: 'Scrutiny Task & Finish Group', kind: 'task-and-finish' }).expect(201);
+      await http().post('/api/v1/committees').set(staffBearer()).send({ name: 'Scrutiny Task & Finish Group', kind: 'task-and-finish' }).expect(201);
       publisher.down = false;
       await waitFor(() => publisher.acknowledged.length === 5, 'the events written while the broker was down');
       expect(publisher.acknowledged.map((message) => message.topic).slice(3)).toEqual(['at.meeting', 'at.committee']);

@@ -15,6 +15,8 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 export class PostgresDatabase implements SqlDatabase {
   readonly dialect = 'postgres' as const;
   private listener: pg.Client | undefined;
+  private listenerRetry: NodeJS.Timeout | undefined;
+  private closed = false;
   private readonly channels = new Map<string, Set<() => void>>();
 
   private constructor(
@@ -69,6 +71,12 @@ export class PostgresDatabase implements SqlDatabase {
   async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     let broken: unknown;
+    // A connection cut while the transaction waits between statements (pg_terminate_backend, a restart) is
+    // an 'error' event, which would crash the process with nobody listening; the next statement fails instead.
+    const onConnectionError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onConnectionError);
     try {
       await client.query('BEGIN');
       const tx: SqlQueryable = {
@@ -81,12 +89,14 @@ export class PostgresDatabase implements SqlDatabase {
       await client.query('COMMIT');
       return value;
     } catch (error) {
-      broken = await client.query('ROLLBACK').then(
+      const rollbackError = await client.query('ROLLBACK').then(
         () => undefined,
-        (rollbackError: unknown) => rollbackError,
+        (failure: unknown) => failure,
       );
+      broken = rollbackError ?? broken;
       throw error;
     } finally {
+      client.removeListener('error', onConnectionError);
       client.release(broken instanceof Error ? broken : undefined);
     }
   }
@@ -108,21 +118,23 @@ export class PostgresDatabase implements SqlDatabase {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.listenerRetry);
     const listener = this.listener;
     this.listener = undefined;
     await listener?.end().catch(() => undefined);
     await this.pool.end();
   }
 
-  /** One dedicated connection carries every LISTEN; it is re-opened after a drop by the next listen or wake-up. */
+  /** One dedicated connection carries every LISTEN; after a drop it is re-opened, once a second until that works. */
   private async ensureListener(): Promise<void> {
-    if (this.listener) return;
+    if (this.listener || this.closed) return;
     const client = new pg.Client({ connectionString: this.options.connectionString });
     this.listener = client;
     client.on('error', () => {
       if (this.listener === client) this.listener = undefined;
       client.end().catch(() => undefined);
-      setTimeout(() => void this.ensureListener().catch(() => undefined), 1_000).unref();
+      this.reopenListenerSoon();
     });
     client.on('notification', (message) => {
       for (const callback of this.channels.get(message.channel) ?? []) callback();
@@ -133,7 +145,18 @@ export class PostgresDatabase implements SqlDatabase {
     } catch (error) {
       if (this.listener === client) this.listener = undefined;
       await client.end().catch(() => undefined);
+      this.reopenListenerSoon();
       throw error;
     }
+  }
+
+  /** Without this, an outage longer than one retry would leave readers polling instead of being woken, for good. */
+  private reopenListenerSoon(): void {
+    if (this.closed || this.listenerRetry) return;
+    this.listenerRetry = setTimeout(() => {
+      this.listenerRetry = undefined;
+      this.ensureListener().catch(() => undefined);
+    }, 1_000);
+    this.listenerRetry.unref();
   }
 }

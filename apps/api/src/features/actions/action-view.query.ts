@@ -1,27 +1,22 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { actionDecider, type ActionEvent, type ActionRecord } from '../../../../../libs/domain/src/action/index.js';
-import { personDecider } from '../../../../../libs/domain/src/directory/person/index.js';
-import { postDecider } from '../../../../../libs/domain/src/directory/post/index.js';
-import { meetingDecider } from '../../../../../libs/domain/src/meeting/index.js';
-import { resolutionDecider } from '../../../../../libs/domain/src/resolution/index.js';
 import { notFound } from '../../../../../libs/domain/src/shared/errors.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
-import type { EventStore } from '../../../../../libs/event-store/src/index.js';
-import { EVENT_STORE } from '../../platform/index.js';
-import { AggregateStore } from '../shared/aggregate-store.js';
+import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
+import { SQL_DATABASE } from '../../platform/index.js';
 import { Clock } from '../shared/clock.js';
-import { daysBetween, dueDateOf, ukDateOf } from './due-date.js';
+import { daysOverdueSql, isoInstant, preparedView, rm, streamIdSql, viewDate } from '../views/read-model-sql.js';
+import {
+  actionCountsJoin, actionRecordColumns, actionRecordOf, type ActionChase, type ActionRecordRow, type ActionRecordView, type ActionUpdate,
+} from './action-record.sql.js';
 
-export interface ActionView extends Omit<ActionRecord, 'exists'> {
-  readonly version: number;
+export interface ActionView extends ActionRecordView {
   readonly owner: { postId: string; title?: string; holder?: { personId: string; name?: string } };
   readonly dueOn?: string;
   readonly overdue: boolean;
   readonly daysOverdue: number;
   readonly origin: { resolutionId: string; meetingId: string; partLabel?: string; partText?: string };
-  readonly updates: readonly { note: string; rag?: string; reportedAt: string; reportedBy?: string }[];
-  readonly chases: readonly { note?: string; chasedAt: string; chaseNumber: number }[];
+  readonly updates: readonly ActionUpdate[];
+  readonly chases: readonly ActionChase[];
   readonly history: readonly { type: string; at: string; version: number }[];
 }
 
@@ -31,47 +26,53 @@ export class GetActionQuery extends Query<ActionView> {
   }
 }
 
-/** Folds the action's stream and the streams it points at; replaced by the read models later. */
+type ActionViewRow = ActionRecordRow & {
+  days_overdue: number; post_title: string | null; holder_person_id: string | null; holder_name: string | null; part_text: string | null;
+  history: { type: string; at: string; version: number }[];
+};
+
+/** One action from the read models: its row, its owner post and holder, its resolution part, and its stream's history. */
 @QueryHandler(GetActionQuery)
 export class GetActionHandler implements IQueryHandler<GetActionQuery> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly aggregates: AggregateStore,
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
     private readonly clock: Clock,
   ) {}
 
   async execute({ actionId }: GetActionQuery): Promise<ActionView> {
-    const stored = await this.store.readStream(streamIdFor('action', actionId));
-    const events = stored.map((e) => ({ type: e.type, data: e.data }) as unknown as ActionEvent);
-    const state = events.reduce(actionDecider.evolve, actionDecider.initialState());
-    if (!state.exists) throw notFound('action-not-found', `Action ${actionId} does not exist`, { actionId });
-    const { exists: _exists, ...action } = state;
-    const [post, resolution, dueMeeting] = await Promise.all([
-      this.aggregates.load(postDecider, streamIdFor('post', action.ownerPostId)),
-      this.aggregates.load(resolutionDecider, streamIdFor('resolution', action.resolutionId)),
-      action.due.dueMeetingId ? this.aggregates.load(meetingDecider, streamIdFor('meeting', action.due.dueMeetingId)) : undefined,
-    ]);
-    const holder = post.state.exists ? post.state.holder : undefined;
-    const person = holder ? (await this.aggregates.load(personDecider, streamIdFor('person', holder.personId))).state : undefined;
-    const dueOn = dueDateOf(action.due, dueMeeting?.state.exists ? dueMeeting.state.startsAt : undefined);
-    const today = ukDateOf(this.clock.now());
-    const daysOverdue = action.status === 'open' && dueOn ? Math.max(0, daysBetween(dueOn, today)) : 0;
-    const part = resolution.state.exists ? resolution.state.parts.find((p) => p.label === action.partLabel) : undefined;
+    const sql = `SELECT ${actionRecordColumns}, ${daysOverdueSql('$2')} AS days_overdue,
+              p.title AS post_title, p.holder_person_id, p.holder_name,
+              (SELECT part->>'text' FROM jsonb_array_elements(r.parts) part WHERE part->>'label' = a.part_label LIMIT 1) AS part_text,
+              h.history
+         FROM ${rm.actions} a
+         LEFT JOIN ${rm.posts} p ON p.post_id = a.owner_post_id
+         LEFT JOIN ${rm.resolutions} r ON r.resolution_id = a.resolution_id
+         ${actionCountsJoin}
+         LEFT JOIN LATERAL (
+           SELECT coalesce(jsonb_agg(jsonb_build_object('type', e.type, 'at', ${isoInstant('e.recorded_at')}, 'version', e.stream_version)
+                    ORDER BY e.stream_version), '[]'::jsonb) AS history
+             FROM ${rm.audit} e
+            WHERE e.stream_id = ${streamIdSql('action', 'a.action_id')} AND e.stream_version <= a.version
+         ) h ON TRUE
+        WHERE a.action_id = $1`;
+    const { rows } = await this.db.query<ActionViewRow>(sql, [actionId, viewDate(this.clock, undefined)], preparedView(sql));
+    const row = rows[0];
+    if (!row) throw notFound('action-not-found', `Action ${actionId} does not exist`, { actionId });
+    const action = actionRecordOf(row);
+    const holder = row.holder_person_id === null ? undefined : { personId: row.holder_person_id, ...(row.holder_name === null ? {} : { name: row.holder_name }) };
     return {
       ...action,
-      version: stored.at(-1)?.streamVersion ?? 0,
-      owner: {
-        postId: action.ownerPostId,
-        ...(post.state.exists ? { title: post.state.title } : {}),
-        ...(holder ? { holder: { personId: holder.personId, ...(person?.exists ? { name: person.name } : {}) } } : {}),
+      owner: { postId: action.ownerPostId, ...(row.post_title === null ? {} : { title: row.post_title }), ...(holder ? { holder } : {}) },
+      ...(row.due_on === null ? {} : { dueOn: row.due_on }),
+      overdue: row.days_overdue > 0,
+      daysOverdue: row.days_overdue,
+      origin: {
+        resolutionId: action.resolutionId, meetingId: action.meetingId,
+        ...(action.partLabel ? { partLabel: action.partLabel } : {}), ...(row.part_text === null ? {} : { partText: row.part_text }),
       },
-      ...(dueOn ? { dueOn } : {}),
-      overdue: daysOverdue > 0,
-      daysOverdue,
-      origin: { resolutionId: action.resolutionId, meetingId: action.meetingId, ...(action.partLabel ? { partLabel: action.partLabel } : {}), ...(part ? { partText: part.text } : {}) },
-      updates: events.flatMap((e) => (e.type === 'ActionProgressReported' ? [e.data] : [])),
-      chases: events.flatMap((e) => (e.type === 'ActionChased' ? [e.data] : [])),
-      history: stored.map((e) => ({ type: e.type, at: e.recordedAt.toISOString(), version: e.streamVersion })),
+      updates: row.updates ?? [],
+      chases: row.chases ?? [],
+      history: row.history,
     };
   }
 }

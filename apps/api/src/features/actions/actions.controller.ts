@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { etagFor, IfMatchVersion } from '../../platform/index.js';
+import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
+import { ViewQueryDto } from '../../read-models/view-query.dto.js';
 import { CommandResult } from '../shared/command-result.js';
 import { idFrom } from '../shared/create-id.js';
 import type { HeaderSink } from '../shared/send-folded.js';
@@ -14,6 +16,7 @@ import {
 } from './action-requests.dto.js';
 import { GetActionQuery, type ActionView } from './action-view.query.js';
 import { AssignActionCommand } from './assign-action.command.js';
+import { OwnerOfAction, Roles } from '../../platform/auth/index.js';
 
 const Id = () => Param('actionId', ParseUUIDPipe);
 
@@ -24,54 +27,58 @@ export class ActionsController {
   constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
 
   @Post()
+  @Roles('scrutiny', 'admin')
   @ApiCreatedResponse({ type: CommandResult })
   assign(@Body() body: AssignActionDto): Promise<CommandResult> {
     return this.commands.execute(new AssignActionCommand(idFrom(body), body));
   }
 
+  /** From the read models: pass the position a command answered as `minPosition` to read your own write. */
   @Get(':actionId')
-  async get(@Id() actionId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<ActionView> {
+  @Roles('officer', 'scrutiny', 'monitoring', 'admin')
+  @ProjectionView()
+  async get(@Id() actionId: string, @Query() _view: ViewQueryDto, @Res({ passthrough: true }) res: HeaderSink): Promise<ActionView> {
     const view = await this.queries.execute(new GetActionQuery(actionId));
     res.setHeader('ETag', etagFor(view.version));
     return view;
   }
 
-  @Post(':actionId/progress') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  @Post(':actionId/progress') @Roles('scrutiny', 'admin') @OwnerOfAction() @HttpCode(200) @ApiOkResponse({ type: CommandResult })
   progress(@Id() id: string, @Body() body: ReportProgressDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
     return this.commands.execute(new ReportProgressCommand(id, body, expected));
   }
 
-  @Post(':actionId/completion') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  @Post(':actionId/completion') @Roles('scrutiny', 'admin') @OwnerOfAction() @HttpCode(200) @ApiOkResponse({ type: CommandResult })
   complete(@Id() id: string, @Body() body: CompleteActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
     return this.commands.execute(new CompleteActionCommand(id, body, expected));
   }
 
-  @Post(':actionId/sign-off') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  @Post(':actionId/sign-off') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
   signOff(@Id() id: string, @Body() body: SignOffActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
     return this.commands.execute(new SignOffActionCommand(id, body, expected));
   }
 
-  @Post(':actionId/reopen') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  @Post(':actionId/reopen') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
   reopen(@Id() id: string, @Body() body: ReasonDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
     return this.commands.execute(new ReopenActionCommand(id, body, expected));
   }
 
-  @Post(':actionId/due-date') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  @Post(':actionId/due-date') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
   changeDue(@Id() id: string, @Body() body: ChangeDueDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
     return this.commands.execute(new ChangeDueCommand(id, body, expected));
   }
 
-  @Post(':actionId/reassignment') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  @Post(':actionId/reassignment') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
   reassign(@Id() id: string, @Body() body: ReassignActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
     return this.commands.execute(new ReassignActionCommand(id, body, expected));
   }
 
-  @Post(':actionId/chase') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  @Post(':actionId/chase') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
   chase(@Id() id: string, @Body() body: ChaseActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
     return this.commands.execute(new ChaseActionCommand(id, body, expected));
   }
 
-  @Post(':actionId/withdrawal') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  @Post(':actionId/withdrawal') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
   withdraw(@Id() id: string, @Body() body: ReasonDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
     return this.commands.execute(new WithdrawActionCommand(id, body, expected));
   }

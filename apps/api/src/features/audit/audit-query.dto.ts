@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PROJECTION_POSITION, ViewQueryDto } from '../../read-models/view-query.dto.js';
 import { HasNoNul, IsInstant } from '../shared/validators.js';
 
@@ -44,4 +44,13 @@ export class AuditStreamParamsDto {
   @ApiProperty({ example: 'action-5f0c2d6e-…', maxLength: MAX_STREAM_ID })
   @IsString() @IsNotEmpty() @MaxLength(MAX_STREAM_ID) @HasNoNul()
   readonly streamId!: string;
+}
+
+export class VerifyQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true streams application/x-ndjson: a {"checkedEvents":n} line after each page of events checked, then the result line',
+  })
+  @IsOptional() @IsIn(['true', 'false'])
+  readonly progress?: 'true' | 'false';
 }

@@ -1,13 +1,17 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Logger, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ProblemException, RequestValidationError } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { ViewQueryDto } from '../../read-models/view-query.dto.js';
-import { AuditEventsFilterDto, AuditStreamParamsDto, DEFAULT_PAGE_SIZE } from './audit-query.dto.js';
+import type { HttpResponse } from '../../platform/http/http-types.js';
+import { AuditEventsFilterDto, AuditStreamParamsDto, DEFAULT_PAGE_SIZE, VerifyQueryDto } from './audit-query.dto.js';
 import { AuditEventsPage, SearchAuditEventsQuery } from './search-audit-events.query.js';
 import { GetStreamHistoryQuery, StreamHistory } from './stream-history.query.js';
 import { VerifyEventStoreQuery, VerifyResultView } from './verify-event-store.query.js';
+import { Roles } from '../../platform/auth/index.js';
+
+const logger = new Logger('Audit');
 
 /** The monitoring officer's view of the log: search, one stream's full history, and the tamper check. */
 @ApiTags('audit')
@@ -17,6 +21,7 @@ export class AuditController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('events')
+  @Roles('monitoring', 'admin')
   @ProjectionView()
   @ApiOperation({ summary: 'Events with who wrote them, oldest first, filtered and paged by global position' })
   @ApiOkResponse({ type: AuditEventsPage })
@@ -31,6 +36,7 @@ export class AuditController {
   }
 
   @Get('streams/:streamId')
+  @Roles('monitoring', 'admin')
   @ProjectionView()
   @ApiOperation({ summary: 'The full history of one stream, in version order' })
   @ApiOkResponse({ type: StreamHistory })
@@ -40,13 +46,34 @@ export class AuditController {
     return history;
   }
 
-  /** Not a view: it reads the store itself, so it takes no minPosition. */
+  /**
+   * Not a view: it reads the store itself, so it takes no minPosition. With ?progress=true the answer is
+   * NDJSON, so a client watching a large store sees it advance: the status (200) goes out before the
+   * result is known, and a failure part-way is the last line, `{ "error": … }`.
+   */
   @Get('verify')
+  @Roles('monitoring', 'admin')
   @ApiOperation({ summary: 'Recompute every hash chain of the event store and name the first broken link' })
+  @ApiProduces('application/json', 'application/x-ndjson')
   @ApiOkResponse({ type: VerifyResultView })
-  verify(@Query() query: Record<string, unknown>): Promise<VerifyResultView> {
-    const unknown = Object.keys(query);
-    if (unknown.length > 0) throw new RequestValidationError(unknown.map((field) => ({ field, message: `property ${field} should not exist` })));
-    return this.queries.execute(new VerifyEventStoreQuery());
+  async verify(@Query() query: VerifyQueryDto, @Res() res: HttpResponse): Promise<void> {
+    res.setHeader('Cache-Control', 'no-store');
+    if (query.progress !== 'true') {
+      const result: VerifyResultView = await this.queries.execute(new VerifyEventStoreQuery());
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify(result));
+      return;
+    }
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+    const line = (value: object) => res.write(`${JSON.stringify(value)}\n`);
+    line({ checkedEvents: 0 });
+    try {
+      line(await this.queries.execute(new VerifyEventStoreQuery(({ checkedEvents }) => line({ checkedEvents }))));
+    } catch (error) {
+      logger.error({ message: `Verification failed part-way: ${error instanceof Error ? error.message : String(error)}` });
+      line({ error: 'verification-failed', detail: 'The store stopped answering part-way; nothing was concluded' });
+    }
+    res.end();
   }
 }

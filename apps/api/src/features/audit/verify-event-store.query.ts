@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { BrokenLink, EventStore, VerifyResult } from '../../../../../libs/event-store/src/index.js';
+import type { BrokenLink, EventStore, VerifyProgress, VerifyResult } from '../../../../../libs/event-store/src/index.js';
 import { EVENT_STORE } from '../../platform/index.js';
 
 export class BrokenLinkView implements BrokenLink {
@@ -20,15 +20,20 @@ export class VerifyResultView implements VerifyResult {
   readonly firstBroken?: BrokenLinkView;
 }
 
-export class VerifyEventStoreQuery extends Query<VerifyResult> {}
+export class VerifyEventStoreQuery extends Query<VerifyResult> {
+  /** Called after each page of events checked, for callers that report progress on large stores. */
+  constructor(readonly onProgress?: (progress: VerifyProgress) => void) {
+    super();
+  }
+}
 
 /** Recomputes every hash chain in the store itself, not the read model: the check must not trust a copy. */
 @QueryHandler(VerifyEventStoreQuery)
 export class VerifyEventStoreHandler implements IQueryHandler<VerifyEventStoreQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute(): Promise<VerifyResult> {
-    const { ok, checkedEvents, checkedStreams, firstBroken } = await this.store.verify();
+  async execute({ onProgress }: VerifyEventStoreQuery): Promise<VerifyResult> {
+    const { ok, checkedEvents, checkedStreams, firstBroken } = await this.store.verify(onProgress);
     return { ok, checkedEvents, checkedStreams, ...(firstBroken ? { firstBroken } : {}) };
   }
 }

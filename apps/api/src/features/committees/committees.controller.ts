@@ -9,6 +9,7 @@ import { idFrom } from '../shared/create-id.js';
 import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
 import { CreateCommitteeCommand } from './create-committee.command.js';
 import { CreateCommitteeDto } from './create-committee.dto.js';
+import { Roles } from '../../platform/auth/index.js';
 
 @ApiTags('committees and meetings')
 @ApiBearerAuth()
@@ -20,12 +21,14 @@ export class CommitteesController {
   ) {}
 
   @Post()
+  @Roles('scrutiny', 'admin')
   @ApiCreatedResponse({ type: CommandResult })
   create(@Body() body: CreateCommitteeDto): Promise<CommandResult> {
     return this.commands.execute(new CreateCommitteeCommand(idFrom(body), body));
   }
 
   @Get(':committeeId')
+  @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
   async get(@Param('committeeId', ParseUUIDPipe) committeeId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
     const loaded = await this.aggregates.load(committeeDecider, streamIdFor('committee', committeeId));
     return sendFolded(res, loaded, 'committee-not-found', `Committee ${committeeId} does not exist`);

@@ -9,6 +9,7 @@ import { idFrom } from '../shared/create-id.js';
 import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
 import { RegisterPersonCommand } from './register-person.command.js';
 import { RegisterPersonDto } from './register-person.dto.js';
+import { Roles } from '../../platform/auth/index.js';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -20,12 +21,14 @@ export class PeopleController {
   ) {}
 
   @Post()
+  @Roles('admin', 'scrutiny')
   @ApiCreatedResponse({ type: CommandResult })
   register(@Body() body: RegisterPersonDto): Promise<CommandResult> {
     return this.commands.execute(new RegisterPersonCommand(idFrom(body), body));
   }
 
   @Get(':personId')
+  @Roles('scrutiny', 'monitoring', 'admin')
   async get(@Param('personId', ParseUUIDPipe) personId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
     const loaded = await this.aggregates.load(personDecider, streamIdFor('person', personId));
     return sendFolded(res, loaded, 'person-not-found', `Person ${personId} does not exist`);

@@ -1,65 +1,72 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { actionDecider, type ActionRecord } from '../../../../../libs/domain/src/action/index.js';
-import { meetingDecider, type MeetingState } from '../../../../../libs/domain/src/meeting/index.js';
-import { resolutionDecider, type ResolutionRecord } from '../../../../../libs/domain/src/resolution/index.js';
-import type { Decider } from '../../../../../libs/domain/src/shared/decider.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import type { AgendaItem, Attendee, MinutesApproval } from '../../../../../libs/domain/src/meeting/index.js';
+import { notFound } from '../../../../../libs/domain/src/shared/errors.js';
 import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
 import { SQL_DATABASE } from '../../platform/index.js';
-import { AggregateStore, type Loaded } from '../shared/aggregate-store.js';
+import { actionCountsJoin, actionRecordColumns, actionRecordOf, type ActionRecordRow, type ActionRecordView } from '../actions/action-record.sql.js';
+import {
+  resolutionColumns, resolutionFirstEventJoin, resolutionViewOf, type ResolutionRow, type ResolutionView,
+} from '../resolutions/resolution-record.sql.js';
+import { asTyped, isoInstant, refNumberSql, rm, streamIdSql } from '../views/read-model-sql.js';
 
-type Folded<R> = Omit<R, 'exists'> & { readonly version: number };
-
-export interface MeetingRecordSources {
-  readonly meeting: Loaded<MeetingState>;
+export interface MeetingRecordView {
+  readonly meetingId: string;
+  readonly committeeId: string;
+  readonly startsAt: string;
+  readonly title?: string;
+  readonly location?: string;
+  readonly scheduledAt?: string;
+  readonly attendees: readonly Attendee[];
+  readonly items: readonly AgendaItem[];
+  readonly minutesApproved: MinutesApproval | null;
+  readonly version: number;
   /** In the order they were passed. */
-  readonly resolutions: readonly Folded<ResolutionRecord>[];
+  readonly resolutions: readonly ResolutionView[];
   /** The actions arising at this meeting, in the order they were assigned. */
-  readonly actions: readonly Folded<ActionRecord>[];
+  readonly actions: readonly ActionRecordView[];
 }
 
-export class GetMeetingRecordQuery extends Query<MeetingRecordSources> {
+export class GetMeetingRecordQuery extends Query<MeetingRecordView> {
   constructor(readonly meetingId: string) {
     super();
   }
 }
 
-/**
- * Stopgap until read models exist: finds the meeting's resolutions and actions by scanning the
- * events table for the events that name the meeting, then folds each stream. Replace with a projection.
- */
+type MeetingRow = {
+  meeting_id: string; committee_id: string; starts_at: string; title: string | null; location: string | null; scheduled_at: string | null;
+  attendees: Attendee[] | null; items: AgendaItem[] | null; minutes_approved: MinutesApproval | null; version: number;
+};
+
+/** The meeting record from the read models: the meeting, its resolutions and the actions arising. */
 @QueryHandler(GetMeetingRecordQuery)
 export class GetMeetingRecordHandler implements IQueryHandler<GetMeetingRecordQuery> {
-  constructor(
-    private readonly aggregates: AggregateStore,
-    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
-  ) {}
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
 
-  async execute({ meetingId }: GetMeetingRecordQuery): Promise<MeetingRecordSources> {
-    const meeting = await this.aggregates.load(meetingDecider, streamIdFor('meeting', meetingId));
-    if (!meeting.state.exists) return { meeting, resolutions: [], actions: [] };
-    const [resolutions, actions] = await Promise.all([
-      this.foldStreamsNaming(meetingId, 'ResolutionPassed', resolutionDecider),
-      this.foldStreamsNaming(meetingId, 'ActionAssigned', actionDecider),
-    ]);
-    return { meeting, resolutions, actions };
-  }
-
-  private async foldStreamsNaming<C, E extends { readonly type: string; readonly data: object }, R extends { readonly exists: true }>(
-    meetingId: string,
-    eventType: string,
-    decider: Decider<C, E, { readonly exists: false } | R>,
-  ): Promise<Folded<R>[]> {
-    const { rows } = await this.db.query<{ stream_id: string }>(
-      `SELECT stream_id FROM events WHERE type = $1 AND data->>'meetingId' = $2 GROUP BY stream_id ORDER BY min(global_position)`,
-      [eventType, meetingId],
-    );
-    const loaded = await Promise.all(rows.map((row) => this.aggregates.load(decider, row.stream_id)));
-    return loaded.flatMap(({ state, version }) => {
-      if (!state.exists) return [];
-      const { exists: _exists, ...record } = state;
-      return [{ ...record, version } as Folded<R>];
-    });
+  async execute({ meetingId }: GetMeetingRecordQuery): Promise<MeetingRecordView> {
+    const { rows } = await this.db.query<MeetingRow>(
+      `SELECT m.meeting_id, m.committee_id, ${isoInstant('m.starts_at')} AS starts_at, m.title, m.location, m.attendees, m.items,
+              m.minutes_approved, m.version,
+              (SELECT e.data->>'scheduledAt' FROM ${rm.audit} e
+                WHERE e.stream_id = ${streamIdSql('meeting', 'm.meeting_id')} AND e.stream_version = 1) AS scheduled_at
+         FROM ${rm.meetings} m WHERE m.meeting_id = $1`,
+      [meetingId]);
+    const meeting = rows[0];
+    if (!meeting) throw notFound('meeting-not-found', `Meeting ${meetingId} does not exist`, { meetingId });
+    const { rows: resolutions } = await this.db.query<ResolutionRow>(
+      `SELECT ${resolutionColumns} FROM ${rm.resolutions} r ${resolutionFirstEventJoin}
+        WHERE r.meeting_id = $1 ORDER BY first.global_position NULLS LAST, r.passed_at, r.resolution_id`,
+      [meetingId]);
+    const { rows: actions } = await this.db.query<ActionRecordRow>(
+      `SELECT ${actionRecordColumns} FROM ${rm.actions} a ${actionCountsJoin}
+        WHERE a.meeting_id = $1 ORDER BY a.assigned_at, ${refNumberSql()}, a.action_id`,
+      [meetingId]);
+    return {
+      meetingId: meeting.meeting_id, committeeId: meeting.committee_id, startsAt: asTyped(meeting.starts_at),
+      ...(meeting.title === null ? {} : { title: meeting.title }), ...(meeting.location === null ? {} : { location: meeting.location }),
+      ...(meeting.scheduled_at === null ? {} : { scheduledAt: meeting.scheduled_at }),
+      attendees: meeting.attendees ?? [], items: meeting.items ?? [], minutesApproved: meeting.minutes_approved,
+      version: meeting.version, resolutions: resolutions.map(resolutionViewOf), actions: actions.map(actionRecordOf),
+    };
   }
 }

@@ -1,20 +1,22 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { MeetingRecord } from '../../../../../libs/domain/src/meeting/index.js';
-import { IfMatchVersion } from '../../platform/index.js';
+import { etagFor, IfMatchVersion } from '../../platform/index.js';
+import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
+import { ViewQueryDto } from '../../read-models/view-query.dto.js';
 import { CommandResult } from '../shared/command-result.js';
 import { idFrom } from '../shared/create-id.js';
-import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
+import type { HeaderSink } from '../shared/send-folded.js';
 import { AddAgendaItemCommand } from './add-agenda-item.command.js';
 import { AddAgendaItemDto } from './add-agenda-item.dto.js';
 import { ApproveMinutesCommand } from './approve-minutes.command.js';
 import { ApproveMinutesDto } from './approve-minutes.dto.js';
-import { GetMeetingRecordQuery } from './meeting-record.query.js';
+import { GetMeetingRecordQuery, type MeetingRecordView } from './meeting-record.query.js';
 import { RecordAttendanceCommand } from './record-attendance.command.js';
 import { RecordAttendanceDto } from './record-attendance.dto.js';
 import { ScheduleMeetingCommand } from './schedule-meeting.command.js';
 import { ScheduleMeetingDto } from './schedule-meeting.dto.js';
+import { Roles } from '../../platform/auth/index.js';
 
 @ApiTags('committees and meetings')
 @ApiBearerAuth()
@@ -26,12 +28,14 @@ export class MeetingsController {
   ) {}
 
   @Post()
+  @Roles('scrutiny', 'admin')
   @ApiCreatedResponse({ type: CommandResult })
   schedule(@Body() body: ScheduleMeetingDto): Promise<CommandResult> {
     return this.commands.execute(new ScheduleMeetingCommand(idFrom(body), body));
   }
 
   @Post(':meetingId/attendance')
+  @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResult, description: 'Replaces the attendance list' })
   recordAttendance(
@@ -43,6 +47,7 @@ export class MeetingsController {
   }
 
   @Post(':meetingId/items')
+  @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResult })
   addItem(
@@ -54,6 +59,7 @@ export class MeetingsController {
   }
 
   @Post(':meetingId/minutes-approval')
+  @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandResult, description: 'Minutes confirmed as a correct record at a later meeting of the same committee' })
   approveMinutes(
@@ -64,12 +70,17 @@ export class MeetingsController {
     return this.commands.execute(new ApproveMinutesCommand(meetingId, body, expected));
   }
 
-  /** The meeting record; its ETag is the meeting stream's version (what If-Match on the meeting's commands checks). */
+  /** The meeting record from the read models; its ETag is the meeting stream's version (what If-Match on the meeting's commands checks). */
   @Get(':meetingId')
-  async get(@Param('meetingId', ParseUUIDPipe) meetingId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
+  @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
+  @ProjectionView()
+  async get(
+    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @Query() _view: ViewQueryDto,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<MeetingRecordView> {
     const record = await this.queries.execute(new GetMeetingRecordQuery(meetingId));
-    const meeting = sendFolded(res, record.meeting, 'meeting-not-found', `Meeting ${meetingId} does not exist`);
-    const { minutesApproved } = record.meeting.state as MeetingRecord; // sendFolded has refused a meeting that does not exist
-    return { ...meeting, minutesApproved: minutesApproved ?? null, resolutions: record.resolutions, actions: record.actions };
+    res.setHeader('ETag', etagFor(record.version));
+    return record;
   }
 }

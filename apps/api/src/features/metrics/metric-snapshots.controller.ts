@@ -15,6 +15,7 @@ import { CorrectMetricsCommand } from './correct-metrics.command.js';
 import { CorrectMetricsDto } from './correct-metrics.dto.js';
 import { MetricSeriesFilterDto, MetricSeriesParamsDto } from './metric-series.dto.js';
 import { GetMetricSeriesQuery, type MetricSeriesPoint } from './metric-series.query.js';
+import { Roles } from '../../platform/auth/index.js';
 
 /** Under /api/v1; the unprefixed GET /metrics is the Prometheus endpoint. */
 @ApiTags('metrics')
@@ -28,6 +29,7 @@ export class MetricSnapshotsController {
   ) {}
 
   @Post('metric-snapshots')
+  @Roles('scrutiny', 'admin')
   @ApiOperation({ summary: 'Record figures as a snapshot in time, optionally for the action that asked for them' })
   @ApiCreatedResponse({ type: CommandResult })
   collate(@Body() body: CollateMetricsDto): Promise<CommandResult> {
@@ -35,6 +37,7 @@ export class MetricSnapshotsController {
   }
 
   @Post('metric-snapshots/:snapshotId/corrections')
+  @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct some of the figures; the first figures stay on record' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "1" (412 otherwise)' })
@@ -48,6 +51,7 @@ export class MetricSnapshotsController {
   }
 
   @Get('metric-snapshots/:snapshotId')
+  @Roles('officer', 'member', 'scrutiny', 'monitoring', 'admin')
   @ApiOperation({ summary: 'The snapshot with its current figures; ETag is its version' })
   async get(@Param('snapshotId', ParseUUIDPipe) snapshotId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
     const loaded = await this.aggregates.load(metricSnapshotDecider, streamIdFor('metric', snapshotId));
@@ -55,6 +59,7 @@ export class MetricSnapshotsController {
   }
 
   @Get('metrics/:metric/series')
+  @Roles('officer', 'member', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
   @ApiOperation({ summary: 'One metric over time, by the date each snapshot stands for, with its corrections' })
   series(@Param() params: MetricSeriesParamsDto, @Query() filter: MetricSeriesFilterDto): Promise<MetricSeriesPoint[]> {

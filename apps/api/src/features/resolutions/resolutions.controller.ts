@@ -1,9 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { resolutionDecider } from '../../../../../libs/domain/src/resolution/index.js';
+import { notFound } from '../../../../../libs/domain/src/shared/errors.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
-import { etagFor, IfMatchVersion } from '../../platform/index.js';
+import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
+import { etagFor, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
+import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import { CommandResult } from '../shared/command-result.js';
 import { idFrom } from '../shared/create-id.js';
@@ -13,7 +16,9 @@ import { CorrectResolutionDto } from './correct-resolution.dto.js';
 import { PassResolutionCommand } from './pass-resolution.command.js';
 import { PassResolutionDto } from './pass-resolution.dto.js';
 import { ResolutionAsOfDto } from './resolution-as-of.dto.js';
+import { readResolution } from './resolution-record.sql.js';
 import { GetResolutionHistoryQuery, type ResolutionHistory } from './resolution-history.query.js';
+import { Roles } from '../../platform/auth/index.js';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "2" (412 otherwise)' };
 
@@ -25,9 +30,11 @@ export class ResolutionsController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly aggregates: AggregateStore,
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
   ) {}
 
   @Post('meetings/:meetingId/resolutions')
+  @Roles('scrutiny', 'admin')
   @ApiOperation({ summary: 'Record a resolution passed on an agenda item of the meeting' })
   @ApiCreatedResponse({ type: CommandResult })
   pass(@Param('meetingId', ParseUUIDPipe) meetingId: string, @Body() body: PassResolutionDto): Promise<CommandResult> {
@@ -35,6 +42,7 @@ export class ResolutionsController {
   }
 
   @Post('resolutions/:resolutionId/corrections')
+  @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct the wording; the earlier wording stays in the history' })
   @ApiHeader(IF_MATCH)
@@ -48,20 +56,28 @@ export class ResolutionsController {
   }
 
   @Get('resolutions/:resolutionId')
-  @ApiOperation({ summary: 'The resolution now, or as it stood at `asOf`; ETag is its version' })
+  @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
+  @ProjectionView()
+  @ApiOperation({ summary: 'The resolution now (from the read models), or as it stood at `asOf` (from its stream); ETag is its version' })
   async get(
     @Param('resolutionId', ParseUUIDPipe) resolutionId: string,
     @Query() query: ResolutionAsOfDto,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<object> {
-    const asOf = query.asOf === undefined ? undefined : new Date(query.asOf);
+    if (query.asOf === undefined) {
+      const resolution = await readResolution(this.db, resolutionId);
+      if (!resolution) throw notFound('resolution-not-found', `Resolution ${resolutionId} does not exist`, { resolutionId });
+      res.setHeader('ETag', etagFor(resolution.version));
+      return resolution;
+    }
+    const asOf = new Date(query.asOf);
     const loaded = await this.aggregates.load(resolutionDecider, streamIdFor('resolution', resolutionId), asOf);
-    const message = asOf ? `Resolution ${resolutionId} did not exist at ${query.asOf}` : `Resolution ${resolutionId} does not exist`;
-    const resolution = sendFolded(res, loaded, 'resolution-not-found', message);
-    return asOf ? { ...resolution, asOf: asOf.toISOString() } : resolution;
+    const resolution = sendFolded(res, loaded, 'resolution-not-found', `Resolution ${resolutionId} did not exist at ${query.asOf}`);
+    return { ...resolution, asOf: asOf.toISOString() };
   }
 
   @Get('resolutions/:resolutionId/history')
+  @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
   @ApiOperation({ summary: 'Every wording of the resolution, with when it was made and why it was corrected' })
   async history(@Param('resolutionId', ParseUUIDPipe) resolutionId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<ResolutionHistory> {
     const history = await this.queries.execute(new GetResolutionHistoryQuery(resolutionId));

@@ -1,10 +1,8 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { AppConfig } from '../../config/app-config.js';
 import type { HttpRequest } from '../http/http-types.js';
 import { ProblemException } from '../problems/problem.js';
 import { requestContextOf } from '../request-context.js';
-import { APP_CONFIG } from '../tokens.js';
 import { decideAccess, type AccessRule } from './access-decision.js';
 import { OWNER_OF_ACTION_ACCESS, PUBLIC_ACCESS, ROLES_ACCESS, type OwnerOfActionRule } from './access.decorators.js';
 import { ActionOwnership } from './action-ownership.js';
@@ -16,18 +14,16 @@ type RequestWithParams = HttpRequest & { readonly params?: Record<string, string
 /**
  * The one place access is decided, from the declarations beside each route (@Public, @Roles,
  * @OwnerOfAction). Runs before interceptors, so a refused command never claims an idempotency key.
- * Phase 1: decides only with AUTH_ENFORCE_ROLES=true.
  */
 @Injectable()
 export class AuthorizationGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly ownership: ActionOwnership,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (!this.config.auth.enforceRoles || context.getType() !== 'http') return true;
+    if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<RequestWithParams>();
     const actor = requestContextOf(req)?.actor;
     const rule = accessRuleOf(this.reflector, context);

@@ -13,10 +13,4 @@ export function announceAuthentication(logger: LoggerService, config: AppConfig)
     const secret = auth.jwtSecret ? 'AUTH_JWT_SECRET' : `${config.dataDir}/${SECRET_FILE_NAME}`;
     logger.log({ message: `Accepting HS256 tokens signed with ${secret}; mint one with: ${MINT_TOKEN_USAGE}` }, 'Authentication');
   }
-  if (!auth.enforceRoles) {
-    logger.warn({ message: 'AUTH_ENFORCE_ROLES is off: missing or refused tokens and role checks are not enforced' }, 'Authentication');
-  }
-  if (auth.devActorHeader) {
-    logger.warn({ message: 'AUTH_DEV_ACTOR_HEADER is on: a request without a token acts as its X-Actor header says' }, 'Authentication');
-  }
 }

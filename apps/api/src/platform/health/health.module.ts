@@ -4,6 +4,7 @@ import type { EventStore } from '../../../../../libs/event-store/src/index.js';
 import type { HttpResponse } from '../http/http-types.js';
 import { EVENT_STORE } from '../tokens.js';
 import { HealthRegistry, runCheck, type HealthCheckResult } from './health.registry.js';
+import { Public } from '../auth/access.decorators.js';
 
 export interface HealthReport {
   readonly status: 'ok' | 'degraded';
@@ -11,6 +12,7 @@ export interface HealthReport {
 }
 
 @ApiTags('operations')
+@Public()
 @Controller('health')
 class HealthController {
   constructor(

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { HttpResponse } from '../http/http-types.js';
 import { HttpMetrics } from './http-metrics.js';
+import { Public } from '../auth/access.decorators.js';
 
 /**
  * Other modules inject prom-client's `Registry` to add their gauges. One registry per application
@@ -15,6 +16,7 @@ export function createMetricsRegistry(): Registry {
 }
 
 @ApiExcludeController()
+@Public()
 @Controller('metrics')
 class MetricsController {
   constructor(private readonly registry: Registry) {}

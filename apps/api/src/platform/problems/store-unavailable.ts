@@ -3,6 +3,8 @@ import { StoreUnavailableError } from '../../../../../libs/event-store/src/index
 /**
  * Codes meaning "the database cannot serve now, try again": connection failures, admin shutdown,
  * server starting up, connection exceptions, too many connections, and transient serialization failures.
+ * A database closed to connections (ALTER DATABASE ... ALLOW_CONNECTIONS false) answers the generic 55000,
+ * so it is recognised by its message below.
  */
 const TRANSIENT_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN',
@@ -11,6 +13,7 @@ const TRANSIENT_CODES = new Set([
 
 const TRANSIENT_MESSAGES = [
   /connection terminated/i,
+  /is not currently accepting connections/i,
   /timeout exceeded when trying to connect/i,
   /client has encountered a connection error/i,
   /cannot use a pool after calling end/i,

@@ -23,11 +23,11 @@ export interface AuthTestAppOptions {
   readonly store?: SqlEventStore;
 }
 
-/** The real app with the auth test routes, roles enforced, no X-Actor and no read models unless the environment says otherwise. */
+/** The real app with the auth test routes and no read models unless the environment says otherwise. */
 export async function startAuthTestApp(env: Record<string, string>, options: AuthTestAppOptions = {}): Promise<AuthTestApp> {
   const store = options.store ?? (await openEmbeddedEventStore('memory://'));
   const adjust = options.adjust ?? ((config: AppConfig) => config);
-  const config = adjust(loadAppConfig({ NODE_ENV: 'test', AUTH_ENFORCE_ROLES: 'true', AUTH_DEV_ACTOR_HEADER: 'false', PROJECTIONS: 'off', ...env }));
+  const config = adjust(loadAppConfig({ NODE_ENV: 'test', PROJECTIONS: 'off', ...env }));
   const logLines: string[] = [];
   const logger = new JsonLogger({ level: 'debug', write: (line) => logLines.push(line) });
   const app = await createApp({ config, store, logger, extraModules: [AuthTestModule] });

@@ -4,14 +4,17 @@ import { openEmbeddedEventStore, type SqlEventStore } from '../../../../../libs/
 import { createApp } from '../../../src/app.factory.js';
 import { loadAppConfig } from '../../../src/config/app-config.js';
 import type { Role } from '../../../src/platform/auth/roles.js';
-import { bearer, TEST_JWT_SECRET } from '../../support/auth.js';
+import { bearer, staffBearer, TEST_JWT_SECRET } from '../../support/auth.js';
 
 export const PROBLEM = 'https://actiontrail.dev/problems/';
 
 export interface FeatureApp {
   readonly app: INestApplication;
   readonly store: SqlEventStore;
-  readonly http: () => ReturnType<typeof request>;
+  /** Requests as STAFF (scrutiny and admin, a bearer token); a test's own `.set(f.as(...))` replaces the token. */
+  readonly http: () => ReturnType<typeof request.agent>;
+  /** Requests with no token at all. */
+  readonly anonymous: () => ReturnType<typeof request>;
   /** Headers acting as a person with these roles (a bearer token signed with the test secret). */
   as(roles: readonly Role[], personId?: string, name?: string): { Authorization: string };
   close(): Promise<void>;
@@ -19,7 +22,7 @@ export interface FeatureApp {
 
 export interface FeatureAppOptions {
   store?: SqlEventStore;
-  /** More environment, e.g. { AUTH_ENFORCE_ROLES: 'true', AUTH_DEV_ACTOR_HEADER: 'false' }. */
+  /** More environment, e.g. { PUBLIC_ACTION_LOG: 'true' }. */
   env?: Record<string, string>;
 }
 
@@ -31,7 +34,8 @@ export async function startFeatureApp(options: FeatureAppOptions = {}): Promise<
   return {
     app,
     store,
-    http: () => request(app.getHttpServer()),
+    http: () => request.agent(app.getHttpServer()).set(staffBearer()),
+    anonymous: () => request(app.getHttpServer()),
     as: (roles, personId = `person-${roles.join('-') || 'none'}`, name) => bearer(personId, roles, name),
     async close() {
       await app.close();
@@ -45,5 +49,3 @@ export function expectProblem(res: request.Response, status: number, code: strin
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
 }
 
-/** Acts as a given person in development mode (authentication replaces this header later). */
-export const actor = (id: string, roles: string[], name = id) => ({ 'X-Actor': JSON.stringify({ id, name, roles }) });

@@ -1,7 +1,9 @@
+import { staffBearer } from '../../support/auth.js';
 import type { FeatureApp } from './feature-app.js';
 
+/** Seeding is staff work: scrutiny records meetings and actions, admin the posts and people. */
 async function created(f: FeatureApp, path: string, body: object): Promise<string> {
-  const res = await f.http().post(`/api/v1${path}`).send(body);
+  const res = await f.http().post(`/api/v1${path}`).set(staffBearer()).send(body);
   if (res.status !== 201 && res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }

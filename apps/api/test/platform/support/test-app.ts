@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
 import type { EventStore } from '../../../../../libs/event-store/src/index.js';
 import { createApp } from '../../../src/app.factory.js';
 import { loadAppConfig, type AppConfig } from '../../../src/config/app-config.js';
 import { JsonLogger } from '../../../src/platform/logging/json-logger.js';
+import { staffBearer, TEST_JWT_SECRET } from '../../support/auth.js';
 import { TestFeatureModule } from './test-feature.module.js';
 
 export interface TestApp {
@@ -12,7 +14,7 @@ export interface TestApp {
 }
 
 export function testConfig(env: Record<string, string> = {}): AppConfig {
-  return loadAppConfig({ NODE_ENV: 'test', ...env });
+  return loadAppConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: TEST_JWT_SECRET, ...env });
 }
 
 export async function startTestApp(options: { store?: EventStore; config?: AppConfig }): Promise<TestApp> {
@@ -28,3 +30,8 @@ export async function startTestApp(options: { store?: EventStore; config?: AppCo
 }
 
 export const PROBLEM = 'https://actiontrail.dev/problems/';
+
+/** Requests to a test app as STAFF (a bearer token signed with the test secret). */
+export function staffHttp(app: INestApplication): ReturnType<typeof request.agent> {
+  return request.agent(app.getHttpServer()).set(staffBearer());
+}

@@ -5,6 +5,7 @@ import { ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, M
 import { randomUUID } from 'node:crypto';
 import { ConcurrencyError, StoreUnavailableError, type EventStore } from '../../../../../libs/event-store/src/index.js';
 import { conflict, invalid, notFound } from '../../../../../libs/domain/src/shared/errors.js';
+import { ROLES, Roles } from '../../../src/platform/auth/index.js';
 import { EVENT_STORE, eventMetadata, IfMatchVersion } from '../../../src/platform/index.js';
 
 const PART_KINDS = ['noted', 'agreed', 'recommended', 'instructed', 'other'] as const;
@@ -54,6 +55,7 @@ export class NoteDto {
 }
 
 /** A stand-in feature exercising the platform: validation, domain errors, concurrency, idempotent appends. */
+@Roles(...ROLES)
 @Controller('test')
 class TestController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}

@@ -1,0 +1,60 @@
+import {
+  Controller, Get, Headers, Inject, Injectable, NotFoundException, Param, ParseUUIDPipe, Query, Res, UseGuards, type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { AppConfig } from '../../config/app-config.js';
+import { Public } from '../../platform/auth/index.js';
+import type { HttpRequest } from '../../platform/http/http-types.js';
+import { APP_CONFIG } from '../../platform/index.js';
+import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
+import type { HeaderSink } from '../shared/send-folded.js';
+import { prefersCsv } from '../views/accept-csv.js';
+import { actionLogCsv, actionLogFileName } from '../views/action-log.csv.js';
+import { GetActionLogQuery, type ActionLog } from '../views/action-log.query.js';
+import { ActionLogQueryDto } from '../views/view-queries.dto.js';
+import { asActionLog, publicActionLog, type PublicActionLog } from './public-action-log.js';
+
+/** With PUBLIC_ACTION_LOG off the route answers exactly as an unknown path does, before any parameter is checked. */
+@Injectable()
+class PublicActionLogEnabled implements CanActivate {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (this.config.publicActionLog) return true;
+    const req = context.switchToHttp().getRequest<HttpRequest>();
+    throw new NotFoundException(`Cannot ${req.method} ${req.path}`);
+  }
+}
+
+@ApiTags('public')
+@Controller('public')
+@UseGuards(PublicActionLogEnabled)
+export class PublicActionLogController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('committees/:committeeId/action-log')
+  @Public()
+  @ProjectionView()
+  @ApiOperation({
+    summary: 'The committee\'s action log for anyone, without a token (PUBLIC_ACTION_LOG=true): owners by post title, no personal names',
+    security: [],
+  })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: '{ committee, asOf, rows } or a CSV file' })
+  async actionLog(
+    @Param('committeeId', ParseUUIDPipe) committeeId: string,
+    @Query() query: ActionLogQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<PublicActionLog | string> {
+    const log = publicActionLog(await this.queries.execute<GetActionLogQuery, ActionLog>(new GetActionLogQuery(committeeId, query.asOf)));
+    const format = query.format ?? (prefersCsv(accept) ? 'csv' : 'json');
+    res.setHeader('Vary', 'Accept');
+    if (format === 'json') return log;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${actionLogFileName(asActionLog(log))}"`);
+    return actionLogCsv(asActionLog(log));
+  }
+}

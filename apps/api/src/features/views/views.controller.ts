@@ -1,0 +1,75 @@
+import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../../platform/auth/index.js';
+import { currentRequestContext, ProblemException } from '../../platform/index.js';
+import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
+import type { HeaderSink } from '../shared/send-folded.js';
+import { prefersCsv } from './accept-csv.js';
+import { actionLogCsv, actionLogFileName } from './action-log.csv.js';
+import { GetActionLogQuery, type ActionLog } from './action-log.query.js';
+import { GetChaseListQuery, type ChaseList } from './overdue.query.js';
+import { GetPersonQueueQuery, GetPostQueueQuery, type PersonQueue, type PostQueue, type QueuePaging } from './queue.query.js';
+import { ActionLogQueryDto, OverdueQueryDto, pageSizeOf, PagedViewQueryDto } from './view-queries.dto.js';
+
+const pagingOf = (query: PagedViewQueryDto): QueuePaging => ({ asOf: query.asOf, after: query.after, limit: pageSizeOf(query) });
+
+/** Read-model views: every one waits for `minPosition` and answers X-Projection-Position. */
+@ApiTags('views')
+@ApiBearerAuth()
+@Controller()
+export class ViewsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('me/queue')
+  @Roles('officer', 'scrutiny', 'monitoring', 'admin', 'member')
+  @ProjectionView()
+  @ApiOperation({ summary: 'The open and completed-awaiting-sign-off actions of the posts the caller holds now, soonest due first' })
+  @ApiOkResponse({ description: '{ personId, posts, asOf, actions, nextAfter }' })
+  myQueue(@Query() query: PagedViewQueryDto): Promise<PersonQueue> {
+    const actor = currentRequestContext()?.actor;
+    if (!actor) {
+      throw new ProblemException({ status: 401, code: 'unauthorized', detail: 'Sign in to see your queue', headers: { 'WWW-Authenticate': 'Bearer' } });
+    }
+    return this.queries.execute(new GetPersonQueueQuery(actor.id, pagingOf(query)));
+  }
+
+  @Get('posts/:postId/queue')
+  @Roles('officer', 'scrutiny', 'monitoring', 'admin')
+  @ProjectionView()
+  @ApiOperation({ summary: 'The open and completed-awaiting-sign-off actions of a post, whoever holds it now, soonest due first' })
+  @ApiOkResponse({ description: '{ post, asOf, actions, nextAfter }' })
+  postQueue(@Param('postId', ParseUUIDPipe) postId: string, @Query() query: PagedViewQueryDto): Promise<PostQueue> {
+    return this.queries.execute(new GetPostQueueQuery(postId, pagingOf(query)));
+  }
+
+  @Get('overdue')
+  @Roles('scrutiny', 'monitoring', 'admin')
+  @ProjectionView()
+  @ApiOperation({ summary: 'The chase list: open actions past their due date, most overdue first, with owner post and holder' })
+  @ApiOkResponse({ description: '{ asOf, committeeId, actions, nextAfter }' })
+  overdue(@Query() query: OverdueQueryDto): Promise<ChaseList> {
+    return this.queries.execute(new GetChaseListQuery({ committeeId: query.committeeId, ...pagingOf(query) }));
+  }
+
+  @Get('committees/:committeeId/action-log')
+  @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
+  @ProjectionView()
+  @ApiOperation({ summary: 'The committee-papers action log by meeting date and ref, as JSON or CSV (?format=csv or Accept: text/csv)' })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: '{ committee, asOf, rows } or a CSV file' })
+  async actionLog(
+    @Param('committeeId', ParseUUIDPipe) committeeId: string,
+    @Query() query: ActionLogQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<ActionLog | string> {
+    const log: ActionLog = await this.queries.execute(new GetActionLogQuery(committeeId, query.asOf));
+    const format = query.format ?? (prefersCsv(accept) ? 'csv' : 'json');
+    res.setHeader('Vary', 'Accept');
+    if (format === 'json') return log;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${actionLogFileName(log)}"`);
+    return actionLogCsv(log);
+  }
+}

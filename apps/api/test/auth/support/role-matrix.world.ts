@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { staffBearer } from '../../support/auth.js';
+import type { FeatureApp } from '../../features/support/feature-app.js';
+import { assignAction, seedMeetingWorld, type MeetingWorld } from '../../features/support/seed-over-http.js';
+
+/** The seeded world every matrix request names: real ids, so an allowed request succeeds. */
+export interface MatrixWorld extends MeetingWorld {
+  readonly actionId: string;
+  readonly snapshotId: string;
+  /** An officer who holds no post. */
+  readonly otherPersonId: string;
+  /** The position of the last seeding command: reads wait for the read models to reach it. */
+  readonly position: number;
+}
+
+/** Staff commands that set up what one request acts on, so that every allowed call starts from a fresh state. */
+export class Setup {
+  private lastPosition = 0;
+
+  constructor(private readonly f: FeatureApp) {}
+
+  get position(): number {
+    return this.lastPosition;
+  }
+
+  async command(method: 'post' | 'delete', path: string, body: object = {}): Promise<string> {
+    const res = await this.f.http()[method](`/api/v1${path}`).set(staffBearer()).send(body);
+    if (res.status !== 200 && res.status !== 201) throw new Error(`setup ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    this.lastPosition = Math.max(this.lastPosition, Number(res.body.position));
+    return res.body.id as string;
+  }
+
+  person = (): Promise<string> => this.command('post', '/people', { name: `Person ${randomUUID().slice(0, 8)}` });
+  post = (): Promise<string> => this.command('post', '/posts', { title: `Post ${randomUUID().slice(0, 8)}` });
+
+  async heldPost(): Promise<string> {
+    const postId = await this.post();
+    await this.command('post', `/posts/${postId}/holder`, { personId: await this.person() });
+    return postId;
+  }
+
+  meeting = (w: MeetingWorld, startsAt = '2017-01-10T18:00:00Z'): Promise<string> => this.command('post', '/meetings', { committeeId: w.committeeId, startsAt });
+
+  async meetingWithItem(w: MeetingWorld): Promise<string> {
+    const meetingId = await this.meeting(w);
+    await this.command('post', `/meetings/${meetingId}/items`, { number: '01', title: 'Apologies' });
+    return meetingId;
+  }
+
+  /** An open action owned by the world's post, which the holder officer holds. */
+  action = (w: MeetingWorld): Promise<string> => assignAction(this.f, w);
+
+  async completedAction(w: MeetingWorld): Promise<string> {
+    const actionId = await this.action(w);
+    await this.command('post', `/actions/${actionId}/completion`, { outcome: 'Done' });
+    return actionId;
+  }
+
+  async closedAction(w: MeetingWorld): Promise<string> {
+    const actionId = await this.completedAction(w);
+    await this.command('post', `/actions/${actionId}/sign-off`, {});
+    return actionId;
+  }
+
+  snapshot = (): Promise<string> => this.command('post', '/metric-snapshots', {
+    subject: 'Adult Social Care', asOf: '2017-01-31', source: 'HR', values: [{ metric: 'vacancy-rate', value: 12.5, unit: '%' }],
+  });
+}
+
+export async function seedMatrixWorld(f: FeatureApp, setup: Setup): Promise<MatrixWorld> {
+  const world = await seedMeetingWorld(f);
+  const actionId = await setup.action(world);
+  const snapshotId = await setup.snapshot();
+  const otherPersonId = await setup.person();
+  await setup.command('post', `/actions/${actionId}/progress`, { note: 'Asked HR for the December figures' });
+  return { ...world, actionId, snapshotId, otherPersonId, position: setup.position };
+}
