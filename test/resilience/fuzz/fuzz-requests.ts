@@ -7,8 +7,10 @@ import type { Operation } from './openapi-operations.js';
 export interface FuzzTarget {
   readonly operations: readonly Operation[];
   readonly ids: KnownIds;
-  /** Authorization header values (undefined: none), valid ones of every role and refused ones. */
-  readonly authorizations: readonly (string | undefined)[];
+  /** Bearer tokens of every role, some holding the post that owns the known actions. */
+  readonly validAuthorizations: readonly string[];
+  /** Authorization headers that must not get through (undefined: none at all). */
+  readonly refusedAuthorizations: readonly (string | undefined)[];
 }
 
 export interface FuzzCase {
@@ -35,7 +37,8 @@ export function fuzzCase(target: FuzzTarget, seed: number, index: number): FuzzC
   const random = new Random((seed + index * 7_919) >>> 0 || 1);
   const operation = random.pick(target.operations);
   const category = random.pick(CATEGORIES);
-  const authorization = random.pick(target.authorizations);
+  // Mostly valid tokens, or the requests would mostly test authentication, not what lies behind it.
+  const authorization = random.chance(0.75) ? random.pick(target.validAuthorizations) : random.pick(target.refusedAuthorizations);
   const headers: Record<string, string> = authorization === undefined ? {} : { Authorization: authorization };
   const path = (hostileParam?: string) => operation.path.replace(/\{([^}]+)\}/g, (_whole, name: string) =>
     encodeSegment(hostileParam !== undefined && name === operation.pathParams.at(-1) ? hostileParam : idFor(name, target.ids, random)));

@@ -68,7 +68,7 @@ export class ServiceProcess {
   /** Starts the process and resolves once it serves (api: /health/live answers; projector: it says it started). */
   async start(): Promise<void> {
     if (this.running) throw new Error(`${this.name} is already running`);
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_SETTINGS.test(name) || name === 'AUTH_ENFORCE_ROLES'));
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_SETTINGS.test(name)));
     const args = ['--import', LOADER, ENTRY[this.options.kind], ...(this.options.kind === 'api' ? ['--no-demo'] : [])];
     const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,
@@ -81,6 +81,8 @@ export class ServiceProcess {
     this.child = child;
     this.expectingExit = false;
     this.lines = [];
+    this.partial = '';
+    this.leading.clear();
     for (const stream of [child.stdout, child.stderr]) stream?.setEncoding('utf8').on('data', (chunk: string) => this.keep(chunk));
     this.exit = new Promise((resolve) => child.once('exit', (code, signal) => {
       if (!this.expectingExit) this.unexpectedExits.push(`${this.name} exited (code ${code}, signal ${signal})`);
@@ -132,9 +134,29 @@ export class ServiceProcess {
     await this.exit;
   }
 
+  /** A projector's projections it leads now, by its own log (kept apart: the log itself is trimmed). */
+  readonly leading = new Set<string>();
+  private partial = '';
+
   private keep(chunk: string): void {
-    this.lines.push(...chunk.split('\n').filter((line) => line.trim()));
+    const lines = (this.partial + chunk).split('\n');
+    this.partial = lines.pop() ?? '';
+    for (const line of lines.filter((text) => text.trim())) {
+      this.lines.push(line);
+      if (line.includes('leading projection')) this.noteLeadership(line);
+    }
     if (this.lines.length > KEPT_LINES * 2) this.lines = this.lines.slice(-KEPT_LINES);
+  }
+
+  private noteLeadership(line: string): void {
+    try {
+      const { message, projection } = JSON.parse(line) as { message?: string; projection?: string };
+      if (!projection) return;
+      if (message === 'leading projection') this.leading.add(projection);
+      if (message === 'no longer leading projection') this.leading.delete(projection);
+    } catch {
+      // not a JSON line
+    }
   }
 
   private async untilServing(deadline: number): Promise<void> {

@@ -33,6 +33,8 @@ function ownershipSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Promi
     // 1 January 2017 at 23:30 in London is still before the appointment's first day.
     expect(await ownership.of(action, 'tony', new Date('2017-01-01T23:30:00Z'))).toBe('not-holder');
     expect(await ownership.of(randomUUID(), 'tony')).toBe('no-such-action');
+    expect(await ownership.of('a\u0000b', 'tony')).toBe('no-such-action');
+    expect(await ownership.of(`${action}\n`, 'tony')).toBe('no-such-action');
 
     await append(`post-${post}`, 'PostHolderVacated', { postId: post, personId: 'tony', at: '2018-01-01T00:00:00Z' });
     expect(await ownership.of(action, 'tony')).toBe('not-holder');

@@ -58,6 +58,8 @@ function percentile(samples: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * q) - 1)] ?? Number.NaN;
 }
 
+type Timing = { readonly label: string; readonly p50: number; readonly p99: number };
+
 /** The first requests warm the connections and plans up and are not counted. */
 const WARM_UP = 20;
 
@@ -91,7 +93,7 @@ await describeWithPostgres('views at 100,000 actions on PostgreSQL', () => {
   }
 
   /** Times GETs over one kept-alive connection, as a browser or a proxy would send them (supertest opens a server per request). */
-  async function timeOver(label: string, paths: readonly string[], headers: (i: number) => Record<string, string> = () => staffBearer()): Promise<number> {
+  async function timeOver(label: string, paths: readonly string[], headers: (i: number) => Record<string, string> = () => staffBearer()): Promise<Timing> {
     const server = f.app.getHttpServer() as Server;
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
@@ -113,9 +115,9 @@ await describeWithPostgres('views at 100,000 actions on PostgreSQL', () => {
     } finally {
       agent.destroy();
     }
-    const worst = percentile(samples, 0.99);
-    console.log(`${label}: p50 ${percentile(samples, 0.5).toFixed(2)} ms, p99 ${worst.toFixed(2)} ms over ${samples.length} requests`);
-    return worst;
+    const timing = { label, p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) };
+    console.log(`${label}: p50 ${timing.p50.toFixed(2)} ms, p99 ${timing.p99.toFixed(2)} ms over ${samples.length} requests`);
+    return timing;
   }
 
   it('plans the post queue, my queue and the chase list on the indexes of rm_actions', async () => {
@@ -131,7 +133,11 @@ await describeWithPostgres('views at 100,000 actions on PostgreSQL', () => {
     const deepPage = await chaseList({ after });
     const { rows: [committee] } = await db.query<{ id: string }>('SELECT committee_id AS id FROM rm_committees LIMIT 1');
     const ofCommittee = await chaseList({ committeeId: committee?.id });
-    for (const text of [queue, mine, chase, deepPage, ofCommittee]) expect(text).not.toMatch(/Seq Scan on rm_actions/);
+    for (const text of [queue, mine, chase, deepPage, ofCommittee]) {
+      expect(text).not.toMatch(/Seq Scan on rm_actions/);
+      const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(text)?.[1]);
+      expect({ executionMs, under10: executionMs < 10 }).toEqual({ executionMs, under10: true });
+    }
     expect(queue).toMatch(/rm_actions_owner_post_id_status_due_on_idx/);
     expect(chase).toMatch(/rm_actions_status_due_on_idx/);
     expect(ofCommittee).toMatch(/rm_actions_committee_id_status_due_on_idx/);
@@ -144,6 +150,9 @@ await describeWithPostgres('views at 100,000 actions on PostgreSQL', () => {
     const chase = await timeOver('chase list', Array.from({ length: 520 }, () => '/overdue'));
     const committees = (await db.query<{ id: string }>('SELECT committee_id AS id FROM rm_committees')).rows.map((r) => r.id);
     const committeeChase = await timeOver('chase list of a committee', Array.from({ length: 520 }, (_, i) => `/overdue?committeeId=${committees[i % committees.length]}`));
-    for (const worst of [queue, mine, chase, committeeChase]) expect(worst).toBeLessThan(50);
+    // Generous bounds: other suites share the machine. A scan of rm_actions would miss them by far.
+    for (const { label, p50, p99 } of [queue, mine, chase, committeeChase]) {
+      expect({ label, p50: p50 < 25, p99: p99 < 100 }).toEqual({ label, p50: true, p99: true });
+    }
   }, 120_000);
 });

@@ -45,6 +45,12 @@ describe('malformed HTTP, which Node rejects before Express sees it, is answered
     });
   });
 
+  it('answers HEAD with the headers alone', async () => {
+    const answer = await exchange(port, `HEAD /health HTTP/1.1\r\nHost: x\r\nX-Padding: ${'p'.repeat(20_000)}\r\n\r\n`);
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    expect(answer.slice(answer.indexOf('\r\n\r\n') + 4)).toBe('');
+  });
+
   it('answers 400 for a request that is not HTTP', async () => {
     const answer = await exchange(port, 'HELLO THERE\r\n\r\n');
     expect(problemOf(answer)).toMatchObject({ statusLine: 'HTTP/1.1 400 Bad Request', body: { type: `${PROBLEM}bad-request`, status: 400 } });

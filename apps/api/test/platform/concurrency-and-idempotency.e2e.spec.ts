@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { openEmbeddedEventStore, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
 import { bodyFingerprint } from '../../src/platform/idempotency/idempotency-key.js';
 import { bearer } from '../support/auth.js';

@@ -7,6 +7,8 @@ import type { EventStore } from '../../../../../libs/event-store/src/index.js';
 import { EVENT_STORE } from '../tokens.js';
 import type { Ownership } from './access-decision.js';
 
+/** Action ids are UUIDs; the guard asks before any pipe has checked the route parameter. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /**
@@ -18,6 +20,8 @@ export class ActionOwnership {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async of(actionId: string, personId: string, now: Date = new Date()): Promise<Ownership> {
+    // Never sent to the store: a NUL in it would be a database error (500) instead of "no such action".
+    if (!UUID.test(actionId)) return 'no-such-action';
     const action = await this.fold(actionDecider, 'action', actionId);
     if (!action.exists) return 'no-such-action';
     const post = await this.fold(postDecider, 'post', action.ownerPostId);

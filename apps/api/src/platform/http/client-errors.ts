@@ -29,13 +29,15 @@ const DETAILS: Readonly<Record<number, string>> = {
  * status line. This answers the same status as application/problem+json, like every other error.
  */
 export function answerClientErrorsAsProblems(server: Server): void {
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
     if (error.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
     }
     const status = statusFor(error.code);
     const body = JSON.stringify(problemBody({ status, code: codeForStatus(status), detail: DETAILS[status] ?? 'Bad request' }));
+    // A client that sent HEAD reads no body: one would be taken for garbage after the answer.
+    const head = error.rawPacket?.toString('latin1', 0, 5) === 'HEAD ';
     socket.end([
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
       `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
@@ -44,7 +46,7 @@ export function answerClientErrorsAsProblems(server: Server): void {
       'Cache-Control: no-store',
       'Connection: close',
       '',
-      body,
+      head ? '' : body,
     ].join('\r\n'));
   });
 }
