@@ -1,6 +1,6 @@
 import { openEmbeddedEventStore, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
 import { bodyFingerprint } from '../../src/platform/idempotency/idempotency-key.js';
-import { bearer } from '../support/auth.js';
+import { bearer, STAFF } from '../support/auth.js';
 import { PROBLEM, staffHttp, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('If-Match and Idempotency-Key', () => {
@@ -93,8 +93,8 @@ describe('If-Match and Idempotency-Key', () => {
       const db = store.db;
       await db.query(
         `INSERT INTO idempotency_keys (scope, key, method, path, body_hash, state, claim_id)
-         VALUES ('dev', 'busy', 'POST', '/api/v1/test/streams/i6/notes', $1, 'in-progress', gen_random_uuid())`,
-        [bodyFingerprint({ note: 'x' })],
+         VALUES ($2, 'busy', 'POST', '/api/v1/test/streams/i6/notes', $1, 'in-progress', gen_random_uuid())`,
+        [bodyFingerprint({ note: 'x' }), STAFF.id],
       );
       const res = await addNote('i6').set('Idempotency-Key', 'busy').send({ note: 'x' });
       expect({ status: res.status, type: res.body.type }).toEqual({ status: 409, type: `${PROBLEM}idempotency-in-progress` });
