@@ -1,11 +1,8 @@
-import { Agent, get as httpGet, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { openPostgresEventStore, type SqlDatabase, type SqlQueryable } from '../../../../libs/event-store/src/index.js';
 import { Clock } from '../../src/features/shared/clock.js';
 import { GetChaseListHandler, GetChaseListQuery } from '../../src/features/views/overdue.query.js';
 import { GetPersonQueueHandler, GetPersonQueueQuery, GetPostQueueHandler, GetPostQueueQuery } from '../../src/features/views/queue.query.js';
 import { describeWithPostgres, dropSchema, POSTGRES_URL, uniqueSchema } from '../../../../test/support/postgres.js';
-import { staffBearer } from '../support/auth.js';
 import { startFeatureApp, type FeatureApp } from './support/feature-app.js';
 
 const ACTIONS = 100_000;
@@ -53,16 +50,6 @@ class RecordingDatabase implements SqlQueryable {
   }
 }
 
-function percentile(samples: readonly number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * q) - 1)] ?? Number.NaN;
-}
-
-type Timing = { readonly label: string; readonly p50: number; readonly p99: number };
-
-/** The first requests warm the connections and plans up and are not counted. */
-const WARM_UP = 20;
-
 await describeWithPostgres('views at 100,000 actions on PostgreSQL', () => {
   const schema = uniqueSchema('views_scale');
   let f: FeatureApp;
@@ -92,34 +79,6 @@ await describeWithPostgres('views at 100,000 actions on PostgreSQL', () => {
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   }
 
-  /** Times GETs over one kept-alive connection, as a browser or a proxy would send them (supertest opens a server per request). */
-  async function timeOver(label: string, paths: readonly string[], headers: (i: number) => Record<string, string> = () => staffBearer()): Promise<Timing> {
-    const server = f.app.getHttpServer() as Server;
-    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    const get = (path: string, extra: Record<string, string>) => new Promise<number>((resolve, reject) => {
-      httpGet({ host: '127.0.0.1', port, path: `/api/v1${path}`, agent, headers: extra }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      }).on('error', reject);
-    });
-    const samples: number[] = [];
-    try {
-      for (const [i, path] of paths.entries()) {
-        const started = process.hrtime.bigint();
-        const status = await get(path, headers(i));
-        if (i >= WARM_UP) samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-        expect({ path, status }).toEqual({ path, status: 200 });
-      }
-    } finally {
-      agent.destroy();
-    }
-    const timing = { label, p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) };
-    console.log(`${label}: p50 ${timing.p50.toFixed(2)} ms, p99 ${timing.p99.toFixed(2)} ms over ${samples.length} requests`);
-    return timing;
-  }
-
   it('plans the post queue, my queue and the chase list on the indexes of rm_actions', async () => {
     const some = posts[7] ?? '';
     const queue = await plan((r) => new GetPostQueueHandler(r as unknown as SqlDatabase, clock).execute(new GetPostQueueQuery(some, { limit: 100 })));
@@ -135,24 +94,9 @@ await describeWithPostgres('views at 100,000 actions on PostgreSQL', () => {
     const ofCommittee = await chaseList({ committeeId: committee?.id });
     for (const text of [queue, mine, chase, deepPage, ofCommittee]) {
       expect(text).not.toMatch(/Seq Scan on rm_actions/);
-      const executionMs = Number(/Execution Time: ([\d.]+) ms/.exec(text)?.[1]);
-      expect({ executionMs, under10: executionMs < 10 }).toEqual({ executionMs, under10: true });
     }
     expect(queue).toMatch(/rm_actions_owner_post_id_status_due_on_idx/);
     expect(chase).toMatch(/rm_actions_status_due_on_idx/);
     expect(ofCommittee).toMatch(/rm_actions_committee_id_status_due_on_idx/);
   });
-
-  it('answers within the bounds over HTTP', async () => {
-    const pick = (i: number) => posts[(i * 7919) % posts.length] ?? '';
-    const queue = await timeOver('post queue', Array.from({ length: 520 }, (_, i) => `/posts/${pick(i)}/queue`));
-    const mine = await timeOver('my queue', Array.from({ length: 520 }, () => '/me/queue'), (i) => f.as(['officer'], holders[(i * 7919) % holders.length] ?? ''));
-    const chase = await timeOver('chase list', Array.from({ length: 520 }, () => '/overdue'));
-    const committees = (await db.query<{ id: string }>('SELECT committee_id AS id FROM rm_committees')).rows.map((r) => r.id);
-    const committeeChase = await timeOver('chase list of a committee', Array.from({ length: 520 }, (_, i) => `/overdue?committeeId=${committees[i % committees.length]}`));
-    // Generous bounds: other suites share the machine. A scan of rm_actions would miss them by far.
-    for (const { label, p50, p99 } of [queue, mine, chase, committeeChase]) {
-      expect({ label, p50: p50 < 25, p99: p99 < 100 }).toEqual({ label, p50: true, p99: true });
-    }
-  }, 120_000);
 });
