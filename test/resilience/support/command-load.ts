@@ -32,6 +32,8 @@ export interface LoadPlan {
   readonly readShare?: number;
   /** Pause of a worker after a request that got no answer (the api is down). */
   readonly pauseAfterNoAnswerMs?: number;
+  /** A steady rate: requests start on a fixed schedule rather than as fast as the workers can go. */
+  readonly ratePerSecond?: number;
 }
 
 interface Step {
@@ -54,6 +56,7 @@ export class CommandLoad {
   readonly report = new LoadReport();
   private stopped = false;
   private created = 0;
+  private scheduled = 0;
 
   constructor(private readonly plan: LoadPlan) {}
 
@@ -64,8 +67,11 @@ export class CommandLoad {
   async run(): Promise<LoadReport> {
     const deadline = Date.now() + this.plan.durationMs;
     const more = () => !this.stopped && Date.now() < deadline && this.report.requests < this.plan.maxRequests;
+    const started = Date.now();
     await Promise.all(Array.from({ length: this.plan.concurrency }, async () => {
       while (more()) {
+        await this.untilNextSlot(started);
+        if (!more()) break;
         const ports = this.plan.ports();
         const step = this.nextStep();
         const sentAt = Date.now();
@@ -76,6 +82,15 @@ export class CommandLoad {
       }
     }));
     return this.report;
+  }
+
+  /** With a rate, each request waits for its slot on the schedule; a late worker starts at once (no catch-up burst beyond the slots missed). */
+  private async untilNextSlot(started: number): Promise<void> {
+    const rate = this.plan.ratePerSecond;
+    if (!rate) return;
+    const slotAt = started + (this.scheduled++ * 1_000) / rate;
+    const wait = slotAt - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   }
 
   private nextStep(): Step {
