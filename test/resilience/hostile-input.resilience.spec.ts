@@ -10,7 +10,8 @@ import { LocalIdentityProvider } from './support/identity-provider.js';
 import { Random } from './support/random.js';
 import { auditReadModels, noDifferences, untilProjectionsAtHead, type ReadModelAudit } from './support/read-model-checks.js';
 import { ServiceProcess } from './support/service-process.js';
-import { auditStore, type StoreAudit } from './support/store-checks.js';
+import { allEvents, auditStore, type StoreAudit } from './support/store-checks.js';
+import { corruptValuesStored } from './fuzz/stored-values.js';
 import { recordScenario, say } from './support/summary.js';
 import { MONITOR, newActionBody, postCommand, seedWorld, STAFF, type CommandAck, type World } from './support/world.js';
 
@@ -45,6 +46,7 @@ describe(`hostile input: ${REQUESTS} fuzzed requests generated from /docs-json, 
   let healthAtEnd = 0;
   let storeAudit: StoreAudit;
   let readModels: ReadModelAudit;
+  let corrupt: string[];
 
   beforeAll(async () => {
     say(SCENARIO, `seed ${random.seed}: RESILIENCE_SEED=${random.seed} replays every request (each is numbered: #index)`);
@@ -79,6 +81,7 @@ describe(`hostile input: ${REQUESTS} fuzzed requests generated from /docs-json, 
     await untilProjectionsAtHead(store, 60_000);
     storeAudit = await auditStore(store, report.acknowledged);
     readModels = await auditReadModels(store);
+    corrupt = corruptValuesStored(await allEvents(store));
     recordScenario({
       scenario: SCENARIO, requests: report.requests, acknowledged: storeAudit.acknowledged, stored: storeAudit.stored,
       serverErrors: report.serverErrors, unavailable: report.contracted503, recovery: 'n/a (no fault injected)',
@@ -106,6 +109,10 @@ describe(`hostile input: ${REQUESTS} fuzzed requests generated from /docs-json, 
     expect({
       exits: api.unexpectedExits, running: api.running, health: healthAtEnd, verify: storeAudit.verify, gaps: storeAudit.gaps, missing: storeAudit.missing,
     }).toEqual({ exits: [], running: true, health: 200, verify: expect.objectContaining({ ok: true, checkedEvents: storeAudit.events }), gaps: [], missing: [] });
+  });
+
+  it('let no impossible date, NUL, lone surrogate or prototype key into the record', () => {
+    expect(corrupt.slice(0, 20)).toEqual([]);
   });
 
   it('projected whatever hostile text it accepted exactly as a rebuild from zero does', () => {
