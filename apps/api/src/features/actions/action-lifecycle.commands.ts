@@ -16,7 +16,7 @@ export class ReportProgressHandler implements ICommandHandler<ReportProgressComm
   execute(message: ReportProgressCommand): Promise<CommandResult> {
     const { note, rag } = message.body;
     const reportedBy = currentRequestContext()?.actor?.id;
-    return this.actions.run(message, (now) => ({ type: 'ReportActionProgress', data: { actionId: message.actionId, note, rag, reportedBy, now } }));
+    return this.actions.runAsOwnerOrStaff(message, (now) => ({ type: 'ReportActionProgress', data: { actionId: message.actionId, note, rag, reportedBy, now } }));
   }
 }
 
@@ -25,7 +25,7 @@ export class CompleteActionHandler implements ICommandHandler<CompleteActionComm
   constructor(private readonly actions: ActionWriter) {}
   execute(message: CompleteActionCommand): Promise<CommandResult> {
     const { outcome, evidence } = message.body;
-    return this.actions.run(message, (now) => ({ type: 'CompleteAction', data: { actionId: message.actionId, outcome, evidence, now } }));
+    return this.actions.runAsOwnerOrStaff(message, (now) => ({ type: 'CompleteAction', data: { actionId: message.actionId, outcome, evidence, now } }));
   }
 }
 

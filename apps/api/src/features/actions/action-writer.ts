@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Command } from '@nestjs/cqrs';
 import { actionDecider, type ActionCommand, type ActionState } from '../../../../../libs/domain/src/action/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { currentRequestContext } from '../../platform/index.js';
+import { ActionOwnership } from '../../platform/auth/action-ownership.js';
+import { forbidden } from '../../platform/auth/auth-problems.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { CommandResult } from '../shared/command-result.js';
 
@@ -18,11 +21,32 @@ export abstract class ActionMessage<Body> extends Command<CommandResult> {
 
 @Injectable()
 export class ActionWriter {
-  constructor(private readonly aggregates: AggregateStore) {}
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly ownership: ActionOwnership,
+  ) {}
 
   run<B>(message: ActionMessage<B>, build: (now: string, state: ActionState) => ActionCommand): Promise<CommandResult> {
     const { actionId, expectedVersion } = message;
     return this.aggregates.execute(actionDecider, { id: actionId, streamId: streamIdFor('action', actionId) },
       (state, now) => build(now, state), { expectedVersion });
+  }
+
+  /**
+   * For commands an officer may send on an action their post owns. The route's guard checked ownership
+   * already, but against the action as it stood then; this checks again against the very state the command
+   * is decided on, and the append is conditional on that state's version, so a reassignment in between makes
+   * the command be decided again and refused rather than slip through.
+   */
+  runAsOwnerOrStaff<B>(message: ActionMessage<B>, build: (now: string, state: ActionState) => ActionCommand): Promise<CommandResult> {
+    const actor = currentRequestContext()?.actor;
+    const byRole = actor?.roles.some((role) => role === 'scrutiny' || role === 'admin') ?? false;
+    if (!actor || byRole) return this.run(message, build);
+    return this.aggregates.execute(actionDecider, { id: message.actionId, streamId: streamIdFor('action', message.actionId) }, async (state, now) => {
+      if (state.exists && !(await this.ownership.holds(state.ownerPostId, actor.id, new Date(now)))) {
+        throw forbidden(`You do not hold the post that owns action ${message.actionId}`);
+      }
+      return build(now, state);
+    }, { expectedVersion: message.expectedVersion });
   }
 }

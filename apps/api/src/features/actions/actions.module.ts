@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActionOwnership } from '../../platform/auth/action-ownership.js';
 import { ChangeDueHandler, ReassignActionHandler, SignOffActionHandler } from './action-changes.commands.js';
 import {
   ChaseActionHandler, CompleteActionHandler, ReopenActionHandler, ReportProgressHandler, WithdrawActionHandler,
@@ -11,7 +12,7 @@ import { AssignActionHandler } from './assign-action.command.js';
 @Module({
   controllers: [ActionsController],
   providers: [
-    ActionWriter, AssignActionHandler, ReportProgressHandler, CompleteActionHandler, SignOffActionHandler, ReopenActionHandler,
+    ActionOwnership, ActionWriter, AssignActionHandler, ReportProgressHandler, CompleteActionHandler, SignOffActionHandler, ReopenActionHandler,
     ChangeDueHandler, ReassignActionHandler, ChaseActionHandler, WithdrawActionHandler, GetActionHandler,
   ],
 })

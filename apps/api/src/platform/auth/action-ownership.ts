@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actionDecider, type ActionEvent } from '../../../../../libs/domain/src/action/index.js';
-import { postDecider, type PostEvent } from '../../../../../libs/domain/src/directory/post/index.js';
+import { postDecider, type PostEvent, type PostState } from '../../../../../libs/domain/src/directory/post/index.js';
 import type { Decider } from '../../../../../libs/domain/src/shared/decider.js';
 import { streamIdFor, type StreamCategory } from '../../../../../libs/domain/src/streams.js';
 import type { EventStore } from '../../../../../libs/event-store/src/index.js';
@@ -10,6 +10,12 @@ import type { Ownership } from './access-decision.js';
 /** Action ids are UUIDs; the guard asks before any pipe has checked the route parameter. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** `from` is a calendar date in UK time; an appointment that starts tomorrow does not count today. */
+export function holdsPostOn(post: PostState, personId: string, now: Date): boolean {
+  const holder = post.exists ? post.holder : undefined;
+  return holder?.personId === personId && holder.from <= UK_DATE.format(now);
+}
 
 /**
  * Whether a person holds, now, the post that owns an action. Folded from the streams themselves rather than
@@ -24,10 +30,12 @@ export class ActionOwnership {
     if (!UUID.test(actionId)) return 'no-such-action';
     const action = await this.fold(actionDecider, 'action', actionId);
     if (!action.exists) return 'no-such-action';
-    const post = await this.fold(postDecider, 'post', action.ownerPostId);
-    const holder = post.exists ? post.holder : undefined;
-    // `from` is a calendar date in UK time; an appointment that starts tomorrow does not count today.
-    return holder?.personId === personId && holder.from <= UK_DATE.format(now) ? 'holder' : 'not-holder';
+    return (await this.holds(action.ownerPostId, personId, now)) ? 'holder' : 'not-holder';
+  }
+
+  /** Whether the person holds the post today, by the post's own stream. */
+  async holds(postId: string, personId: string, now: Date = new Date()): Promise<boolean> {
+    return holdsPostOn(await this.fold(postDecider, 'post', postId), personId, now);
   }
 
   private async fold<C, E extends ActionEvent | PostEvent, S>(decider: Decider<C, E, S>, category: StreamCategory, id: string): Promise<S> {

@@ -1,0 +1,61 @@
+import { CommandBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { CompleteActionCommand, ReportProgressCommand } from '../../src/features/actions/action-lifecycle.commands.js';
+import { ProblemException } from '../../src/platform/problems/problem.js';
+import { runInRequestContext, type Actor } from '../../src/platform/request-context.js';
+import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
+import { assignAction, seedMeetingWorld, type MeetingWorld } from '../features/support/seed-over-http.js';
+
+/**
+ * The route guard checks ownership before the handler reads the action. These commands go straight to the
+ * bus, as if the guard had let them through just before a reassignment: the handler must refuse them itself.
+ */
+describe('officer commands are checked again against the state they are decided on', () => {
+  let f: FeatureApp;
+  let w: MeetingWorld;
+  let bus: CommandBus;
+  const officer = (): Actor => ({ id: w.personId, name: 'Tony Fitzgerald', roles: ['officer'] });
+  const as = <T>(actor: Actor, work: () => Promise<T>) =>
+    runInRequestContext({ correlationId: randomUUID(), requestId: randomUUID(), actor, startedAt: process.hrtime.bigint() }, work);
+  const streamTypes = async (actionId: string) => (await f.store.readStream(`action-${actionId}`)).map((event) => event.type);
+
+  beforeAll(async () => {
+    f = await startFeatureApp();
+    w = await seedMeetingWorld(f);
+    bus = f.app.get(CommandBus);
+  });
+
+  afterAll(async () => {
+    await f?.close();
+  });
+
+  it('given an action of the post Tony holds, when he reports progress, then it is recorded', async () => {
+    const actionId = await assignAction(f, w);
+    const result = await as(officer(), () => bus.execute(new ReportProgressCommand(actionId, { note: 'Vacancy figures in', rag: 'green' }, undefined)));
+    expect(result).toMatchObject({ id: actionId, version: 2 });
+  });
+
+  it('given the action was reassigned after the guard looked, when Tony reports progress or completes it, then 403 and nothing is appended', async () => {
+    const actionId = await assignAction(f, w);
+    const reassigned = await f.http().post(`/api/v1/actions/${actionId}/reassignment`).send({ ownerPostId: w.otherPostId, reason: 'Owned by People directorate' });
+    expect(reassigned.status).toBe(200);
+
+    for (const command of [
+      new ReportProgressCommand(actionId, { note: 'Too late', rag: 'amber' }, undefined),
+      new CompleteActionCommand(actionId, { outcome: 'Done anyway' }, undefined),
+    ]) {
+      const refusal = await as(officer(), () => bus.execute(command)).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(ProblemException);
+      expect((refusal as ProblemException).getStatus()).toBe(403);
+    }
+    expect(await streamTypes(actionId)).toEqual(['ActionAssigned', 'ActionReassigned']);
+  });
+
+  it('given the same reassigned action, when scrutiny staff report progress, then their role is enough', async () => {
+    const actionId = await assignAction(f, w);
+    await f.http().post(`/api/v1/actions/${actionId}/reassignment`).send({ ownerPostId: w.otherPostId, reason: 'Owned by People directorate' });
+    const staff: Actor = { id: 'scrutiny-officer', name: 'Scrutiny Officer', roles: ['scrutiny'] };
+    const result = await as(staff, () => bus.execute(new ReportProgressCommand(actionId, { note: 'Chased by scrutiny' }, undefined)));
+    expect(result).toMatchObject({ id: actionId, version: 3 });
+  });
+});
