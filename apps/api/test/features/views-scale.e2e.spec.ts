@@ -95,8 +95,18 @@ await describeWithPostgres('views at 100,000 actions on PostgreSQL', () => {
     for (const text of [queue, mine, chase, deepPage, ofCommittee]) {
       expect(text).not.toMatch(/Seq Scan on rm_actions/);
     }
-    expect(queue).toMatch(/rm_actions_owner_post_id_status_due_on_idx/);
+    expect(queue).toMatch(/rm_actions_owner_post_id_due_on_action_id_idx/);
     expect(chase).toMatch(/rm_actions_status_due_on_idx/);
     expect(ofCommittee).toMatch(/rm_actions_committee_id_status_due_on_idx/);
+  });
+
+  it('pages a busy post\'s queue from its index, reading whole rows for the page only', async () => {
+    const busy = posts[11] ?? '';
+    await db.query(`UPDATE rm_actions SET owner_post_id = $1 WHERE action_id IN (SELECT action_id FROM rm_actions ORDER BY action_id LIMIT 6000)`, [busy]);
+    await db.query('ANALYZE rm_actions');
+    const queue = await plan((r) => new GetPostQueueHandler(r as unknown as SqlDatabase, clock).execute(new GetPostQueueQuery(busy, { limit: 50 })));
+    // The keys come off the queue index; whole rows are read for the page only (51 lookups), not for all ~3,600.
+    expect(queue).toMatch(/Scan (using|on) rm_actions_owner_post_id_due_on_action_id_idx/);
+    expect(queue).toMatch(/Index Scan using rm_actions_pkey on rm_actions a .*rows=1 loops=51\)/);
   });
 });

@@ -2,12 +2,15 @@ import type { StoredEvent } from '../../../event-store/src/index.js';
 
 export type ColumnType = 'text' | 'integer' | 'bigint' | 'numeric' | 'boolean' | 'date' | 'timestamptz' | 'jsonb';
 
+/** Columns (each may carry ASC/DESC/NULLS), or columns over the rows a condition selects: a partial index. */
+export type IndexSpec = readonly string[] | { readonly columns: readonly string[]; readonly where: string };
+
 /** One read-model table: its logical name, key column, columns and secondary indexes. */
 export interface TableSpec {
   readonly name: string;
   readonly key: string;
   readonly columns: Readonly<Record<string, ColumnType>>;
-  readonly indexes?: readonly (readonly string[])[];
+  readonly indexes?: readonly IndexSpec[];
   /** Append-only tables take inserts and are never read back while projecting. */
   readonly appendOnly?: boolean;
 }

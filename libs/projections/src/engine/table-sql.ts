@@ -1,5 +1,5 @@
 import type { SqlQueryable } from '../../../event-store/src/index.js';
-import type { Projection, Row, TableSpec } from './projection.js';
+import type { IndexSpec, Projection, Row, TableSpec } from './projection.js';
 import type { RowCache } from './row-cache.js';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -21,8 +21,13 @@ export async function createTables(tx: SqlQueryable, projection: Projection, gen
     const columns = Object.entries(table.columns).map(([column, type]) => `${column} ${type}${column === table.key ? ' PRIMARY KEY' : ''}`);
     await tx.query(`CREATE TABLE ${name} (${columns.join(', ')})`);
     // Unnamed indexes: PostgreSQL picks free names, so generations can be renamed and built again.
-    for (const cols of table.indexes ?? []) await tx.query(`CREATE INDEX ON ${name} (${cols.join(', ')})`);
+    for (const index of table.indexes ?? []) await tx.query(createIndexSql(name, index));
   }
+}
+
+export function createIndexSql(table: string, index: IndexSpec): string {
+  const { columns, where } = 'where' in index ? index : { columns: index, where: undefined };
+  return `CREATE INDEX ON ${table} (${columns.join(', ')})${where ? ` WHERE ${where}` : ''}`;
 }
 
 export function dropTablesSql(projection: Projection, generation: string): string[] {

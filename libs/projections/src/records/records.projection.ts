@@ -45,8 +45,8 @@ function touches(stored: StoredEvent): readonly Touch[] {
 /** Directory, meetings, resolutions and actions: the tables behind queues, the chase list, the action log and the records. */
 export const recordsProjection: Projection = {
   name: 'records',
-  // 2: an index for the chase list of one committee.
-  version: 2,
+  // 2: an index for the chase list of one committee. 3: the post-queue index in the queue's order, partial.
+  version: 3,
   tables: Object.values(t),
   touches,
   apply(stored, rows) {

@@ -35,8 +35,13 @@ export const recordsTables = {
       last_chased_at: 'timestamptz', assigned_at: 'timestamptz', outcome: 'text', evidence: 'text', completed_at: 'timestamptz',
       closed_at: 'timestamptz', withdrawn_at: 'timestamptz', version: 'integer', last_position: 'bigint',
     },
-    // Post queues; the chase list, overall and of one committee; the committee's action log; the meeting record.
-    indexes: [['owner_post_id', 'status', 'due_on'], ['status', 'due_on'], ['committee_id', 'status', 'due_on'], ['committee_id', 'meeting_starts_at'], ['meeting_id']],
+    // Post queues (in the queue's own order and only its statuses, so a page is the first rows of one index
+    // scan rather than a sort of every action of the post); the chase list, overall and of one committee; the
+    // committee's action log; the meeting record.
+    indexes: [
+      { columns: ['owner_post_id', 'due_on', 'action_id'], where: "status IN ('open', 'completed')" },
+      ['status', 'due_on'], ['committee_id', 'status', 'due_on'], ['committee_id', 'meeting_starts_at'], ['meeting_id'],
+    ],
   },
 } as const satisfies Record<string, TableSpec>;
 

@@ -84,22 +84,29 @@ const toQueued = (r: QueueRow): QueuedAction => ({
 
 /**
  * The queue of the posts `owners` (SQL yielding post_id, title) names, as a LATERAL subquery: soonest due first,
- * undated last, one row beyond the page. Each view reads its owner and its queue in one round trip.
+ * undated last, one row beyond the page. Each view reads its owner and its queue in one round trip. The page's
+ * keys come first from the queue index alone (an index-only scan in the queue's order, stopped at the limit),
+ * then only those rows are read: the planner cannot know how many actions a post owns when the post is a join
+ * parameter, and a sort of every one of a busy post's actions would be the price of guessing wrong.
  */
 function queueSql(owners: string, paging: QueuePaging, params: unknown[]): string {
   params.push(paging.limit + 1);
   const limit = `$${params.length}`;
-  const after = afterKeySql(paging.after === undefined ? undefined : decodeCursor(paging.after), params, { undated: true });
+  const after = afterKeySql(paging.after === undefined ? undefined : decodeCursor(paging.after), params, { undated: true }, 'k');
   return `
     LEFT JOIN LATERAL (
       SELECT a.action_id, a.ref, a.title, a.status, a.committee_id, a.meeting_id, ${isoDate('a.due_on')} AS due_on,
              ${daysOverdueSql('$2')} AS days_overdue, a.rag, a.latest_note, ${isoInstant('a.latest_update_at')} AS latest_update_at,
              a.chase_count, ${isoInstant('a.last_chased_at')} AS last_chased_at, ${isoInstant('a.completed_at')} AS completed_at,
              a.owner_post_id, owner.title AS post_title
-        FROM ${owners} owner JOIN ${rm.actions} a ON a.owner_post_id = owner.post_id
-       WHERE a.status IN ('open', 'completed') AND ${after}
+        FROM (SELECT k.action_id
+                FROM ${owners} keyed JOIN ${rm.actions} k ON k.owner_post_id = keyed.post_id
+               WHERE k.status IN ('open', 'completed') AND ${after}
+               ORDER BY k.due_on NULLS LAST, k.action_id
+               LIMIT ${limit}) page
+        JOIN ${rm.actions} a ON a.action_id = page.action_id
+        JOIN ${owners} owner ON owner.post_id = a.owner_post_id
        ORDER BY a.due_on NULLS LAST, a.action_id
-       LIMIT ${limit}
     ) q ON TRUE`;
 }
 
