@@ -77,6 +77,34 @@ export function sqlStoreContract(harness: () => { store: SqlEventStore }): void 
       expect(await readCheckpoint(store.db, name)).toBe(await store.headPosition());
     });
 
+    it('with read-ahead, applies every event once and in order while writers keep appending, and never trusts an empty read-ahead', async () => {
+      const { store } = harness();
+      const name = `ahead_${randomUUID().slice(0, 8)}`;
+      const id = `thing-${randomUUID()}`;
+      const seen: number[] = [];
+      const runner = new CatchUpSubscription({
+        name, store, checkpoints: store.db, batchSize: 2, readAhead: true,
+        handle: async (events) => void seen.push(...events.filter((e) => e.streamId === id).map((e) => e.globalPosition)),
+      });
+      await store.appendToStream(id, [newEvent(), newEvent(), newEvent()]);
+      for (let round = 0; round < 4; round++) {
+        // Appended while a read-ahead of the next page may already be under way.
+        await runner.runOnce();
+        await store.appendToStream(id, [newEvent()]);
+      }
+      await runner.catchUp();
+      await store.appendToStream(id, [newEvent(), newEvent()]);
+      expect(await runner.runOnce()).toBe(2);
+      // That page ended at the head, so the read-ahead it started comes back empty; these come after it.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await store.appendToStream(id, [newEvent(), newEvent()]);
+      expect(await runner.runOnce()).toBe(2);
+      const positions = (await store.readStream(id)).map((e) => e.globalPosition);
+      expect(positions).toHaveLength(11);
+      expect(seen).toEqual(positions);
+      expect(await readCheckpoint(store.db, name)).toBe(await store.headPosition());
+    });
+
     it('rolls back a batch whose checkpoint another runner moved', async () => {
       const { store } = harness();
       const name = `moved_${randomUUID().slice(0, 8)}`;

@@ -23,6 +23,14 @@ async function tableIds(f: FeatureApp): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((row) => [row.name, row.id]));
 }
 
+/** Every index of the live read-model tables, by name and definition. */
+async function liveIndexes(f: FeatureApp): Promise<string[]> {
+  const { rows } = await f.store.db.query<{ name: string; definition: string }>(
+    `SELECT indexname AS name, regexp_replace(indexdef, ' ON \\S+\\.', ' ON ') AS definition FROM pg_indexes
+      WHERE schemaname = current_schema() AND tablename LIKE 'rm\\_%' ORDER BY indexname`);
+  return rows.map((row) => `${row.name}: ${row.definition}`);
+}
+
 async function caughtUp(f: FeatureApp): Promise<void> {
   await waitUntil('the live runners reach the head', async () => (await leastCheckpoint(f.store.db)) >= (await f.store.headPosition()));
 }
@@ -38,6 +46,7 @@ function rebuildWhileServing(setting: Setting, workloadSize: { actions: number; 
   it('rebuilds every projection while views read and commands write, swaps, and the live runners carry on', async () => {
     const f = setting.app();
     const before = await tableIds(f);
+    const indexesBefore = await liveIndexes(f);
     const readers = readContinuously(f, f.store.db);
     const writers = writeContinuously(f, workload.actionIds);
     const results: RebuildResult[] = [];
@@ -59,6 +68,9 @@ function rebuildWhileServing(setting: Setting, workloadSize: { actions: number; 
     const after = await tableIds(f);
     expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
     for (const [table, id] of Object.entries(after)) expect(id).not.toBe(before[table]);
+    // Built after the load rather than kept up row by row, the rebuilt tables' indexes are the live ones, by name too.
+    expect(indexesBefore.some((index) => index.startsWith('rm_actions_owner_post_id_due_on_action_id_idx: CREATE INDEX'))).toBe(true);
+    expect(await liveIndexes(f)).toEqual(indexesBefore);
 
     // The live runners carry on from the swapped checkpoints: new commands reach the new tables.
     const chased = await f.http().post(`/api/v1/actions/${workload.actionIds[0]}/chase`).send({ note: 'after the rebuild' });

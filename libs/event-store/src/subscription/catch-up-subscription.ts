@@ -12,7 +12,14 @@ export interface CatchUpOptions {
   /** Longest sleep between polls when nothing wakes the subscription earlier. */
   readonly idleWaitMs?: number;
   readonly onError?: (error: unknown) => void;
+  /**
+   * Reads the next page while the handler applies this one (a rebuild, where both sides are busy). An empty
+   * read-ahead is never trusted: events may have come since, so the next call reads again.
+   */
+  readonly readAhead?: boolean;
 }
+
+type Page = Awaited<ReturnType<EventStore['readAll']>>;
 
 /** Another process moved this checkpoint: this runner's batch was rolled back and it must re-read. */
 export class CheckpointMovedError extends Error {
@@ -34,6 +41,7 @@ export class CatchUpSubscription {
   private position: number | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
+  private ahead: { readonly from: number; readonly page: Promise<Page> } | undefined;
 
   constructor(private readonly options: CatchUpOptions) {}
 
@@ -46,8 +54,9 @@ export class CatchUpSubscription {
     const { name, store, checkpoints, handle } = this.options;
     const from = this.position ?? (await readCheckpoint(checkpoints, name));
     this.position = from;
-    const { events, lastPosition } = await store.readAll(from, this.options.batchSize ?? 500);
+    const { events, lastPosition } = await this.read(store, from);
     if (events.length === 0) return 0;
+    if (this.options.readAhead) this.readAhead(store, lastPosition);
     try {
       await checkpoints.transaction(async (tx) => {
         await handle(events, tx);
@@ -60,10 +69,27 @@ export class CatchUpSubscription {
       });
     } catch (error) {
       this.position = undefined;
+      this.ahead = undefined;
       throw error;
     }
     this.position = lastPosition;
     return events.length;
+  }
+
+  private async read(store: EventStore, from: number): Promise<Page> {
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    if (ahead?.from === from) {
+      const page = await ahead.page.catch(() => undefined);
+      if (page && page.events.length > 0) return page;
+    }
+    return store.readAll(from, this.options.batchSize ?? 500);
+  }
+
+  private readAhead(store: EventStore, from: number): void {
+    const page = store.readAll(from, this.options.batchSize ?? 500);
+    page.catch(() => undefined);
+    this.ahead = { from, page };
   }
 
   /** Runs until every committed event is applied. */

@@ -12,17 +12,29 @@ export function physicalName(table: TableSpec | string, generation: string): str
   return physical;
 }
 
-/** Creates the generation's missing tables with their indexes. */
-export async function createTables(tx: SqlQueryable, projection: Projection, generation: string): Promise<void> {
+/**
+ * Creates the generation's missing tables with their primary keys and, unless left for later (a rebuild loads
+ * first and indexes once, which is faster than keeping every index up to date row by row), their indexes.
+ */
+export async function createTables(tx: SqlQueryable, projection: Projection, generation: string, options: { readonly indexes: boolean } = { indexes: true }): Promise<void> {
   for (const table of projection.tables) {
     const name = physicalName(table, generation);
     const { rows } = await tx.query<{ missing: boolean }>('SELECT to_regclass($1) IS NULL AS missing', [name]);
     if (!rows[0]?.missing) continue;
     const columns = Object.entries(table.columns).map(([column, type]) => `${column} ${type}${column === table.key ? ' PRIMARY KEY' : ''}`);
     await tx.query(`CREATE TABLE ${name} (${columns.join(', ')})`);
-    // Unnamed indexes: PostgreSQL picks free names, so generations can be renamed and built again.
-    for (const index of table.indexes ?? []) await tx.query(createIndexSql(name, index));
+    if (options.indexes) await createIndexes(tx, table, name);
   }
+}
+
+/** The secondary indexes of a generation that was created without them. */
+export async function createSecondaryIndexes(tx: SqlQueryable, projection: Projection, generation: string): Promise<void> {
+  for (const table of projection.tables) await createIndexes(tx, table, physicalName(table, generation));
+}
+
+async function createIndexes(tx: SqlQueryable, table: TableSpec, name: string): Promise<void> {
+  // Unnamed indexes: PostgreSQL picks free names, so generations can be renamed and built again.
+  for (const index of table.indexes ?? []) await tx.query(createIndexSql(name, index));
 }
 
 export function createIndexSql(table: string, index: IndexSpec): string {

@@ -35,12 +35,15 @@ export async function withGenerationLock<T>(db: SqlDatabase, projection: Project
   }
 }
 
-/** Empty tables for a generation, with no checkpoint: whatever an interrupted run left is thrown away. */
+/**
+ * Empty tables for a generation, with no checkpoint: whatever an interrupted run left is thrown away. They
+ * have their primary keys only: a rebuild adds the other indexes once loaded, a verify never needs them.
+ */
 export async function resetGeneration(db: SqlDatabase, projection: Projection, generation: string): Promise<void> {
   await db.transaction(async (tx) => {
     for (const sql of dropTablesSql(projection, generation)) await tx.query(sql);
     await tx.query('DELETE FROM checkpoints WHERE name = $1', [checkpointNameOf(projection, generation)]);
-    await createTables(tx, projection, generation);
+    await createTables(tx, projection, generation, { indexes: false });
   });
 }
 

@@ -3,6 +3,7 @@ import { applyBatch } from '../engine/apply-batch.js';
 import type { Projection } from '../engine/projection.js';
 import { migrateProjectionTables } from '../engine/projection-migrations.js';
 import { checkpointNameOf } from '../engine/projection-runner.js';
+import { createSecondaryIndexes } from '../engine/table-sql.js';
 import { dropGeneration, REBUILD_GENERATION, resetGeneration, withGenerationLock } from './generations.js';
 import { ProgressMeter, type RebuildProgress } from './rebuild-progress.js';
 import { retryTransient } from './retry.js';
@@ -46,9 +47,16 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       store,
       checkpoints: db,
       batchSize,
-      handle: (events, tx) => applyBatch(tx, projection, REBUILD_GENERATION, events),
+      readAhead: true,
+      handle: async (events, tx) => {
+        // Tables nobody reads yet, with their checkpoint in the same transaction: a crash that loses the last
+        // commits loses them together, and the rebuild resumes from the checkpoint that survived.
+        await tx.query('SET LOCAL synchronous_commit = off');
+        await applyBatch(tx, projection, REBUILD_GENERATION, events);
+      },
     });
     let applied = 0;
+    let indexed = false;
     const report = async (phase: RebuildProgress['phase']) => {
       if (options.onProgress) options.onProgress(await meter.measure(phase, applied, subscription.checkpoint ?? 0));
     };
@@ -60,6 +68,10 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
           page = await subscription.runOnce();
           applied += page;
           await report('building');
+        }
+        if (!indexed) {
+          await db.transaction((tx) => createSecondaryIndexes(tx, projection, REBUILD_GENERATION));
+          indexed = true;
         }
         await report('swapping');
         const result = await swapInRebuild({ store, db, projection, batchSize, afterLiveTablesLocked: options.afterLiveTablesLocked });
