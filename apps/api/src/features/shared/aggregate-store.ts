@@ -5,6 +5,7 @@ import { ConcurrencyError, type EventStore } from '../../../../../libs/event-sto
 import { eventMetadata, EVENT_STORE } from '../../platform/index.js';
 import { Clock } from './clock.js';
 import type { CommandResult } from './command-result.js';
+import { KeyedSerializer } from './keyed-serializer.js';
 
 type DomainEventShape = { readonly type: string; readonly data: object };
 
@@ -28,6 +29,8 @@ const RETRIES_ON_CONFLICT = 8;
  */
 @Injectable()
 export class AggregateStore {
+  private readonly perStream = new KeyedSerializer();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
@@ -39,11 +42,21 @@ export class AggregateStore {
     return { state, version: events.at(-1)?.streamVersion ?? 0 };
   }
 
-  async execute<C, E extends DomainEventShape, S>(
+  /** Commands on one stream from this process run one after another; see KeyedSerializer. */
+  execute<C, E extends DomainEventShape, S>(
     decider: Decider<C, E, S>,
     stream: { readonly id: string; readonly streamId: string },
     build: (state: S, now: string) => NoInfer<C> | Promise<NoInfer<C>>,
     options: ExecuteOptions = {},
+  ): Promise<CommandResult> {
+    return this.perStream.run(stream.streamId, () => this.decideAndAppend(decider, stream, build, options));
+  }
+
+  private async decideAndAppend<C, E extends DomainEventShape, S>(
+    decider: Decider<C, E, S>,
+    stream: { readonly id: string; readonly streamId: string },
+    build: (state: S, now: string) => NoInfer<C> | Promise<NoInfer<C>>,
+    options: ExecuteOptions,
   ): Promise<CommandResult> {
     const conditional = options.expectedVersion !== undefined;
     for (let attempt = 0; ; attempt++) {
