@@ -6,21 +6,29 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Far beyond any DTO of ours, and shallow enough for the recursive transformer and validator. */
 const MAX_DEPTH = 32;
 
-/** Express middleware after the JSON parser: rejects dangerous keys and absurd nesting before validation sees the body. */
+/**
+ * Express middleware after the JSON parser: rejects dangerous keys, absurd nesting and text that is not
+ * well-formed Unicode before validation sees the body (some validators throw on a lone surrogate).
+ */
 export function rejectUnsafeJsonBodies(req: HttpRequest, _res: HttpResponse, next: NextFunction): void {
   const problem = unsafePartOf(req.body);
-  next(problem ? new RequestValidationError([problem], 'The request body contains a forbidden key or nests too deeply') : undefined);
+  next(problem ? new RequestValidationError([problem], 'The request body contains a forbidden key, nests too deeply or holds malformed text') : undefined);
 }
+
+/** A UTF-16 half without its other half: no UTF-8 encoding exists for it, so no database or other system could store it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function unsafePartOf(body: unknown): { field: string; message: string } | undefined {
   const pending: { value: unknown; path: string; depth: number }[] = [{ value: body, path: '', depth: 0 }];
   while (pending.length > 0) {
     const { value, path, depth } = pending.pop()!;
+    if (typeof value === 'string' && LONE_SURROGATE.test(value)) return { field: path || '(body)', message: 'is not well-formed Unicode (a lone surrogate)' };
     if (typeof value !== 'object' || value === null) continue;
     if (depth > MAX_DEPTH) return { field: path || '(body)', message: `nests deeper than ${MAX_DEPTH} levels` };
     for (const key of Object.keys(value)) {
       const childPath = path ? `${path}.${key}` : key;
       if (FORBIDDEN_KEYS.has(key)) return { field: childPath, message: `"${key}" is not allowed as a key` };
+      if (LONE_SURROGATE.test(key)) return { field: path || '(body)', message: 'has a key that is not well-formed Unicode (a lone surrogate)' };
       pending.push({ value: (value as Record<string, unknown>)[key], path: childPath, depth: depth + 1 });
     }
   }
