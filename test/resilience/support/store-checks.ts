@@ -1,4 +1,5 @@
-import type { EventStore, StoredEvent, VerifyResult } from '../../../libs/event-store/src/index.js';
+import type { EventStore, VerifyResult } from '../../../libs/event-store/src/index.js';
+import { allEvents } from '../../../apps/projector/test/projections/support/read-model-facts.js';
 import type { Acknowledged } from './load-report.js';
 
 export interface StoreAudit {
@@ -11,16 +12,6 @@ export interface StoreAudit {
   /** Acknowledged commands found in their stream at the version and position they were answered with. */
   readonly stored: number;
   readonly missing: readonly string[];
-}
-
-export async function allEvents(store: EventStore): Promise<StoredEvent[]> {
-  const events: StoredEvent[] = [];
-  for (let position = 0; ;) {
-    const page = await store.readAll(position, 5_000);
-    if (page.events.length === 0) return events;
-    events.push(...page.events);
-    position = page.lastPosition;
-  }
 }
 
 /**

@@ -10,8 +10,7 @@ import type { HttpRequest } from '../../platform/http/http-types.js';
 import { APP_CONFIG } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import type { HeaderSink } from '../shared/send-folded.js';
-import { prefersCsv } from '../views/accept-csv.js';
-import { actionLogCsv, actionLogFileName } from '../views/action-log.csv.js';
+import { answerActionLog } from '../views/action-log-answer.js';
 import { GetActionLogQuery, type ActionLog } from '../views/action-log.query.js';
 import { ActionLogQueryDto } from '../views/view-queries.dto.js';
 import { asActionLog, publicActionLog, type PublicActionLog } from './public-action-log.js';
@@ -50,11 +49,6 @@ export class PublicActionLogController {
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<PublicActionLog | string> {
     const log = publicActionLog(await this.queries.execute<GetActionLogQuery, ActionLog>(new GetActionLogQuery(committeeId, query.asOf)));
-    const format = query.format ?? (prefersCsv(accept) ? 'csv' : 'json');
-    res.setHeader('Vary', 'Accept');
-    if (format === 'json') return log;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${actionLogFileName(asActionLog(log))}"`);
-    return actionLogCsv(asActionLog(log));
+    return answerActionLog(asActionLog(log), log, query.format, accept, res);
   }
 }

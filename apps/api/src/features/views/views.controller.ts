@@ -5,8 +5,7 @@ import { Roles } from '../../platform/auth/index.js';
 import { currentRequestContext, ProblemException } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import type { HeaderSink } from '../shared/send-folded.js';
-import { prefersCsv } from './accept-csv.js';
-import { actionLogCsv, actionLogFileName } from './action-log.csv.js';
+import { answerActionLog } from './action-log-answer.js';
 import { GetActionLogQuery, type ActionLog } from './action-log.query.js';
 import { GetChaseListQuery, type ChaseList } from './overdue.query.js';
 import { GetPersonQueueQuery, GetPostQueueQuery, type PersonQueue, type PostQueue, type QueuePaging } from './queue.query.js';
@@ -65,11 +64,6 @@ export class ViewsController {
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<ActionLog | string> {
     const log: ActionLog = await this.queries.execute(new GetActionLogQuery(committeeId, query.asOf));
-    const format = query.format ?? (prefersCsv(accept) ? 'csv' : 'json');
-    res.setHeader('Vary', 'Accept');
-    if (format === 'json') return log;
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="${actionLogFileName(log)}"`);
-    return actionLogCsv(log);
+    return answerActionLog(log, log, query.format, accept, res);
   }
 }
