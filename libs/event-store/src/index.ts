@@ -1,5 +1,6 @@
 export * from './port/event-store.port.js';
 export * from './port/errors.js';
+export * from './port/well-formed-text.js';
 export * from './hashing/canonical-json.js';
 export * from './hashing/event-hash.js';
 export * from './upcasting/upcaster-registry.js';

@@ -1,10 +1,10 @@
 import { InvalidAppendError } from '../port/errors.js';
 import type { NewEvent } from '../port/event-store.port.js';
+import { hasLoneSurrogate } from '../port/well-formed-text.js';
 import { assertAppendable } from '../sql/append-validation.js';
 import { isReservedMetadataKey } from './event-envelope.js';
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const unstorableString = (text: string): boolean => text.includes('\u0000') || LONE_SURROGATE.test(text);
+const unstorableString = (text: string): boolean => text.includes('\u0000') || hasLoneSurrogate(text);
 
 /**
  * PostgreSQL's jsonb refuses NUL characters and lone surrogates; KurrentDB would store them. The port promises one

@@ -5,6 +5,7 @@ import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { currentRequestContext } from '../../platform/index.js';
 import { ActionOwnership } from '../../platform/auth/action-ownership.js';
 import { forbidden } from '../../platform/auth/auth-problems.js';
+import type { Role } from '../../platform/auth/roles.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { CommandResult } from '../shared/command-result.js';
 
@@ -18,6 +19,9 @@ export abstract class ActionMessage<Body> extends Command<CommandResult> {
     super();
   }
 }
+
+/** Who may report on or complete any action by role; an officer may only on the actions of the post they hold. */
+export const ACTING_FOR_ANY_OWNER = ['scrutiny', 'admin'] as const satisfies readonly Role[];
 
 @Injectable()
 export class ActionWriter {
@@ -40,7 +44,7 @@ export class ActionWriter {
    */
   runAsOwnerOrStaff<B>(message: ActionMessage<B>, build: (now: string, state: ActionState) => ActionCommand): Promise<CommandResult> {
     const actor = currentRequestContext()?.actor;
-    const byRole = actor?.roles.some((role) => role === 'scrutiny' || role === 'admin') ?? false;
+    const byRole = actor?.roles.some((role) => (ACTING_FOR_ANY_OWNER as readonly Role[]).includes(role)) ?? false;
     if (!actor || byRole) return this.run(message, build);
     return this.aggregates.execute(actionDecider, { id: message.actionId, streamId: streamIdFor('action', message.actionId) }, async (state, now) => {
       if (state.exists && !(await this.ownership.holds(state.ownerPostId, actor.id, new Date(now)))) {

@@ -15,6 +15,7 @@ import {
   AssignActionDto, ChangeDueDto, ChaseActionDto, CompleteActionDto, ReasonDto, ReassignActionDto, ReportProgressDto, SignOffActionDto,
 } from './action-requests.dto.js';
 import { GetActionQuery, type ActionView } from './action-view.query.js';
+import { ACTING_FOR_ANY_OWNER } from './action-writer.js';
 import { AssignActionCommand } from './assign-action.command.js';
 import { OwnerOfAction, Roles } from '../../platform/auth/index.js';
 
@@ -43,12 +44,12 @@ export class ActionsController {
     return view;
   }
 
-  @Post(':actionId/progress') @Roles('scrutiny', 'admin') @OwnerOfAction() @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  @Post(':actionId/progress') @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfAction() @HttpCode(200) @ApiOkResponse({ type: CommandResult })
   progress(@Id() id: string, @Body() body: ReportProgressDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
     return this.commands.execute(new ReportProgressCommand(id, body, expected));
   }
 
-  @Post(':actionId/completion') @Roles('scrutiny', 'admin') @OwnerOfAction() @HttpCode(200) @ApiOkResponse({ type: CommandResult })
+  @Post(':actionId/completion') @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfAction() @HttpCode(200) @ApiOkResponse({ type: CommandResult })
   complete(@Id() id: string, @Body() body: CompleteActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
     return this.commands.execute(new CompleteActionCommand(id, body, expected));
   }
