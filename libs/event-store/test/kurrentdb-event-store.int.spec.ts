@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { jsonEvent } from '@kurrent/kurrentdb-client';
+import type { ForeignEvent } from '../src/port/event-store.port.js';
 import { openKurrentDbEventStore } from '../src/kurrentdb/open-kurrentdb-event-store.js';
 import type { KurrentDbEventStore } from '../src/kurrentdb/kurrentdb-event-store.js';
 import { DEFAULT_CLAIM_STREAM_PREFIX } from '../src/kurrentdb/event-id-claim.js';
@@ -41,6 +43,43 @@ function kurrentSpecifics(harness: () => { store: KurrentDbEventStore }): void {
       const { events } = await store.readAll(before, 100);
       expect(events.some((e) => e.streamId === id)).toBe(true);
       expect(events.filter((e) => e.streamId.startsWith('$') || e.streamId.startsWith(DEFAULT_CLAIM_STREAM_PREFIX))).toEqual([]);
+    });
+
+    it('puts the head at the last event readAll gives out, not at id claims or releases written after it', async () => {
+      const { store } = harness();
+      const id = `thing-${randomUUID()}`;
+      const appended = await store.appendToStream(id, [newEvent()]);
+      // What a lost race leaves at the end of the log: a claim and its release, after the last store event.
+      const claimStream = `${DEFAULT_CLAIM_STREAM_PREFIX}${randomUUID()}`;
+      await store.client.appendToStream(claimStream, jsonEvent({ type: 'EventIdClaimed', data: { eventId: 'x', streamId: id, contentDigest: 'd' } }));
+      await store.client.appendToStream(claimStream, jsonEvent({ type: 'EventIdReleased', data: { ticket: randomUUID() } }));
+      expect(await store.headPosition()).toBe(appended.lastPosition);
+      const { lastPosition } = await store.readAll(appended.lastPosition - 1, 100);
+      expect(lastPosition).toBe(await store.headPosition());
+    });
+
+    it('skips an event written around the store, reports it once, leaves it out of the head and lists it in verify', async () => {
+      const skipped: ForeignEvent[] = [];
+      const reader = await openKurrentDbEventStore(KURRENTDB_URL ?? '', { onForeignEvent: (event) => skipped.push(event) });
+      try {
+        const { store } = harness();
+        const id = `thing-${randomUUID()}`;
+        const before = await store.appendToStream(id, [newEvent()]);
+        const foreign = jsonEvent({ type: 'WrittenAroundTheStore', data: { by: 'another client' } });
+        await store.client.appendToStream(`thing-${randomUUID()}`, foreign);
+        expect(await reader.headPosition()).toBe(before.lastPosition);
+        const after = await store.appendToStream(id, [newEvent()]);
+        const first = await reader.readAll(before.lastPosition, 100);
+        expect(first.events.filter((e) => e.streamId === id).map((e) => e.streamVersion)).toEqual([2]);
+        expect(first.events.some((e) => e.eventId === foreign.id)).toBe(false);
+        expect(first.lastPosition).toBe(after.lastPosition);
+        await reader.readAll(before.lastPosition, 100);
+        expect(skipped.filter((e) => e.eventId === foreign.id)).toHaveLength(1);
+        const verified = await reader.verify();
+        expect(verified.foreignEvents?.count).toBeGreaterThanOrEqual(1);
+      } finally {
+        await reader.close();
+      }
     });
 
     it('wakes a reader when another process appends', async () => {

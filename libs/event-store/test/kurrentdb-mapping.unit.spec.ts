@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
-  AccessDeniedError, ANY, DeadlineExceededError, MaxAppendSizeExceededError, NO_STREAM, START, STREAM_EXISTS, StreamNotFoundError,
+  type AllStreamRecordedEvent, AccessDeniedError, ANY, DeadlineExceededError, MaxAppendSizeExceededError, NO_STREAM, START, STREAM_EXISTS, StreamNotFoundError,
   UnavailableError, WrongExpectedVersionError, type EventData, type KurrentDBClient, type RecordedEvent,
 } from '@kurrent/kurrentdb-client';
 import { ConcurrencyError, InvalidAppendError, StoreUnavailableError } from '../src/port/errors.js';
@@ -17,7 +18,10 @@ import {
 import { assertKurrentAppendable } from '../src/kurrentdb/kurrent-append-validation.js';
 import { globalPositionOf, MissingLogPositionError, readPositionAfter } from '../src/kurrentdb/log-position.js';
 import { isMissingStream, toAppendError, toStoreError } from '../src/kurrentdb/store-error-mapping.js';
-import { brokenLinkReason } from '../src/kurrentdb/verify-kurrent-chains.js';
+import { brokenLinkReason, ChainCheck } from '../src/kurrentdb/verify-kurrent-chains.js';
+import {
+  classifyRecorded, ForeignEventReporter, newestStorePosition, takeStoreEvents,
+} from '../src/kurrentdb/log-entries.js';
 import { newEvent } from './event-store.contract.js';
 
 const PREFIX = 'event-id-claim-';
@@ -30,7 +34,7 @@ function defined<T>(value: T | undefined): T {
 
 /** What the client hands back after KurrentDB stored `data` as JSON bytes at a revision and log position. */
 function recordedFrom(written: EventData, streamId: string, revision: bigint, commit: bigint): RecordedEvent {
-  const throughJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+  const throughJson = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
   return {
     streamId, id: written.id, isJson: true, revision, type: written.type, created: new Date(),
     data: throughJson(written.data), metadata: throughJson(written.metadata), position: { commit, prepare: commit },
@@ -234,5 +238,85 @@ describe('following appends from other processes', () => {
     opened[1]?.emit('end');
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect([opened.length, opened[1]?.closed]).toEqual([2, true]);
+  });
+});
+
+describe('what of $all the store reads, counts and verifies', () => {
+  const at = new Date('2017-01-16T18:00:00.000Z');
+  /** Events chained as the store writes them, recorded in one stream from `commit` on, one log position apart. */
+  function storeEvents(streamId: string, count: number, commit: number): AllStreamRecordedEvent[] {
+    const chained = chainEvents(streamId, EMPTY_STREAM, Array.from({ length: count }, (_, i) => normalizeForStorage(newEvent('T', { i }))), at, () => 1);
+    return chained.map((event, i) => recordedFrom(toEventData(event), streamId, BigInt(i), BigInt(commit + i)) as AllStreamRecordedEvent);
+  }
+  const foreign = (streamId: string, revision: bigint, commit: number) => recordedFrom(
+    { id: randomUUID(), type: 'OrderPlaced', contentType: 'application/json', data: { total: 5 }, metadata: { by: 'another app' } } as EventData,
+    streamId, revision, BigInt(commit)) as AllStreamRecordedEvent;
+  const claim = (commit: number) => recordedFrom(
+    toClaimedEventData(claimFor('thing-1', { eventId: ID, type: 'T', data: {} })), `${PREFIX}${ID}`, 0n, BigInt(commit)) as AllStreamRecordedEvent;
+  const release = (commit: number) => recordedFrom(toReleasedEventData(randomUUID()), `${PREFIX}${ID}`, 1n, BigInt(commit)) as AllStreamRecordedEvent;
+
+  it('classifies an event as the store\'s own, foreign (no envelope) or internal (id claims)', () => {
+    const [own] = storeEvents('thing-1', 1, 10);
+    expect(classifyRecorded(defined(own), PREFIX)).toMatchObject({ kind: 'store', event: { streamId: 'thing-1', streamVersion: 1, globalPosition: 10 } });
+    const other = foreign('orders-7', 3n, 11);
+    expect(classifyRecorded(other, PREFIX)).toEqual({
+      kind: 'foreign', foreign: { streamId: 'orders-7', streamVersion: 4, eventId: other.id, globalPosition: 11, type: 'OrderPlaced' },
+    });
+    expect(classifyRecorded(claim(12), PREFIX)).toEqual({ kind: 'internal' });
+  });
+
+  it('counts toward the head only events readAll gives out: not the id claims and releases after a conflict, nor foreign events', () => {
+    const [own] = storeEvents('thing-1', 1, 10);
+    const backwards = [release(14), foreign('orders-7', 0n, 13), claim(12), defined(own)];
+    expect(newestStorePosition(backwards, PREFIX)).toBe(10);
+    expect(newestStorePosition([release(14), claim(12)], PREFIX)).toBeUndefined();
+  });
+
+  it('reads past a foreign event instead of stalling on it, and hands it over to be reported', () => {
+    const [first, second] = storeEvents('thing-1', 2, 20);
+    const other = foreign('thing-9', 0n, 21);
+    const page = [defined(first), other, claim(22), { ...defined(second), position: { commit: 23n, prepare: 23n } }];
+    const taken = takeStoreEvents(page, 0, 10, PREFIX);
+    expect(taken.events.map((e) => e.globalPosition)).toEqual([20, 23]);
+    expect(taken.foreign.map((e) => e.eventId)).toEqual([other.id]);
+    expect(taken.scanned).toBe(23);
+  });
+
+  it('takes no more than asked, skips the event at the resume position, and scans to the page end when it finds too few', () => {
+    const events = storeEvents('thing-1', 3, 30);
+    const limited = takeStoreEvents(events, 30, 1, PREFIX);
+    expect([limited.events.map((e) => e.globalPosition), limited.scanned]).toEqual([[31], 31]);
+    const onlyOthers = takeStoreEvents([claim(40), foreign('thing-9', 0n, 41)], 39, 5, PREFIX);
+    expect([onlyOthers.events, onlyOthers.foreign.length, onlyOthers.scanned]).toEqual([[], 1, 41]);
+  });
+
+  it('reports each foreign event once while it is remembered', () => {
+    const seen: number[] = [];
+    const reporter = new ForeignEventReporter((event) => seen.push(event.globalPosition), 2);
+    const event = (globalPosition: number) => ({ streamId: 's', streamVersion: 1, eventId: 'e', globalPosition, type: 'X' });
+    [1, 1, 2, 1, 3, 1].forEach((position) => reporter.report(event(position)));
+    expect(seen).toEqual([1, 2, 3, 1]);
+  });
+
+  it('verifies the chains around a foreign event and lists it, with how many there were', () => {
+    const check = new ChainCheck();
+    const others = [foreign('orders-7', 0n, 51), foreign('orders-7', 1n, 53)];
+    const log = [...storeEvents('thing-1', 2, 50)];
+    [log[0], others[0], claim(52), others[1], log[1]].forEach((recorded) => check.add(defined(recorded), PREFIX));
+    expect(check.result()).toEqual({
+      ok: true, checkedEvents: 2, checkedStreams: 1,
+      foreignEvents: { count: 2, first: { streamId: 'orders-7', streamVersion: 1, eventId: others[0]?.id, globalPosition: 51, type: 'OrderPlaced' } },
+    });
+  });
+
+  it('still names a broken link, and reports no foreign events when there are none', () => {
+    const check = new ChainCheck();
+    const [first, second] = storeEvents('thing-1', 2, 60);
+    expect(check.add(defined(second), PREFIX)).toBe(false);
+    expect(check.add(defined(first), PREFIX)).toBe(false);
+    expect(check.result()).toEqual({
+      ok: false, checkedEvents: 0, checkedStreams: 1,
+      firstBroken: { streamId: 'thing-1', streamVersion: 2, eventId: second?.id, globalPosition: 61, reason: 'version-gap' },
+    });
   });
 });

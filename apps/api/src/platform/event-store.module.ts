@@ -1,8 +1,11 @@
 import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { Registry } from 'prom-client';
 import {
-  openEmbeddedEventStore, openKurrentDbEventStore, openPostgresEventStore, PostgresDatabase, type EventStore, type SqlDatabase, type SqlEventStore,
+  openEmbeddedEventStore, openKurrentDbEventStore, openPostgresEventStore, PostgresDatabase, type EventStore, type ForeignEvent, type SqlDatabase,
+  type SqlEventStore,
 } from '../../../../libs/event-store/src/index.js';
 import type { AppConfig } from '../config/app-config.js';
+import { foreignEventSink } from './metrics/foreign-event-metrics.js';
 import { APP_CONFIG, EVENT_STORE, SQL_DATABASE } from './tokens.js';
 
 export { EVENT_STORE, SQL_DATABASE } from './tokens.js';
@@ -29,15 +32,20 @@ export interface ConfiguredStores {
   close(): Promise<void>;
 }
 
+export interface StoreReporting {
+  /** KurrentDB only: told of each event the store skips because it did not write it (default: a console warning). */
+  readonly onForeignEvent?: (event: ForeignEvent) => void;
+}
+
 /** The configured event store and the SQL database beside it. */
-export async function openConfiguredStores(config: AppConfig): Promise<ConfiguredStores> {
+export async function openConfiguredStores(config: AppConfig, reporting: StoreReporting = {}): Promise<ConfiguredStores> {
   if (config.eventStore !== 'kurrentdb') {
     const store = await openConfiguredEventStore(config);
     return { store, db: store.db, close: () => store.close() };
   }
   const db = await PostgresDatabase.open({ connectionString: requireValue(config.databaseUrl, 'DATABASE_URL'), schema: config.databaseSchema });
   try {
-    const store = await openKurrentDbEventStore(requireValue(config.kurrentDbUrl, 'KURRENTDB_URL'));
+    const store = await openKurrentDbEventStore(requireValue(config.kurrentDbUrl, 'KURRENTDB_URL'), reporting);
     return { store, db, close: async () => { await store.close(); await db.close(); } };
   } catch (error) {
     await db.close();
@@ -76,7 +84,12 @@ export class EventStoreModule {
   static fromConfig(): DynamicModule {
     return EventStoreModule.build(
       [
-        { provide: OPENED_STORES, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openConfiguredStores(config) },
+        {
+          provide: OPENED_STORES,
+          inject: [APP_CONFIG, { token: Registry, optional: true }],
+          useFactory: (config: AppConfig, registry?: Registry) =>
+            openConfiguredStores(config, registry ? { onForeignEvent: foreignEventSink(registry, new Logger('EventStore')) } : {}),
+        },
         { provide: EVENT_STORE, inject: [OPENED_STORES], useFactory: (opened: ConfiguredStores) => opened.store },
         { provide: SQL_DATABASE, inject: [OPENED_STORES], useFactory: (opened: ConfiguredStores) => opened.db },
       ],

@@ -72,8 +72,15 @@ export function toEventData(event: PendingEvent): EventData {
 
 /** A recorded KurrentDB event as the port's StoredEvent, before upcasting: what the hash chain covers. */
 export function storedEventOf(recorded: RecordedEvent): StoredEvent {
+  const stored = decodeRecorded(recorded);
+  if (!stored) throw new UnrecognisedEventError(recorded.streamId, recorded.id);
+  return stored;
+}
+
+/** As storedEventOf, but undefined for an event without the store's envelope (JSON data and well-formed fields). */
+export function decodeRecorded(recorded: RecordedEvent): StoredEvent | undefined {
   const envelope = fromKurrentMetadata(recorded.metadata);
-  if (!envelope || !recorded.isJson || !isRecord(recorded.data)) throw new UnrecognisedEventError(recorded.streamId, recorded.id);
+  if (!envelope || !recorded.isJson || !isRecord(recorded.data)) return undefined;
   const { metadata, fields } = envelope;
   return {
     eventId: recorded.id,

@@ -35,9 +35,9 @@ export function readAllForwards(client: KurrentDBClient, fromPosition: ReadPosit
   return collect(client.readAll({ direction: FORWARDS, fromPosition, maxCount, filter: excludeSystemEvents() }));
 }
 
-export async function readLastOfAll(client: KurrentDBClient): Promise<AllStreamRecordedEvent | undefined> {
-  const [last] = await collect(client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, filter: excludeSystemEvents() }));
-  return last;
+/** One page of $all backwards from a position (END for the newest), system events dropped by the server. */
+export function readAllBackwards(client: KurrentDBClient, fromPosition: ReadPosition, maxCount: number): Promise<AllStreamRecordedEvent[]> {
+  return collect(client.readAll({ direction: BACKWARDS, fromPosition, maxCount, filter: excludeSystemEvents() }));
 }
 
 /** Streams that hold this store's events: not KurrentDB's own (`$`), not the event id claims. */

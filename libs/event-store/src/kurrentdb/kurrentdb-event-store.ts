@@ -1,7 +1,7 @@
-import type { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { END, type KurrentDBClient, type ReadPosition } from '@kurrent/kurrentdb-client';
 import { ConcurrencyError, InvalidAppendError } from '../port/errors.js';
 import type {
-  AppendResult, EventStore, ExpectedVersion, NewEvent, ReadAllResult, ReadStreamOptions, StoredEvent, VerifyProgress, VerifyResult,
+  AppendResult, EventStore, ExpectedVersion, ForeignEvent, NewEvent, ReadAllResult, ReadStreamOptions, StoredEvent, VerifyProgress, VerifyResult,
 } from '../port/event-store.port.js';
 import { WakeSignal } from '../sql/wake-signal.js';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
@@ -14,7 +14,8 @@ import {
   chainedAppendState, expectationMet, retriesOnMovedHead, revisionOfVersion, versionOfCurrentState, versionOfRevision,
 } from './expected-version-mapping.js';
 import { assertKurrentAppendable } from './kurrent-append-validation.js';
-import { isStoreStream, readAllForwards, readLastEvent, readLastOfAll, readStreamForwards } from './kurrent-reads.js';
+import { readAllBackwards, readAllForwards, readLastEvent, readStreamForwards } from './kurrent-reads.js';
+import { describeForeignEvent, ForeignEventReporter, newestStorePosition, takeStoreEvents } from './log-entries.js';
 import { globalPositionOf, readPositionAfter } from './log-position.js';
 import { findReplay } from './replay.js';
 import { toAppendError } from './store-error-mapping.js';
@@ -25,10 +26,17 @@ export interface KurrentDbEventStoreOptions {
   readonly clock?: () => Date;
   /** Prefix of the streams that keep event ids unique (see event-id-claim.ts). */
   readonly claimStreamPrefix?: string;
+  /**
+   * Told once (per process, while recent) of each event without the store's envelope that readAll skips, e.g. to
+   * count it and log a warning. Defaults to a console warning.
+   */
+  readonly onForeignEvent?: (event: ForeignEvent) => void;
 }
 
 /** Appends that did not pin a version are chained again onto a moved head this many times before giving up. */
 const MAX_CHAIN_ATTEMPTS = 10;
+/** Events read per backwards page while looking for the head past id claims and foreign events. */
+const HEAD_SEARCH_PAGE = 256;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The event-store port over KurrentDB (EventStoreDB), with the same semantics as the SQL store. */
@@ -39,6 +47,7 @@ export class KurrentDbEventStore implements EventStore {
   private readonly claims: EventIdClaims;
   private readonly signal = new WakeSignal();
   private readonly watcher: AppendWatcher;
+  private readonly foreignEvents: ForeignEventReporter;
 
   constructor(readonly client: KurrentDBClient, options: KurrentDbEventStoreOptions = {}) {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
@@ -46,6 +55,7 @@ export class KurrentDbEventStore implements EventStore {
     this.claimStreamPrefix = options.claimStreamPrefix ?? DEFAULT_CLAIM_STREAM_PREFIX;
     this.claims = new EventIdClaims(client, this.claimStreamPrefix);
     this.watcher = new AppendWatcher(client, () => this.signal.wake());
+    this.foreignEvents = new ForeignEventReporter(options.onForeignEvent ?? ((event) => console.warn(describeForeignEvent(event))));
   }
 
   /** Starts following appends from every process, so waitForEvents wakes on them. */
@@ -153,22 +163,27 @@ export class KurrentDbEventStore implements EventStore {
       const from = scanned;
       // One more than the limit: a read from a position returns the event at that position again.
       const page = await readAllForwards(this.client, readPositionAfter(from), limit + 1);
-      for (const recorded of page) {
-        const position = globalPositionOf(recorded.position, recorded.id);
-        if (position <= from) continue;
-        scanned = position;
-        if (isStoreStream(recorded.streamId, this.claimStreamPrefix)) events.push(this.upcast(storedEventOf(recorded)));
-        if (events.length === limit) break;
-      }
-      // A short page is the end of the log; a full one of claims only is skipped over to the next.
+      const taken = takeStoreEvents(page, from, limit - events.length, this.claimStreamPrefix);
+      for (const event of taken.events) events.push(this.upcast(event));
+      // Never stall on an event this store cannot read: skip it, and say so.
+      for (const foreign of taken.foreign) this.foreignEvents.report(foreign);
+      scanned = taken.scanned;
+      // A short page is the end of the log; a full one of claims or foreign events only is skipped over to the next.
       if (page.length <= limit || scanned === from) break;
     }
     return { events, lastPosition: events.at(-1)?.globalPosition ?? after };
   }
 
   async headPosition(): Promise<number> {
-    const last = await readLastOfAll(this.client);
-    return last ? globalPositionOf(last.position, last.id) : 0;
+    let from: ReadPosition = END;
+    for (;;) {
+      const page = await readAllBackwards(this.client, from, HEAD_SEARCH_PAGE);
+      const head = newestStorePosition(page, this.claimStreamPrefix);
+      if (head !== undefined) return head;
+      const oldest = page.at(-1)?.position;
+      if (page.length < HEAD_SEARCH_PAGE || !oldest) return 0;
+      from = oldest;
+    }
   }
 
   verify(onProgress?: (p: VerifyProgress) => void): Promise<VerifyResult> {

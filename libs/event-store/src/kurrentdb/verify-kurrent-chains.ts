@@ -1,9 +1,9 @@
 import { START, type AllStreamRecordedEvent, type KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { eventHash } from '../hashing/event-hash.js';
-import type { BrokenLink, StoredEvent, VerifyProgress, VerifyResult } from '../port/event-store.port.js';
-import { storedEventOf, UnrecognisedEventError } from './event-envelope.js';
+import type { BrokenLink, ForeignEvent, StoredEvent, VerifyProgress, VerifyResult } from '../port/event-store.port.js';
 import { versionOfRevision } from './expected-version-mapping.js';
-import { isStoreStream, readAllForwards, readLastEvent, readStreamForwards } from './kurrent-reads.js';
+import { readAllForwards, readLastEvent, readStreamForwards } from './kurrent-reads.js';
+import { classifyRecorded } from './log-entries.js';
 import { globalPositionOf, readPositionAfter } from './log-position.js';
 
 const PAGE = 5_000;
@@ -23,16 +23,66 @@ export function brokenLinkReason(event: StoredEvent, previous: ChainHead | undef
   return undefined;
 }
 
-function checkRecorded(recorded: AllStreamRecordedEvent, previous: ChainHead | undefined): { event: StoredEvent } | { broken: BrokenLink } {
-  const at = { streamId: recorded.streamId, streamVersion: versionOfRevision(recorded.revision), eventId: recorded.id };
-  try {
-    const event = storedEventOf(recorded);
-    const reason = brokenLinkReason(event, previous);
-    return reason ? { broken: { ...at, globalPosition: event.globalPosition, reason } } : { event };
-  } catch (error) {
-    // An event without the store's envelope was written around the store: its content cannot be vouched for.
-    if (error instanceof UnrecognisedEventError) return { broken: { ...at, globalPosition: globalPositionOf(recorded.position, recorded.id), reason: 'hash-mismatch' } };
-    throw error;
+/**
+ * The pure part of verification: fed the events of $all in log order, it keeps the head of each stream's chain, the
+ * first broken link, and the foreign events it passed over. Foreign events are not part of any chain (the store
+ * never wrote or read them), so they are listed rather than checked; one inside a stream's chain still shows as
+ * that chain's version gap.
+ */
+export class ChainCheck {
+  readonly heads = new Map<string, ChainHead>();
+  private checkedEvents = 0;
+  private foreignCount = 0;
+  private firstForeign: ForeignEvent | undefined;
+  private firstBroken: BrokenLink | undefined;
+
+  get broken(): boolean {
+    return this.firstBroken !== undefined;
+  }
+
+  get checked(): number {
+    return this.checkedEvents;
+  }
+
+  /** Checks one event; answers false once a link is broken (nothing after it is looked at). */
+  add(recorded: AllStreamRecordedEvent, claimStreamPrefix: string): boolean {
+    if (this.firstBroken) return false;
+    const entry = classifyRecorded(recorded, claimStreamPrefix);
+    switch (entry.kind) {
+      case 'internal':
+        return true;
+      case 'foreign':
+        this.foreignCount += 1;
+        this.firstForeign ??= entry.foreign;
+        return true;
+      case 'store': {
+        const { event } = entry;
+        const reason = brokenLinkReason(event, this.heads.get(event.streamId));
+        if (reason) {
+          this.firstBroken = { streamId: event.streamId, streamVersion: event.streamVersion, eventId: event.eventId, globalPosition: event.globalPosition, reason };
+          return false;
+        }
+        this.heads.set(event.streamId, { version: event.streamVersion, hash: event.hash });
+        this.checkedEvents += 1;
+        return true;
+      }
+    }
+  }
+
+  /** Records a broken link found outside the log pass (a stream that no longer reads as $all showed it). */
+  breakAt(link: BrokenLink): void {
+    this.firstBroken ??= link;
+  }
+
+  result(): VerifyResult {
+    const checkedStreams = this.heads.size + (this.firstBroken && !this.heads.has(this.firstBroken.streamId) ? 1 : 0);
+    return {
+      ok: this.firstBroken === undefined,
+      checkedEvents: this.checkedEvents,
+      checkedStreams,
+      ...(this.firstBroken ? { firstBroken: this.firstBroken } : {}),
+      ...(this.firstForeign ? { foreignEvents: { count: this.foreignCount, first: this.firstForeign } } : {}),
+    };
   }
 }
 
@@ -58,13 +108,12 @@ async function firstHeadMismatch(client: KurrentDBClient, heads: ReadonlyMap<str
 
 /**
  * Recomputes every stream's hash chain in one pass over $all, keeping the head of each stream's chain, then checks
- * each stream still reads as $all showed it. Reports the first broken link in log order.
+ * each stream still reads as $all showed it. Reports the first broken link in log order, and the foreign events met.
  */
 export async function verifyKurrentChains(
   client: KurrentDBClient, claimStreamPrefix: string, onProgress?: (p: VerifyProgress) => void,
 ): Promise<VerifyResult> {
-  const heads = new Map<string, ChainHead>();
-  let checkedEvents = 0;
+  const check = new ChainCheck();
   let after = 0;
   for (;;) {
     const page = await readAllForwards(client, readPositionAfter(after), PAGE);
@@ -73,19 +122,12 @@ export async function verifyKurrentChains(
       const position = globalPositionOf(recorded.position, recorded.id);
       if (position <= from) continue;
       after = position;
-      if (!isStoreStream(recorded.streamId, claimStreamPrefix)) continue;
-      const previous = heads.get(recorded.streamId);
-      const checked = checkRecorded(recorded, previous);
-      const checkedStreams = heads.size + (previous ? 0 : 1);
-      if ('broken' in checked) return { ok: false, checkedEvents, checkedStreams, firstBroken: checked.broken };
-      heads.set(recorded.streamId, { version: checked.event.streamVersion, hash: checked.event.hash });
-      checkedEvents += 1;
+      if (!check.add(recorded, claimStreamPrefix)) return check.result();
     }
-    onProgress?.({ checkedEvents });
+    onProgress?.({ checkedEvents: check.checked });
     if (page.length < PAGE || after === from) break;
   }
-  const broken = await firstHeadMismatch(client, heads);
-  return broken
-    ? { ok: false, checkedEvents, checkedStreams: heads.size, firstBroken: broken }
-    : { ok: true, checkedEvents, checkedStreams: heads.size };
+  const broken = await firstHeadMismatch(client, check.heads);
+  if (broken) check.breakAt(broken);
+  return check.result();
 }

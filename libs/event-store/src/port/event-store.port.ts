@@ -70,11 +70,22 @@ export interface BrokenLink {
   readonly reason: 'hash-mismatch' | 'chain-broken' | 'version-gap' | 'stream-head-mismatch';
 }
 
+/** An event in the log the store did not write (KurrentDB: no envelope in its metadata), so it cannot vouch for it. */
+export interface ForeignEvent {
+  readonly streamId: string;
+  readonly streamVersion: number;
+  readonly eventId: string;
+  readonly globalPosition: number;
+  readonly type: string;
+}
+
 export interface VerifyResult {
   readonly ok: boolean;
   readonly checkedEvents: number;
   readonly checkedStreams: number;
   readonly firstBroken?: BrokenLink;
+  /** Events skipped as not the store's own (only a store that can hold them reports this); not part of any chain. */
+  readonly foreignEvents?: { readonly count: number; readonly first: ForeignEvent };
 }
 
 export interface EventStore {

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { BrokenLink, EventStore, VerifyProgress, VerifyResult } from '../../../../../libs/event-store/src/index.js';
+import type { BrokenLink, EventStore, ForeignEvent, VerifyProgress, VerifyResult } from '../../../../../libs/event-store/src/index.js';
 import { EVENT_STORE } from '../../platform/index.js';
 
 export class BrokenLinkView implements BrokenLink {
@@ -12,12 +12,27 @@ export class BrokenLinkView implements BrokenLink {
   @ApiProperty({ enum: ['hash-mismatch', 'chain-broken', 'version-gap', 'stream-head-mismatch'] }) readonly reason!: BrokenLink['reason'];
 }
 
+export class ForeignEventView implements ForeignEvent {
+  @ApiProperty() readonly streamId!: string;
+  @ApiProperty() readonly streamVersion!: number;
+  @ApiProperty() readonly eventId!: string;
+  @ApiProperty() readonly globalPosition!: number;
+  @ApiProperty() readonly type!: string;
+}
+
+export class ForeignEventsView {
+  @ApiProperty() readonly count!: number;
+  @ApiProperty({ type: ForeignEventView }) readonly first!: ForeignEventView;
+}
+
 export class VerifyResultView implements VerifyResult {
   @ApiProperty() readonly ok!: boolean;
   @ApiProperty() readonly checkedEvents!: number;
   @ApiProperty() readonly checkedStreams!: number;
   @ApiPropertyOptional({ type: BrokenLinkView, description: 'The first link that does not hold, when one does not' })
   readonly firstBroken?: BrokenLinkView;
+  @ApiPropertyOptional({ type: ForeignEventsView, description: 'KurrentDB: events the store did not write (no envelope), skipped by its readers and in no chain' })
+  readonly foreignEvents?: ForeignEventsView;
 }
 
 export class VerifyEventStoreQuery extends Query<VerifyResult> {
@@ -33,7 +48,7 @@ export class VerifyEventStoreHandler implements IQueryHandler<VerifyEventStoreQu
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ onProgress }: VerifyEventStoreQuery): Promise<VerifyResult> {
-    const { ok, checkedEvents, checkedStreams, firstBroken } = await this.store.verify(onProgress);
-    return { ok, checkedEvents, checkedStreams, ...(firstBroken ? { firstBroken } : {}) };
+    const { ok, checkedEvents, checkedStreams, firstBroken, foreignEvents } = await this.store.verify(onProgress);
+    return { ok, checkedEvents, checkedStreams, ...(firstBroken ? { firstBroken } : {}), ...(foreignEvents ? { foreignEvents } : {}) };
   }
 }
