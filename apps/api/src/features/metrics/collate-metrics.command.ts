@@ -5,6 +5,7 @@ import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { CommandResult } from '../shared/command-result.js';
 import type { CollateMetricsDto } from './collate-metrics.dto.js';
+import { CollatorOwnership } from './collator-ownership.js';
 
 export class CollateMetricsCommand extends Command<CommandResult> {
   constructor(readonly snapshotId: string, readonly body: CollateMetricsDto) {
@@ -14,12 +15,16 @@ export class CollateMetricsCommand extends Command<CommandResult> {
 
 @CommandHandler(CollateMetricsCommand)
 export class CollateMetricsHandler implements ICommandHandler<CollateMetricsCommand> {
-  constructor(private readonly aggregates: AggregateStore) {}
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly collators: CollatorOwnership,
+  ) {}
 
   execute({ snapshotId, body }: CollateMetricsCommand): Promise<CommandResult> {
     const { subject, asOf, source, actionId, values } = body;
     const stream = { id: snapshotId, streamId: streamIdFor('metric', snapshotId) };
     return this.aggregates.execute(metricSnapshotDecider, stream, async (_state, now): Promise<CollateMetrics> => {
+      await this.collators.assertMayRecordFor(actionId, now);
       const action = actionId === undefined ? undefined : (await this.aggregates.load(actionDecider, streamIdFor('action', actionId))).state;
       return {
         type: 'CollateMetrics',

@@ -4,6 +4,7 @@ import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { CommandResult } from '../shared/command-result.js';
 import type { CorrectMetricsDto } from './correct-metrics.dto.js';
+import { CollatorOwnership } from './collator-ownership.js';
 
 export class CorrectMetricsCommand extends Command<CommandResult> {
   constructor(
@@ -17,13 +18,20 @@ export class CorrectMetricsCommand extends Command<CommandResult> {
 
 @CommandHandler(CorrectMetricsCommand)
 export class CorrectMetricsHandler implements ICommandHandler<CorrectMetricsCommand> {
-  constructor(private readonly aggregates: AggregateStore) {}
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly collators: CollatorOwnership,
+  ) {}
 
   execute({ snapshotId, body, expectedVersion }: CorrectMetricsCommand): Promise<CommandResult> {
     return this.aggregates.execute(
       metricSnapshotDecider,
       { id: snapshotId, streamId: streamIdFor('metric', snapshotId) },
-      (_state, now): CorrectMetrics => ({ type: 'CorrectMetrics', data: { snapshotId, values: body.values, reason: body.reason, now } }),
+      async (state, now): Promise<CorrectMetrics> => {
+        // The owner is found through the snapshot as it is decided on; a snapshot that does not exist is the decider's 404.
+        if (state.exists) await this.collators.assertMayRecordFor(state.actionId, now);
+        return { type: 'CorrectMetrics', data: { snapshotId, values: body.values, reason: body.reason, now } };
+      },
       { expectedVersion },
     );
   }

@@ -16,6 +16,8 @@ import { CorrectMetricsDto } from './correct-metrics.dto.js';
 import { MetricSeriesFilterDto, MetricSeriesParamsDto } from './metric-series.dto.js';
 import { GetMetricSeriesQuery, type MetricSeriesPoint } from './metric-series.query.js';
 import { Roles } from '../../platform/auth/index.js';
+import { OwnerOfActionInBody, OwnerOfSnapshotAction } from '../../platform/auth/access.decorators.js';
+import { ACTING_FOR_ANY_OWNER } from '../actions/action-writer.js';
 
 /** Under /api/v1; the unprefixed GET /metrics is the Prometheus endpoint. */
 @ApiTags('metrics')
@@ -29,7 +31,7 @@ export class MetricSnapshotsController {
   ) {}
 
   @Post('metric-snapshots')
-  @Roles('scrutiny', 'admin')
+  @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfActionInBody()
   @ApiOperation({ summary: 'Record figures as a snapshot in time, optionally for the action that asked for them' })
   @ApiCreatedResponse({ type: CommandResult })
   collate(@Body() body: CollateMetricsDto): Promise<CommandResult> {
@@ -37,7 +39,7 @@ export class MetricSnapshotsController {
   }
 
   @Post('metric-snapshots/:snapshotId/corrections')
-  @Roles('scrutiny', 'admin')
+  @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfSnapshotAction()
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct some of the figures; the first figures stay on record' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "1" (412 otherwise)' })

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ActionOwnership } from '../../platform/auth/action-ownership.js';
+import { CollatorOwnership } from './collator-ownership.js';
 import { CollateMetricsHandler } from './collate-metrics.command.js';
 import { CorrectMetricsHandler } from './correct-metrics.command.js';
 import { GetMetricSeriesHandler } from './metric-series.query.js';
@@ -6,6 +8,6 @@ import { MetricSnapshotsController } from './metric-snapshots.controller.js';
 
 @Module({
   controllers: [MetricSnapshotsController],
-  providers: [CollateMetricsHandler, CorrectMetricsHandler, GetMetricSeriesHandler],
+  providers: [ActionOwnership, CollatorOwnership, CollateMetricsHandler, CorrectMetricsHandler, GetMetricSeriesHandler],
 })
 export class MetricsModule {}

@@ -6,8 +6,10 @@ export const ROLES_ACCESS = 'actiontrail:access:roles';
 export const OWNER_OF_ACTION_ACCESS = 'actiontrail:access:owner-of-action';
 
 export interface OwnerOfActionRule {
-  /** The route parameter holding the action id. */
+  /** The route parameter (or, `in: 'body'`, the body field) naming the action, or (`in: 'metric-snapshot'`) the snapshot. */
   readonly param: string;
+  /** Where the action is named: the route (default), the body, or the `actionId` of the metric snapshot in the route. */
+  readonly in?: 'route' | 'body' | 'metric-snapshot';
 }
 
 /** Anyone may call this route, without a token (health, metrics, the public action log). */
@@ -22,3 +24,11 @@ export const Roles = (...roles: [Role, ...Role[]]): CustomDecorator<string> => S
  */
 export const OwnerOfAction = (param = 'actionId'): CustomDecorator<string> =>
   SetMetadata(OWNER_OF_ACTION_ACCESS, { param } satisfies OwnerOfActionRule);
+
+/** As @OwnerOfAction, for the action named in a body field; an officer's request naming none is refused. */
+export const OwnerOfActionInBody = (field = 'actionId'): CustomDecorator<string> =>
+  SetMetadata(OWNER_OF_ACTION_ACCESS, { param: field, in: 'body' } satisfies OwnerOfActionRule);
+
+/** As @OwnerOfAction, for the action the metric snapshot in the route parameter was collated for; one for no action is refused. */
+export const OwnerOfSnapshotAction = (param = 'snapshotId'): CustomDecorator<string> =>
+  SetMetadata(OWNER_OF_ACTION_ACCESS, { param, in: 'metric-snapshot' } satisfies OwnerOfActionRule);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { actionDecider, type ActionEvent } from '../../../../../libs/domain/src/action/index.js';
 import { postDecider, type PostEvent, type PostState } from '../../../../../libs/domain/src/directory/post/index.js';
+import { metricSnapshotDecider, type MetricSnapshotEvent } from '../../../../../libs/domain/src/metric-snapshot/index.js';
 import type { Decider } from '../../../../../libs/domain/src/shared/decider.js';
 import { streamIdFor, type StreamCategory } from '../../../../../libs/domain/src/streams.js';
 import type { EventStore } from '../../../../../libs/event-store/src/index.js';
@@ -33,12 +34,19 @@ export class ActionOwnership {
     return (await this.holds(action.ownerPostId, personId, now)) ? 'holder' : 'not-holder';
   }
 
+  /** The action a metric snapshot was collated for: undefined when it was for none. */
+  async actionOfSnapshot(snapshotId: string): Promise<string | undefined | 'no-such-snapshot'> {
+    if (!UUID.test(snapshotId)) return 'no-such-snapshot';
+    const snapshot = await this.fold(metricSnapshotDecider, 'metric', snapshotId);
+    return snapshot.exists ? snapshot.actionId : 'no-such-snapshot';
+  }
+
   /** Whether the person holds the post today, by the post's own stream. */
   async holds(postId: string, personId: string, now: Date = new Date()): Promise<boolean> {
     return holdsPostOn(await this.fold(postDecider, 'post', postId), personId, now);
   }
 
-  private async fold<C, E extends ActionEvent | PostEvent, S>(decider: Decider<C, E, S>, category: StreamCategory, id: string): Promise<S> {
+  private async fold<C, E extends ActionEvent | PostEvent | MetricSnapshotEvent, S>(decider: Decider<C, E, S>, category: StreamCategory, id: string): Promise<S> {
     const events = await this.store.readStream(streamIdFor(category, id));
     return events.reduce((state, event) => decider.evolve(state, { type: event.type, data: event.data } as unknown as E), decider.initialState());
   }

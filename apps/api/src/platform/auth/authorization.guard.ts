@@ -9,7 +9,7 @@ import { ActionOwnership } from './action-ownership.js';
 import { forbidden, unauthorized } from './auth-problems.js';
 import type { Role } from './roles.js';
 
-type RequestWithParams = HttpRequest & { readonly params?: Record<string, string | undefined> };
+type RequestWithParams = HttpRequest & { readonly params?: Record<string, string | undefined>; readonly body?: unknown };
 
 /**
  * The one place access is decided, from the declarations beside each route (@Public, @Roles,
@@ -27,8 +27,8 @@ export class AuthorizationGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<RequestWithParams>();
     const actor = requestContextOf(req)?.actor;
     const rule = accessRuleOf(this.reflector, context);
-    const decision = await decideAccess(rule, actor, async ({ param }, caller) => {
-      const actionId = req.params?.[param] ?? '';
+    const decision = await decideAccess(rule, actor, async (ownerRule, caller) => {
+      const actionId = await this.actionNamedBy(ownerRule, req);
       return { actionId, ownership: await this.ownership.of(actionId, caller.id) };
     });
     switch (decision.kind) {
@@ -40,6 +40,26 @@ export class AuthorizationGuard implements CanActivate {
         throw ProblemException.of(404, 'action-not-found', `Action ${decision.actionId} does not exist`);
       case 'forbidden':
         throw forbidden(decision.detail);
+    }
+  }
+
+  /** The action whose owner may call the route; refuses (403/404) an officer's request that names none. */
+  private async actionNamedBy({ param, in: where = 'route' }: OwnerOfActionRule, req: RequestWithParams): Promise<string> {
+    switch (where) {
+      case 'route':
+        return req.params?.[param] ?? '';
+      case 'body': {
+        const named = typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>)[param] : undefined;
+        if (typeof named !== 'string') throw forbidden(`An officer may do this only for an action their post owns, named in ${param}`);
+        return named;
+      }
+      case 'metric-snapshot': {
+        const snapshotId = req.params?.[param] ?? '';
+        const linked = await this.ownership.actionOfSnapshot(snapshotId);
+        if (linked === 'no-such-snapshot') throw ProblemException.of(404, 'metric-snapshot-not-found', `Snapshot ${snapshotId} does not exist`);
+        if (linked === undefined) throw forbidden(`Snapshot ${snapshotId} was not collated for an action, so only staff may correct it`);
+        return linked;
+      }
     }
   }
 }

@@ -137,15 +137,16 @@ export const ENDPOINTS: readonly MatrixEndpoint[] = [
   },
 
   {
-    method: 'post', path: '/api/v1/metric-snapshots', allowed: STAFF, success: 201,
-    request: () => ({
-      path: '/api/v1/metric-snapshots', body: { subject: 'Adult Social Care', asOf: '2017-01-31', source: 'HR', values: [{ metric: 'turnover-rate', value: 9, unit: '%' }] },
+    method: 'post', path: '/api/v1/metric-snapshots', allowed: STAFF, ownerOfAction: true, success: 201,
+    request: (w) => ({
+      path: '/api/v1/metric-snapshots',
+      body: { subject: 'Adult Social Care', asOf: '2017-01-31', source: 'HR', actionId: w.actionId, values: [{ metric: 'turnover-rate', value: 9, unit: '%' }] },
     }),
   },
   {
-    method: 'post', path: '/api/v1/metric-snapshots/{snapshotId}/corrections', allowed: STAFF, success: 200,
-    request: async (_w, s) => ({
-      path: `/api/v1/metric-snapshots/${await s.snapshot()}/corrections`, body: { values: [{ metric: 'vacancy-rate', value: 13, unit: '%' }], reason: 'Late returns' },
+    method: 'post', path: '/api/v1/metric-snapshots/{snapshotId}/corrections', allowed: STAFF, ownerOfAction: true, success: 200,
+    request: async (w, s) => ({
+      path: `/api/v1/metric-snapshots/${await s.snapshot(w.actionId)}/corrections`, body: { values: [{ metric: 'vacancy-rate', value: 13, unit: '%' }], reason: 'Late returns' },
     }),
   },
   {

@@ -62,8 +62,9 @@ export class Setup {
     return actionId;
   }
 
-  snapshot = (): Promise<string> => this.command('post', '/metric-snapshots', {
-    subject: 'Adult Social Care', asOf: '2017-01-31', source: 'HR', values: [{ metric: 'vacancy-rate', value: 12.5, unit: '%' }],
+  /** A snapshot, collated for the action when one is named. */
+  snapshot = (actionId?: string): Promise<string> => this.command('post', '/metric-snapshots', {
+    subject: 'Adult Social Care', asOf: '2017-01-31', source: 'HR', ...(actionId ? { actionId } : {}), values: [{ metric: 'vacancy-rate', value: 12.5, unit: '%' }],
   });
 }
 
