@@ -6,7 +6,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('the committee action log: pages, and the log as it stood at an instant', () => {
   let f: FeatureApp;
   let w: MeetingWorld;
-  const ids: Record<string, string> = {};
+  const ids = { signedOff: '', progressed: '', reassigned: '', later: '' };
   let instant = '';
 
   const act = async (path: string, body: object) => {
@@ -91,7 +91,8 @@ describe('the committee action log: pages, and the log as it stood at an instant
   });
 
   it('answers 400 for a cursor it did not make, a bad limit or a malformed asOf', async () => {
-    for (const query of [{ after: 'bm90LWEtY3Vyc29y' }, { limit: '0' }, { limit: '1001' }, { asOf: '2017-02-21T18:00' }, { asOf: 'yesterday' }]) {
+    const malformed: Record<string, string>[] = [{ after: 'bm90LWEtY3Vyc29y' }, { limit: '0' }, { limit: '1001' }, { asOf: '2017-02-21T18:00' }, { asOf: 'yesterday' }];
+    for (const query of malformed) {
       expectProblem(await log(query), 400, 'validation-failed');
     }
   });
