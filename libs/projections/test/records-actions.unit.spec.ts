@@ -17,7 +17,7 @@ describe('records projection: actions', () => {
       action_id: 'a-1', ref: 'A1', committee_id: ids.committee, meeting_id: ids.meeting, meeting_starts_at: '2017-01-16T18:00:00Z', item_number: '03',
       resolution_id: ids.resolution, part_label: '(ii)', title: 'Collate final metrics for Vacancy, Turnover and Agency Rates', description: null,
       owner_post_id: ids.post, due_date: '2017-02-15', due_meeting_id: null, due_on: '2017-02-15', status: 'open', rag: null, latest_note: null,
-      latest_update_at: null, updates: [], chases: [], chase_count: 0, last_chased_at: null, assigned_at: '2017-01-17T09:00:00Z', outcome: null,
+      latest_update_at: null, updates: [], update_count: 0, chases: [], chase_count: 0, last_chased_at: null, assigned_at: '2017-01-17T09:00:00Z', outcome: null,
       evidence: null, completed_at: null, closed_at: null, withdrawn_at: null, version: 1, last_position: assigned?.globalPosition,
     });
   });

@@ -1,16 +1,30 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { SqlDatabase } from '../../../../libs/event-store/src/index.js';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { SqlEventStore, type EventStore, type SqlDatabase } from '../../../../libs/event-store/src/index.js';
+import { WakeSignal } from '../../../../libs/event-store/src/sql/wake-signal.js';
 import { allProjections, checkpointNameOf } from '../../../../libs/projections/src/index.js';
-import { SQL_DATABASE } from '../platform/index.js';
+import { EVENT_STORE, SQL_DATABASE } from '../platform/index.js';
+import { checkpointChannelOf } from './checkpoint-moved.js';
 
-const POLL_MS = 20;
+/** A lost notification (a dropped listening connection) costs at most this much of a wait. */
+const FALLBACK_RECHECK_MS = 1_000;
 
 /** How far the read models have got: the least checkpoint of all projections, as every view may join several. */
 @Injectable()
-export class ProjectionPositions {
+export class ProjectionPositions implements OnModuleInit, OnApplicationShutdown {
   private readonly names = allProjections.map((p) => checkpointNameOf(p));
+  private readonly moved = new WakeSignal();
+  private unlisten: (() => Promise<void>) | undefined;
 
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase, @Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onModuleInit(): Promise<void> {
+    this.unlisten = await this.db.listen(await checkpointChannelOf(this.db), () => this.moved.wake());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.unlisten?.();
+    this.moved.wake();
+  }
 
   async current(): Promise<number> {
     const { rows } = await this.db.query<{ name: string; position: string }>(
@@ -20,14 +34,29 @@ export class ProjectionPositions {
     return Math.min(...rows.map((r) => Number(r.position)));
   }
 
-  /** Waits until every projection has applied `position`; answers the position reached, or undefined on timeout. */
+  /**
+   * The position of the last committed event. On SQL this is read past the safe horizon: a position a command
+   * answered exists even while an older transaction still holds readers back.
+   */
+  async committedHead(): Promise<number> {
+    if (!(this.store instanceof SqlEventStore)) return this.store.headPosition();
+    const { rows } = await this.store.db.query<{ head: string | null }>('SELECT max(global_position)::text AS head FROM events');
+    return Number(rows[0]?.head ?? 0);
+  }
+
+  /**
+   * Waits until every projection has applied `position`; answers the position reached, or undefined on timeout.
+   * It sleeps until a checkpoint moves (a NOTIFY sent at the batch's commit), reading the checkpoints once per move.
+   */
   async waitFor(position: number, timeoutMs: number): Promise<number | undefined> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      // Listen before reading, so that a move between the read and the sleep still wakes it.
+      const moved = this.moved.wait(Math.min(FALLBACK_RECHECK_MS, Math.max(0, deadline - Date.now())));
       const reached = await this.current();
       if (reached >= position) return reached;
       if (Date.now() >= deadline) return undefined;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      await moved;
     }
   }
 }

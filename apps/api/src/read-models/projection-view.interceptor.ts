@@ -8,8 +8,9 @@ export const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
 const POSITION = /^\d{1,16}$/;
 
 /**
- * Read your writes: `?minPosition=<position>` waits (up to 5 s) until the read models have applied that
- * position, else 503 with Retry-After; every view answers X-Projection-Position.
+ * Read your writes: `?minPosition=<position>` waits (up to 5 s, woken by checkpoint moves, not polling) until the
+ * read models have applied that position, else 503 with Retry-After. A position past the last committed event
+ * cannot be waited for: 400 at once. Every view answers X-Projection-Position.
  */
 @Injectable()
 export class ProjectionViewInterceptor implements NestInterceptor {
@@ -35,6 +36,14 @@ export class ProjectionViewInterceptor implements NestInterceptor {
 
   private async reach(minPosition: number): Promise<number> {
     if (minPosition === 0) return this.positions.current();
+    const reachedNow = await this.positions.current();
+    if (reachedNow >= minPosition) return reachedNow;
+    const head = await this.positions.committedHead();
+    if (minPosition > head) {
+      throw ProblemException.of(400, 'position-not-written',
+        `No event has been written at position ${minPosition} (the last is at ${head}); pass the position a command answered`,
+        [{ field: 'minPosition', message: `minPosition must not be past the last written position (${head})` }]);
+    }
     const reached = await this.positions.waitFor(minPosition, READ_YOUR_WRITES_TIMEOUT_MS);
     if (reached === undefined) {
       throw new ProblemException({

@@ -3,6 +3,7 @@ import type { EventStore, SqlDatabase } from '../../../../libs/event-store/src/i
 import { allProjections, ProjectionRunner } from '../../../../libs/projections/src/index.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, EVENT_STORE, HealthRegistry, SQL_DATABASE } from '../platform/index.js';
+import { installCheckpointMovedTrigger } from './checkpoint-moved.js';
 import { ProjectionPositions } from './projection-positions.js';
 
 /** Prepares the read-model tables and, unless PROJECTIONS=off, runs the projections inside this process. */
@@ -13,7 +14,7 @@ export class ProjectionsLifecycle implements OnApplicationBootstrap, BeforeAppli
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
-    @Inject(SQL_DATABASE) db: SqlDatabase,
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly positions: ProjectionPositions,
     private readonly health: HealthRegistry,
@@ -29,6 +30,7 @@ export class ProjectionsLifecycle implements OnApplicationBootstrap, BeforeAppli
 
   async onApplicationBootstrap(): Promise<void> {
     for (const runner of this.runners) await runner.prepare();
+    await installCheckpointMovedTrigger(this.db);
     if (this.config.projections === 'off') return;
     for (const runner of this.runners) runner.start();
   }

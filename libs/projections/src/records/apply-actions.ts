@@ -1,6 +1,6 @@
 import type { ActionEvent } from '../../../domain/src/action/index.js';
 import type { Row, RowAccess } from '../engine/projection.js';
-import { recordsTables as t } from './records.tables.js';
+import { recordsTables as t, UPDATES_KEPT_ON_ACTION } from './records.tables.js';
 import { ukDateOf } from './uk-date.js';
 
 type Stamp = { readonly version: number; readonly position: number };
@@ -22,18 +22,25 @@ function assigned(event: Extract<ActionEvent, { type: 'ActionAssigned' }>, stamp
     action_id: d.actionId, ref: `A${number}`, committee_id: d.committeeId, meeting_id: d.meetingId, meeting_starts_at: d.meetingStartsAt,
     item_number: resolution?.item_number ?? null, resolution_id: d.resolutionId, part_label: d.partLabel ?? null, title: d.title,
     description: d.description ?? null, owner_post_id: d.ownerPostId, due_date: d.dueDate ?? null, due_meeting_id: d.dueMeetingId ?? null,
-    due_on: dueOn(rows, d), status: 'open', rag: null, latest_note: null, latest_update_at: null, updates: [], chases: [], chase_count: 0,
+    due_on: dueOn(rows, d), status: 'open', rag: null, latest_note: null, latest_update_at: null, updates: [], update_count: 0, chases: [], chase_count: 0,
     last_chased_at: null, assigned_at: d.assignedAt, outcome: null, evidence: null, completed_at: null, closed_at: null, withdrawn_at: null,
     version: stamp.version, last_position: stamp.position,
   });
 }
 
-function changes(event: Exclude<ActionEvent, { type: 'ActionAssigned' }>, action: Row, rows: RowAccess): Row {
+function changes(event: Exclude<ActionEvent, { type: 'ActionAssigned' }>, action: Row, rows: RowAccess, stamp: Stamp): Row {
   switch (event.type) {
     case 'ActionProgressReported': {
-      const { note, rag, reportedAt, reportedBy } = event.data;
+      const { actionId, note, rag, reportedAt, reportedBy } = event.data;
       const update = { note, ...(rag ? { rag } : {}), reportedAt, ...(reportedBy ? { reportedBy } : {}) };
-      return { rag: rag ?? action.rag, latest_note: note, latest_update_at: reportedAt, updates: [...(action.updates as unknown[]), update] };
+      rows.insert(t.actionUpdates.name, {
+        update_id: `${actionId}:${stamp.version}`, action_id: actionId, version: stamp.version, note, rag: rag ?? null, reported_at: reportedAt,
+        reported_by: reportedBy ?? null,
+      });
+      return {
+        rag: rag ?? action.rag, latest_note: note, latest_update_at: reportedAt,
+        updates: [...(action.updates as unknown[]), update].slice(-UPDATES_KEPT_ON_ACTION), update_count: Number(action.update_count ?? 0) + 1,
+      };
     }
     case 'ActionCompleted':
       return { status: 'completed', outcome: event.data.outcome, evidence: event.data.evidence ?? null, completed_at: event.data.completedAt };
@@ -64,5 +71,5 @@ export function applyActions(event: ActionEvent, stamp: Stamp, rows: RowAccess):
   if (event.type === 'ActionAssigned') return assigned(event, stamp, rows);
   const action = rows.get(t.actions.name, event.data.actionId);
   if (!action) return;
-  rows.set(t.actions.name, event.data.actionId, { ...action, ...changes(event, action, rows), version: stamp.version, last_position: stamp.position });
+  rows.set(t.actions.name, event.data.actionId, { ...action, ...changes(event, action, rows, stamp), version: stamp.version, last_position: stamp.position });
 }

@@ -31,7 +31,7 @@ export const recordsTables = {
       action_id: 'text', ref: 'text', committee_id: 'text', meeting_id: 'text', meeting_starts_at: 'timestamptz', item_number: 'text',
       resolution_id: 'text', part_label: 'text', title: 'text', description: 'text', owner_post_id: 'text',
       due_date: 'date', due_meeting_id: 'text', due_on: 'date', status: 'text', rag: 'text',
-      latest_note: 'text', latest_update_at: 'timestamptz', updates: 'jsonb', chases: 'jsonb', chase_count: 'integer',
+      latest_note: 'text', latest_update_at: 'timestamptz', updates: 'jsonb', update_count: 'integer', chases: 'jsonb', chase_count: 'integer',
       last_chased_at: 'timestamptz', assigned_at: 'timestamptz', outcome: 'text', evidence: 'text', completed_at: 'timestamptz',
       closed_at: 'timestamptz', withdrawn_at: 'timestamptz', version: 'integer', last_position: 'bigint',
     },
@@ -43,6 +43,17 @@ export const recordsTables = {
       ['status', 'due_on'], ['committee_id', 'status', 'due_on'], ['committee_id', 'meeting_starts_at'], ['meeting_id'],
     ],
   },
+  /** Every progress note, one row each: the action's row keeps only the latest few, so a chatty action stays small. */
+  actionUpdates: {
+    name: 'rm_action_updates', key: 'update_id', appendOnly: true,
+    columns: {
+      update_id: 'text', action_id: 'text', version: 'integer', note: 'text', rag: 'text', reported_at: 'timestamptz', reported_by: 'text',
+    },
+    indexes: [['action_id', 'version']],
+  },
 } as const satisfies Record<string, TableSpec>;
+
+/** How many of an action's latest progress notes its row keeps (the rest are in rm_action_updates). */
+export const UPDATES_KEPT_ON_ACTION = 20;
 
 export type RecordsTable = keyof typeof recordsTables;

@@ -15,7 +15,8 @@ export type ActionRecordView = Omit<ActionRecord, 'exists'> & {
 export type ActionRecordRow = {
   action_id: string; ref: string; resolution_id: string; meeting_id: string; committee_id: string; meeting_starts_at: string;
   part_label: string | null; title: string; description: string | null; status: string; owner_post_id: string; due_date: string | null;
-  due_meeting_id: string | null; due_on: string | null; rag: string | null; updates: ActionUpdate[] | null; chases: ActionChase[] | null;
+  due_meeting_id: string | null; due_on: string | null; rag: string | null; updates: ActionUpdate[] | null; update_count: number | null;
+  chases: ActionChase[] | null;
   chase_count: number | null; last_chased_at: string | null; assigned_at: string; outcome: string | null; evidence: string | null;
   completed_at: string | null; closed_at: string | null; withdrawn_at: string | null; version: number;
   reopenings: number; reassignments: number; due_changes: number;
@@ -25,7 +26,7 @@ export type ActionRecordRow = {
 export const actionRecordColumns = `
   a.action_id, a.ref, a.resolution_id, a.meeting_id, a.committee_id, ${isoInstant('a.meeting_starts_at')} AS meeting_starts_at,
   a.part_label, a.title, a.description, a.status, a.owner_post_id, ${isoDate('a.due_date')} AS due_date, a.due_meeting_id,
-  ${isoDate('a.due_on')} AS due_on, a.rag, a.updates, a.chases, a.chase_count, ${isoInstant('a.last_chased_at')} AS last_chased_at,
+  ${isoDate('a.due_on')} AS due_on, a.rag, a.updates, a.update_count, a.chases, a.chase_count, ${isoInstant('a.last_chased_at')} AS last_chased_at,
   ${isoInstant('a.assigned_at')} AS assigned_at, a.outcome, a.evidence, ${isoInstant('a.completed_at')} AS completed_at,
   ${isoInstant('a.closed_at')} AS closed_at, ${isoInstant('a.withdrawn_at')} AS withdrawn_at, a.version,
   n.reopenings, n.reassignments, n.due_changes`;
@@ -51,11 +52,11 @@ function latestUpdateOf(updates: readonly ActionUpdate[]): LatestUpdate | undefi
   return last ? ({ note: last.note, ...present('rag', last.rag), reportedAt: last.reportedAt } as LatestUpdate) : undefined;
 }
 
-/** The row in the shape GET /actions/{id} and the meeting record have always answered. */
+/** The row (which keeps only the latest progress notes) in the shape GET /actions/{id} and the meeting record have always answered. */
 export function actionRecordOf(row: ActionRecordRow): ActionRecordView {
   const updates = row.updates ?? [];
   const counts: ActionCounts = {
-    progressReports: updates.length, chases: row.chase_count ?? 0,
+    progressReports: row.update_count ?? updates.length, chases: row.chase_count ?? 0,
     reopenings: row.reopenings ?? 0, reassignments: row.reassignments ?? 0, dueChanges: row.due_changes ?? 0,
   };
   return {

@@ -15,16 +15,23 @@ export interface ActionView extends ActionRecordView {
   readonly overdue: boolean;
   readonly daysOverdue: number;
   readonly origin: { resolutionId: string; meetingId: string; partLabel?: string; partText?: string };
+  /** Every progress note, oldest first, a page of up to 500 (see updatesNextAfter). */
   readonly updates: readonly ActionUpdate[];
+  /** Pass as `updatesAfter` for the next page of updates; null on the last. */
+  readonly updatesNextAfter: number | null;
   readonly chases: readonly ActionChase[];
   readonly history: readonly { type: string; at: string; version: number }[];
 }
 
 export class GetActionQuery extends Query<ActionView> {
-  constructor(readonly actionId: string) {
+  constructor(readonly actionId: string, readonly updatesAfter = 0) {
     super();
   }
 }
+
+export const UPDATES_PAGE = 500;
+
+type UpdateRow = { version: number; note: string; rag: string | null; reported_at: string; reported_by: string | null };
 
 type ActionViewRow = ActionRecordRow & {
   days_overdue: number; post_title: string | null; holder_person_id: string | null; holder_name: string | null; part_text: string | null;
@@ -39,7 +46,7 @@ export class GetActionHandler implements IQueryHandler<GetActionQuery> {
     private readonly clock: Clock,
   ) {}
 
-  async execute({ actionId }: GetActionQuery): Promise<ActionView> {
+  async execute({ actionId, updatesAfter }: GetActionQuery): Promise<ActionView> {
     const sql = `SELECT ${actionRecordColumns}, ${daysOverdueSql('$2')} AS days_overdue,
               p.title AS post_title, p.holder_person_id, p.holder_name,
               (SELECT part->>'text' FROM jsonb_array_elements(r.parts) part WHERE part->>'label' = a.part_label LIMIT 1) AS part_text,
@@ -58,6 +65,7 @@ export class GetActionHandler implements IQueryHandler<GetActionQuery> {
     const { rows } = await this.db.query<ActionViewRow>(sql, [actionId, viewDate(this.clock, undefined)], preparedView(sql));
     const row = rows[0];
     if (!row) throw notFound('action-not-found', `Action ${actionId} does not exist`, { actionId });
+    const updates = await this.updatesOf(actionId, updatesAfter, row.version);
     const action = actionRecordOf(row);
     const holder = row.holder_person_id === null ? undefined : { personId: row.holder_person_id, ...(row.holder_name === null ? {} : { name: row.holder_name }) };
     return {
@@ -70,9 +78,23 @@ export class GetActionHandler implements IQueryHandler<GetActionQuery> {
         resolutionId: action.resolutionId, meetingId: action.meetingId,
         ...(action.partLabel ? { partLabel: action.partLabel } : {}), ...(row.part_text === null ? {} : { partText: row.part_text }),
       },
-      updates: row.updates ?? [],
+      updates: updates.page,
+      updatesNextAfter: updates.nextAfter,
       chases: row.chases ?? [],
       history: row.history,
+    };
+  }
+
+  /** The action's progress notes from their own table, no further than the version the row shows. */
+  private async updatesOf(actionId: string, after: number, version: number): Promise<{ page: ActionUpdate[]; nextAfter: number | null }> {
+    const { rows } = await this.db.query<UpdateRow>(
+      `SELECT version, note, rag, ${isoInstant('reported_at')} AS reported_at, reported_by FROM ${rm.actionUpdates}
+        WHERE action_id = $1 AND version > $2 AND version <= $3 ORDER BY version LIMIT $4`,
+      [actionId, after, version, UPDATES_PAGE + 1]);
+    const page = rows.slice(0, UPDATES_PAGE);
+    return {
+      page: page.map((u) => ({ note: u.note, ...(u.rag ? { rag: u.rag } : {}), reportedAt: u.reported_at, ...(u.reported_by ? { reportedBy: u.reported_by } : {}) })),
+      nextAfter: rows.length > UPDATES_PAGE ? (page.at(-1)?.version ?? null) : null,
     };
   }
 }

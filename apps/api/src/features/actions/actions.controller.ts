@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { etagFor, IfMatchVersion } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
-import { ViewQueryDto } from '../../read-models/view-query.dto.js';
+import { ActionViewQueryDto } from './action-view-query.dto.js';
 import { CommandResult } from '../shared/command-result.js';
 import { idFrom } from '../shared/create-id.js';
 import type { HeaderSink } from '../shared/send-folded.js';
@@ -38,8 +38,8 @@ export class ActionsController {
   @Get(':actionId')
   @Roles('officer', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
-  async get(@Id() actionId: string, @Query() _view: ViewQueryDto, @Res({ passthrough: true }) res: HeaderSink): Promise<ActionView> {
-    const view = await this.queries.execute(new GetActionQuery(actionId));
+  async get(@Id() actionId: string, @Query() query: ActionViewQueryDto, @Res({ passthrough: true }) res: HeaderSink): Promise<ActionView> {
+    const view = await this.queries.execute(new GetActionQuery(actionId, query.updatesAfter === undefined ? 0 : Number(query.updatesAfter)));
     res.setHeader('ETag', etagFor(view.version));
     return view;
   }

@@ -46,6 +46,17 @@ export class AuditStreamParamsDto {
   readonly streamId!: string;
 }
 
+/** The history of one stream, a page at a time in version order. */
+export class StreamHistoryQueryDto extends ViewQueryDto {
+  @ApiPropertyOptional({ example: '0', description: 'The nextAfter of the previous page: only events past this stream version' })
+  @IsOptional() @IsString() @Matches(PROJECTION_POSITION, { message: 'after must be a non-negative whole number' })
+  readonly after?: string;
+
+  @ApiPropertyOptional({ example: String(DEFAULT_PAGE_SIZE), description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` })
+  @IsOptional() @IsString() @Matches(PAGE_SIZE, { message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+  readonly limit?: string;
+}
+
 export class VerifyQueryDto {
   @ApiPropertyOptional({
     enum: ['true', 'false'],

@@ -3,9 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ProblemException, RequestValidationError } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
-import { ViewQueryDto } from '../../read-models/view-query.dto.js';
 import type { HttpResponse } from '../../platform/http/http-types.js';
-import { AuditEventsFilterDto, AuditStreamParamsDto, DEFAULT_PAGE_SIZE, VerifyQueryDto } from './audit-query.dto.js';
+import { AuditEventsFilterDto, AuditStreamParamsDto, DEFAULT_PAGE_SIZE, StreamHistoryQueryDto, VerifyQueryDto } from './audit-query.dto.js';
 import { AuditEventsPage, SearchAuditEventsQuery } from './search-audit-events.query.js';
 import { GetStreamHistoryQuery, StreamHistory } from './stream-history.query.js';
 import { VerifyEventStoreQuery, VerifyResultView } from './verify-event-store.query.js';
@@ -38,10 +37,11 @@ export class AuditController {
   @Get('streams/:streamId')
   @Roles('monitoring', 'admin')
   @ProjectionView()
-  @ApiOperation({ summary: 'The full history of one stream, in version order' })
+  @ApiOperation({ summary: 'The full history of one stream, in version order, a page at a time (limit, after)' })
   @ApiOkResponse({ type: StreamHistory })
-  async stream(@Param() params: AuditStreamParamsDto, @Query() _view: ViewQueryDto): Promise<StreamHistory> {
-    const history = await this.queries.execute(new GetStreamHistoryQuery(params.streamId));
+  async stream(@Param() params: AuditStreamParamsDto, @Query() query: StreamHistoryQueryDto): Promise<StreamHistory> {
+    const page = { after: query.after === undefined ? 0 : Number(query.after), limit: query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit) };
+    const history = await this.queries.execute(new GetStreamHistoryQuery(params.streamId, page));
     if (!history) throw ProblemException.of(404, 'stream-not-found', `No event of stream ${params.streamId} is on record`);
     return history;
   }

@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
 import { metricPointsTable } from '../../../../../libs/projections/src/index.js';
-import { SQL_DATABASE } from '../../platform/index.js';
+import { RequestValidationError, SQL_DATABASE } from '../../platform/index.js';
+import { isCalendarDate } from '../shared/validators.js';
 
 export interface MetricCorrection {
   readonly value: number;
@@ -29,10 +30,34 @@ export interface MetricSeriesPoint {
   readonly corrections: readonly MetricCorrection[];
 }
 
-export class GetMetricSeriesQuery extends Query<MetricSeriesPoint[]> {
-  constructor(readonly metric: string, readonly subject: string | undefined) {
+export interface MetricSeriesPage {
+  readonly points: MetricSeriesPoint[];
+  /** Pass as `after` for the next page; null on the last page. */
+  readonly nextAfter: string | null;
+}
+
+export class GetMetricSeriesQuery extends Query<MetricSeriesPage> {
+  constructor(readonly metric: string, readonly subject: string | undefined, readonly page: { readonly after?: string | undefined; readonly limit: number }) {
     super();
   }
+}
+
+/** Where a page of the series (by the date a snapshot stands for, then the order snapshots were recorded in) stopped. */
+const encodeSeriesCursor = (asOf: string, snapshotPosition: string): string =>
+  Buffer.from(JSON.stringify([asOf, snapshotPosition]), 'utf8').toString('base64url');
+
+function decodeSeriesCursor(cursor: string): readonly [string, string] {
+  const refuse = () => new RequestValidationError([{ field: 'after', message: 'after must be the nextAfter of a previous page' }]);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw refuse();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2) throw refuse();
+  const [asOf, position] = parsed as unknown[];
+  if (!isCalendarDate(asOf) || typeof position !== 'string' || !/^\d{1,19}$/.test(position)) throw refuse();
+  return [asOf, position];
 }
 
 interface MetricPointRow {
@@ -47,6 +72,7 @@ interface MetricPointRow {
   readonly original_value: number;
   readonly original_unit: string;
   readonly corrections: readonly MetricCorrection[];
+  readonly snapshot_position: string;
 }
 
 /**
@@ -55,10 +81,12 @@ interface MetricPointRow {
  */
 const SERIES_POINTS = `
   SELECT snapshot_id, subject, as_of::text AS as_of, value::float8 AS value, unit, source, action_id, recorded_at,
-         original_value::float8 AS original_value, original_unit, corrections
+         original_value::float8 AS original_value, original_unit, corrections, snapshot_position::text AS snapshot_position
   FROM ${metricPointsTable.name}
   WHERE metric = $1 AND ($2::text IS NULL OR subject = $2::text)
-  ORDER BY as_of, snapshot_position`;
+    AND ($3::date IS NULL OR (as_of, snapshot_position) > ($3::date, $4::bigint))
+  ORDER BY as_of, snapshot_position
+  LIMIT $5`;
 
 const isoOf = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
 
@@ -75,8 +103,11 @@ function pointOf(row: MetricPointRow): MetricSeriesPoint {
 export class GetMetricSeriesHandler implements IQueryHandler<GetMetricSeriesQuery> {
   constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
 
-  async execute({ metric, subject }: GetMetricSeriesQuery): Promise<MetricSeriesPoint[]> {
-    const { rows } = await this.db.query<MetricPointRow>(SERIES_POINTS, [metric, subject ?? null]);
-    return rows.map(pointOf);
+  async execute({ metric, subject, page }: GetMetricSeriesQuery): Promise<MetricSeriesPage> {
+    const [afterAsOf, afterPosition] = page.after === undefined ? [null, null] : decodeSeriesCursor(page.after);
+    const { rows } = await this.db.query<MetricPointRow>(SERIES_POINTS, [metric, subject ?? null, afterAsOf, afterPosition, page.limit + 1]);
+    const points = rows.slice(0, page.limit);
+    const last = points.at(-1);
+    return { points: points.map(pointOf), nextAfter: rows.length > page.limit && last ? encodeSeriesCursor(last.as_of, last.snapshot_position) : null };
   }
 }

@@ -14,7 +14,8 @@ import { CollateMetricsDto } from './collate-metrics.dto.js';
 import { CorrectMetricsCommand } from './correct-metrics.command.js';
 import { CorrectMetricsDto } from './correct-metrics.dto.js';
 import { MetricSeriesFilterDto, MetricSeriesParamsDto } from './metric-series.dto.js';
-import { GetMetricSeriesQuery, type MetricSeriesPoint } from './metric-series.query.js';
+import { GetMetricSeriesQuery, type MetricSeriesPage, type MetricSeriesPoint } from './metric-series.query.js';
+import { pageSizeOf } from '../views/view-queries.dto.js';
 import { Roles } from '../../platform/auth/index.js';
 import { OwnerOfActionInBody, OwnerOfSnapshotAction } from '../../platform/auth/access.decorators.js';
 import { ACTING_FOR_ANY_OWNER } from '../actions/action-writer.js';
@@ -63,8 +64,17 @@ export class MetricSnapshotsController {
   @Get('metrics/:metric/series')
   @Roles('officer', 'member', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
-  @ApiOperation({ summary: 'One metric over time, by the date each snapshot stands for, with its corrections' })
-  series(@Param() params: MetricSeriesParamsDto, @Query() filter: MetricSeriesFilterDto): Promise<MetricSeriesPoint[]> {
-    return this.queries.execute(new GetMetricSeriesQuery(params.metric, filter.subject));
+  @ApiOperation({
+    summary: 'One metric over time, by the date each snapshot stands for, with its corrections; a page at a time (limit, after): '
+      + 'the answer stays a list as the contract has it, and the next page\'s cursor is in the X-Next-After header (absent on the last page)',
+  })
+  @ApiHeader({ name: 'X-Next-After', required: false, description: 'Answered: pass as `after` for the next page' })
+  async series(
+    @Param() params: MetricSeriesParamsDto, @Query() filter: MetricSeriesFilterDto, @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<MetricSeriesPoint[]> {
+    const page: MetricSeriesPage = await this.queries.execute(
+      new GetMetricSeriesQuery(params.metric, filter.subject, { after: filter.after, limit: pageSizeOf(filter) }));
+    if (page.nextAfter !== null) res.setHeader('X-Next-After', page.nextAfter);
+    return page.points;
   }
 }

@@ -10,7 +10,7 @@ import type { HttpRequest } from '../../platform/http/http-types.js';
 import { APP_CONFIG } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import type { HeaderSink } from '../shared/send-folded.js';
-import { answerActionLog } from '../views/action-log-answer.js';
+import { actionLogPaging, answerActionLog } from '../views/action-log-answer.js';
 import { GetActionLogQuery, type ActionLog } from '../views/action-log.query.js';
 import { ActionLogQueryDto } from '../views/view-queries.dto.js';
 import { asActionLog, publicActionLog, type PublicActionLog } from './public-action-log.js';
@@ -41,14 +41,14 @@ export class PublicActionLogController {
     security: [],
   })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '{ committee, asOf, rows } or a CSV file' })
+  @ApiOkResponse({ description: '{ committee, asOf, rows, nextAfter } or a CSV file' })
   async actionLog(
     @Param('committeeId', ParseUUIDPipe) committeeId: string,
     @Query() query: ActionLogQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<PublicActionLog | string> {
-    const log = publicActionLog(await this.queries.execute<GetActionLogQuery, ActionLog>(new GetActionLogQuery(committeeId, query.asOf)));
+    const log = publicActionLog(await this.queries.execute<GetActionLogQuery, ActionLog>(new GetActionLogQuery(committeeId, actionLogPaging(query, accept))));
     return answerActionLog(asActionLog(log), log, query.format, accept, res);
   }
 }

@@ -17,6 +17,7 @@ export function publicActionLog(log: ActionLog): PublicActionLog {
     committee: log.committee,
     asOf: log.asOf,
     rows: log.rows.map(({ holder: _holder, ...row }) => ({ ...row, owner: row.ownerPost.title ?? 'Unnamed post' })),
+    nextAfter: log.nextAfter,
   };
 }
 

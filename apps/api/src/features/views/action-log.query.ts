@@ -1,10 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { notFound } from '../../../../../libs/domain/src/shared/errors.js';
-import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
-import { SQL_DATABASE } from '../../platform/index.js';
+import type { EventStore, SqlDatabase } from '../../../../../libs/event-store/src/index.js';
+import { ukDateOf } from '../../../../../libs/projections/src/index.js';
+import { EVENT_STORE, SQL_DATABASE } from '../../platform/index.js';
 import { Clock } from '../shared/clock.js';
-import { isoDate, refNumberSql, rm, ukDay, viewDate } from './read-model-sql.js';
+import { isInstant } from '../shared/validators.js';
+import { actionsAsTheyStood, ukDateOfInstant, type ActionAsItStood } from './action-log-as-of.js';
+import { decodeActionLogCursor, encodeActionLogCursor, type ActionLogKey } from './action-log-cursor.js';
+import { isoDate, isoInstant, refNumberSql, rm, streamIdSql, ukDay, viewDate } from './read-model-sql.js';
 
 /** One line of the committee-papers table. */
 export interface ActionLogRow {
@@ -32,13 +36,24 @@ export interface ActionLogRow {
 
 export interface ActionLog {
   readonly committee: { readonly committeeId: string; readonly name: string };
+  /** A UK date (overdue as of that day), or the instant the log is shown as it stood at. */
   readonly asOf: string;
   /** By meeting date, then ref. */
   readonly rows: readonly ActionLogRow[];
+  /** Pass as `after` for the next page; null on the last page. */
+  readonly nextAfter: string | null;
+}
+
+export interface ActionLogPaging {
+  /** A UK date: the current log, overdue as of that day. An instant: the log as it stood then. */
+  readonly asOf?: string | undefined;
+  readonly after?: string | undefined;
+  /** Rows per page; undefined for the whole log (the CSV export). */
+  readonly limit?: number | undefined;
 }
 
 export class GetActionLogQuery extends Query<ActionLog> {
-  constructor(readonly committeeId: string, readonly asOf: string | undefined) {
+  constructor(readonly committeeId: string, readonly paging: ActionLogPaging = {}) {
     super();
   }
 }
@@ -47,7 +62,7 @@ type LogRow = {
   action_id: string; ref: string; meeting_id: string; meeting_date: string; item_number: string | null; item_title: string | null;
   part_label: string | null; title: string; owner_post_id: string; post_title: string | null; holder_person_id: string | null;
   holder_name: string | null; due_on: string | null; status: string; overdue: boolean; rag: string | null; latest_note: string | null;
-  date_closed: string | null;
+  date_closed: string | null; meeting_starts_at: string; ref_number: number;
 };
 
 export function ownerLabel(postTitle: string | null, holderName: string | null, postId: string): string {
@@ -63,29 +78,103 @@ const toLogRow = (r: LogRow): ActionLogRow => ({
   dueOn: r.due_on, status: r.overdue ? 'overdue' : r.status, rag: r.rag, latestUpdate: r.latest_note, dateClosed: r.date_closed,
 });
 
-/** The committee's action log as printed in its papers; "overdue" is worked out as of `asOf`, today by default. */
+/** Where the whole log is asked for (the CSV), it is still read a bounded page at a time. */
+const WHOLE_LOG_PAGE = 500;
+
+/**
+ * The committee's action log as printed in its papers; "overdue" is worked out as of `asOf`, today by default.
+ * With an instant, the rows are the actions that existed then, each folded from its stream up to that instant.
+ */
 @QueryHandler(GetActionLogQuery)
 export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase, private readonly clock: Clock) {}
+  constructor(
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
 
-  async execute({ committeeId, asOf: requested }: GetActionLogQuery): Promise<ActionLog> {
+  async execute({ committeeId, paging }: GetActionLogQuery): Promise<ActionLog> {
     const { rows: committees } = await this.db.query<{ name: string }>(`SELECT name FROM ${rm.committees} WHERE committee_id = $1`, [committeeId]);
     const committee = committees[0];
     if (!committee) throw notFound('committee-not-found', `Committee ${committeeId} does not exist`, { committeeId });
-    const asOf = viewDate(this.clock, requested);
+    const instant = paging.asOf !== undefined && isInstant(paging.asOf) ? new Date(paging.asOf) : undefined;
+    const asOf = instant ? paging.asOf as string : viewDate(this.clock, paging.asOf);
+    const overdueOn = instant ? ukDateOf(instant) : asOf;
+    if (paging.limit !== undefined) {
+      const page = await this.page(committeeId, overdueOn, instant, paging.after === undefined ? undefined : decodeActionLogCursor(paging.after), paging.limit);
+      return { committee: { committeeId, name: committee.name }, asOf, ...page };
+    }
+    const rows: ActionLogRow[] = [];
+    let after = paging.after === undefined ? undefined : decodeActionLogCursor(paging.after);
+    for (;;) {
+      const page = await this.page(committeeId, overdueOn, instant, after, WHOLE_LOG_PAGE);
+      rows.push(...page.rows);
+      if (page.nextAfter === null) break;
+      after = decodeActionLogCursor(page.nextAfter);
+    }
+    return { committee: { committeeId, name: committee.name }, asOf, rows, nextAfter: null };
+  }
+
+  private async page(committeeId: string, overdueOn: string, instant: Date | undefined, after: ActionLogKey | undefined, limit: number) {
+    const params: unknown[] = [committeeId, overdueOn, limit + 1];
+    const afterSql = after
+      ? `(a.meeting_starts_at, ${refNumberSql()}, a.action_id) > ($${params.push(after.meetingStartsAt)}::timestamptz, $${params.push(after.refNumber)}::int, $${params.push(after.actionId)})`
+      : 'TRUE';
+    // An action existed at the instant when the first event of its stream was recorded by then.
+    const existedSql = instant
+      ? `EXISTS (SELECT 1 FROM ${rm.audit} e WHERE e.stream_id = ${streamIdSql('action', 'a.action_id')} AND e.stream_version = 1
+                  AND e.recorded_at <= $${params.push(instant.toISOString())}::timestamptz)`
+      : 'TRUE';
     const { rows } = await this.db.query<LogRow>(
       `SELECT a.action_id, a.ref, a.meeting_id, ${ukDay('a.meeting_starts_at')} AS meeting_date, a.item_number,
               (SELECT i->>'title' FROM jsonb_array_elements(m.items) i WHERE i->>'number' = a.item_number LIMIT 1) AS item_title,
               a.part_label, a.title, a.owner_post_id, p.title AS post_title, p.holder_person_id,
               p.holder_name, ${isoDate('a.due_on')} AS due_on, a.status,
               (a.status = 'open' AND a.due_on < $2::date) AS overdue, a.rag, a.latest_note,
-              ${ukDay('coalesce(a.closed_at, a.withdrawn_at)')} AS date_closed
+              ${ukDay('coalesce(a.closed_at, a.withdrawn_at)')} AS date_closed,
+              ${isoInstant('a.meeting_starts_at')} AS meeting_starts_at, ${refNumberSql()} AS ref_number
          FROM ${rm.actions} a
          LEFT JOIN ${rm.meetings} m ON m.meeting_id = a.meeting_id
          LEFT JOIN ${rm.posts} p ON p.post_id = a.owner_post_id
-        WHERE a.committee_id = $1
-        ORDER BY a.meeting_starts_at, ${refNumberSql()}, a.ref, a.action_id`,
-      [committeeId, asOf]);
-    return { committee: { committeeId, name: committee.name }, asOf, rows: rows.map(toLogRow) };
+        WHERE a.committee_id = $1 AND ${afterSql} AND ${existedSql}
+        ORDER BY a.meeting_starts_at, ${refNumberSql()}, a.action_id
+        LIMIT $3`,
+      params);
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    const nextAfter = rows.length > limit && last
+      ? encodeActionLogCursor({ meetingStartsAt: last.meeting_starts_at, refNumber: last.ref_number, actionId: last.action_id })
+      : null;
+    const stood = instant ? await this.asTheyStood(page, instant, overdueOn) : page;
+    return { rows: stood.map(toLogRow), nextAfter };
+  }
+
+  /** The page's rows with what changes over an action's life as it stood at the instant. */
+  private async asTheyStood(rows: readonly LogRow[], instant: Date, overdueOn: string): Promise<LogRow[]> {
+    const stood = await actionsAsTheyStood(this.store, rows.map((r) => r.action_id), instant);
+    const ids = (pick: (a: ActionAsItStood) => string | null) => JSON.stringify([...new Set([...stood.values()].map(pick).filter((v) => v !== null))]);
+    const [meetings, posts] = await Promise.all([
+      this.db.query<{ meeting_id: string; starts_at: string }>(
+        `SELECT meeting_id, ${isoInstant('starts_at')} AS starts_at FROM ${rm.meetings} WHERE meeting_id IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))`,
+        [ids((a) => a.dueMeetingId)]),
+      this.db.query<{ post_id: string; title: string | null; holder_person_id: string | null; holder_name: string | null }>(
+        `SELECT post_id, title, holder_person_id, holder_name FROM ${rm.posts} WHERE post_id IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))`,
+        [ids((a) => a.ownerPostId)]),
+    ]);
+    const meetingDay = new Map(meetings.rows.map((m) => [m.meeting_id, ukDateOf(m.starts_at)]));
+    const post = new Map(posts.rows.map((p) => [p.post_id, p]));
+    return rows.flatMap((row) => {
+      const then = stood.get(row.action_id);
+      if (!then) return [];
+      const dueOn = then.dueOn ?? (then.dueMeetingId ? meetingDay.get(then.dueMeetingId) ?? null : null);
+      const owner = post.get(then.ownerPostId);
+      return [{
+        ...row, status: then.status, rag: then.rag, latest_note: then.latestNote, due_on: dueOn,
+        overdue: then.status === 'open' && dueOn !== null && dueOn < overdueOn,
+        date_closed: ukDateOfInstant(then.closedAt ?? then.withdrawnAt),
+        owner_post_id: then.ownerPostId, post_title: owner?.title ?? null,
+        holder_person_id: owner?.holder_person_id ?? null, holder_name: owner?.holder_name ?? null,
+      }];
+    });
   }
 }

@@ -11,6 +11,7 @@ export const rm = {
   meetings: recordsTables.meetings.name,
   resolutions: recordsTables.resolutions.name,
   actions: recordsTables.actions.name,
+  actionUpdates: recordsTables.actionUpdates.name,
   audit: auditEventsTable.name,
 } as const;
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { ViewQueryDto } from '../../read-models/view-query.dto.js';
-import { IsCalendarDate } from '../shared/validators.js';
+import { IsCalendarDate, IsCalendarDateOrInstant } from '../shared/validators.js';
 
 export const DEFAULT_PAGE_SIZE = 100;
 /** 1 to 1000, written plainly (no signs, exponents or leading zeros). */
@@ -34,7 +34,27 @@ export class OverdueQueryDto extends PagedViewQueryDto {
 export const actionLogFormats = ['json', 'csv'] as const;
 export type ActionLogFormat = (typeof actionLogFormats)[number];
 
-export class ActionLogQueryDto extends AsOfViewQueryDto {
+export class ActionLogQueryDto extends ViewQueryDto {
+  @ApiPropertyOptional({
+    example: '2017-02-21',
+    description: 'A UK date: the log now, with "overdue" worked out as of that day (today when absent). An ISO 8601 instant with its zone '
+      + '(e.g. 2017-02-21T18:00:00Z): the log as it stood then, recorded instants compared: only the actions that existed, with the '
+      + 'status, owner post, due date, RAG and latest update they had',
+  })
+  @IsOptional() @IsCalendarDateOrInstant()
+  readonly asOf?: string;
+
+  @ApiPropertyOptional({ description: 'The `nextAfter` of the previous page' })
+  @IsOptional() @IsString() @Matches(CURSOR, { message: 'after must be the nextAfter of a previous page' })
+  readonly after?: string;
+
+  @ApiPropertyOptional({
+    example: '100',
+    description: `Rows per page, 1 to 1000: default ${DEFAULT_PAGE_SIZE} for JSON; the CSV export is the whole log unless a limit is given`,
+  })
+  @IsOptional() @IsString() @Matches(PAGE_SIZE, { message: 'limit must be a whole number from 1 to 1000' })
+  readonly limit?: string;
+
   @ApiPropertyOptional({ enum: actionLogFormats, description: 'Default json, or csv when the Accept header prefers text/csv' })
   @IsOptional() @IsIn(actionLogFormats)
   readonly format?: ActionLogFormat;

@@ -5,7 +5,7 @@ import { Roles } from '../../platform/auth/index.js';
 import { currentRequestContext, ProblemException } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import type { HeaderSink } from '../shared/send-folded.js';
-import { answerActionLog } from './action-log-answer.js';
+import { actionLogPaging, answerActionLog } from './action-log-answer.js';
 import { GetActionLogQuery, type ActionLog } from './action-log.query.js';
 import { GetChaseListQuery, type ChaseList } from './overdue.query.js';
 import { GetPersonQueueQuery, GetPostQueueQuery, type PersonQueue, type PostQueue, type QueuePaging } from './queue.query.js';
@@ -56,14 +56,14 @@ export class ViewsController {
   @ProjectionView()
   @ApiOperation({ summary: 'The committee-papers action log by meeting date and ref, as JSON or CSV (?format=csv or Accept: text/csv)' })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: '{ committee, asOf, rows } or a CSV file' })
+  @ApiOkResponse({ description: '{ committee, asOf, rows, nextAfter } or a CSV file' })
   async actionLog(
     @Param('committeeId', ParseUUIDPipe) committeeId: string,
     @Query() query: ActionLogQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<ActionLog | string> {
-    const log: ActionLog = await this.queries.execute(new GetActionLogQuery(committeeId, query.asOf));
+    const log: ActionLog = await this.queries.execute(new GetActionLogQuery(committeeId, actionLogPaging(query, accept)));
     return answerActionLog(log, log, query.format, accept, res);
   }
 }
