@@ -46,7 +46,8 @@ function touches(stored: StoredEvent): readonly Touch[] {
 export const recordsProjection: Projection = {
   name: 'records',
   // 2: an index for the chase list of one committee. 3: the post-queue index in the queue's order, partial.
-  version: 3,
+  // 4: people's identity-provider subject, looked up by authentication.
+  version: 4,
   tables: Object.values(t),
   touches,
   apply(stored, rows) {
