@@ -9,6 +9,8 @@ import type { TokenVerifier } from './token-verifier.js';
 export interface AuthenticationOptions {
   readonly verifier: TokenVerifier;
   readonly limiter: FailedAuthenticationLimiter;
+  /** The person id a verified token's subject names (PersonResolver); the subject itself when absent. */
+  readonly resolvePerson?: (subject: string) => Promise<string>;
 }
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
@@ -34,7 +36,9 @@ export function authenticateRequests(options: AuthenticationOptions): Middleware
 
     const token = BEARER.exec(authorization)?.[1];
     const verified = token === undefined ? Promise.reject(new AuthenticationError('malformed-authorization')) : options.verifier.verify(token);
-    verified.then(
+    const resolve = options.resolvePerson;
+    const resolved = resolve ? verified.then(async (actor) => ({ ...actor, id: await resolve(actor.id) })) : verified;
+    resolved.then(
       (actor) => runInRequestContext(context, () => {
         setCurrentActor(actor);
         next();
