@@ -3,6 +3,7 @@ import type { HttpRequest, Middleware } from '../http/http-types.js';
 import { requestContextOf, runInRequestContext, setCurrentActor } from '../request-context.js';
 import { AuthenticationError, AuthenticationUnavailableError } from './auth-errors.js';
 import { authenticationUnavailable, tooManyFailedAuthentications, unauthorized } from './auth-problems.js';
+import { clientKeyOf } from './client-key.js';
 import type { FailedAuthenticationLimiter } from './failed-auth-limiter.js';
 import type { TokenVerifier } from './token-verifier.js';
 
@@ -30,7 +31,7 @@ export function authenticateRequests(options: AuthenticationOptions): Middleware
     // Without a token the request goes on with no actor: public routes answer, the guard refuses the rest.
     if (authorization === undefined) return next();
 
-    const client = clientAddress(req);
+    const client = clientKeyOf(clientAddress(req));
     const wait = options.limiter.retryAfterSeconds(client);
     if (wait > 0) return next(tooManyFailedAuthentications(wait));
 
