@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { loadAppConfig, type AppConfig } from './config/app-config.js';
 import { authenticateRequests } from './platform/auth/authenticate.middleware.js';
 import { FailedAuthenticationLimiter } from './platform/auth/failed-auth-limiter.js';
+import { PersonResolver } from './platform/auth/person-resolver.js';
 import { TokenVerifier } from './platform/auth/token-verifier.js';
 import { API_PREFIX } from './platform/http/api-prefix.js';
 import { answerClientErrorsAsProblems } from './platform/http/client-errors.js';
@@ -73,9 +74,11 @@ function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.use(logRequests);
   app.use(app.get(HttpMetrics).middleware);
   app.use(corsFor(config.corsOrigins));
+  const personResolver = app.get(PersonResolver);
   app.use(authenticateRequests({
     verifier: app.get(TokenVerifier),
     limiter: app.get(FailedAuthenticationLimiter),
+    resolvePerson: (subject) => personResolver.personIdFor(subject),
   }));
   app.use(requireJsonBodies);
   useJsonBodyParser(app);

@@ -14,11 +14,18 @@ describe('records projection: directory', () => {
     });
   });
 
-  it('given PersonRegistered, then a person row, with a null email when none was given', () => {
+  it('given PersonRegistered, then a person row, with a null email and identity subject when none was given', () => {
     expect(rowsOf(recordsWorld(), t.people.name)).toEqual([
-      { person_id: ids.tony, name: 'Tony Fitzgerald', email: null },
-      { person_id: ids.angela, name: 'Angela Claridge', email: 'angela@example.gov.uk' },
+      { person_id: ids.tony, name: 'Tony Fitzgerald', email: null, identity_subject: null },
+      { person_id: ids.angela, name: 'Angela Claridge', email: 'angela@example.gov.uk', identity_subject: null },
     ]);
+  });
+
+  it("given PersonRegistered with the identity provider's subject, then the row keeps it for authentication to look up", () => {
+    const log = recordsWorld();
+    const personId = 'c1d2e3f4-0000-4000-8000-000000000009';
+    log.to('person', personId, { type: 'PersonRegistered', data: { personId, name: 'Pat Entra', identitySubject: 'oid-of-pat', registeredAt: '2017-01-03T09:00:00Z' } });
+    expect(rowOf(log, t.people.name, personId)).toEqual({ person_id: personId, name: 'Pat Entra', email: null, identity_subject: 'oid-of-pat' });
   });
 
   it('given PostCreated, then a vacant post; given PostHolderAppointed, then the holder by name', () => {

@@ -13,8 +13,11 @@ export interface AppConfig {
   readonly auth: AuthConfig;
   /** Browser origins allowed to call the API (CORS); empty answers no cross-origin request. `*` allows any. */
   readonly corsOrigins: readonly string[];
-  /** Express's `trust proxy`: decides the client IP (failed-login limits) and whether a request came over TLS (HSTS). */
-  readonly trustProxy: boolean | number | string;
+  /**
+   * Express's `trust proxy`: decides the client IP (failed-login limits) and whether a request came over TLS (HSTS).
+   * A hop count or addresses; never `true`, which would let any client name its own address in X-Forwarded-For.
+   */
+  readonly trustProxy: false | number | string;
   readonly publicActionLog: boolean;
   /** `in-process` runs the projections inside this api process too (the embedded default); `off` leaves them to apps/projector. */
   readonly projections: 'in-process' | 'off';
@@ -34,6 +37,10 @@ export interface AuthConfig {
   readonly failuresPerMinute: number;
   /** After fetching the JWKS, a token naming an unknown key waits this long before the next fetch. */
   readonly jwksCooldownMs: number;
+  /** Tokens valid for longer than this (exp - iat, or exp - now) are refused; also the ceiling of `npm run token --ttl`. */
+  readonly maxTokenLifetimeSeconds: number;
+  /** The claim naming the caller: a person's identity-provider subject, or the person id itself (AUTH_PERSON_CLAIM). */
+  readonly personClaim: string;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +104,15 @@ export function loadAppConfig(env: Env = process.env, options: LoadOptions = {})
 
 const OIDC_SETTINGS = ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'] as const;
 const MIN_SECRET_LENGTH = 32;
+/** Secrets that were once published as defaults: anyone who read them could mint admin tokens. */
+const PUBLISHED_SECRETS = new Set(['actiontrail-compose-development-secret-change-me']);
+/** Entra ID access tokens live 60-90 minutes, `npm run token` mints 8 h by default: 12 h covers both. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
+/** Identity providers allow at most a day; beyond that a stolen token is as good as a password. */
+export const MAX_TOKEN_LIFETIME_CEILING_SECONDS = 24 * 3600;
+const TIME_SPAN = /^([1-9]\d{0,5})([smhd]?)$/;
+const SPAN_SECONDS: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86_400 };
+const CLAIM_NAME = /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 function authConfig(env: Env, at: { nodeEnv: string; eventStore: EventStoreKind; servesHttp: boolean }): AuthConfig {
@@ -115,8 +131,14 @@ function authConfig(env: Env, at: { nodeEnv: string; eventStore: EventStoreKind;
     if (missing.length > 0 && production) {
       throw new ConfigError(`NODE_ENV=production needs ${OIDC_SETTINGS.join(', ')} to verify tokens; missing: ${missing.join(', ')} (HS256 secrets are refused in production)`);
     }
+    if (jwtSecret && missing.length === 0) {
+      throw new ConfigError('AUTH_JWT_SECRET must not be set with AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE: HS256 tokens are refused whenever OIDC is configured; unset it');
+    }
     if (jwtSecret && !production && jwtSecret.length < MIN_SECRET_LENGTH) {
       throw new ConfigError(`AUTH_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters; got ${jwtSecret.length}`);
+    }
+    if (jwtSecret && PUBLISHED_SECRETS.has(jwtSecret)) {
+      throw new ConfigError('AUTH_JWT_SECRET is a published example value: anyone could mint tokens with it; set your own (e.g. openssl rand -base64 48)');
     }
   }
   const jwksUrl = text(env, 'AUTH_JWKS_URL');
@@ -128,7 +150,32 @@ function authConfig(env: Env, at: { nodeEnv: string; eventStore: EventStoreKind;
     audience: text(env, 'AUTH_AUDIENCE'),
     failuresPerMinute: positiveInteger(env, 'AUTH_FAILURES_PER_MINUTE', 20),
     jwksCooldownMs: 30_000,
+    maxTokenLifetimeSeconds: maxTokenLifetime(env),
+    personClaim: personClaim(env),
   };
+}
+
+function maxTokenLifetime(env: Env): number {
+  const value = text(env, 'AUTH_MAX_TOKEN_LIFETIME');
+  if (value === undefined) return DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  const seconds = timeSpanSeconds(value);
+  if (seconds === undefined || seconds < 60 || seconds > MAX_TOKEN_LIFETIME_CEILING_SECONDS) {
+    throw new ConfigError(`AUTH_MAX_TOKEN_LIFETIME must be a time span from 1m to 24h (seconds, or 90m, 12h, 1d); got "${value}"`);
+  }
+  return seconds;
+}
+
+/** `90` (seconds), `90s`, `30m`, `8h`, `1d`; undefined when it is none of these. */
+export function timeSpanSeconds(value: string): number | undefined {
+  const match = TIME_SPAN.exec(value.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * (SPAN_SECONDS[match[2] ?? ''] ?? 1);
+}
+
+function personClaim(env: Env): string {
+  const value = text(env, 'AUTH_PERSON_CLAIM') ?? 'sub';
+  if (!CLAIM_NAME.test(value)) throw new ConfigError(`AUTH_PERSON_CLAIM must be a claim name such as sub or oid; got "${value}"`);
+  return value;
 }
 
 /**
@@ -157,10 +204,16 @@ function checkJwksUrl(value: string): void {
   }
 }
 
-function trustProxy(env: Env): boolean | number | string {
+/**
+ * `true` would take the left-most X-Forwarded-For entry, which any client writes itself: the failed-token limit
+ * would be bypassed by sending a new address each time. A hop count or the proxies' addresses name what to trust.
+ */
+function trustProxy(env: Env): false | number | string {
   const value = text(env, 'TRUST_PROXY');
   if (value === undefined || ['false', '0', 'no', 'off'].includes(value.toLowerCase())) return false;
-  if (['true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+  if (['true', 'yes', 'on', 'all', '*'].includes(value.toLowerCase())) {
+    throw new ConfigError(`TRUST_PROXY=${value} would trust an X-Forwarded-For any client can forge; give the number of proxy hops in front of the api (e.g. 1) or their addresses (e.g. loopback, 10.0.0.0/8)`);
+  }
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 

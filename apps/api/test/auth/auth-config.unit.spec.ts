@@ -74,6 +74,7 @@ describe('the removed phase-1 switches and HTTP settings', () => {
   it('has no switch left to turn checks off; the old settings are accepted only when they ask for what now always happens', () => {
     expect(loadAppConfig({ NODE_ENV: 'test' }).auth).toEqual({
       jwtSecret: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, failuresPerMinute: 20, jwksCooldownMs: 30_000,
+      maxTokenLifetimeSeconds: 12 * 3600, personClaim: 'sub',
     });
     expect(loadAppConfig({ AUTH_ENFORCE_ROLES: 'true', AUTH_DEV_ACTOR_HEADER: 'false' }).auth.failuresPerMinute).toBe(20);
   });
@@ -83,7 +84,46 @@ describe('the removed phase-1 switches and HTTP settings', () => {
     expect(loadAppConfig({}).trustProxy).toBe(false);
     expect(loadAppConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(loadAppConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadAppConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadAppConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+  });
+
+  it.each(['true', 'TRUE', 'yes', 'on', 'all', '*'])('refuses TRUST_PROXY=%s, which would let any client name its own address', (value) => {
+    expect(refusal({ TRUST_PROXY: value })).toBe(
+      `TRUST_PROXY=${value} would trust an X-Forwarded-For any client can forge; give the number of proxy hops in front of the api (e.g. 1) or their addresses (e.g. loopback, 10.0.0.0/8)`,
+    );
+  });
+});
+
+describe('HS256 beside OIDC', () => {
+  it('refuses AUTH_JWT_SECRET together with the OIDC settings, in development as in production', () => {
+    for (const nodeEnv of ['development', 'test', 'production']) {
+      expect(refusal({ ...OIDC, AUTH_JWT_SECRET: SECRET, NODE_ENV: nodeEnv })).toBe(
+        'AUTH_JWT_SECRET must not be set with AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE: HS256 tokens are refused whenever OIDC is configured; unset it',
+      );
+    }
+  });
+
+  it('refuses the secret the compose file once shipped as its default', () => {
+    expect(refusal({ AUTH_JWT_SECRET: 'actiontrail-compose-development-secret-change-me' })).toMatch(/^AUTH_JWT_SECRET is a published example value/);
+  });
+});
+
+describe('token lifetime and the person claim', () => {
+  it('caps token lifetime at 12 h unless AUTH_MAX_TOKEN_LIFETIME says otherwise, as seconds or a span', () => {
+    expect(loadAppConfig({}).auth.maxTokenLifetimeSeconds).toBe(43_200);
+    expect(loadAppConfig({ AUTH_MAX_TOKEN_LIFETIME: '90m' }).auth.maxTokenLifetimeSeconds).toBe(5_400);
+    expect(loadAppConfig({ AUTH_MAX_TOKEN_LIFETIME: '3600' }).auth.maxTokenLifetimeSeconds).toBe(3_600);
+    expect(loadAppConfig({ AUTH_MAX_TOKEN_LIFETIME: '1d' }).auth.maxTokenLifetimeSeconds).toBe(86_400);
+  });
+
+  it.each(['25h', '2d', '30s', 'forever', '0'])('refuses AUTH_MAX_TOKEN_LIFETIME=%s (from 1m to 24h)', (value) => {
+    expect(refusal({ AUTH_MAX_TOKEN_LIFETIME: value })).toBe(
+      `AUTH_MAX_TOKEN_LIFETIME must be a time span from 1m to 24h (seconds, or 90m, 12h, 1d); got "${value}"`,
+    );
+  });
+
+  it('reads AUTH_PERSON_CLAIM (sub by default) and refuses what cannot be a claim name', () => {
+    expect(loadAppConfig({ AUTH_PERSON_CLAIM: 'oid' }).auth.personClaim).toBe('oid');
+    expect(refusal({ AUTH_PERSON_CLAIM: 'o id' })).toBe('AUTH_PERSON_CLAIM must be a claim name such as sub or oid; got "o id"');
   });
 });

@@ -1,4 +1,5 @@
 import { FailedAuthenticationLimiter } from '../../src/platform/auth/failed-auth-limiter.js';
+import { clientKeyOf } from '../../src/platform/auth/client-key.js';
 
 describe('FailedAuthenticationLimiter (sliding minute per client)', () => {
   let now: number;
@@ -40,5 +41,21 @@ describe('FailedAuthenticationLimiter (sliding minute per client)', () => {
     for (let i = 0; i < 3; i++) limits.recordFailure('a');
     expect(limits.retryAfterSeconds('a')).toBeGreaterThan(0);
     expect(limits.retryAfterSeconds('b')).toBe(0);
+  });
+});
+
+describe('clientKeyOf (what failures are counted under)', () => {
+  it('counts IPv6 clients by their /64, which one client can rotate through at will', () => {
+    expect(clientKeyOf('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(clientKeyOf('2001:0db8:0001:0002:ffff:ffff:ffff:ffff')).toBe('2001:db8:1:2::/64');
+    expect(clientKeyOf('2001:db8:1:3::1')).toBe('2001:db8:1:3::/64');
+    expect(clientKeyOf('::1')).toBe('0:0:0:0::/64');
+    expect(clientKeyOf('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+  });
+
+  it('counts an IPv4-mapped address as its IPv4 address, and keeps IPv4 and anything else as it is', () => {
+    expect(clientKeyOf('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(clientKeyOf('203.0.113.7')).toBe('203.0.113.7');
+    expect(clientKeyOf('unknown')).toBe('unknown');
   });
 });

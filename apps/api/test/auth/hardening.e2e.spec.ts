@@ -46,6 +46,54 @@ describe('rate limit on failed authentications (AUTH_FAILURES_PER_MINUTE=20)', (
   });
 });
 
+describe('whose failures count: TRUST_PROXY decides the client address', () => {
+  const forged = signTestToken({ sub: 'mallory', roles: ['admin'] }, 'not-the-secret-not-the-secret-not-the-secret');
+  const failFrom = (t: AuthTestApp, forwardedFor: string) =>
+    t.http().get('/api/v1/auth-test/meetings').set('X-Forwarded-For', forwardedFor).set('Authorization', `Bearer ${forged}`);
+  const goodFrom = (t: AuthTestApp, forwardedFor: string) =>
+    t.http().get('/api/v1/auth-test/meetings').set('X-Forwarded-For', forwardedFor).set(bearer('p1', ['member']));
+  let apps: AuthTestApp[] = [];
+  const start = async (env: Record<string, string>) => {
+    const t = await startAuthTestApp({ AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_FAILURES_PER_MINUTE: '3', ...env }, { store });
+    apps.push(t);
+    return t;
+  };
+
+  afterEach(async () => {
+    await Promise.all(apps.map((t) => t.close()));
+    apps = [];
+  });
+
+  it('given one trusted proxy hop (TRUST_PROXY=1), when one client behind it fails, then another client behind the same proxy is not locked out', async () => {
+    const t = await start({ TRUST_PROXY: '1' });
+    for (let attempt = 1; attempt <= 3; attempt++) expect((await failFrom(t, '203.0.113.7')).status).toBe(401);
+    expect((await goodFrom(t, '203.0.113.7')).status).toBe(429);
+    expect((await goodFrom(t, '198.51.100.9')).status).toBe(200);
+  });
+
+  it('given one trusted hop, when a client forges an X-Forwarded-For entry of its own before the proxy\'s, then it is still limited as the address the proxy saw', async () => {
+    const t = await start({ TRUST_PROXY: '1' });
+    for (let attempt = 1; attempt <= 3; attempt++) expect((await failFrom(t, `10.9.9.${attempt}, 203.0.113.8`)).status).toBe(401);
+    expect((await goodFrom(t, '10.0.0.99, 203.0.113.8')).status).toBe(429);
+  });
+
+  it.each([
+    ['no TRUST_PROXY', {}],
+    ['TRUST_PROXY naming a proxy that is not the caller', { TRUST_PROXY: '10.0.0.1' }],
+  ])('given %s, when a client sends a new forged X-Forwarded-For each time, then it is still limited as itself', async (_label, env) => {
+    const t = await start(env);
+    for (let attempt = 1; attempt <= 3; attempt++) expect((await failFrom(t, `192.0.2.${attempt}`)).status).toBe(401);
+    expect((await goodFrom(t, '192.0.2.200')).status).toBe(429);
+  });
+
+  it('given one trusted hop, when a client rotates IPv6 addresses within its /64, then they count as one client; another /64 is unaffected', async () => {
+    const t = await start({ TRUST_PROXY: '1' });
+    for (let attempt = 1; attempt <= 3; attempt++) expect((await failFrom(t, `2001:db8:7:1::${attempt}`)).status).toBe(401);
+    expect((await goodFrom(t, '2001:db8:7:1::beef')).status).toBe(429);
+    expect((await goodFrom(t, '2001:db8:7:2::1')).status).toBe(200);
+  });
+});
+
 describe('security headers and CORS', () => {
   let t: AuthTestApp;
   let withCors: AuthTestApp;

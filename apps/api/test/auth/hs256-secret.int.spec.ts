@@ -67,6 +67,29 @@ describe('the embedded default HS256 secret (DATA_DIR/auth-secret)', () => {
     const config = loadAppConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/keys', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'a' });
     await expect(mintToken(config, parseMintTokenArgs(['--sub', 'p1']))).rejects.toThrow(MintTokenUsageError);
   });
+
+  it('given OIDC is configured outside production, then an HS256 token signed with the data folder secret is refused, and none is minted', async () => {
+    const oidc = { AUTH_JWKS_URL: 'https://idp.example/keys', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'a' };
+    const token = await mintToken(loadAppConfig({ DATA_DIR: dataDir }), parseMintTokenArgs(['--sub', 'p1', '--roles', 'admin']));
+    const config = loadAppConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, ...oidc });
+    await expect(TokenVerifier.fromConfig(config).verify(token)).rejects.toEqual(new AuthenticationError('algorithm-not-accepted'));
+    await expect(mintToken(config, parseMintTokenArgs(['--sub', 'p1']))).rejects.toThrow(
+      'With AUTH_JWKS_URL set the service accepts only tokens from the identity provider (AUTH_ISSUER); none can be minted here',
+    );
+  });
+
+  it('mints up to the maximum token lifetime (12 h by default), and refuses a longer --ttl', async () => {
+    const config = loadAppConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: 'a-development-secret-of-32-characters-or-more' });
+    const longest = await mintToken(config, parseMintTokenArgs(['--sub', 'p1', '--ttl', '12h']));
+    expect(await TokenVerifier.fromConfig(config).verify(longest)).toMatchObject({ id: 'p1' });
+    for (const ttl of ['13h', '721m', '2d', '999999d']) {
+      await expect(mintToken(config, parseMintTokenArgs(['--sub', 'p1', '--ttl', ttl]))).rejects.toThrow(
+        `--ttl ${ttl} is longer than the service accepts (AUTH_MAX_TOKEN_LIFETIME, 12 h)`,
+      );
+    }
+    const shorter = loadAppConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: 'a-development-secret-of-32-characters-or-more', AUTH_MAX_TOKEN_LIFETIME: '1h' });
+    await expect(mintToken(shorter, parseMintTokenArgs(['--sub', 'p1']))).rejects.toThrow('--ttl 8h is longer than the service accepts (AUTH_MAX_TOKEN_LIFETIME, 1 h)');
+  });
 });
 
 describe('npm run token arguments', () => {

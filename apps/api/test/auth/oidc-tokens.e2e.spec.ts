@@ -88,12 +88,36 @@ describe('production tokens: RS256/ES256 against the issuer JWKS (served on loop
     expectUnauthorized(await t.http().get('/api/v1/auth-test/meetings').set('Authorization', header), reason);
   });
 
-  it('refuses a token without exp or sub', async () => {
+  it('refuses a token without exp, saying so, and one without sub', async () => {
     const now = Math.floor(Date.now() / 1000);
     const noExp = await new SignJWT({ ...TONY }).setProtectedHeader({ alg: 'RS256', kid: rsaNew.kid }).setIssuer(ISSUER).setAudience(AUDIENCE)
       .setIssuedAt(now).sign(rsaNew.privateKey);
-    expectUnauthorized(await meetings(noExp), 'invalid-claims');
+    const refused = await meetings(noExp);
+    expectUnauthorized(refused, 'token-without-expiry');
+    expect(refused.body.detail).toBe('The token has no expiry (exp): tokens that never expire are refused');
     expectUnauthorized(await meetings(await issueToken(rsaNew, { name: 'Nobody', roles: ['admin'] })), 'invalid-claims');
+  });
+
+  describe('maximum lifetime (AUTH_MAX_TOKEN_LIFETIME, 12 h by default)', () => {
+    const HOUR = 3600;
+    const signed = (claims: Record<string, number>) => new SignJWT({ ...TONY, ...claims }).setProtectedHeader({ alg: 'RS256', kid: rsaNew.kid })
+      .setIssuer(ISSUER).setAudience(AUDIENCE).sign(rsaNew.privateKey);
+
+    it('accepts a token issued for exactly 12 h', async () => {
+      expect((await meetings(await issueToken(rsaNew, TONY, { expiresIn: 12 * HOUR }))).status).toBe(200);
+    });
+
+    it('refuses one issued for longer (exp - iat), with a detail naming the setting', async () => {
+      const refused = await meetings(await issueToken(rsaNew, TONY, { expiresIn: 12 * HOUR + 60 }));
+      expectUnauthorized(refused, 'token-lifetime-too-long');
+      expect(refused.body.detail).toContain('AUTH_MAX_TOKEN_LIFETIME');
+    });
+
+    it('refuses one without iat that stays valid for longer, and one whose iat is set in the future to look short-lived', async () => {
+      const now = Math.floor(Date.now() / 1000);
+      expectUnauthorized(await meetings(await signed({ exp: now + 13 * HOUR })), 'token-lifetime-too-long');
+      expectUnauthorized(await meetings(await signed({ iat: now + 30 * 24 * HOUR, exp: now + 30 * 24 * HOUR + HOUR })), 'token-lifetime-too-long');
+    });
   });
 
   it('answers 401 without a token, with a bare challenge, and ignores X-Actor', async () => {

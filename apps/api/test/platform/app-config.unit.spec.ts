@@ -18,12 +18,12 @@ describe('loadAppConfig', () => {
   it('reads every variable', () => {
     const config = loadAppConfig({
       PORT: '8080', EVENT_STORE: 'postgres', DATABASE_URL: 'postgresql://db/at', DATABASE_SCHEMA: 'at_main', KAFKA_BROKERS: 'k1:9092, k2:9092',
-      AUTH_JWT_SECRET: 's', AUTH_JWKS_URL: 'https://idp/jwks', AUTH_ISSUER: 'https://idp', AUTH_AUDIENCE: 'actiontrail',
+      AUTH_JWKS_URL: 'https://idp/jwks', AUTH_ISSUER: 'https://idp', AUTH_AUDIENCE: 'actiontrail',
       PUBLIC_ACTION_LOG: 'true', NODE_ENV: 'production', LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
       port: 8080, eventStore: 'postgres', databaseUrl: 'postgresql://db/at', databaseSchema: 'at_main', kafkaBrokers: ['k1:9092', 'k2:9092'],
-      auth: { jwtSecret: 's', jwksUrl: 'https://idp/jwks', issuer: 'https://idp', audience: 'actiontrail' },
+      auth: { jwtSecret: undefined, jwksUrl: 'https://idp/jwks', issuer: 'https://idp', audience: 'actiontrail' },
       publicActionLog: true, isProduction: true, logLevel: 'debug',
     });
   });

@@ -115,6 +115,22 @@ describe('request context and operational endpoints', () => {
       }
     });
 
+    it('given the store fails with a driver error, when asked without a token, then the status only: no check, no error text', async () => {
+      const original = store.headPosition.bind(store);
+      store.headPosition = () => Promise.reject(new Error('connect ECONNREFUSED 10.1.2.3:5432 (user actiontrail)'));
+      try {
+        const anonymous = await request(testApp.app.getHttpServer()).get('/health');
+        expect({ status: anonymous.status, body: anonymous.body }).toEqual({ status: 503, body: { status: 'degraded' } });
+        expect(anonymous.text).not.toContain('ECONNREFUSED');
+        const member = await request(testApp.app.getHttpServer()).get('/health').set(bearer('p-member', ['member', 'officer']));
+        expect(member.body).toEqual({ status: 'degraded' });
+        const monitoring = await request(testApp.app.getHttpServer()).get('/health').set(bearer('p-monitor', ['monitoring']));
+        expect(monitoring.body.checks.store).toEqual({ status: 'down', error: 'connect ECONNREFUSED 10.1.2.3:5432 (user actiontrail)' });
+      } finally {
+        store.headPosition = original;
+      }
+    });
+
     it('needs no prefix and /health/live always answers', async () => {
       await http().get('/health/live').expect(200, { status: 'ok' });
       await http().get('/api/v1/health').expect(404);

@@ -27,13 +27,27 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function loadKafkaConfig(env: Env = process.env): KafkaConfig | undefined {
   const brokers = (text(env, 'KAFKA_BROKERS') ?? '').split(',').map((broker) => broker.trim()).filter(Boolean);
   if (brokers.length === 0) return undefined;
+  const ssl = sslFlag(env);
+  const sasl = saslOf(env);
+  refusePlainPasswordInClear(env, ssl, sasl);
   return {
     brokers,
     clientId: text(env, 'KAFKA_CLIENT_ID') ?? DEFAULT_KAFKA_CLIENT_ID,
     topicPrefix: text(env, 'KAFKA_TOPIC_PREFIX') ?? DEFAULT_KAFKA_TOPIC_PREFIX,
-    ssl: sslFlag(env),
-    sasl: saslOf(env),
+    ssl,
+    sasl,
   };
+}
+
+/** NODE_ENV values (unset counts as development, as for the api) where a local broker may see a password in clear. */
+const DEVELOPMENT_ENVIRONMENTS = ['development', 'test'];
+
+/** SASL PLAIN sends the password as it is: without TLS anyone on the path reads it. */
+function refusePlainPasswordInClear(env: Env, ssl: boolean, sasl: KafkaConfig['sasl']): void {
+  if (sasl?.mechanism !== 'plain' || ssl) return;
+  const nodeEnv = text(env, 'NODE_ENV') ?? 'development';
+  if (DEVELOPMENT_ENVIRONMENTS.includes(nodeEnv.toLowerCase())) return;
+  throw new KafkaConfigError(`KAFKA_SASL_MECHANISM=plain sends the password in clear: set KAFKA_SSL=true (refused without TLS when NODE_ENV=${nodeEnv})`);
 }
 
 /** kafkajs's shape of the SASL settings. */

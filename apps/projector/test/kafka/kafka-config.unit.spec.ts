@@ -29,4 +29,26 @@ describe('loadKafkaConfig', () => {
       .toThrow('KAFKA_SASL_MECHANISM=plain needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD');
     expect(() => loadKafkaConfig({ KAFKA_BROKERS: 'b:9092', KAFKA_SSL: 'maybe' })).toThrow('KAFKA_SSL must be true or false');
   });
+
+  describe('SASL PLAIN without TLS', () => {
+    const plainInClear = { KAFKA_BROKERS: 'b:9092', KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'relay', KAFKA_SASL_PASSWORD: 's3cret' };
+
+    it('is refused outside development, naming the fix', () => {
+      for (const nodeEnv of ['production', 'staging']) {
+        expect(() => loadKafkaConfig({ ...plainInClear, NODE_ENV: nodeEnv }))
+          .toThrow(`KAFKA_SASL_MECHANISM=plain sends the password in clear: set KAFKA_SSL=true (refused without TLS when NODE_ENV=${nodeEnv})`);
+      }
+    });
+
+    it('is accepted with TLS in production, and without it in development and tests', () => {
+      expect(loadKafkaConfig({ ...plainInClear, NODE_ENV: 'production', KAFKA_SSL: 'true' })).toMatchObject({ ssl: true, sasl: { mechanism: 'plain' } });
+      for (const nodeEnv of [{}, { NODE_ENV: 'development' }, { NODE_ENV: 'test' }]) {
+        expect(loadKafkaConfig({ ...plainInClear, ...nodeEnv })).toMatchObject({ ssl: false, sasl: { mechanism: 'plain' } });
+      }
+    });
+
+    it('does not concern SCRAM, which never sends the password itself', () => {
+      expect(loadKafkaConfig({ ...plainInClear, KAFKA_SASL_MECHANISM: 'scram-sha-512', NODE_ENV: 'production' })).toMatchObject({ ssl: false });
+    });
+  });
 });

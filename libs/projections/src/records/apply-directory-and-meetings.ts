@@ -15,8 +15,8 @@ export function applyDirectory(event: CommitteeEvent | PersonEvent | PostEvent, 
       return rows.set(t.committees.name, committeeId, { committee_id: committeeId, name, kind, action_count: 0, created_at: createdAt });
     }
     case 'PersonRegistered': {
-      const { personId, name, email } = event.data;
-      return rows.set(t.people.name, personId, { person_id: personId, name, email: email ?? null });
+      const { personId, name, email, identitySubject } = event.data;
+      return rows.set(t.people.name, personId, { person_id: personId, name, email: email ?? null, identity_subject: identitySubject ?? null });
     }
     case 'PostCreated': {
       const { postId, title, department } = event.data;

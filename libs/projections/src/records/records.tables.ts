@@ -3,7 +3,11 @@ import type { TableSpec } from '../engine/projection.js';
 /** The committee record: directory, meetings, resolutions and actions, kept together so lookups between them agree. */
 export const recordsTables = {
   committees: { name: 'rm_committees', key: 'committee_id', columns: { committee_id: 'text', name: 'text', kind: 'text', action_count: 'integer', created_at: 'timestamptz' } },
-  people: { name: 'rm_people', key: 'person_id', columns: { person_id: 'text', name: 'text', email: 'text' } },
+  people: {
+    name: 'rm_people', key: 'person_id', columns: { person_id: 'text', name: 'text', email: 'text', identity_subject: 'text' },
+    // Authentication looks the token's person claim up here on every request.
+    indexes: [['identity_subject']],
+  },
   posts: {
     name: 'rm_posts', key: 'post_id',
     columns: { post_id: 'text', title: 'text', department: 'text', holder_person_id: 'text', holder_name: 'text', holder_from: 'date' },

@@ -18,7 +18,7 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPersonComm
   execute({ personId, body }: RegisterPersonCommand): Promise<CommandResult> {
     return this.aggregates.execute(personDecider, { id: personId, streamId: streamIdFor('person', personId) }, (_state, now): RegisterPerson => ({
       type: 'RegisterPerson',
-      data: { personId, name: body.name, email: body.email, now },
+      data: { personId, name: body.name, email: body.email, ...(body.identitySubject === undefined ? {} : { identitySubject: body.identitySubject }), now },
     }));
   }
 }

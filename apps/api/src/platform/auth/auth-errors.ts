@@ -7,6 +7,8 @@ export type AuthFailureReason =
   | 'unknown-signing-key'
   | 'bad-signature'
   | 'token-expired'
+  | 'token-without-expiry'
+  | 'token-lifetime-too-long'
   | 'token-not-yet-valid'
   | 'wrong-issuer'
   | 'wrong-audience'

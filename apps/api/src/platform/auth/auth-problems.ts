@@ -19,6 +19,10 @@ function describe(reason: AuthFailureReason): string {
       return 'The token signature does not verify';
     case 'token-expired':
       return 'The token has expired';
+    case 'token-without-expiry':
+      return 'The token has no expiry (exp): tokens that never expire are refused';
+    case 'token-lifetime-too-long':
+      return 'The token is valid for longer than this service accepts (AUTH_MAX_TOKEN_LIFETIME); ask for a shorter-lived one';
     case 'token-not-yet-valid':
       return 'The token is not valid yet (nbf)';
     case 'wrong-issuer':
@@ -26,7 +30,7 @@ function describe(reason: AuthFailureReason): string {
     case 'wrong-audience':
       return 'The token was issued for another audience';
     case 'invalid-claims':
-      return 'The token lacks a required claim (sub, exp) or has one of the wrong type';
+      return 'The token lacks the claim naming the caller (AUTH_PERSON_CLAIM, sub by default) or has a claim of the wrong type';
   }
 }
 

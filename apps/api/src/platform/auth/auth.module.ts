@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../tokens.js';
 import { ActionOwnership } from './action-ownership.js';
 import { AuthorizationGuard } from './authorization.guard.js';
 import { FailedAuthenticationLimiter } from './failed-auth-limiter.js';
+import { PersonResolver } from './person-resolver.js';
 import { TokenVerifier } from './token-verifier.js';
 
 /** Token verification (used by the authentication middleware) and the global authorization guard. */
@@ -13,8 +14,9 @@ import { TokenVerifier } from './token-verifier.js';
     { provide: TokenVerifier, inject: [APP_CONFIG], useFactory: (config: AppConfig) => TokenVerifier.fromConfig(config) },
     { provide: FailedAuthenticationLimiter, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new FailedAuthenticationLimiter(config.auth.failuresPerMinute) },
     ActionOwnership,
+    PersonResolver,
     { provide: APP_GUARD, useClass: AuthorizationGuard },
   ],
-  exports: [TokenVerifier, FailedAuthenticationLimiter],
+  exports: [TokenVerifier, FailedAuthenticationLimiter, PersonResolver],
 })
 export class AuthModule {}

@@ -3,12 +3,15 @@ import type { HttpRequest, Middleware } from '../http/http-types.js';
 import { requestContextOf, runInRequestContext, setCurrentActor } from '../request-context.js';
 import { AuthenticationError, AuthenticationUnavailableError } from './auth-errors.js';
 import { authenticationUnavailable, tooManyFailedAuthentications, unauthorized } from './auth-problems.js';
+import { clientKeyOf } from './client-key.js';
 import type { FailedAuthenticationLimiter } from './failed-auth-limiter.js';
 import type { TokenVerifier } from './token-verifier.js';
 
 export interface AuthenticationOptions {
   readonly verifier: TokenVerifier;
   readonly limiter: FailedAuthenticationLimiter;
+  /** The person id a verified token's subject names (PersonResolver); the subject itself when absent. */
+  readonly resolvePerson?: (subject: string) => Promise<string>;
 }
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
@@ -28,13 +31,15 @@ export function authenticateRequests(options: AuthenticationOptions): Middleware
     // Without a token the request goes on with no actor: public routes answer, the guard refuses the rest.
     if (authorization === undefined) return next();
 
-    const client = clientAddress(req);
+    const client = clientKeyOf(clientAddress(req));
     const wait = options.limiter.retryAfterSeconds(client);
     if (wait > 0) return next(tooManyFailedAuthentications(wait));
 
     const token = BEARER.exec(authorization)?.[1];
     const verified = token === undefined ? Promise.reject(new AuthenticationError('malformed-authorization')) : options.verifier.verify(token);
-    verified.then(
+    const resolve = options.resolvePerson;
+    const resolved = resolve ? verified.then(async (actor) => ({ ...actor, id: await resolve(actor.id) })) : verified;
+    resolved.then(
       (actor) => runInRequestContext(context, () => {
         setCurrentActor(actor);
         next();

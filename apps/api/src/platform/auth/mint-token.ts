@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { parseArgs } from 'node:util';
-import type { AppConfig } from '../../config/app-config.js';
+import { timeSpanSeconds, type AppConfig } from '../../config/app-config.js';
 import { loadOrCreateSecretFile, secretBytes } from './hs256-secret.js';
 import { isRole, ROLES, type Role } from './roles.js';
 import { listOf } from './token-verifier.js';
@@ -47,8 +47,13 @@ export function parseMintTokenArgs(argv: readonly string[]): MintTokenRequest {
 
 /** An HS256 token the running service accepts: signed with AUTH_JWT_SECRET, or the data folder's secret. */
 export async function mintToken(config: AppConfig, request: MintTokenRequest): Promise<string> {
-  if (config.isProduction) {
-    throw new MintTokenUsageError('NODE_ENV=production accepts only tokens from the identity provider (AUTH_ISSUER); none can be minted here');
+  if (config.isProduction || config.auth.jwksUrl) {
+    const why = config.isProduction ? 'NODE_ENV=production' : 'With AUTH_JWKS_URL set the service';
+    throw new MintTokenUsageError(`${why} accepts only tokens from the identity provider (AUTH_ISSUER); none can be minted here`);
+  }
+  const max = config.auth.maxTokenLifetimeSeconds;
+  if ((timeSpanSeconds(request.ttl) ?? Number.POSITIVE_INFINITY) > max) {
+    throw new MintTokenUsageError(`--ttl ${request.ttl} is longer than the service accepts (AUTH_MAX_TOKEN_LIFETIME, ${max / 3600} h)`);
   }
   const secret = config.auth.jwtSecret ? secretBytes(config.auth.jwtSecret) : await loadOrCreateSecretFile(config.dataDir);
   const [issuer] = listOf(config.auth.issuer);

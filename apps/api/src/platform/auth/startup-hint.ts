@@ -9,7 +9,7 @@ export function announceAuthentication(logger: LoggerService, config: AppConfig)
   if (auth.jwksUrl) {
     logger.log({ message: `Accepting RS256/ES256 tokens from ${auth.issuer} for ${auth.audience} (keys: ${auth.jwksUrl})` }, 'Authentication');
   }
-  if (!config.isProduction) {
+  if (!config.isProduction && !auth.jwksUrl) {
     const secret = auth.jwtSecret ? 'AUTH_JWT_SECRET' : `${config.dataDir}/${SECRET_FILE_NAME}`;
     logger.log({ message: `Accepting HS256 tokens signed with ${secret}; mint one with: ${MINT_TOKEN_USAGE}` }, 'Authentication');
   }

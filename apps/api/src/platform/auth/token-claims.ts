@@ -7,15 +7,16 @@ const MAX_SUBJECT_LENGTH = 256;
 const MAX_NAME_LENGTH = 200;
 
 /**
- * Who a verified token names: `sub` is the person id, `name` (or Entra's `preferred_username`) the display
- * name, `roles` the app roles as the identity provider issues them (Entra's claim is a JSON array; a
- * space- or comma-separated string is accepted too). Roles this service does not know are ignored.
+ * Who a verified token names: the person claim (`sub` unless AUTH_PERSON_CLAIM says e.g. `oid`) is the
+ * identity-provider subject, which authentication then resolves to a person id; `name` (or Entra's
+ * `preferred_username`) the display name, `roles` the app roles as the identity provider issues them (Entra's
+ * claim is a JSON array; a space- or comma-separated string is accepted too). Unknown roles are ignored.
  */
-export function actorFromClaims(payload: JWTPayload): Actor {
-  const sub = payload.sub;
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > MAX_SUBJECT_LENGTH) throw new AuthenticationError('invalid-claims');
-  const name = textClaim(payload['name']) ?? textClaim(payload['preferred_username']) ?? sub;
-  return { id: sub, name, roles: rolesFrom(payload['roles']) };
+export function actorFromClaims(payload: JWTPayload, personClaim = 'sub'): Actor {
+  const subject = payload[personClaim];
+  if (typeof subject !== 'string' || subject.length === 0 || subject.length > MAX_SUBJECT_LENGTH) throw new AuthenticationError('invalid-claims');
+  const name = textClaim(payload['name']) ?? textClaim(payload['preferred_username']) ?? subject;
+  return { id: subject, name, roles: rolesFrom(payload['roles']) };
 }
 
 function textClaim(value: unknown): string | undefined {

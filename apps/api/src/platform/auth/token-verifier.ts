@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
-import type { AppConfig } from '../../config/app-config.js';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, type AppConfig } from '../../config/app-config.js';
 import type { Actor } from '../request-context.js';
 import { AuthenticationError, AuthenticationUnavailableError, type AuthFailureReason } from './auth-errors.js';
 import { loadOrCreateSecretFile, secretBytes } from './hs256-secret.js';
@@ -27,11 +27,20 @@ export interface Hs256Source {
   readonly audiences: readonly string[];
 }
 
-/** Verifies bearer tokens: RS256/ES256 against an issuer's JWKS, and HS256 only outside production. */
+export interface TokenRules {
+  /** exp - iat (and exp - now) may not exceed this. */
+  readonly maxLifetimeSeconds: number;
+  /** The claim naming the caller (sub, or Entra's oid). */
+  readonly personClaim: string;
+}
+
+const DEFAULT_RULES: TokenRules = { maxLifetimeSeconds: DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, personClaim: 'sub' };
+
+/** Verifies bearer tokens: RS256/ES256 against an issuer's JWKS; HS256 only outside production and without OIDC. */
 export class TokenVerifier {
   private readonly jwks: { readonly keys: JWTVerifyGetKey; readonly source: JwksSource } | undefined;
 
-  constructor(jwks: JwksSource | undefined, private readonly hs256: Hs256Source | undefined) {
+  constructor(jwks: JwksSource | undefined, private readonly hs256: Hs256Source | undefined, private readonly rules: TokenRules = DEFAULT_RULES) {
     this.jwks = jwks && {
       source: jwks,
       keys: createRemoteJWKSet(jwks.url, { cooldownDuration: jwks.cooldownMs ?? 30_000, cacheMaxAge: jwks.cacheMaxAgeMs ?? 600_000, timeoutDuration: 5_000 }),
@@ -43,9 +52,11 @@ export class TokenVerifier {
     const issuers = listOf(config.auth.issuer);
     const audiences = listOf(config.auth.audience);
     const jwks = jwksUrl ? { url: new URL(jwksUrl), issuers, audiences, cooldownMs: jwksCooldownMs } : undefined;
-    if (config.isProduction) return new TokenVerifier(jwks, undefined);
+    const rules: TokenRules = { maxLifetimeSeconds: config.auth.maxTokenLifetimeSeconds, personClaim: config.auth.personClaim };
+    // With an identity provider configured, a token signed with a shared secret (or the data folder's) is never the provider's.
+    if (config.isProduction || jwks) return new TokenVerifier(jwks, undefined, rules);
     const secret = jwtSecret ? () => Promise.resolve(secretBytes(jwtSecret)) : onceSucceeded(() => loadOrCreateSecretFile(config.dataDir));
-    return new TokenVerifier(jwks, { secret, issuers, audiences });
+    return new TokenVerifier(jwks, { secret, issuers, audiences }, rules);
   }
 
   /** The caller a token names; AuthenticationError when it is refused, AuthenticationUnavailableError when keys cannot be fetched. */
@@ -54,14 +65,32 @@ export class TokenVerifier {
     const alg = algorithmOf(token);
     if (this.jwks && (ASYMMETRIC_ALGORITHMS as readonly string[]).includes(alg)) {
       const { keys, source } = this.jwks;
-      return actorFromClaims(await verifyJwt(() => jwtVerify(token, keys, options([...ASYMMETRIC_ALGORITHMS], source)), true));
+      return this.actorFrom(await verifyJwt(() => jwtVerify(token, keys, options([...ASYMMETRIC_ALGORITHMS], source)), true));
     }
     const hs256 = this.hs256;
     if (hs256 && alg === 'HS256') {
       const secret = await hs256.secret();
-      return actorFromClaims(await verifyJwt(() => jwtVerify(token, secret, options(['HS256'], hs256)), false));
+      return this.actorFrom(await verifyJwt(() => jwtVerify(token, secret, options(['HS256'], hs256)), false));
     }
     throw new AuthenticationError('algorithm-not-accepted');
+  }
+
+  private actorFrom(payload: JWTPayload): Actor {
+    refuseLongLived(payload, this.rules.maxLifetimeSeconds);
+    return actorFromClaims(payload, this.rules.personClaim);
+  }
+}
+
+/**
+ * A leaked token is good until it expires: one valid for longer than the maximum is refused, whether it says so
+ * (exp - iat) or not (exp - now, which also catches an iat set in the future).
+ */
+function refuseLongLived(payload: JWTPayload, maxLifetimeSeconds: number): void {
+  const exp = payload.exp ?? Number.POSITIVE_INFINITY;
+  const now = Math.floor(Date.now() / 1000);
+  const declared = typeof payload.iat === 'number' ? exp - payload.iat : 0;
+  if (declared > maxLifetimeSeconds || exp - now > maxLifetimeSeconds + CLOCK_SKEW_SECONDS) {
+    throw new AuthenticationError('token-lifetime-too-long');
   }
 }
 
@@ -69,7 +98,7 @@ function options(algorithms: string[], source: { readonly issuers: readonly stri
   return {
     algorithms,
     clockTolerance: CLOCK_SKEW_SECONDS,
-    requiredClaims: ['sub', 'exp'],
+    requiredClaims: ['exp'],
     ...(source.issuers.length > 0 ? { issuer: [...source.issuers] } : {}),
     ...(source.audiences.length > 0 ? { audience: [...source.audiences] } : {}),
   };
@@ -101,6 +130,7 @@ async function verifyJwt(verify: () => Promise<{ payload: JWTPayload }>, remoteK
 function reasonFor(error: unknown): AuthFailureReason | undefined {
   if (error instanceof errors.JWTExpired) return 'token-expired';
   if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'exp' && error.reason === 'missing') return 'token-without-expiry';
     if (error.claim === 'nbf') return 'token-not-yet-valid';
     if (error.claim === 'iss') return 'wrong-issuer';
     if (error.claim === 'aud') return 'wrong-audience';

@@ -5,10 +5,21 @@ import type { HttpResponse } from '../http/http-types.js';
 import { EVENT_STORE } from '../tokens.js';
 import { HealthRegistry, runCheck, type HealthCheckResult } from './health.registry.js';
 import { Public } from '../auth/access.decorators.js';
+import type { Role } from '../auth/roles.js';
+import { currentRequestContext } from '../request-context.js';
 
 export interface HealthReport {
   readonly status: 'ok' | 'degraded';
-  readonly checks: Record<string, HealthCheckResult>;
+  /** Only for DETAIL_ROLES: a check's error is a driver's message, naming hosts, users and versions. */
+  readonly checks?: Record<string, HealthCheckResult>;
+}
+
+/** Who may see each check and its error text; anyone else (a load balancer, the internet) gets the status only. */
+const DETAIL_ROLES: readonly Role[] = ['admin', 'monitoring'];
+
+function mayReadDetails(): boolean {
+  const roles = currentRequestContext()?.actor?.roles ?? [];
+  return roles.some((role) => DETAIL_ROLES.includes(role));
 }
 
 @ApiTags('operations')
@@ -22,7 +33,7 @@ class HealthController {
 
   /** Readiness: 503 when the store does not answer; other failing checks only degrade. */
   @Get()
-  @ApiOkResponse({ description: 'Ready; status is degraded when a registered check is down' })
+  @ApiOkResponse({ description: 'Ready; status is degraded when a registered check is down. The checks are listed only for an admin or monitoring token' })
   @ApiServiceUnavailableResponse({ description: 'The event store does not answer' })
   async readiness(@Res() res: HttpResponse): Promise<void> {
     const [store, others] = await Promise.all([
@@ -31,7 +42,8 @@ class HealthController {
     ]);
     const checks = { store, ...others };
     const allUp = Object.values(checks).every((check) => check.status === 'up');
-    const report: HealthReport = { status: allUp ? 'ok' : 'degraded', checks };
+    const status = allUp ? 'ok' : 'degraded';
+    const report: HealthReport = mayReadDetails() ? { status, checks } : { status };
     // Written directly: Nest would otherwise reset the status to the route's 200.
     res.statusCode = store.status === 'up' ? 200 : 503;
     if (store.status !== 'up') res.setHeader('Retry-After', '5');

@@ -9,6 +9,7 @@ export type PersonRecord = {
   readonly personId: string;
   readonly name: string;
   readonly email?: string;
+  readonly identitySubject?: string;
   readonly registeredAt: string;
 };
 
@@ -23,10 +24,12 @@ const register = ({ data }: RegisterPerson, state: PersonState): PersonEvent[] =
     });
   }
   requireText(data.name, 'name');
+  if (data.identitySubject !== undefined) requireText(data.identitySubject, 'identitySubject');
+  const identity = data.identitySubject === undefined ? {} : { identitySubject: data.identitySubject.trim() };
   return [
     {
       type: 'PersonRegistered',
-      data: { personId: data.personId, name: data.name, email: data.email, registeredAt: data.now },
+      data: { personId: data.personId, name: data.name, email: data.email, ...identity, registeredAt: data.now },
     },
   ];
 };

@@ -35,6 +35,18 @@ describe('person decider', () => {
     it('refuses a blank name (invalid)', () => {
       given(personDecider)([]).when(register({ name: '  ' })).thenThrows('name-required', 'invalid');
     });
+
+    it("records the identity provider's subject (Entra ID's oid), trimmed, and folds it into the record", () => {
+      const oid = '9f3c2b1a-0d4e-4c5f-8a6b-7c8d9e0f1a2b';
+      const state = given(personDecider)([])
+        .when(register({ identitySubject: ` ${oid} ` }))
+        .then([{ type: 'PersonRegistered', data: { ...registered.data, identitySubject: oid } }]);
+      expect(state).toMatchObject({ identitySubject: oid });
+    });
+
+    it('refuses a blank identity subject (invalid)', () => {
+      given(personDecider)([]).when(register({ identitySubject: ' ' })).thenThrows('identitySubject-required', 'invalid');
+    });
   });
 
   describe('evolve', () => {

@@ -4,6 +4,8 @@ export type PersonRegistered = {
     readonly personId: string;
     readonly name: string;
     readonly email?: string;
+    /** Added later: absent on people registered before; tokens naming it act as this person. */
+    readonly identitySubject?: string;
     readonly registeredAt: string;
   };
 };

@@ -1,0 +1,39 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
+import { recordsTables } from '../../../../../libs/projections/src/index.js';
+import { SQL_DATABASE } from '../tokens.js';
+
+const UNDEFINED_TABLE = '42P01';
+
+/**
+ * Which person a token's subject (its AUTH_PERSON_CLAIM value) names. An identity provider whose subject is not
+ * the person id (Entra ID's pairwise `sub`, its `oid`) is matched to the person registered with that
+ * identitySubject; otherwise the value is taken as the person id itself, as embedded development tokens carry it.
+ * Read from rm_people: a person registered a moment ago acts as themselves once the records projection has caught up.
+ */
+@Injectable()
+export class PersonResolver {
+  private readonly logger = new Logger('Authentication');
+
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+
+  async personIdFor(subject: string): Promise<string> {
+    const people = await this.peopleWithSubject(subject);
+    if (people.length === 1 && people[0]) return people[0];
+    // Two people claiming one subject is a registration mistake: acting as either could be the wrong one.
+    if (people.length > 1) this.logger.warn({ message: `${people.length} people are registered with the same identity subject; the token acts as none of them` });
+    return subject;
+  }
+
+  private async peopleWithSubject(subject: string): Promise<string[]> {
+    try {
+      const { rows } = await this.db.query<{ person_id: string }>(
+        `SELECT person_id FROM ${recordsTables.people.name} WHERE identity_subject = $1 LIMIT 2`, [subject]);
+      return rows.map((row) => row.person_id);
+    } catch (error) {
+      // Before the projector has created the read models nobody can have registered a subject yet.
+      if ((error as { code?: unknown }).code === UNDEFINED_TABLE) return [];
+      throw error;
+    }
+  }
+}
