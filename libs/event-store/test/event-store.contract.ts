@@ -112,6 +112,30 @@ export function eventStoreContract(harness: () => ContractHarness): void {
     });
   });
 
+  describe('finding an event by id', () => {
+    it('finds a stored event by its id, in any stream, and nothing for an id never stored', async () => {
+      const { store } = harness();
+      const id = stream();
+      const [first, second] = [newEvent('ThingHappened', { n: 1 }), newEvent('ThingHappened', { n: 2 })];
+      await store.appendToStream(id, [first, second], { expectedVersion: 'no_stream' });
+      await store.appendToStream(stream(), [newEvent()]);
+      const found = await store.findEvent(second.eventId.toUpperCase());
+      expect(found).toMatchObject({ eventId: second.eventId, streamId: id, streamVersion: 2, type: 'ThingHappened', data: { n: 2 } });
+      expect(found?.globalPosition).toBe((await store.readStream(id)).at(-1)?.globalPosition);
+      expect(await store.findEvent(randomUUID())).toBeUndefined();
+      expect(await store.findEvent('not-a-uuid')).toBeUndefined();
+    });
+
+    it('does not find the ids of an append refused for a stale version', async () => {
+      const { store } = harness();
+      const id = stream();
+      await store.appendToStream(id, [newEvent()]);
+      const refused = newEvent();
+      await expect(store.appendToStream(id, [refused], { expectedVersion: 'no_stream' })).rejects.toBeInstanceOf(ConcurrencyError);
+      expect(await store.findEvent(refused.eventId)).toBeUndefined();
+    });
+  });
+
   describe('reading', () => {
     it('reads a stream forwards from a version with every stored field', async () => {
       const { store } = harness();

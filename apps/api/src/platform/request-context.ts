@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EventMetadata } from '../../../../libs/event-store/src/index.js';
 import type { Role } from './auth/roles.js';
+import type { IdempotentRequest } from './idempotency/idempotency.store.js';
 
 export { ROLES, type Role } from './auth/roles.js';
 
@@ -16,6 +17,8 @@ export interface RequestContext {
   /** Set only by authentication (setCurrentActor), once a token has been verified. */
   actor: Actor | undefined;
   readonly startedAt: bigint;
+  /** Set by the idempotency interceptor once it holds the request's Idempotency-Key: ids are derived from it. */
+  idempotentRequest?: IdempotentRequest;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -52,6 +52,11 @@ export class EventIdClaims {
     return held.some(Boolean);
   }
 
+  /** The streams whose appends hold this id (claimed, not necessarily written: a claimant may have died mid-append). */
+  async streamsClaiming(eventId: string): Promise<string[]> {
+    return [...new Set(liveClaims(await this.history(eventId.toLowerCase())).map((claim) => claim.streamId))];
+  }
+
   /** Gives the ids back after an append that certainly wrote nothing. Best effort: a claim left behind only binds its content. */
   async release(held: readonly HeldClaim[]): Promise<void> {
     await Promise.all(held.map((claim) =>

@@ -1,8 +1,9 @@
-import { END, type KurrentDBClient, type ReadPosition } from '@kurrent/kurrentdb-client';
+import { END, START, type KurrentDBClient, type ReadPosition } from '@kurrent/kurrentdb-client';
 import { ConcurrencyError, InvalidAppendError } from '../port/errors.js';
 import type {
   AppendResult, EventStore, ExpectedVersion, ForeignEvent, NewEvent, ReadAllResult, ReadStreamOptions, StoredEvent, VerifyProgress, VerifyResult,
 } from '../port/event-store.port.js';
+import { UUID } from '../sql/append-validation.js';
 import { WakeSignal } from '../sql/wake-signal.js';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
 import { AppendWatcher } from './append-watcher.js';
@@ -149,6 +150,17 @@ export class KurrentDbEventStore implements EventStore {
     const stored = recorded.map(storedEventOf);
     const visible = asOf ? stored.filter((event) => event.recordedAt.getTime() <= asOf.getTime()).slice(0, maxCount) : stored;
     return visible.map((event) => this.upcast(event));
+  }
+
+  /** KurrentDB has no index by event id across streams: the id's claim names the stream, which is read for it. */
+  async findEvent(eventId: string): Promise<StoredEvent | undefined> {
+    if (!UUID.test(eventId)) return undefined;
+    const wanted = eventId.toLowerCase();
+    for (const streamId of await this.claims.streamsClaiming(wanted)) {
+      const recorded = (await readStreamForwards(this.client, streamId, START)).find((event) => event.id.toLowerCase() === wanted);
+      if (recorded) return this.upcast(storedEventOf(recorded));
+    }
+    return undefined;
   }
 
   async streamVersion(streamId: string): Promise<number> {

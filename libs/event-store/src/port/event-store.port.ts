@@ -91,6 +91,8 @@ export interface VerifyResult {
 export interface EventStore {
   appendToStream(streamId: string, events: readonly NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly StoredEvent[]>;
+  /** The event stored under this id, whatever its stream, or undefined when no append has stored it. */
+  findEvent(eventId: string): Promise<StoredEvent | undefined>;
   /** Current version of a stream, or 0 when it does not exist. */
   streamVersion(streamId: string): Promise<number>;
   readAll(after: number, limit: number): Promise<ReadAllResult>;

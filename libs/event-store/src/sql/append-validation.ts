@@ -1,7 +1,7 @@
 import { InvalidAppendError } from '../port/errors.js';
 import type { NewEvent } from '../port/event-store.port.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Positions carry the writing transaction's id in their high bits and the event's index in the low bits. */
 export const EVENTS_PER_APPEND_BITS = 12;
 export const MAX_EVENTS_PER_APPEND = 2 ** EVENTS_PER_APPEND_BITS;

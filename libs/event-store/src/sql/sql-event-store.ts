@@ -5,7 +5,7 @@ import type {
 } from '../port/event-store.port.js';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
 import { APPEND_EVENTS, chainedRows, type StreamHead } from './append-statement.js';
-import { assertAppendable, EVENTS_PER_APPEND_BITS } from './append-validation.js';
+import { assertAppendable, EVENTS_PER_APPEND_BITS, UUID } from './append-validation.js';
 import { eventStoreMigrations, migrate } from './migrations.js';
 import { pgErrorOf, type SqlDatabase } from './sql-database.js';
 import { StreamHeadCache } from './stream-head-cache.js';
@@ -129,6 +129,12 @@ export class SqlEventStore implements EventStore {
     const last = events.at(-1);
     if (last && !options.asOf) this.heads.remember(streamId, { version: last.streamVersion, hash: last.hash });
     return events;
+  }
+
+  async findEvent(eventId: string): Promise<StoredEvent | undefined> {
+    if (!UUID.test(eventId)) return undefined;
+    const { rows } = await this.db.query<StoredEventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = $1::uuid`, [eventId]);
+    return rows[0] ? eventFromRow(rows[0], this.upcasters) : undefined;
   }
 
   async streamVersion(streamId: string): Promise<number> {

@@ -1,13 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Decider } from '../../../../../libs/domain/src/shared/decider.js';
-import { ConcurrencyError, type EventStore } from '../../../../../libs/event-store/src/index.js';
+import { ConcurrencyError, DuplicateEventIdError, type EventStore } from '../../../../../libs/event-store/src/index.js';
 import { eventMetadata, EVENT_STORE } from '../../platform/index.js';
+import { currentIdempotentRequest, derivedId } from '../../platform/idempotency/derived-ids.js';
+import type { IdempotentRequest } from '../../platform/idempotency/idempotency.store.js';
+import { afterIdempotentAppend } from './append-fault.js';
 import { Clock } from './clock.js';
 import type { CommandResult } from './command-result.js';
 import { KeyedSerializer } from './keyed-serializer.js';
 
 type DomainEventShape = { readonly type: string; readonly data: object };
+type StreamRef = { readonly id: string; readonly streamId: string };
 
 export interface Loaded<S> {
   readonly state: S;
@@ -45,7 +49,7 @@ export class AggregateStore {
   /** Commands on one stream from this process run one after another; see KeyedSerializer. */
   execute<C, E extends DomainEventShape, S>(
     decider: Decider<C, E, S>,
-    stream: { readonly id: string; readonly streamId: string },
+    stream: StreamRef,
     build: (state: S, now: string) => NoInfer<C> | Promise<NoInfer<C>>,
     options: ExecuteOptions = {},
   ): Promise<CommandResult> {
@@ -54,12 +58,17 @@ export class AggregateStore {
 
   private async decideAndAppend<C, E extends DomainEventShape, S>(
     decider: Decider<C, E, S>,
-    stream: { readonly id: string; readonly streamId: string },
+    stream: StreamRef,
     build: (state: S, now: string) => NoInfer<C> | Promise<NoInfer<C>>,
     options: ExecuteOptions,
   ): Promise<CommandResult> {
     const conditional = options.expectedVersion !== undefined;
+    const idempotent = currentIdempotentRequest();
+    const eventId = (index: number) => (idempotent ? derivedId(idempotent, 'event', stream.streamId, index) : randomUUID());
     for (let attempt = 0; ; attempt++) {
+      // Before deciding: the stream may have moved on since a first run landed, and deciding again would apply twice.
+      const landed = idempotent && (await this.landedBefore(stream, idempotent));
+      if (landed) return landed;
       const { state, version } = await this.load(decider, stream.streamId);
       if (conditional && options.expectedVersion !== version) {
         throw new ConcurrencyError(stream.streamId, options.expectedVersion as number, version);
@@ -69,13 +78,29 @@ export class AggregateStore {
       try {
         const result = await this.store.appendToStream(
           stream.streamId,
-          events.map((event) => ({ eventId: randomUUID(), type: event.type, data: { ...event.data }, metadata })),
+          events.map((event, index) => ({ eventId: eventId(index), type: event.type, data: { ...event.data }, metadata })),
           { expectedVersion: version === 0 ? 'no_stream' : version },
         );
+        if (idempotent) await afterIdempotentAppend();
         return { id: stream.id, version: result.nextExpectedVersion, position: result.lastPosition };
       } catch (error) {
+        // Another run of the same request (a claim taken over) wrote these ids first: the next look finds its result.
+        if (idempotent && error instanceof DuplicateEventIdError && attempt < RETRIES_ON_CONFLICT) continue;
         if (!(error instanceof ConcurrencyError) || conditional || attempt >= RETRIES_ON_CONFLICT) throw error;
       }
     }
+  }
+
+  /** What an earlier run of this request appended to the stream, answered as that run answered; undefined if nothing. */
+  private async landedBefore(stream: StreamRef, request: IdempotentRequest): Promise<CommandResult | undefined> {
+    const first = await this.store.findEvent(derivedId(request, 'event', stream.streamId, 0));
+    if (!first) return undefined;
+    const following = await this.store.readStream(stream.streamId, { fromVersion: first.streamVersion });
+    let last = first;
+    for (const [index, event] of following.entries()) {
+      if (event.eventId.toLowerCase() !== derivedId(request, 'event', stream.streamId, index)) break;
+      last = event;
+    }
+    return { id: stream.id, version: last.streamVersion, position: last.globalPosition };
   }
 }

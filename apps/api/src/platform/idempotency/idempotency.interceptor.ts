@@ -32,11 +32,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       bodyHash: bodyFingerprint(req.body),
     };
     return from(this.store.claim(request)).pipe(
-      mergeMap((outcome) => (outcome.kind === 'replay' ? of(replay(outcome.answer)) : this.runOnce(request, outcome.claimId, next, res))),
+      mergeMap((outcome) => (outcome.kind === 'replay' ? of(replay(outcome.answer)) : this.runOnce(request, outcome.claimId, next, req, res))),
     );
   }
 
-  private runOnce(request: IdempotentRequest, claimId: string, next: CallHandler, res: HttpResponse): Observable<unknown> {
+  private runOnce(request: IdempotentRequest, claimId: string, next: CallHandler, req: HttpRequest, res: HttpResponse): Observable<unknown> {
+    const context = requestContextOf(req);
+    if (context) context.idempotentRequest = request;
     return next.handle().pipe(
       catchError((error: unknown) =>
         from(this.store.release(request, claimId).catch((releaseError: unknown) => this.logger.error(`Releasing ${request.key} failed: ${String(releaseError)}`))).pipe(

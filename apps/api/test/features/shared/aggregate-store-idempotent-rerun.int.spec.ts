@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { Decider } from '../../../../../libs/domain/src/shared/decider.js';
+import { openEmbeddedEventStore, type SqlEventStore } from '../../../../../libs/event-store/src/index.js';
+import { AggregateStore } from '../../../src/features/shared/aggregate-store.js';
+import { SystemClock } from '../../../src/features/shared/clock.js';
+import { idFrom } from '../../../src/features/shared/create-id.js';
+import type { IdempotentRequest } from '../../../src/platform/idempotency/idempotency.store.js';
+import { runInRequestContext, type RequestContext } from '../../../src/platform/request-context.js';
+
+type Tally = { readonly notes: readonly string[] };
+type Noted = { readonly type: 'Noted'; readonly data: { readonly note: string } };
+/** Decides `copies` events per command, so a run that appends several is covered too. */
+const tally: Decider<{ readonly note: string; readonly copies?: number }, Noted, Tally> = {
+  initialState: () => ({ notes: [] }),
+  decide: (command) => Array.from({ length: command.copies ?? 1 }, (_, n) => ({ type: 'Noted', data: { note: `${command.note}.${n}` } })),
+  evolve: (state, event) => ({ notes: [...state.notes, event.data.note] }),
+};
+
+const requestWithKey = (key: string, bodyHash = 'body-1'): IdempotentRequest => ({ scope: 'p-1', key, method: 'POST', path: '/api/v1/tallies', bodyHash });
+const contextOf = (idempotentRequest?: IdempotentRequest): RequestContext => ({
+  correlationId: randomUUID(), requestId: randomUUID(), actor: undefined, startedAt: 0n, ...(idempotentRequest ? { idempotentRequest } : {}),
+});
+const inRequest = <T>(request: IdempotentRequest | undefined, work: () => Promise<T>): Promise<T> => runInRequestContext(contextOf(request), work);
+
+describe('AggregateStore: a request with an Idempotency-Key run again after an ambiguous failure', () => {
+  let store: SqlEventStore;
+  let first: AggregateStore;
+  let second: AggregateStore;
+  const newStream = () => ({ id: randomUUID(), streamId: `tally-${randomUUID()}` });
+  const notesOf = async (streamId: string) => (await store.readStream(streamId)).map((e) => e.data.note);
+
+  beforeAll(async () => {
+    store = await openEmbeddedEventStore('memory://');
+    first = new AggregateStore(store, new SystemClock());
+    second = new AggregateStore(store, new SystemClock());
+  });
+  afterAll(() => store?.close());
+
+  it('given a first run landed and the stream moved on, when the same request runs again, then it answers the first result without deciding', async () => {
+    const stream = newStream();
+    const request = requestWithKey('k-moved');
+    const firstAnswer = await inRequest(request, () => first.execute(tally, stream, () => ({ note: 'once', copies: 2 })));
+    await inRequest(undefined, () => first.execute(tally, stream, () => ({ note: 'someone else' })));
+    let decidedAgain = false;
+    const rerun = await inRequest(request, () => second.execute(tally, stream, () => {
+      decidedAgain = true;
+      return { note: 'twice' };
+    }));
+    expect(rerun).toEqual(firstAnswer);
+    expect(firstAnswer.version).toBe(2);
+    expect(decidedAgain).toBe(false);
+    expect(await notesOf(stream.streamId)).toEqual(['once.0', 'once.1', 'someone else.0']);
+  });
+
+  it('given a conditional first run landed, when it runs again with the same If-Match, then it answers the first result rather than 412', async () => {
+    const stream = newStream();
+    await first.execute(tally, stream, () => ({ note: 'start' }));
+    const request = requestWithKey('k-if-match');
+    const firstAnswer = await inRequest(request, () => first.execute(tally, stream, () => ({ note: 'conditional' }), { expectedVersion: 1 }));
+    const rerun = await inRequest(request, () => second.execute(tally, stream, () => ({ note: 'conditional' }), { expectedVersion: 1 }));
+    expect(rerun).toEqual(firstAnswer);
+    expect(await notesOf(stream.streamId)).toEqual(['start.0', 'conditional.0']);
+  });
+
+  it('given two runs of one request decide at once in two processes (a claim taken over), then one lands and both answer it', async () => {
+    const stream = newStream();
+    const request = requestWithKey('k-takeover');
+    let decided = 0;
+    let release: () => void = () => undefined;
+    const bothDecided = new Promise<void>((resolve) => { release = resolve; });
+    const run = (aggregates: AggregateStore) => inRequest(request, () => aggregates.execute(tally, stream, async () => {
+      const n = ++decided;
+      if (n === 2) release();
+      await bothDecided;
+      return { note: `run ${n}` };
+    }));
+    const [a, b] = await Promise.all([run(first), run(second)]);
+    expect(a).toEqual(b);
+    expect(await notesOf(stream.streamId)).toHaveLength(1);
+  });
+
+  it('appends again for another key, another body, or no key at all', async () => {
+    const stream = newStream();
+    await inRequest(requestWithKey('k-a'), () => first.execute(tally, stream, () => ({ note: 'a' })));
+    await inRequest(requestWithKey('k-b'), () => first.execute(tally, stream, () => ({ note: 'b' })));
+    await inRequest(requestWithKey('k-a', 'body-2'), () => first.execute(tally, stream, () => ({ note: 'a, other body' })));
+    await inRequest(undefined, () => first.execute(tally, stream, () => ({ note: 'no key' })));
+    await inRequest(undefined, () => first.execute(tally, stream, () => ({ note: 'no key' })));
+    expect(await notesOf(stream.streamId)).toEqual(['a.0', 'b.0', 'a, other body.0', 'no key.0', 'no key.0']);
+  });
+
+  it('names the same new record on every run of a create with a key, a fresh one without, and the client\'s own when given', async () => {
+    const request = requestWithKey('k-create');
+    const ids = await Promise.all([1, 2].map(() => inRequest(request, async () => idFrom({}))));
+    expect(ids[0]).toBe(ids[1]);
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(await inRequest(requestWithKey('k-create', 'body-2'), async () => idFrom({}))).not.toBe(ids[0]);
+    expect(await inRequest(undefined, async () => idFrom({}))).not.toBe(await inRequest(undefined, async () => idFrom({})));
+    const own = randomUUID();
+    expect(await inRequest(request, async () => idFrom({ id: own }))).toBe(own);
+  });
+});
