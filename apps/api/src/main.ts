@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { DataFolderLockedError } from '../../../libs/event-store/src/index.js';
 import { createApp } from './app.factory.js';
 import { ConfigError, loadAppConfig } from './config/app-config.js';
 import { loadDemoAtStart } from './demo/demo-at-start.js';
@@ -6,10 +7,17 @@ import { parseStartOptions, StartOptionsError } from './demo/start-options.js';
 import { announceAuthentication } from './platform/auth/startup-hint.js';
 import { JsonLogger } from './platform/logging/json-logger.js';
 
+/** Nest logs a failed start with its stack; a data folder in use is said once, plainly, by main's own fatal line. */
+class StartupLogger extends JsonLogger {
+  override error(message: unknown, ...params: unknown[]): void {
+    if (!(message instanceof DataFolderLockedError)) super.error(message, ...params);
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadAppConfig();
   const options = parseStartOptions(process.argv.slice(2), config.eventStore);
-  const logger = new JsonLogger({ level: config.logLevel });
+  const logger = new StartupLogger({ level: config.logLevel });
   const app = await createApp({ config, logger });
   app.enableShutdownHooks();
   try {
@@ -29,6 +37,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // Said plainly, without a stack: it is an instruction to the operator, not a fault.
+  if (error instanceof DataFolderLockedError) {
+    process.stderr.write(`${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), message: error.message })}\n`);
+    process.exit(1);
+  }
   const message = error instanceof ConfigError ? `Configuration error: ${error.message}`
     : error instanceof StartOptionsError ? `Usage error: ${error.message}`
       : `Start-up failed: ${String(error)}`;

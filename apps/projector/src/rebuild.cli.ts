@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { EventStore, SqlDatabase } from '../../../libs/event-store/src/index.js';
+import { DataFolderLockedError, type EventStore, type SqlDatabase } from '../../../libs/event-store/src/index.js';
 import type { Projection } from '../../../libs/projections/src/index.js';
 import { rebuildProjection, verifyProjection, type VerifyResult } from '../../../libs/projections/src/rebuild/index.js';
 import { ConfigError, loadAppConfig } from '../../api/src/config/app-config.js';
@@ -65,6 +65,11 @@ main().then(
     if (error instanceof UsageError) {
       note(`${error.message}\n\n${REBUILD_USAGE}`);
       process.exitCode = EXIT_USAGE;
+      return;
+    }
+    if (error instanceof DataFolderLockedError) {
+      note(error.message);
+      process.exitCode = EXIT_FAILURE;
       return;
     }
     note(error instanceof ConfigError ? `Configuration error: ${error.message}` : `Failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

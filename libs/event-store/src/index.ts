@@ -6,6 +6,7 @@ export * from './hashing/event-hash.js';
 export * from './upcasting/upcaster-registry.js';
 export * from './sql/sql-database.js';
 export * from './sql/migrations.js';
+export * from './sql/data-folder-lock.js';
 export * from './sql/pglite-database.js';
 export * from './sql/postgres-database.js';
 export * from './sql/sql-event-store.js';

@@ -4,7 +4,14 @@ import { SqlEventStore, type SqlEventStoreOptions } from './sql/sql-event-store.
 
 /** The embedded default: PGlite in a data folder (`memory://` for a throwaway store). */
 export async function openEmbeddedEventStore(dataDir: string, options: SqlEventStoreOptions = {}): Promise<SqlEventStore> {
-  return new SqlEventStore(await PgliteDatabase.open(dataDir), options).init();
+  const db = await PgliteDatabase.open(dataDir);
+  try {
+    return await new SqlEventStore(db, options).init();
+  } catch (error) {
+    // Closing also releases the data folder's lock, so a failed start does not keep the folder.
+    await db.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 /** The production store: PostgreSQL through a connection pool. */

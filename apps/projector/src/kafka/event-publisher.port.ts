@@ -14,7 +14,7 @@ export interface OutgoingMessage {
  */
 export interface EventPublisher {
   publish(messages: readonly OutgoingMessage[]): Promise<void>;
-  /** Reaches the broker before the relay opens its checkpoint transaction, so an outage fails outside it. */
+  /** Reaches the broker before the relay reads a batch, so an outage fails before any work is done. */
   connect?(): Promise<void>;
   close?(): Promise<void>;
 }

@@ -3,6 +3,7 @@ export { loadKafkaConfig, KafkaConfigError, type KafkaConfig, type KafkaSaslMech
 export { envelopeOf, messageFor, topicFor, type KafkaEventEnvelope } from './kafka-envelope.js';
 export { KafkajsEventPublisher, type KafkajsPublisherOptions } from './kafkajs-event-publisher.js';
 export { KafkaRelay, KAFKA_RELAY_CHECKPOINT, type KafkaRelayLag, type KafkaRelayOptions, type KafkaRelayStatus } from './kafka-relay.js';
+export { RelayCheckpointMovedError } from './relay-checkpoint.js';
 export {
   kafkaRelayHealthCheck, registerKafkaRelayObservability, KAFKA_RELAY_HEALTH_CHECK, KAFKA_RELAY_LAG_POSITIONS,
 } from './kafka-relay.observability.js';

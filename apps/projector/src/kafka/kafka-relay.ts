@@ -1,10 +1,11 @@
 import { leaderLockFor, type LeaderLock } from '../../../../libs/projections/src/engine/leader-lock.js';
 import {
-  CatchUpSubscription, readCheckpoint, SqlEventStore, type EventStore, type SqlDatabase, type StoredEvent,
+  readCheckpoint, SqlEventStore, type EventStore, type SqlDatabase, type StoredEvent,
 } from '../../../../libs/event-store/src/index.js';
 import type { EventPublisher } from './event-publisher.port.js';
 import { DEFAULT_KAFKA_TOPIC_PREFIX } from './kafka-config.js';
 import { messageFor } from './kafka-envelope.js';
+import { moveRelayCheckpoint, RelayCheckpointMovedError } from './relay-checkpoint.js';
 import { backoffDelayMs, DEFAULT_BACKOFF, StopSignal, withTimeout, type BackoffPolicy } from './relay-timing.js';
 
 export const KAFKA_RELAY_CHECKPOINT = 'kafka-relay';
@@ -21,7 +22,7 @@ export interface KafkaRelayOptions {
   readonly checkpointName?: string;
   readonly batchSize?: number;
   readonly idleWaitMs?: number;
-  /** Longest a publish may hold the checkpoint transaction open. */
+  /** Longest the relay waits for the broker to acknowledge a batch before it sends the batch again. */
   readonly publishTimeoutMs?: number;
   readonly backoff?: Partial<BackoffPolicy>;
   readonly onError?: (error: unknown, status: KafkaRelayStatus) => void;
@@ -49,13 +50,20 @@ export interface KafkaRelayLag {
   readonly eventsBehindIsLowerBound: boolean;
 }
 
+/** How long a relay that found another one publishing waits before it tries to lead again. */
+const STAND_DOWN_MS = 1_000;
+
 /**
- * Publishes the global log to Kafka, at least once and in log order. Each batch is published inside the
- * checkpoint's transaction: the checkpoint moves only when the broker has acknowledged the whole batch, and a
- * failed publish rolls it back so the same batch is sent again. Consumers dedupe by eventId.
+ * Publishes the global log to Kafka, at least once and in log order. A batch is published with no transaction
+ * open (on PGlite a transaction holds the only connection, so a slow broker would stall every append), and the
+ * checkpoint then moves only from the value this relay read, once the broker has acknowledged the whole batch.
+ * A failed publish leaves it where it was, so the same batch is sent again; if another relay moved it, this one
+ * stands down. Consumers dedupe by eventId.
  */
 export class KafkaRelay {
-  private readonly subscription: CatchUpSubscription;
+  private readonly batchSize: number;
+  /** The checkpoint as this relay last read or moved it; undefined after a failure, to be read again. */
+  private position: number | undefined;
   private readonly backoff: BackoffPolicy;
   private readonly checkpointName: string;
   private readonly leader: LeaderLock;
@@ -72,20 +80,17 @@ export class KafkaRelay {
     this.checkpointName = options.checkpointName ?? KAFKA_RELAY_CHECKPOINT;
     this.leader = leaderLockFor(options.checkpoints, this.checkpointName);
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
-    this.subscription = new CatchUpSubscription({
-      name: this.checkpointName,
-      store: options.store,
-      checkpoints: options.checkpoints,
-      batchSize: options.batchSize ?? 200,
-      handle: (events) => this.publish(events),
-    });
+    this.batchSize = options.batchSize ?? 200;
   }
 
-  /** Publishes at most one batch; answers how many events the broker acknowledged. Rejects when it fails. */
+  /**
+   * Publishes at most one batch; answers how many events the broker acknowledged. Rejects when it fails, and
+   * with RelayCheckpointMovedError (not counted as a broker failure) when another relay moved the checkpoint.
+   */
   async runOnce(): Promise<number> {
     try {
       await this.options.publisher.connect?.();
-      const published = await this.subscription.runOnce();
+      const published = await this.publishNextBatch();
       this.consecutiveFailures = 0;
       this.lastError = undefined;
       if (published > 0) {
@@ -94,6 +99,8 @@ export class KafkaRelay {
       }
       return published;
     } catch (error) {
+      this.position = undefined;
+      if (error instanceof RelayCheckpointMovedError) throw error;
       this.consecutiveFailures += 1;
       this.lastError = error instanceof Error ? error.message : String(error);
       this.lastFailureAt = new Date();
@@ -160,10 +167,29 @@ export class KafkaRelay {
         const published = await this.runOnce();
         if (published === 0) await this.stopSignal.race(this.options.store.waitForEvents(this.options.idleWaitMs ?? 1_000));
       } catch (error) {
+        if (error instanceof RelayCheckpointMovedError) {
+          await this.leader.release();
+          await this.stopSignal.sleep(STAND_DOWN_MS);
+          continue;
+        }
         this.options.onError?.(error, this.status());
         await this.stopSignal.sleep(backoffDelayMs(this.consecutiveFailures, this.backoff));
       }
     }
+  }
+
+  private async publishNextBatch(): Promise<number> {
+    const { store, checkpoints } = this.options;
+    const from = this.position ?? (await readCheckpoint(checkpoints, this.checkpointName));
+    this.position = from;
+    const { events, lastPosition } = await store.readAll(from, this.batchSize);
+    if (events.length === 0) return 0;
+    await this.publish(events);
+    if (!(await moveRelayCheckpoint(checkpoints, this.checkpointName, from, lastPosition))) {
+      throw new RelayCheckpointMovedError(this.checkpointName);
+    }
+    this.position = lastPosition;
+    return events.length;
   }
 
   private async publish(events: readonly StoredEvent[]): Promise<void> {

@@ -4,7 +4,7 @@ import type { EventPublisher, OutgoingMessage } from './event-publisher.port.js'
 import { kafkajsSasl, type KafkaConfig } from './kafka-config.js';
 
 export interface KafkajsPublisherOptions {
-  /** kafkajs's own retries inside one publish; bounded so that an outage ends the relay's transaction. */
+  /** kafkajs's own retries inside one publish; bounded so that an outage ends the relay's attempt (and it backs off). */
   readonly retry?: RetryOptions;
   readonly connectionTimeoutMs?: number;
   readonly requestTimeoutMs?: number;

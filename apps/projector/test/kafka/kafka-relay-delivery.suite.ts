@@ -1,5 +1,6 @@
 import { readCheckpoint, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
 import { KafkaRelay, KAFKA_RELAY_CHECKPOINT } from '../../src/kafka/kafka-relay.js';
+import { RelayCheckpointMovedError } from '../../src/kafka/relay-checkpoint.js';
 import { appliedByDedupingConsumer, eventIdsOf, RecordingPublisher } from './recording-publisher.js';
 import { appendEvents, freshCheckpoint, readLog, streamOf } from './relay-test-support.js';
 
@@ -77,6 +78,28 @@ export function kafkaRelayDeliverySuite(fixture: () => RelayFixture): void {
     expect(eventIdsOf(publisher.acknowledged)).toEqual(log.map((event) => event.eventId));
     expect(publisher.acknowledged.every((m) => m.topic === 'council.resolution')).toBe(true);
     expect(relay.status()).toMatchObject({ consecutiveFailures: 0, lastError: undefined, publishedEvents: 3 });
+  });
+
+  it('moves the checkpoint only from the value it read: when another relay moved it during the publish, it stands down and leaves it', async () => {
+    const { store } = fixture();
+    const { name, since } = await freshCheckpoint(store);
+    await appendEvents(store, streamOf('action'), 3);
+    const log = await readLog(store, since);
+    const otherRelaysPosition = log[0]!.globalPosition;
+    const publisher = new RecordingPublisher();
+    const relay = new KafkaRelay({ store, checkpoints: store.db, publisher, checkpointName: name, publishTimeoutMs: 5_000 });
+    publisher.whilePublishing = async () => {
+      publisher.whilePublishing = undefined;
+      await store.db.query('UPDATE checkpoints SET position = $1 WHERE name = $2', [otherRelaysPosition, name]);
+    };
+
+    await expect(relay.runOnce()).rejects.toBeInstanceOf(RelayCheckpointMovedError);
+    expect(await readCheckpoint(store.db, name)).toBe(otherRelaysPosition);
+    expect(relay.status()).toMatchObject({ consecutiveFailures: 0, publishedEvents: 0 });
+    // Standing down forgets its position: the next attempt starts from the other relay's checkpoint.
+    expect(await relay.runOnce()).toBe(2);
+    expect(await readCheckpoint(store.db, name)).toBe(log.at(-1)!.globalPosition);
+    expect(eventIdsOf(publisher.acknowledged)).toEqual([...log, ...log.slice(1)].map((event) => event.eventId));
   });
 
   it('retries failed batches without losing or reordering: acknowledged batches hold each event once', async () => {

@@ -12,6 +12,8 @@ export class RecordingPublisher implements EventPublisher {
   /** While true, connecting and publishing fail as with a broker that is down. */
   down = false;
   attempts = 0;
+  /** Runs inside each publish before the broker answers: a slow broker, or another relay acting meanwhile. */
+  whilePublishing: (() => Promise<void>) | undefined;
   private readonly plannedFailures: PublishFailure[] = [];
   private hangNext = false;
 
@@ -39,6 +41,7 @@ export class RecordingPublisher implements EventPublisher {
       this.hangNext = false;
       return new Promise<void>(() => undefined);
     }
+    await this.whilePublishing?.();
     const failure = this.plannedFailures.shift();
     if (failure === 'refuse') throw new Error('broker refused the batch');
     this.delivered.push(...messages);

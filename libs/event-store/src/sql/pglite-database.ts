@@ -1,4 +1,5 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { DataFolderLock } from './data-folder-lock.js';
 import type { SqlDatabase, SqlQueryable } from './sql-database.js';
 
 type PgliteLike = Pick<PGlite, 'query' | 'exec'> | Transaction;
@@ -17,19 +18,36 @@ function queryable(db: PgliteLike): SqlQueryable {
   };
 }
 
-/** Embedded PostgreSQL (WASM) in a data folder, or in memory with `memory://`. One connection per process. */
+/** The folder PGlite will write to, or undefined when it keeps nothing on this machine's disk (`memory://`). */
+function folderOnDisk(dataDir: string): string | undefined {
+  if (dataDir.startsWith('file://')) return dataDir.slice('file://'.length);
+  return /^[a-z0-9-]+:\/\//i.test(dataDir) ? undefined : dataDir;
+}
+
+/**
+ * Embedded PostgreSQL (WASM) in a data folder, or in memory with `memory://`. One connection per process, and
+ * one process per folder: PGlite has no lock of its own and two writers corrupt it, so the folder is locked.
+ */
 export class PgliteDatabase implements SqlDatabase {
   readonly dialect = 'pglite' as const;
   private readonly plain: SqlQueryable;
 
-  private constructor(private readonly db: PGlite) {
+  private constructor(private readonly db: PGlite, private readonly lock: DataFolderLock | undefined) {
     this.plain = queryable(db);
   }
 
+  /** Throws DataFolderLockedError, naming the holder, when another process (or open) has the folder. */
   static async open(dataDir: string): Promise<PgliteDatabase> {
-    const db = new PGlite(dataDir);
-    await db.waitReady;
-    return new PgliteDatabase(db);
+    const folder = folderOnDisk(dataDir);
+    const lock = folder === undefined ? undefined : await DataFolderLock.acquire(folder);
+    try {
+      const db = new PGlite(dataDir);
+      await db.waitReady;
+      return new PgliteDatabase(db, lock);
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
   }
 
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: Row[] }> {
@@ -49,6 +67,10 @@ export class PgliteDatabase implements SqlDatabase {
   }
 
   async close(): Promise<void> {
-    if (!this.db.closed) await this.db.close();
+    try {
+      if (!this.db.closed) await this.db.close();
+    } finally {
+      this.lock?.release();
+    }
   }
 }

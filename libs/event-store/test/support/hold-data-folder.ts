@@ -1,0 +1,15 @@
+// A process of its own that takes a data folder's lock and keeps it until told to exit (SIGTERM) or killed.
+// Run from source: node --import ./test/support/swc-register.mjs libs/event-store/test/support/hold-data-folder.ts <dir>
+import { DataFolderLock, DataFolderLockedError } from '../../src/sql/data-folder-lock.js';
+
+try {
+  await DataFolderLock.acquire(process.argv[2] ?? '');
+  process.stdout.write('locked\n');
+  // process.exit runs the lock's exit hook: this is the release on a clean exit.
+  process.on('SIGTERM', () => process.exit(0));
+  setInterval(() => undefined, 60_000);
+} catch (error) {
+  if (!(error instanceof DataFolderLockedError)) throw error;
+  process.stdout.write(`refused: ${error.message}\n`);
+  process.exit(3);
+}
