@@ -1,7 +1,7 @@
 import { openEmbeddedTarget, openPostgresTarget, type BenchTarget } from './adapters.js';
 import { seedDomainLog, type SeedResult } from './projections/domain-seed.js';
 import { readWholeLog, rebuildEach, type RateFigure } from './projections/rebuild-rate.js';
-import { viewLatencies, type LatencyFigure } from './projections/view-latency.js';
+import { VIEW_PAGE_SIZE, viewLatencies, type LatencyFigure } from './projections/view-latency.js';
 import { formatVerdicts, type Verdict } from './report.js';
 
 const REBUILD_TARGET_EPS = 20_000;
@@ -61,8 +61,9 @@ async function benchOne(adapter: AdapterName): Promise<Verdict[]> {
     const rebuild = rebuildTable(read, rebuilds, read.events);
     const [{ count } = { count: '0' }] = await target.rawQuery<{ count: string }>('SELECT count(*)::text AS count FROM rm_actions', []);
     console.log(rebuild.lines.join('\n'));
-    console.log(`  view queries over ${Number(count).toLocaleString('en-US')} actions, 500 runs each after 50 warm-up:`);
-    const latency = latencyTable(await viewLatencies(target.store.db, seed.busiestPostId));
+    console.log(`  views over ${Number(count).toLocaleString('en-US')} actions, page of ${VIEW_PAGE_SIZE} (the default), 500 runs each after 50 warm-up;`
+      + ' HTTP = the app on loopback, bearer token and minPosition, one request at a time:');
+    const latency = latencyTable(await viewLatencies(target.store, seed.busiestPostId));
     console.log(latency.lines.join('\n'));
     return [...rebuild.verdicts, ...latency.verdicts].map((v) => ({ ...v, label: `${adapter}: ${v.label}` }));
   } finally {

@@ -60,7 +60,7 @@ const UPSERT = `
   ON CONFLICT (type) DO UPDATE SET events = bench_type_counts.events + EXCLUDED.events`;
 
 /** E: a catch-up subscription from zero to the head, keeping per-type counts with one upsert per batch. */
-export async function scenarioE(t: BenchTarget, expectedEvents: number): Promise<Row> {
+export async function scenarioE(t: BenchTarget, expectedEvents: number, label = 'E catch-up, batch 1000'): Promise<Row> {
   const db = t.store.db;
   await db.query(READ_MODEL);
   const subscription = new CatchUpSubscription({
@@ -89,7 +89,7 @@ export async function scenarioE(t: BenchTarget, expectedEvents: number): Promise
   const total = Number(rows[0]?.total ?? 0);
   const ok = total === expectedEvents && applied === expectedEvents && subscription.checkpoint === head;
   const note = `read model ${total} events, checkpoint ${subscription.checkpoint === head ? '= head' : '!= head'}: ${ok ? 'OK' : 'FAILED'}`;
-  return p.row(t.name, 'E catch-up, batch 1000', applied, { note });
+  return p.row(t.name, label, applied, { note });
 }
 
 /**

@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openEmbeddedTarget, openPostgresTarget, type BenchTarget } from './adapters.js';
 import type { Row } from './measure.js';
+import { scenarioERecords } from './catch-up-projection.js';
 import { scenarioD, scenarioDAnalyzed, scenarioE } from './read-scenarios.js';
 import { formatTable, formatVerdicts, postgresTargets, type Verdict } from './report.js';
 import { scenarioA, scenarioB, scenarioC, seedLog, warmUp } from './write-scenarios.js';
@@ -28,7 +29,7 @@ function progress(message: string): void {
   process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
 }
 
-async function runAdapter(t: BenchTarget, rows: Row[], checks: Verdict[]): Promise<void> {
+async function runAdapter(t: BenchTarget, scale: number, rows: Row[], checks: Verdict[]): Promise<void> {
   const { sizes } = t;
   const step = (label: string, added: readonly Row[]) => {
     rows.push(...added);
@@ -50,6 +51,9 @@ async function runAdapter(t: BenchTarget, rows: Row[], checks: Verdict[]): Promi
   const e = await scenarioE(t, d.events);
   checks.push({ label: `${t.name}: E read model and checkpoint`, pass: e.note?.endsWith('OK') ?? false, detail: e.note ?? '' });
   step('E', [e]);
+  const withRecords = await scenarioERecords(t.name, scale, sizes.logForReads);
+  for (const row of withRecords) checks.push({ label: `${t.name}: ${row.scenario} read model and checkpoint`, pass: row.note?.includes(': OK') ?? false, detail: row.note ?? '' });
+  step("E' (the counter and the records projection over a domain log)", withRecords);
   step("D' (diagnostic: readAll after ANALYZE events)", [await scenarioDAnalyzed(t)]);
 }
 
@@ -68,7 +72,7 @@ async function main(): Promise<void> {
     progress(`${name}: opened in ${((performance.now() - opened) / 1000).toFixed(1)}s`);
     notes.push(`${name}: ${t.baselineNote}`);
     try {
-      await runAdapter(t, rows, checks);
+      await runAdapter(t, scale, rows, checks);
     } finally {
       await t.dispose();
     }

@@ -105,15 +105,31 @@ export function sqlStoreContract(harness: () => { store: SqlEventStore }): void 
       expect(await readCheckpoint(store.db, name)).toBe(await store.headPosition());
     });
 
-    it('rolls back a batch whose checkpoint another runner moved', async () => {
+    it('rolls back a batch whose checkpoint another runner moved: neither its writes nor its checkpoint stay', async () => {
       const { store } = harness();
       const name = `moved_${randomUUID().slice(0, 8)}`;
-      await store.appendToStream(`thing-${randomUUID()}`, [newEvent()]);
-      const applied: number[] = [];
-      const runner = new CatchUpSubscription({ name, store, checkpoints: store.db, handle: async (events) => void applied.push(events.length), batchSize: 1 });
-      await runner.runOnce();
+      await sql(`CREATE TABLE ${name} (global_position bigint PRIMARY KEY)`);
+      const id = `thing-${randomUUID()}`;
+      await store.appendToStream(id, [newEvent()]);
+      const handled: number[] = [];
+      const runner = new CatchUpSubscription({
+        name, store, checkpoints: store.db, batchSize: 1,
+        handle: async (events, tx) => {
+          for (const e of events.filter((x) => x.streamId === id)) {
+            handled.push(e.globalPosition);
+            await tx.query(`INSERT INTO ${name} VALUES ($1)`, [e.globalPosition]);
+          }
+        },
+      });
+      await runner.catchUp();
+      await store.appendToStream(id, [newEvent()]);
+      const [first, second] = (await store.readStream(id)).map((e) => e.globalPosition);
       await sql(`UPDATE checkpoints SET position = 1 WHERE name = $1`, [name]);
       await expect(runner.runOnce()).rejects.toBeInstanceOf(CheckpointMovedError);
+      // The handler did write the second event, inside the batch's transaction; the refused commit took it back.
+      expect(handled).toEqual([first, second]);
+      const { rows } = await sql(`SELECT global_position::text AS position FROM ${name}`);
+      expect(rows).toEqual([{ position: String(first) }]);
       expect(await readCheckpoint(store.db, name)).toBe(1);
     });
   });

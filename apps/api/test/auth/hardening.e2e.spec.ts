@@ -1,11 +1,12 @@
 import { bearer, signTestToken, TEST_JWT_SECRET } from '../support/auth.js';
-import { openEmbeddedEventStore, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import { openE2eStore } from '../support/e2e-store.js';
 import { expectUnauthorized, startAuthTestApp, type AuthTestApp } from './support/auth-test-app.js';
 
 let store: SqlEventStore;
 
 beforeAll(async () => {
-  store = await openEmbeddedEventStore('memory://');
+  store = await openE2eStore();
 });
 
 afterAll(async () => {

@@ -1,12 +1,13 @@
 import { demoActions, demoFebruaryMeeting, demoMeeting, demoOfficers } from '../../src/demo/demo-data.js';
 import { demoCommands, loadDemo, type DemoLoadOutcome } from '../../src/demo/load-demo.js';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
+import { committedEvents } from '../support/e2e-store.js';
 
 /** The expectations are written from the minutes again, not read from demo-data.ts, so a slip in either shows. */
 const EXPECTED_EVENTS = 1 + 7 + 7 + 7 + 2 + 1 + 3 + 3 + 2; // committee, posts, people, appointments, meetings, attendance, items, resolutions, actions
 
 async function allEvents(f: FeatureApp) {
-  return (await f.store.readAll(0, 10_000)).events;
+  return committedEvents(f.store);
 }
 
 describe('demo data: the 16 January 2017 task & finish group, loaded through the command bus', () => {

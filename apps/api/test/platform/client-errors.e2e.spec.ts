@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
-import { openEmbeddedEventStore, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import { openE2eStore } from '../support/e2e-store.js';
 import { PROBLEM, startTestApp, type TestApp } from './support/test-app.js';
 
 /** Writes raw bytes to the server and reads everything it answers until it closes the connection. */
@@ -25,7 +26,7 @@ describe('malformed HTTP, which Node rejects before Express sees it, is answered
   let port: number;
 
   beforeAll(async () => {
-    store = await openEmbeddedEventStore('memory://');
+    store = await openE2eStore();
     testApp = await startTestApp({ store });
     await testApp.app.listen(0, '127.0.0.1');
     port = (testApp.app.getHttpServer().address() as { port: number }).port;

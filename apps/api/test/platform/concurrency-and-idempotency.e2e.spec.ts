@@ -1,4 +1,5 @@
-import { openEmbeddedEventStore, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import { openE2eStore } from '../support/e2e-store.js';
 import { bodyFingerprint } from '../../src/platform/idempotency/idempotency-key.js';
 import { bearer, STAFF } from '../support/auth.js';
 import { PROBLEM, staffHttp, startTestApp, type TestApp } from './support/test-app.js';
@@ -10,7 +11,7 @@ describe('If-Match and Idempotency-Key', () => {
   const addNote = (stream: string) => http().post(`/api/v1/test/streams/${stream}/notes`);
 
   beforeAll(async () => {
-    store = await openEmbeddedEventStore('memory://');
+    store = await openE2eStore();
     testApp = await startTestApp({ store });
   });
 

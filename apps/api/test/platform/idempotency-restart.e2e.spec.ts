@@ -1,24 +1,21 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
-import { openEmbeddedEventStore } from '../../../../libs/event-store/src/index.js';
 import { staffBearer } from '../support/auth.js';
+import { e2eDatabase, type E2eDatabase } from '../support/e2e-store.js';
 import { startTestApp, testConfig } from './support/test-app.js';
 
 describe('idempotency across a restart', () => {
-  let dataDir: string;
+  let database: E2eDatabase;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'actiontrail-restart-'));
+    database = await e2eDatabase();
   });
 
   afterAll(async () => {
-    await rm(dataDir, { recursive: true, force: true });
+    await database.dispose();
   });
 
-  it('answers a retry after the app was closed and re-created on the same data dir', async () => {
-    const config = testConfig({ EVENT_STORE: 'embedded', DATA_DIR: dataDir });
+  it('answers a retry after the app was closed and re-created on the same database', async () => {
+    const config = testConfig(database.env);
     const post = (server: unknown) =>
       request(server as Parameters<typeof request>[0]).post('/api/v1/test/streams/r1/notes').set(staffBearer())
         .set('Idempotency-Key', 'restart-key').send({ note: 'once' });
@@ -38,7 +35,7 @@ describe('idempotency across a restart', () => {
       await after.app.close();
     }
 
-    const store = await openEmbeddedEventStore(dataDir);
+    const store = await database.open();
     try {
       expect(await store.readStream('test-r1')).toHaveLength(1);
     } finally {

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { openEmbeddedEventStore, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import { openE2eStore } from '../support/e2e-store.js';
 import { HealthRegistry } from '../../src/platform/index.js';
 import { bearer, signTestToken, STAFF } from '../support/auth.js';
 import { staffHttp, startTestApp, type TestApp } from './support/test-app.js';
@@ -12,7 +13,7 @@ describe('request context and operational endpoints', () => {
   const http = () => staffHttp(testApp.app);
 
   beforeAll(async () => {
-    store = await openEmbeddedEventStore('memory://');
+    store = await openE2eStore();
     testApp = await startTestApp({ store });
   });
 

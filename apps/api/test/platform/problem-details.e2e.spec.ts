@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { openEmbeddedEventStore, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import { openE2eStore } from '../support/e2e-store.js';
 import { PROBLEM, staffHttp, startTestApp, type TestApp } from './support/test-app.js';
 
 const validResolution = { itemNumber: '03', parts: [{ label: '(i)', text: 'Noted the report', kind: 'noted' }] };
@@ -10,7 +11,7 @@ describe('problem details (RFC 9457) for every error', () => {
   const http = () => staffHttp(testApp.app);
 
   beforeAll(async () => {
-    store = await openEmbeddedEventStore('memory://');
+    store = await openE2eStore();
     testApp = await startTestApp({ store });
   });
 

@@ -17,6 +17,21 @@ async function waitingLockRequests(db: PostgresDatabase): Promise<number> {
   return Number(rows[0]?.waiting ?? 0);
 }
 
+/** A read queued behind the swap's lock request would wait until the batch ends, which this test never lets happen on its own. */
+const READ_BOUND_MS = 2_000;
+
+async function answeredWithin<T>(ms: number, answer: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`a view read waited over ${ms} ms: it queued behind the swap`)), ms);
+  });
+  try {
+    return await Promise.race([answer, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 await describeWithPostgres('a rebuild swapping tables under a live runner (PostgreSQL)', () => {
   const schema = uniqueSchema('swap');
   let f: FeatureApp;
@@ -69,10 +84,18 @@ await describeWithPostgres('a rebuild swapping tables under a live runner (Postg
     expect(rebuilt.position).toBeGreaterThan(before[checkpointNameOf(recordsProjection)] ?? 0);
     // The waiting batch applied the chase to the swapped-in rows, which had it already: its checkpoint no longer matched.
     expect(await blockedBatch).toBeInstanceOf(CheckpointMovedError);
+    // Rolled back: the chase is in the swapped-in rows once, and the checkpoint is the rebuild's, not the batch's.
+    const afterRollback = await projectionFacts(store, db);
+    expect(afterRollback.actionMismatches).toEqual([]);
+    expect(afterRollback.checkpoints[checkpointNameOf(recordsProjection)]).toBe(rebuilt.position);
+    // Resumes from the new checkpoint: the next chase is applied once, and nothing before it again.
+    const nextChase = await chase(actionId);
+    await waitUntil('the next chase is readable', async () => (await store.readAll(nextChase - 1, 1)).events.length > 0);
     await live.catchUp();
     const facts = await projectionFacts(store, db);
     expect(facts.actionMismatches).toEqual([]);
     expect(facts.checkpoints[checkpointNameOf(recordsProjection)]).toBe(facts.head);
+    expect(facts.head).toBeGreaterThanOrEqual(nextChase);
     expect(facts.checkpoints[checkpointNameOf(recordsProjection, 'rebuild')]).toBeUndefined();
     expect((await verifyProjection({ store, db, projection: recordsProjection })).differences).toEqual([]);
   });
@@ -106,14 +129,16 @@ await describeWithPostgres('a rebuild swapping tables under a live runner (Postg
     await waitUntil('the rebuild is swapping', async () => phase === 'swapping');
     // The swap keeps trying while the batch holds the tables, and views still read them: nobody waits behind it.
     for (let read = 0; read < 5; read++) {
-      const { rows } = await db.query<{ count: string }>('SELECT count(*)::text AS count FROM rm_actions');
+      const { rows } = await answeredWithin(READ_BOUND_MS, db.query<{ count: string }>('SELECT count(*)::text AS count FROM rm_actions'));
       expect(Number(rows[0]?.count)).toBe(workload.actionIds.length);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(swapped).toBe(false);
+    expect(await waitingLockRequests(db)).toBe(0);
     release();
     await slowBatch;
     const rebuilt = await rebuild;
+    expect(swapped).toBe(true);
     await live.catchUp().catch((error: unknown) => expect(error).toBeInstanceOf(CheckpointMovedError));
     await live.catchUp();
     expect(rebuilt.position).toBe((await projectionFacts(store, db)).head);

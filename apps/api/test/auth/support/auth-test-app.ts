@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { openEmbeddedEventStore, type SqlEventStore } from '../../../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '../../../../../libs/event-store/src/index.js';
+import { openE2eStore } from '../../support/e2e-store.js';
 import { createApp } from '../../../src/app.factory.js';
 import { loadAppConfig, type AppConfig } from '../../../src/config/app-config.js';
 import { JsonLogger } from '../../../src/platform/logging/json-logger.js';
@@ -25,7 +26,7 @@ export interface AuthTestAppOptions {
 
 /** The real app with the auth test routes and no read models unless the environment says otherwise. */
 export async function startAuthTestApp(env: Record<string, string>, options: AuthTestAppOptions = {}): Promise<AuthTestApp> {
-  const store = options.store ?? (await openEmbeddedEventStore('memory://'));
+  const store = options.store ?? (await openE2eStore());
   const adjust = options.adjust ?? ((config: AppConfig) => config);
   const config = adjust(loadAppConfig({ NODE_ENV: 'test', PROJECTIONS: 'off', ...env }));
   const logLines: string[] = [];

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { openEmbeddedEventStore, type SqlEventStore } from '../../../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '../../../../../libs/event-store/src/index.js';
+import { openE2eStore } from '../../support/e2e-store.js';
 import { createApp } from '../../../src/app.factory.js';
 import { loadAppConfig } from '../../../src/config/app-config.js';
 import type { Role } from '../../../src/platform/auth/roles.js';
@@ -26,9 +27,9 @@ export interface FeatureAppOptions {
   env?: Record<string, string>;
 }
 
-/** The real app over HTTP on an in-memory embedded store: one per test file (the first PGlite open takes seconds). */
+/** The real app over HTTP on a fresh store (in-memory PGlite, or PostgreSQL with E2E_STORE=postgres): one per test file (the first PGlite open takes seconds). */
 export async function startFeatureApp(options: FeatureAppOptions = {}): Promise<FeatureApp> {
-  const store = options.store ?? (await openEmbeddedEventStore('memory://'));
+  const store = options.store ?? (await openE2eStore());
   const config = loadAppConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', AUTH_JWT_SECRET: TEST_JWT_SECRET, ...options.env });
   const app = await createApp({ config, store, logger: false });
   return {

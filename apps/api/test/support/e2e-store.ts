@@ -1,0 +1,77 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openEmbeddedEventStore, openPostgresEventStore, type SqlEventStore, type StoredEvent } from '../../../../libs/event-store/src/index.js';
+import { dropSchema, POSTGRES_URL, uniqueSchema } from '../../../../test/support/postgres.js';
+
+/**
+ * Which database the API's end-to-end suites run on: `E2E_STORE=postgres` puts every suite on the PostgreSQL
+ * server at DATABASE_URL (`npm run test:e2e:postgres`); otherwise an in-memory PGlite.
+ */
+export const E2E_STORE: 'postgres' | 'embedded' = process.env.E2E_STORE === 'postgres' ? 'postgres' : 'embedded';
+
+if (process.env.E2E_STORE !== undefined && process.env.E2E_STORE !== 'postgres' && process.env.E2E_STORE !== 'embedded') {
+  throw new Error(`E2E_STORE must be postgres or embedded, not ${process.env.E2E_STORE}`);
+}
+
+/** A fresh store for one test: a schema of its own on PostgreSQL, dropped when the store is closed. */
+export async function openE2eStore(): Promise<SqlEventStore> {
+  if (E2E_STORE === 'embedded') return openEmbeddedEventStore('memory://');
+  const schema = uniqueSchema('e2e');
+  const store = await openPostgresEventStore({ connectionString: POSTGRES_URL, schema });
+  const close = store.close.bind(store);
+  // Every suite already closes its store; dropping the schema there leaves nothing behind on the shared database.
+  store.close = async () => {
+    await close();
+    await dropSchema(schema);
+  };
+  return store;
+}
+
+/** A database an app opens by itself from its configuration (a restart test), and how to look into it afterwards. */
+export interface E2eDatabase {
+  readonly env: Record<string, string>;
+  /** The same database as a store of the test's own, which the test closes. */
+  open(): Promise<SqlEventStore>;
+  dispose(): Promise<void>;
+}
+
+export async function e2eDatabase(): Promise<E2eDatabase> {
+  if (E2E_STORE === 'embedded') {
+    const dataDir = await mkdtemp(join(tmpdir(), 'actiontrail-e2e-'));
+    return {
+      env: { EVENT_STORE: 'embedded', DATA_DIR: dataDir },
+      open: () => openEmbeddedEventStore(dataDir),
+      dispose: () => rm(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const schema = uniqueSchema('e2e');
+  return {
+    env: { EVENT_STORE: 'postgres', DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema },
+    open: () => openPostgresEventStore({ connectionString: POSTGRES_URL, schema }),
+    dispose: () => dropSchema(schema),
+  };
+}
+
+/**
+ * Every event committed so far, in log order. On PostgreSQL readAll stops below the oldest transaction still
+ * open anywhere in the database (other suites share it), so it waits, up to a bound, for that horizon to pass
+ * the last committed event rather than take a short read for the whole log.
+ */
+export async function committedEvents(store: SqlEventStore, timeoutMs = 10_000): Promise<StoredEvent[]> {
+  const { rows } = await store.db.query<{ head: string | null }>('SELECT max(global_position)::text AS head FROM events');
+  const head = Number(rows[0]?.head ?? 0);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const events: StoredEvent[] = [];
+    for (let after = 0; ;) {
+      const page = await store.readAll(after, 5_000);
+      if (page.events.length === 0) break;
+      events.push(...page.events);
+      after = page.lastPosition;
+    }
+    if ((events.at(-1)?.globalPosition ?? 0) >= head) return events;
+    if (Date.now() > deadline) throw new Error(`readAll stopped at ${events.at(-1)?.globalPosition ?? 0}, below the committed head ${head}, for ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
