@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { openEmbeddedEventStore, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import { openE2eStore } from '../support/e2e-store.js';
 import { ProjectionPositions } from '../../src/read-models/projection-positions.js';
 import { AUDIENCE, ISSUER, issueToken, signingKey, startJwksServer, type JwksServer, type SigningKey } from './support/jwks-server.js';
 import { startAuthTestApp, type AuthTestApp } from './support/auth-test-app.js';
@@ -26,7 +27,7 @@ describe('the caller is the person whose identity subject the token names (AUTH_
   };
 
   beforeAll(async () => {
-    store = await openEmbeddedEventStore('memory://');
+    store = await openE2eStore();
     key = await signingKey('RS256', 'entra-key');
     jwks = await startJwksServer([key]);
     t = await startAuthTestApp(
