@@ -5,6 +5,7 @@ import { ConfigError, loadAppConfig } from './config/app-config.js';
 import { loadDemoAtStart } from './demo/demo-at-start.js';
 import { parseStartOptions, StartOptionsError } from './demo/start-options.js';
 import { announceAuthentication } from './platform/auth/startup-hint.js';
+import { logFatal } from './platform/logging/fatal-line.js';
 import { JsonLogger } from './platform/logging/json-logger.js';
 
 /** Nest logs a failed start with its stack; a data folder in use is said once, plainly, by main's own fatal line. */
@@ -39,12 +40,12 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // Said plainly, without a stack: it is an instruction to the operator, not a fault.
   if (error instanceof DataFolderLockedError) {
-    process.stderr.write(`${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), message: error.message })}\n`);
+    logFatal(error.message);
     process.exit(1);
   }
   const message = error instanceof ConfigError ? `Configuration error: ${error.message}`
     : error instanceof StartOptionsError ? `Usage error: ${error.message}`
       : `Start-up failed: ${String(error)}`;
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), message, stack: error instanceof Error ? error.stack : undefined })}\n`);
+  logFatal(message, error instanceof Error ? error.stack : undefined);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataFolderLockedError } from '../../../libs/event-store/src/index.js';
 import { ConfigError } from '../../api/src/config/app-config.js';
+import { logFatal } from '../../api/src/platform/logging/fatal-line.js';
 import { JsonLogger } from '../../api/src/platform/logging/json-logger.js';
 import { KafkaRelay, KafkajsEventPublisher, loadKafkaConfig } from './kafka/index.js';
 import { openReadSide, type ReadSide } from './open-read-side.js';
@@ -64,10 +65,10 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   // Said plainly, without a stack: it is an instruction to the operator, not a fault.
   if (error instanceof DataFolderLockedError) {
-    process.stderr.write(`${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), message: error.message })}\n`);
+    logFatal(error.message);
     process.exit(1);
   }
   const message = error instanceof ConfigError ? `Configuration error: ${error.message}` : `Projector start-up failed: ${String(error)}`;
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', time: new Date().toISOString(), message, stack: error instanceof Error ? error.stack : undefined })}\n`);
+  logFatal(message, error instanceof Error ? error.stack : undefined);
   process.exit(1);
 });

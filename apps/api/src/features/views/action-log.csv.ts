@@ -1,34 +1,37 @@
+import { stringify } from 'csv-stringify/sync';
 import type { ActionLog, ActionLogRow } from './action-log.query.js';
 
-const COLUMNS: readonly (readonly [heading: string, cell: (row: ActionLogRow) => string | null])[] = [
-  ['Ref', (r) => r.ref],
-  ['Meeting date', (r) => r.meetingDate],
-  ['Item', (r) => r.itemNumber],
-  ['Resolution part', (r) => r.partLabel],
-  ['Action', (r) => r.action],
-  ['Owner', (r) => r.owner],
-  ['Due', (r) => r.dueOn],
-  ['Status', (r) => r.status],
-  ['RAG', (r) => r.rag],
-  ['Latest update', (r) => r.latestUpdate],
-  ['Date closed', (r) => r.dateClosed],
+type TextField = { [K in keyof ActionLogRow]: ActionLogRow[K] extends string | null ? K : never }[keyof ActionLogRow];
+
+const COLUMNS: readonly { readonly key: TextField; readonly header: string }[] = [
+  { key: 'ref', header: 'Ref' },
+  { key: 'meetingDate', header: 'Meeting date' },
+  { key: 'itemNumber', header: 'Item' },
+  { key: 'partLabel', header: 'Resolution part' },
+  { key: 'action', header: 'Action' },
+  { key: 'owner', header: 'Owner' },
+  { key: 'dueOn', header: 'Due' },
+  { key: 'status', header: 'Status' },
+  { key: 'rag', header: 'RAG' },
+  { key: 'latestUpdate', header: 'Latest update' },
+  { key: 'dateClosed', header: 'Date closed' },
 ];
 
-/** Spreadsheets run a cell that starts like a formula: an apostrophe makes it text (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** RFC 4180: a field holding a comma, a double quote or a line break is quoted, its quotes doubled. */
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function csvCell(value: string | null): string {
-  const text = value ?? '';
-  const safe = FORMULA_START.test(text) ? `'${text}` : text;
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** The action log as RFC 4180 CSV: a header row, CRLF line ends. */
+/**
+ * The action log as RFC 4180 CSV: a header row, CRLF line ends, no BOM; a field holding a comma, a double quote
+ * or a line break is quoted with its quotes doubled. Spreadsheets run a cell that starts like a formula
+ * (= + - @, a tab or CR, or their full-width forms): escape_formulas makes it text with an apostrophe (CSV injection).
+ * A null is an empty field.
+ */
 export function actionLogCsv(log: ActionLog): string {
-  const lines = [COLUMNS.map(([heading]) => csvCell(heading)), ...log.rows.map((row) => COLUMNS.map(([, cell]) => csvCell(cell(row))))];
-  return lines.map((cells) => `${cells.join(',')}\r\n`).join('');
+  return stringify([...log.rows], {
+    columns: [...COLUMNS],
+    header: true,
+    record_delimiter: '\r\n',
+    // Given a record_delimiter, csv-stringify would otherwise leave a lone CR or LF in a field unquoted.
+    quote_record_delimiter: true,
+    escape_formulas: true,
+  });
 }
 
 /** A file name that is safe in a Content-Disposition header: the committee's name in lower-case ASCII words. */

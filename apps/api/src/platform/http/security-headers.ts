@@ -1,11 +1,37 @@
+import helmet, { strictTransportSecurity, type HelmetOptions } from 'helmet';
 import { DOCS_PATH } from '../openapi.js';
 import type { HttpRequest, Middleware } from './http-types.js';
 
-const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const API_CSP = {
+  defaultSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'none'"],
+};
 /** Swagger UI loads its own scripts and styles, sets inline styles, and calls /docs-json. */
-const DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
-  + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-const HSTS = 'max-age=31536000; includeSubDomains';
+const DOCS_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+};
+
+/** Helmet's defaults, but frames denied outright and HSTS left to `hsts` below, which knows whether TLS was used. */
+const helmetFor = (directives: Record<string, string[]>): Middleware => helmet({
+  contentSecurityPolicy: { useDefaults: false, directives },
+  xFrameOptions: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+  crossOriginResourcePolicy: { policy: 'same-origin' },
+  strictTransportSecurity: false,
+} satisfies HelmetOptions);
+
+const apiHeaders = helmetFor(API_CSP);
+const docsHeaders = helmetFor(DOCS_CSP);
+const hsts = strictTransportSecurity({ maxAge: 31_536_000, includeSubDomains: true });
 const DOCS_UI = new RegExp(`^/${DOCS_PATH}(?:/|$)`);
 
 /**
@@ -14,14 +40,12 @@ const DOCS_UI = new RegExp(`^/${DOCS_PATH}(?:/|$)`);
  */
 export const securityHeaders: Middleware = (req, res, next) => {
   const docsUi = DOCS_UI.test(req.path);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  res.setHeader('Content-Security-Policy', docsUi ? DOCS_CSP : API_CSP);
   if (!docsUi) res.setHeader('Cache-Control', 'no-store');
-  if (cameOverTls(req)) res.setHeader('Strict-Transport-Security', HSTS);
-  next();
+  const headers = docsUi ? docsHeaders : apiHeaders;
+  headers(req, res, (error) => {
+    if (error !== undefined || !cameOverTls(req)) next(error);
+    else hsts(req, res, next);
+  });
 };
 
 function cameOverTls(req: HttpRequest): boolean {

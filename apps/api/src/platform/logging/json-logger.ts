@@ -1,26 +1,32 @@
 import type { LoggerService, LogLevel as NestLogLevel } from '@nestjs/common';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../../config/app-config.js';
 import { currentRequestContext } from '../request-context.js';
+import { pinoOptions } from './pino-options.js';
 
-const SEVERITY: Record<LogLevel, number> = { fatal: 0, error: 1, warn: 2, info: 3, debug: 4, verbose: 5 };
 const FROM_NEST: Record<NestLogLevel, LogLevel> = { fatal: 'fatal', error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'verbose' };
+const MOST_VERBOSE_FIRST: readonly LogLevel[] = ['verbose', 'debug', 'info', 'warn', 'error', 'fatal'];
 
 export type LogWriter = (line: string) => void;
 
 export interface JsonLoggerOptions {
   readonly level?: LogLevel;
-  /** Where lines go; stdout unless a test captures them. */
+  /** Where lines go, without their newline; stdout unless a test captures them. */
   readonly write?: LogWriter;
 }
 
-/** The application logger: one JSON object per line, with the request's ids when there is a request. */
+/**
+ * The application logger: pino behind Nest's LoggerService (nestjs-pino's peer range stops at Nest 11), one JSON
+ * object per line with the request's ids when there is a request.
+ */
 export class JsonLogger implements LoggerService {
-  private threshold: number;
-  private readonly write: LogWriter;
+  private readonly pino: Logger<'verbose'>;
 
   constructor(options: JsonLoggerOptions = {}) {
-    this.threshold = SEVERITY[options.level ?? 'info'];
-    this.write = options.write ?? ((line) => process.stdout.write(`${line}\n`));
+    const write = options.write;
+    const destination: DestinationStream | undefined = write && { write: (line) => write(line.endsWith('\n') ? line.slice(0, -1) : line) };
+    // pino's own stdout destination writes synchronously, so a line logged just before process.exit is not lost.
+    this.pino = destination ? pino(pinoOptions(options.level ?? 'info'), destination) : pino(pinoOptions(options.level ?? 'info'));
   }
 
   log(message: unknown, ...params: unknown[]): void {
@@ -46,17 +52,17 @@ export class JsonLogger implements LoggerService {
   }
 
   setLogLevels(levels: NestLogLevel[]): void {
-    const mapped = levels.map((level) => SEVERITY[FROM_NEST[level]]);
-    this.threshold = mapped.length > 0 ? Math.max(...mapped) : -1;
+    const wanted = new Set(levels.map((level) => FROM_NEST[level]));
+    this.pino.level = MOST_VERBOSE_FIRST.find((level) => wanted.has(level)) ?? 'silent';
   }
 
   isEnabled(level: LogLevel): boolean {
-    return SEVERITY[level] <= this.threshold;
+    return this.pino.isLevelEnabled(level);
   }
 
   /** Nest passes (message, context) or (message, stack, context); an object message adds its fields. */
   private emit(level: LogLevel, message: unknown, params: unknown[]): void {
-    if (!this.isEnabled(level)) return;
+    if (!this.pino.isLevelEnabled(level)) return;
     const rest = [...params];
     const context = rest.length > 0 && typeof rest.at(-1) === 'string' ? (rest.pop() as string) : undefined;
     const stack = rest.find((p): p is string => typeof p === 'string' && p.includes('\n'));
@@ -64,19 +70,12 @@ export class JsonLogger implements LoggerService {
     const fields = typeof message === 'object' && message !== null && !(message instanceof Error)
       ? (message as Record<string, unknown>)
       : { message: message instanceof Error ? message.message : String(message) };
-    const entry = {
-      level,
-      time: new Date().toISOString(),
+    this.pino[level]({
       ...(context ? { context } : {}),
       ...(request ? { correlationId: request.correlationId, requestId: request.requestId } : {}),
       ...fields,
       ...(stack ? { stack } : {}),
       ...(message instanceof Error && message.stack ? { stack: message.stack } : {}),
-    };
-    this.write(JSON.stringify(entry, bigintAsText));
+    });
   }
-}
-
-function bigintAsText(_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? value.toString() : value;
 }
