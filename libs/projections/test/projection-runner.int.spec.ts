@@ -3,7 +3,7 @@ import { dropSchema, describeWithPostgres, POSTGRES_URL, uniqueSchema } from '..
 import { allProjections } from '../src/all-projections.js';
 import { auditLogProjection } from '../src/audit-log/audit-log.projection.js';
 import type { Projection } from '../src/engine/projection.js';
-import { checkpointNameOf, ProjectionRunner } from '../src/engine/projection-runner.js';
+import { checkpointNameOf, ProjectionRunner, ProjectionVersionMovedError } from '../src/engine/projection-runner.js';
 import { recordsProjection } from '../src/records/records.projection.js';
 import { appendDomainEvent, appendWorld, world } from './support/append-world.js';
 
@@ -14,6 +14,14 @@ function counting(projection: Projection): { projection: Projection; applied: St
 }
 
 const runnerFor = (store: SqlEventStore, projection: Projection) => new ProjectionRunner({ store, db: store.db, projection, idleWaitMs: 100 });
+
+async function untilAsync(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -76,22 +84,42 @@ function runnerStory(open: () => SqlEventStore): void {
     expect(await readCheckpoint(store.db, checkpointNameOf(recordsProjection))).toBe(head);
   });
 
-  it('keeps the tables when the version is unchanged, and replays from zero into fresh tables when it is bumped', async () => {
+  it('keeps the tables when the version is unchanged; a bumped version is built beside them by the leader and swapped in', async () => {
     const store = open();
     await sql(`INSERT INTO rm_committees (committee_id, name, kind, action_count) VALUES ('c-stray', 'Not from any event', 'other', 0)`);
-    await runnerFor(store, recordsProjection).prepare();
+    const old = runnerFor(store, recordsProjection);
+    await old.prepare();
+    await old.catchUp();
     expect(await sql(`SELECT committee_id FROM rm_committees ORDER BY committee_id`)).toEqual([{ committee_id: 'c-stray' }, { committee_id: world.committee }]);
 
+    // Given a runner of the next version starting beside the old one: its prepare drops nothing
     const { projection, applied } = counting({ ...recordsProjection, version: recordsProjection.version + 1 });
-    const runner = runnerFor(store, projection);
-    await runner.prepare();
-    expect(await readCheckpoint(store.db, checkpointNameOf(recordsProjection))).toBe(0);
-    expect(await sql(`SELECT count(*)::int AS n FROM rm_actions`)).toEqual([{ n: 0 }]);
-    await runner.catchUp();
-    expect(applied).toHaveLength(12);
+    const upgraded = runnerFor(store, projection);
+    await upgraded.prepare();
+    expect(await readCheckpoint(store.db, checkpointNameOf(recordsProjection))).toBe(head);
+    expect(await sql(`SELECT count(*)::int AS n FROM rm_committees`)).toEqual([{ n: 2 }]);
+    expect(await sql(`SELECT version FROM projection_versions WHERE name = 'records'`)).toEqual([{ version: recordsProjection.version }]);
+
+    // When it leads: it replays from zero into a new generation and swaps it in
+    upgraded.start();
+    try {
+      await until(() => applied.length === 12, 20_000);
+      await untilAsync(async () => (await sql<{ version: number }>(`SELECT version FROM projection_versions WHERE name = 'records'`))[0]?.version === projection.version);
+    } finally {
+      await upgraded.stop();
+    }
     expect(await sql(`SELECT committee_id, action_count FROM rm_committees`)).toEqual([{ committee_id: world.committee, action_count: 1 }]);
     expect(await sql(`SELECT ref, owner_post_id, chase_count FROM rm_actions`)).toEqual([{ ref: 'A1', owner_post_id: world.otherPost, chase_count: 1 }]);
-    expect(await sql(`SELECT version FROM projection_versions WHERE name = 'records'`)).toEqual([{ version: recordsProjection.version + 1 }]);
+    expect(await readCheckpoint(store.db, checkpointNameOf(recordsProjection))).toBe(head);
+
+    // Then the old runner, whose cached checkpoint the swap left where it was, cannot apply its version to the new tables
+    head = await appendDomainEvent(store, 'action', world.action, { type: 'ActionChased', data: { actionId: world.action, chasedAt: '2017-06-18T09:00:00Z', chaseNumber: 2 } });
+    await readable(store, head);
+    await expect(old.catchUp()).rejects.toBeInstanceOf(ProjectionVersionMovedError);
+    expect(await sql(`SELECT chase_count FROM rm_actions`)).toEqual([{ chase_count: 1 }]);
+    await upgraded.catchUp();
+    expect(await sql(`SELECT chase_count FROM rm_actions`)).toEqual([{ chase_count: 2 }]);
+    expect(await readCheckpoint(store.db, checkpointNameOf(recordsProjection))).toBe(head);
   });
 }
 

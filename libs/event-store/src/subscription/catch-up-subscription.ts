@@ -17,6 +17,11 @@ export interface CatchUpOptions {
    * read-ahead is never trusted: events may have come since, so the next call reads again.
    */
   readonly readAhead?: boolean;
+  /**
+   * Runs in the batch's transaction once the checkpoint has moved, before the commit: throwing rolls the batch
+   * back (a projection runner checks there that the tables still belong to the version it applies).
+   */
+  readonly confirm?: (tx: SqlQueryable) => Promise<void>;
 }
 
 type Page = Awaited<ReturnType<EventStore['readAll']>>;
@@ -29,8 +34,24 @@ export class CheckpointMovedError extends Error {
 }
 
 export async function readCheckpoint(db: SqlQueryable, name: string): Promise<number> {
+  return (await readStoredCheckpoint(db, name)) ?? 0;
+}
+
+/** The checkpoint's position, or null when it has no row (which a compare-and-set must tell apart from 0). */
+export async function readStoredCheckpoint(db: SqlQueryable, name: string): Promise<number | null> {
   const { rows } = await db.query<{ position: string }>('SELECT position::text AS position FROM checkpoints WHERE name = $1', [name]);
-  return Number(rows[0]?.position ?? 0);
+  return rows[0] ? Number(rows[0].position) : null;
+}
+
+/**
+ * Moves a checkpoint from the value read, or answers false: an existing row only from its position, a missing
+ * row only while it is still missing (a row deleted meanwhile, e.g. by a reset, is never re-created at a stale position).
+ */
+export async function moveCheckpoint(tx: SqlQueryable, name: string, expected: number | null, to: number): Promise<boolean> {
+  const moved = expected === null
+    ? await tx.query('INSERT INTO checkpoints (name, position, updated_at) VALUES ($1, $2, now()) ON CONFLICT (name) DO NOTHING RETURNING name', [name, to])
+    : await tx.query('UPDATE checkpoints SET position = $2, updated_at = now() WHERE name = $1 AND position = $3 RETURNING name', [name, to, expected]);
+  return moved.rows.length > 0;
 }
 
 /**
@@ -38,7 +59,8 @@ export async function readCheckpoint(db: SqlQueryable, name: string): Promise<nu
  * and the checkpoint only moves from the value this runner read, so every event takes effect exactly once.
  */
 export class CatchUpSubscription {
-  private position: number | undefined;
+  /** The stored checkpoint as last read or written: undefined before reading, null for a missing row. */
+  private stored: number | null | undefined;
   private running = false;
   private loop: Promise<void> | undefined;
   private ahead: { readonly from: number; readonly page: Promise<Page> } | undefined;
@@ -46,33 +68,34 @@ export class CatchUpSubscription {
   constructor(private readonly options: CatchUpOptions) {}
 
   get checkpoint(): number | undefined {
-    return this.position;
+    return this.stored === undefined ? undefined : (this.stored ?? 0);
+  }
+
+  /** Reads the stored checkpoint again before the next batch (someone else moved it, e.g. a swap). */
+  forgetPosition(): void {
+    this.stored = undefined;
+    this.ahead = undefined;
   }
 
   /** Processes at most one batch; answers how many events it applied. */
   async runOnce(): Promise<number> {
-    const { name, store, checkpoints, handle } = this.options;
-    const from = this.position ?? (await readCheckpoint(checkpoints, name));
-    this.position = from;
-    const { events, lastPosition } = await this.read(store, from);
+    const { name, store, checkpoints, handle, confirm } = this.options;
+    if (this.stored === undefined) this.stored = await readStoredCheckpoint(checkpoints, name);
+    const expected = this.stored;
+    const { events, lastPosition } = await this.read(store, expected ?? 0);
     if (events.length === 0) return 0;
     if (this.options.readAhead) this.readAhead(store, lastPosition);
     try {
       await checkpoints.transaction(async (tx) => {
         await handle(events, tx);
-        const moved = await tx.query(
-          `INSERT INTO checkpoints (name, position, updated_at) VALUES ($1, $2, now())
-           ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()
-           WHERE checkpoints.position = $3 RETURNING name`,
-          [name, lastPosition, from]);
-        if (moved.rows.length === 0) throw new CheckpointMovedError(name);
+        if (!(await moveCheckpoint(tx, name, expected, lastPosition))) throw new CheckpointMovedError(name);
+        await confirm?.(tx);
       });
     } catch (error) {
-      this.position = undefined;
-      this.ahead = undefined;
+      this.forgetPosition();
       throw error;
     }
-    this.position = lastPosition;
+    this.stored = lastPosition;
     return events.length;
   }
 

@@ -1,7 +1,7 @@
 import type { SqlDatabase, SqlQueryable } from '../../../event-store/src/index.js';
 import { leaderLockFor } from '../engine/leader-lock.js';
 import type { Projection } from '../engine/projection.js';
-import { checkpointNameOf } from '../engine/projection-runner.js';
+import { checkpointNameOf } from '../engine/checkpoint-name.js';
 import { createTables, dropTablesSql, physicalName } from '../engine/table-sql.js';
 
 /** Tables built from zero beside the live ones, then swapped in. */

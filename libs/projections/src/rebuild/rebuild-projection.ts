@@ -2,7 +2,7 @@ import { CatchUpSubscription, type EventStore, type SqlDatabase } from '../../..
 import { applyBatch } from '../engine/apply-batch.js';
 import type { Projection } from '../engine/projection.js';
 import { migrateProjectionTables } from '../engine/projection-migrations.js';
-import { checkpointNameOf } from '../engine/projection-runner.js';
+import { checkpointNameOf } from '../engine/checkpoint-name.js';
 import { createSecondaryIndexes } from '../engine/table-sql.js';
 import { dropGeneration, REBUILD_GENERATION, resetGeneration, withGenerationLock } from './generations.js';
 import { ProgressMeter, type RebuildProgress } from './rebuild-progress.js';

@@ -1,7 +1,7 @@
 import { pgErrorOf, readCheckpoint, type EventStore, type SqlDatabase, type SqlQueryable } from '../../../event-store/src/index.js';
 import { applyBatch } from '../engine/apply-batch.js';
 import type { Projection } from '../engine/projection.js';
-import { checkpointNameOf } from '../engine/projection-runner.js';
+import { checkpointNameOf } from '../engine/checkpoint-name.js';
 import { physicalName } from '../engine/table-sql.js';
 import { existingTables, lockCheckpoint, REBUILD_GENERATION } from './generations.js';
 import { sleep } from './retry.js';

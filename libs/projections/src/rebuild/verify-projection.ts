@@ -2,7 +2,7 @@ import { readCheckpoint, type EventStore, type SqlDatabase } from '../../../even
 import { applyBatch } from '../engine/apply-batch.js';
 import type { Projection } from '../engine/projection.js';
 import { migrateProjectionTables } from '../engine/projection-migrations.js';
-import { checkpointNameOf } from '../engine/projection-runner.js';
+import { checkpointNameOf } from '../engine/checkpoint-name.js';
 import { compareWithLive, differs, type TableComparison } from './compare-generations.js';
 import { dropGeneration, existingTables, lockCheckpoint, resetGeneration, VERIFY_GENERATION, withGenerationLock } from './generations.js';
 import { ProgressMeter, type RebuildProgress } from './rebuild-progress.js';
