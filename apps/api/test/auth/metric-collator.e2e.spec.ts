@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
-import { CollateMetricsCommand } from '../../src/features/metrics/collate-metrics.command.js';
-import type { CollateMetricsDto } from '../../src/features/metrics/collate-metrics.dto.js';
-import { CorrectMetricsCommand } from '../../src/features/metrics/correct-metrics.command.js';
+import { CollateMetricsCommand } from '../../src/features/metric-snapshots/collate-metrics.command.js';
+import type { CollateMetricsDto } from '../../src/features/metric-snapshots/collate-metrics.dto.js';
+import { CorrectMetricsCommand } from '../../src/features/metric-snapshots/correct-metrics.command.js';
 import { ProblemException } from '../../src/platform/problems/problem.js';
 import { runInRequestContext, type Actor } from '../../src/platform/request-context.js';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';

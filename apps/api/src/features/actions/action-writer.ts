@@ -3,7 +3,7 @@ import { Command } from '@nestjs/cqrs';
 import { actionDecider, type ActionCommand, type ActionState } from '../../../../../libs/domain/src/action/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { currentRequestContext } from '../../platform/index.js';
-import { ActionOwnership } from '../../platform/auth/action-ownership.js';
+import { ActionOwnership } from './action-ownership.js';
 import { forbidden } from '../../platform/auth/auth-problems.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { AggregateStore } from '../shared/aggregate-store.js';

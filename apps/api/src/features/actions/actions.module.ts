@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ActionOwnership } from '../../platform/auth/action-ownership.js';
 import { ChangeDueHandler, ReassignActionHandler, SignOffActionHandler } from './action-changes.commands.js';
 import {
   ChaseActionHandler, CompleteActionHandler, ReopenActionHandler, ReportProgressHandler, WithdrawActionHandler,
@@ -12,7 +11,7 @@ import { AssignActionHandler } from './assign-action.command.js';
 @Module({
   controllers: [ActionsController],
   providers: [
-    ActionOwnership, ActionWriter, AssignActionHandler, ReportProgressHandler, CompleteActionHandler, SignOffActionHandler, ReopenActionHandler,
+    ActionWriter, AssignActionHandler, ReportProgressHandler, CompleteActionHandler, SignOffActionHandler, ReopenActionHandler,
     ChangeDueHandler, ReassignActionHandler, ChaseActionHandler, WithdrawActionHandler, GetActionHandler,
   ],
 })

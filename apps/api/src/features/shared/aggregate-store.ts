@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Decider } from '../../../../../libs/domain/src/shared/decider.js';
+import { fold, type Decider } from '../../../../../libs/domain/src/shared/decider.js';
 import { ConcurrencyError, DuplicateEventIdError, type EventStore } from '../../../../../libs/event-store/src/index.js';
 import { eventMetadata, EVENT_STORE } from '../../platform/index.js';
 import { currentIdempotentRequest, derivedId } from '../../platform/idempotency/derived-ids.js';
 import type { IdempotentRequest } from '../../platform/idempotency/idempotency.store.js';
 import { afterIdempotentAppend } from './append-fault.js';
 import { Clock } from './clock.js';
+import { domainEventsOf } from './domain-events.js';
 import type { CommandResult } from './command-result.js';
 import { KeyedSerializer } from './keyed-serializer.js';
 
@@ -42,8 +43,7 @@ export class AggregateStore {
 
   async load<C, E extends DomainEventShape, S>(decider: Decider<C, E, S>, streamId: string, asOf?: Date): Promise<Loaded<S>> {
     const events = await this.store.readStream(streamId, asOf ? { asOf } : {});
-    const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as unknown as E), decider.initialState());
-    return { state, version: events.at(-1)?.streamVersion ?? 0 };
+    return { state: fold(decider, domainEventsOf<E>(events)), version: events.at(-1)?.streamVersion ?? 0 };
   }
 
   /** Commands on one stream from this process run one after another; see KeyedSerializer. */

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { notFound } from '../../../../../libs/domain/src/shared/errors.js';
 import type { EventStore, SqlDatabase } from '../../../../../libs/event-store/src/index.js';
-import { ukDateOf } from '../../../../../libs/projections/src/index.js';
+import { ukDateOf } from '../../../../../libs/domain/src/shared/time.js';
 import { EVENT_STORE, SQL_DATABASE } from '../../platform/index.js';
 import { Clock } from '../shared/clock.js';
 import { isInstant } from '../shared/validators.js';

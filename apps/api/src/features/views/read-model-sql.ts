@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { streamIdFor, type StreamCategory } from '../../../../../libs/domain/src/streams.js';
 import type { QueryOptions } from '../../../../../libs/event-store/src/index.js';
-import { auditEventsTable, checkpointNameOf, recordsProjection, recordsTables, ukDateOf } from '../../../../../libs/projections/src/index.js';
+import { ukDateOf } from '../../../../../libs/domain/src/shared/time.js';
+import { auditEventsTable, checkpointNameOf, recordsProjection, recordsTables } from '../../../../../libs/projections/src/index.js';
 import type { Clock } from '../shared/clock.js';
 
 /** The live read-model tables the views read. */

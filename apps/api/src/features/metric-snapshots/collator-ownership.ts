@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { currentRequestContext } from '../../platform/index.js';
-import { ActionOwnership } from '../../platform/auth/action-ownership.js';
+import { ActionOwnership } from '../actions/action-ownership.js';
 import { forbidden } from '../../platform/auth/auth-problems.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { ACTING_FOR_ANY_OWNER } from '../actions/action-writer.js';
