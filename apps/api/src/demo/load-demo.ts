@@ -13,7 +13,7 @@ import { AddAgendaItemCommand } from '../features/meetings/add-agenda-item.comma
 import { RecordAttendanceCommand } from '../features/meetings/record-attendance.command.js';
 import { ScheduleMeetingCommand } from '../features/meetings/schedule-meeting.command.js';
 import { PassResolutionCommand } from '../features/resolutions/pass-resolution.command.js';
-import type { CommandResult } from '../features/shared/command-result.js';
+import type { CommandOutcome } from '../features/shared/command-outcome.js';
 import { EVENT_STORE, type Actor, type RequestContext } from '../platform/index.js';
 import { runInRequestContext } from '../platform/request-context.js';
 import {
@@ -39,7 +39,7 @@ export async function loadDemo(app: INestApplicationContext): Promise<DemoLoadOu
   return runInRequestContext(context, async (): Promise<DemoLoadOutcome> => {
     if (await streamExists(store, streamIdFor('committee', demoCommittee.id))) return alreadyPresent(store);
     const [createCommittee, ...rest] = demoCommands();
-    let last: CommandResult;
+    let last: CommandOutcome;
     try {
       last = await commandBus.execute(createCommittee);
     } catch (error) {
@@ -69,7 +69,7 @@ export function describeDemoOutcome(outcome: DemoLoadOutcome): string {
 }
 
 /** The whole demo in dependency order; the committee comes first because its existence marks a load. */
-export function demoCommands(): [Command<CommandResult>, ...Command<CommandResult>[]] {
+export function demoCommands(): [Command<CommandOutcome>, ...Command<CommandOutcome>[]] {
   const officers = Object.values(demoOfficers);
   const meetingId = demoMeeting.id;
   return [

@@ -3,7 +3,7 @@ import { postDecider } from '../../../../../libs/domain/src/directory/post/index
 import { meetingDecider } from '../../../../../libs/domain/src/meeting/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { ChangeDueDto, ReassignActionDto, SignOffActionDto } from './action-requests.dto.js';
 import { ActionMessage, ActionWriter } from './action-writer.js';
 
@@ -19,7 +19,7 @@ async function meetingFacts(aggregates: AggregateStore, meetingId: string | unde
 @CommandHandler(SignOffActionCommand)
 export class SignOffActionHandler implements ICommandHandler<SignOffActionCommand> {
   constructor(private readonly actions: ActionWriter, private readonly aggregates: AggregateStore) {}
-  async execute(message: SignOffActionCommand): Promise<CommandResult> {
+  async execute(message: SignOffActionCommand): Promise<CommandOutcome> {
     const { meetingId, note } = message.body;
     const meeting = await meetingFacts(this.aggregates, meetingId);
     return this.actions.run(message, (now) => ({
@@ -31,7 +31,7 @@ export class SignOffActionHandler implements ICommandHandler<SignOffActionComman
 @CommandHandler(ChangeDueCommand)
 export class ChangeDueHandler implements ICommandHandler<ChangeDueCommand> {
   constructor(private readonly actions: ActionWriter, private readonly aggregates: AggregateStore) {}
-  async execute(message: ChangeDueCommand): Promise<CommandResult> {
+  async execute(message: ChangeDueCommand): Promise<CommandOutcome> {
     const { dueDate, dueMeetingId, reason } = message.body;
     const dueMeeting = await meetingFacts(this.aggregates, dueMeetingId);
     return this.actions.run(message, (now) => ({
@@ -43,7 +43,7 @@ export class ChangeDueHandler implements ICommandHandler<ChangeDueCommand> {
 @CommandHandler(ReassignActionCommand)
 export class ReassignActionHandler implements ICommandHandler<ReassignActionCommand> {
   constructor(private readonly actions: ActionWriter, private readonly aggregates: AggregateStore) {}
-  async execute(message: ReassignActionCommand): Promise<CommandResult> {
+  async execute(message: ReassignActionCommand): Promise<CommandOutcome> {
     const { ownerPostId, reason } = message.body;
     const toPost = (await this.aggregates.load(postDecider, streamIdFor('post', ownerPostId))).state;
     return this.actions.run(message, (now) => ({

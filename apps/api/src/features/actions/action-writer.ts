@@ -7,10 +7,10 @@ import { ActionOwnership } from './action-ownership.js';
 import { forbidden } from '../../platform/auth/auth-problems.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 
 /** A command on an action that already exists; `expectedVersion` comes from If-Match. */
-export abstract class ActionMessage<Body> extends Command<CommandResult> {
+export abstract class ActionMessage<Body> extends Command<CommandOutcome> {
   constructor(
     readonly actionId: string,
     readonly body: Body,
@@ -30,7 +30,7 @@ export class ActionWriter {
     private readonly ownership: ActionOwnership,
   ) {}
 
-  run<B>(message: ActionMessage<B>, build: (now: string, state: ActionState) => ActionCommand): Promise<CommandResult> {
+  run<B>(message: ActionMessage<B>, build: (now: string, state: ActionState) => ActionCommand): Promise<CommandOutcome> {
     const { actionId, expectedVersion } = message;
     return this.aggregates.execute(actionDecider, { id: actionId, streamId: streamIdFor('action', actionId) },
       (state, now) => build(now, state), { expectedVersion });
@@ -42,7 +42,7 @@ export class ActionWriter {
    * is decided on, and the append is conditional on that state's version, so a reassignment in between makes
    * the command be decided again and refused rather than slip through.
    */
-  runAsOwnerOrStaff<B>(message: ActionMessage<B>, build: (now: string, state: ActionState) => ActionCommand): Promise<CommandResult> {
+  runAsOwnerOrStaff<B>(message: ActionMessage<B>, build: (now: string, state: ActionState) => ActionCommand): Promise<CommandOutcome> {
     const actor = currentRequestContext()?.actor;
     const byRole = actor?.roles.some((role) => (ACTING_FOR_ANY_OWNER as readonly Role[]).includes(role)) ?? false;
     if (!actor || byRole) return this.run(message, build);

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { committeeDecider } from '../../../../../libs/domain/src/committee/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import { CommandResult } from '../shared/command-result.js';
+import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
 import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
 import { CreateCommitteeCommand } from './create-committee.command.js';
@@ -22,8 +22,8 @@ export class CommitteesController {
 
   @Post()
   @Roles('scrutiny', 'admin')
-  @ApiCreatedResponse({ type: CommandResult })
-  create(@Body() body: CreateCommitteeDto): Promise<CommandResult> {
+  @ApiCreatedResponse({ type: CommandOutcome })
+  create(@Body() body: CreateCommitteeDto): Promise<CommandOutcome> {
     return this.commands.execute(new CreateCommitteeCommand(idFrom(body), body));
   }
 

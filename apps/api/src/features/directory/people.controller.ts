@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { personDecider } from '../../../../../libs/domain/src/directory/person/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import { CommandResult } from '../shared/command-result.js';
+import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
 import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
 import { RegisterPersonCommand } from './register-person.command.js';
@@ -22,8 +22,8 @@ export class PeopleController {
 
   @Post()
   @Roles('admin', 'scrutiny')
-  @ApiCreatedResponse({ type: CommandResult })
-  register(@Body() body: RegisterPersonDto): Promise<CommandResult> {
+  @ApiCreatedResponse({ type: CommandOutcome })
+  register(@Body() body: RegisterPersonDto): Promise<CommandOutcome> {
     return this.commands.execute(new RegisterPersonCommand(idFrom(body), body));
   }
 

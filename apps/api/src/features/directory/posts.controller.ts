@@ -6,7 +6,7 @@ import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
 import { etagFor, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { ViewQueryDto } from '../../read-models/view-query.dto.js';
-import { CommandResult } from '../shared/command-result.js';
+import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
 import type { HeaderSink } from '../shared/send-folded.js';
 import { AppointPostHolderCommand } from './appoint-post-holder.command.js';
@@ -28,28 +28,28 @@ export class PostsController {
 
   @Post()
   @Roles('admin', 'scrutiny')
-  @ApiCreatedResponse({ type: CommandResult })
-  create(@Body() body: CreatePostDto): Promise<CommandResult> {
+  @ApiCreatedResponse({ type: CommandOutcome })
+  create(@Body() body: CreatePostDto): Promise<CommandOutcome> {
     return this.commands.execute(new CreatePostCommand(idFrom(body), body));
   }
 
   @Post(':postId/holder')
   @Roles('admin', 'scrutiny')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResult, description: 'Appoints the person; a current holder is vacated first' })
+  @ApiOkResponse({ type: CommandOutcome, description: 'Appoints the person; a current holder is vacated first' })
   appoint(
     @Param('postId', ParseUUIDPipe) postId: string,
     @Body() body: AppointPostHolderDto,
     @IfMatchVersion() expected: number | undefined,
-  ): Promise<CommandResult> {
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new AppointPostHolderCommand(postId, body, expected));
   }
 
   @Delete(':postId/holder')
   @Roles('admin', 'scrutiny')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResult, description: 'Vacates the post; 409 post-already-vacant when nobody holds it' })
-  vacate(@Param('postId', ParseUUIDPipe) postId: string, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
+  @ApiOkResponse({ type: CommandOutcome, description: 'Vacates the post; 409 post-already-vacant when nobody holds it' })
+  vacate(@Param('postId', ParseUUIDPipe) postId: string, @IfMatchVersion() expected: number | undefined): Promise<CommandOutcome> {
     return this.commands.execute(new VacatePostCommand(postId, expected));
   }
 

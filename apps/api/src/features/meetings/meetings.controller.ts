@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { etagFor, IfMatchVersion } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { ViewQueryDto } from '../../read-models/view-query.dto.js';
-import { CommandResult } from '../shared/command-result.js';
+import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
 import type { HeaderSink } from '../shared/send-folded.js';
 import { AddAgendaItemCommand } from './add-agenda-item.command.js';
@@ -29,44 +29,44 @@ export class MeetingsController {
 
   @Post()
   @Roles('scrutiny', 'admin')
-  @ApiCreatedResponse({ type: CommandResult })
-  schedule(@Body() body: ScheduleMeetingDto): Promise<CommandResult> {
+  @ApiCreatedResponse({ type: CommandOutcome })
+  schedule(@Body() body: ScheduleMeetingDto): Promise<CommandOutcome> {
     return this.commands.execute(new ScheduleMeetingCommand(idFrom(body), body));
   }
 
   @Post(':meetingId/attendance')
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResult, description: 'Replaces the attendance list' })
+  @ApiOkResponse({ type: CommandOutcome, description: 'Replaces the attendance list' })
   recordAttendance(
     @Param('meetingId', ParseUUIDPipe) meetingId: string,
     @Body() body: RecordAttendanceDto,
     @IfMatchVersion() expected: number | undefined,
-  ): Promise<CommandResult> {
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new RecordAttendanceCommand(meetingId, body, expected));
   }
 
   @Post(':meetingId/items')
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResult })
+  @ApiOkResponse({ type: CommandOutcome })
   addItem(
     @Param('meetingId', ParseUUIDPipe) meetingId: string,
     @Body() body: AddAgendaItemDto,
     @IfMatchVersion() expected: number | undefined,
-  ): Promise<CommandResult> {
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new AddAgendaItemCommand(meetingId, body, expected));
   }
 
   @Post(':meetingId/minutes-approval')
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResult, description: 'Minutes confirmed as a correct record at a later meeting of the same committee' })
+  @ApiOkResponse({ type: CommandOutcome, description: 'Minutes confirmed as a correct record at a later meeting of the same committee' })
   approveMinutes(
     @Param('meetingId', ParseUUIDPipe) meetingId: string,
     @Body() body: ApproveMinutesDto,
     @IfMatchVersion() expected: number | undefined,
-  ): Promise<CommandResult> {
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new ApproveMinutesCommand(meetingId, body, expected));
   }
 

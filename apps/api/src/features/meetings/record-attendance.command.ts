@@ -2,10 +2,10 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { meetingDecider, type RecordAttendance } from '../../../../../libs/domain/src/meeting/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { RecordAttendanceDto } from './record-attendance.dto.js';
 
-export class RecordAttendanceCommand extends Command<CommandResult> {
+export class RecordAttendanceCommand extends Command<CommandOutcome> {
   constructor(
     readonly meetingId: string,
     readonly body: RecordAttendanceDto,
@@ -19,7 +19,7 @@ export class RecordAttendanceCommand extends Command<CommandResult> {
 export class RecordAttendanceHandler implements ICommandHandler<RecordAttendanceCommand> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ meetingId, body, expectedVersion }: RecordAttendanceCommand): Promise<CommandResult> {
+  execute({ meetingId, body, expectedVersion }: RecordAttendanceCommand): Promise<CommandOutcome> {
     const attendees = body.attendees.map(({ personId, name, role, status }) => ({ personId, name, role, status }));
     return this.aggregates.execute(
       meetingDecider,

@@ -2,11 +2,11 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { metricSnapshotDecider, type CorrectMetrics } from '../../../../../libs/domain/src/metric-snapshot/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { CorrectMetricsDto } from './correct-metrics.dto.js';
 import { CollatorOwnership } from './collator-ownership.js';
 
-export class CorrectMetricsCommand extends Command<CommandResult> {
+export class CorrectMetricsCommand extends Command<CommandOutcome> {
   constructor(
     readonly snapshotId: string,
     readonly body: CorrectMetricsDto,
@@ -23,7 +23,7 @@ export class CorrectMetricsHandler implements ICommandHandler<CorrectMetricsComm
     private readonly collators: CollatorOwnership,
   ) {}
 
-  execute({ snapshotId, body, expectedVersion }: CorrectMetricsCommand): Promise<CommandResult> {
+  execute({ snapshotId, body, expectedVersion }: CorrectMetricsCommand): Promise<CommandOutcome> {
     return this.aggregates.execute(
       metricSnapshotDecider,
       { id: snapshotId, streamId: streamIdFor('metric', snapshotId) },

@@ -6,7 +6,7 @@ import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { IfMatchVersion } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import { CommandResult } from '../shared/command-result.js';
+import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
 import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
 import { CollateMetricsCommand } from './collate-metrics.command.js';
@@ -34,8 +34,8 @@ export class MetricSnapshotsController {
   @Post('metric-snapshots')
   @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfActionInBody()
   @ApiOperation({ summary: 'Record figures as a snapshot in time, optionally for the action that asked for them' })
-  @ApiCreatedResponse({ type: CommandResult })
-  collate(@Body() body: CollateMetricsDto): Promise<CommandResult> {
+  @ApiCreatedResponse({ type: CommandOutcome })
+  collate(@Body() body: CollateMetricsDto): Promise<CommandOutcome> {
     return this.commands.execute(new CollateMetricsCommand(idFrom(body), body));
   }
 
@@ -44,12 +44,12 @@ export class MetricSnapshotsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct some of the figures; the first figures stay on record' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "1" (412 otherwise)' })
-  @ApiOkResponse({ type: CommandResult })
+  @ApiOkResponse({ type: CommandOutcome })
   correct(
     @Param('snapshotId', ParseUUIDPipe) snapshotId: string,
     @Body() body: CorrectMetricsDto,
     @IfMatchVersion() expected: number | undefined,
-  ): Promise<CommandResult> {
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new CorrectMetricsCommand(snapshotId, body, expected));
   }
 

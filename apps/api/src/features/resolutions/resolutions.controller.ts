@@ -8,7 +8,7 @@ import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
 import { etagFor, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import { CommandResult } from '../shared/command-result.js';
+import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
 import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
 import { CorrectResolutionCommand } from './correct-resolution.command.js';
@@ -36,8 +36,8 @@ export class ResolutionsController {
   @Post('meetings/:meetingId/resolutions')
   @Roles('scrutiny', 'admin')
   @ApiOperation({ summary: 'Record a resolution passed on an agenda item of the meeting' })
-  @ApiCreatedResponse({ type: CommandResult })
-  pass(@Param('meetingId', ParseUUIDPipe) meetingId: string, @Body() body: PassResolutionDto): Promise<CommandResult> {
+  @ApiCreatedResponse({ type: CommandOutcome })
+  pass(@Param('meetingId', ParseUUIDPipe) meetingId: string, @Body() body: PassResolutionDto): Promise<CommandOutcome> {
     return this.commands.execute(new PassResolutionCommand(idFrom(body), meetingId, body));
   }
 
@@ -46,12 +46,12 @@ export class ResolutionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct the wording; the earlier wording stays in the history' })
   @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: CommandResult })
+  @ApiOkResponse({ type: CommandOutcome })
   correct(
     @Param('resolutionId', ParseUUIDPipe) resolutionId: string,
     @Body() body: CorrectResolutionDto,
     @IfMatchVersion() expected: number | undefined,
-  ): Promise<CommandResult> {
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new CorrectResolutionCommand(resolutionId, body, expected));
   }
 

@@ -8,7 +8,7 @@ import type { IdempotentRequest } from '../../platform/idempotency/idempotency.s
 import { afterIdempotentAppend } from './append-fault.js';
 import { Clock } from './clock.js';
 import { domainEventsOf } from './domain-events.js';
-import type { CommandResult } from './command-result.js';
+import type { CommandOutcome } from './command-outcome.js';
 import { KeyedSerializer } from './keyed-serializer.js';
 
 type DomainEventShape = { readonly type: string; readonly data: object };
@@ -52,7 +52,7 @@ export class AggregateStore {
     stream: StreamRef,
     build: (state: S, now: string) => NoInfer<C> | Promise<NoInfer<C>>,
     options: ExecuteOptions = {},
-  ): Promise<CommandResult> {
+  ): Promise<CommandOutcome> {
     return this.perStream.run(stream.streamId, () => this.decideAndAppend(decider, stream, build, options));
   }
 
@@ -61,7 +61,7 @@ export class AggregateStore {
     stream: StreamRef,
     build: (state: S, now: string) => NoInfer<C> | Promise<NoInfer<C>>,
     options: ExecuteOptions,
-  ): Promise<CommandResult> {
+  ): Promise<CommandOutcome> {
     const conditional = options.expectedVersion !== undefined;
     const idempotent = currentIdempotentRequest();
     const eventId = (index: number) => (idempotent ? derivedId(idempotent, 'event', stream.streamId, index) : randomUUID());
@@ -92,7 +92,7 @@ export class AggregateStore {
   }
 
   /** What an earlier run of this request appended to the stream, answered as that run answered; undefined if nothing. */
-  private async landedBefore(stream: StreamRef, request: IdempotentRequest): Promise<CommandResult | undefined> {
+  private async landedBefore(stream: StreamRef, request: IdempotentRequest): Promise<CommandOutcome | undefined> {
     const first = await this.store.findEvent(derivedId(request, 'event', stream.streamId, 0));
     if (!first) return undefined;
     const following = await this.store.readStream(stream.streamId, { fromVersion: first.streamVersion });
