@@ -1,6 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { CompleteActionCommand, ReportProgressCommand } from '../../src/features/actions/action-lifecycle.commands.js';
+import { CompleteActionCommand } from '../../src/features/actions/complete-action.command.js';
+import { ReportProgressCommand } from '../../src/features/actions/report-progress.command.js';
 import { ProblemException } from '../../src/platform/problems/problem.js';
 import { runInRequestContext, type Actor } from '../../src/platform/request-context.js';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';

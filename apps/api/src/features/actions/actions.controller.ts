@@ -7,10 +7,14 @@ import { ActionViewQueryDto } from './action-view-query.dto.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
 import type { HeaderSink } from '../shared/send-folded.js';
-import { ChangeDueCommand, ReassignActionCommand, SignOffActionCommand } from './action-changes.commands.js';
-import {
-  ChaseActionCommand, CompleteActionCommand, ReopenActionCommand, ReportProgressCommand, WithdrawActionCommand,
-} from './action-lifecycle.commands.js';
+import { ChangeDueCommand } from './change-due.command.js';
+import { ChaseActionCommand } from './chase-action.command.js';
+import { CompleteActionCommand } from './complete-action.command.js';
+import { ReassignActionCommand } from './reassign-action.command.js';
+import { ReopenActionCommand } from './reopen-action.command.js';
+import { ReportProgressCommand } from './report-progress.command.js';
+import { SignOffActionCommand } from './sign-off-action.command.js';
+import { WithdrawActionCommand } from './withdraw-action.command.js';
 import {
   AssignActionDto, ChangeDueDto, ChaseActionDto, CompleteActionDto, ReasonDto, ReassignActionDto, ReportProgressDto, SignOffActionDto,
 } from './action-requests.dto.js';
