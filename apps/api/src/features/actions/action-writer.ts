@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { Command } from '@nestjs/cqrs';
 import { actionDecider, type ActionCommand, type ActionState } from '../../../../../libs/domain/src/action/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
-import { currentRequestContext } from '../../platform/index.js';
 import { ActionOwnership } from './action-ownership.js';
 import { forbidden } from '../../platform/auth/auth-problems.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
+import type { Caller } from '../../platform/caller.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';
 
 /** A command on an action that already exists; `expectedVersion` comes from If-Match. */
@@ -15,6 +15,7 @@ export abstract class ActionMessage<Body> extends Command<CommandOutcome> {
     readonly actionId: string,
     readonly body: Body,
     readonly expectedVersion: number | undefined,
+    readonly caller: Caller,
   ) {
     super();
   }
@@ -31,9 +32,9 @@ export class ActionWriter {
   ) {}
 
   run<B>(message: ActionMessage<B>, build: (now: string, state: ActionState) => ActionCommand): Promise<CommandOutcome> {
-    const { actionId, expectedVersion } = message;
+    const { actionId, expectedVersion, caller } = message;
     return this.aggregates.execute(actionDecider, { id: actionId, streamId: streamIdFor('action', actionId) },
-      (state, now) => build(now, state), { expectedVersion });
+      (state, now) => build(now, state), { expectedVersion, caller });
   }
 
   /**
@@ -43,7 +44,7 @@ export class ActionWriter {
    * the command be decided again and refused rather than slip through.
    */
   runAsOwnerOrStaff<B>(message: ActionMessage<B>, build: (now: string, state: ActionState) => ActionCommand): Promise<CommandOutcome> {
-    const actor = currentRequestContext()?.actor;
+    const { actor } = message.caller;
     const byRole = actor?.roles.some((role) => (ACTING_FOR_ANY_OWNER as readonly Role[]).includes(role)) ?? false;
     if (!actor || byRole) return this.run(message, build);
     return this.aggregates.execute(actionDecider, { id: message.actionId, streamId: streamIdFor('action', message.actionId) }, async (state, now) => {
@@ -51,6 +52,6 @@ export class ActionWriter {
         throw forbidden(`You do not hold the post that owns action ${message.actionId}`);
       }
       return build(now, state);
-    }, { expectedVersion: message.expectedVersion });
+    }, { expectedVersion: message.expectedVersion, caller: message.caller });
   }
 }

@@ -22,6 +22,7 @@ import { GetActionQuery, type ActionView } from './action-view.query.js';
 import { ACTING_FOR_ANY_OWNER } from './action-writer.js';
 import { AssignActionCommand } from './assign-action.command.js';
 import { OwnerOfAction, Roles } from '../../platform/auth/index.js';
+import { Caller } from '../../platform/caller.js';
 
 const Id = () => Param('actionId', ParseUUIDPipe);
 
@@ -34,8 +35,8 @@ export class ActionsController {
   @Post()
   @Roles('scrutiny', 'admin')
   @ApiCreatedResponse({ type: CommandOutcome })
-  assign(@Body() body: AssignActionDto): Promise<CommandOutcome> {
-    return this.commands.execute(new AssignActionCommand(idFrom(body), body));
+  assign(@Body() body: AssignActionDto, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new AssignActionCommand(idFrom(body, caller), body, caller));
   }
 
   /** From the read models: pass the position a command answered as `minPosition` to read your own write. */
@@ -49,42 +50,42 @@ export class ActionsController {
   }
 
   @Post(':actionId/progress') @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfAction() @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  progress(@Id() id: string, @Body() body: ReportProgressDto, @IfMatchVersion() expected: number | undefined): Promise<CommandOutcome> {
-    return this.commands.execute(new ReportProgressCommand(id, body, expected));
+  progress(@Id() id: string, @Body() body: ReportProgressDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new ReportProgressCommand(id, body, expected, caller));
   }
 
   @Post(':actionId/completion') @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfAction() @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  complete(@Id() id: string, @Body() body: CompleteActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandOutcome> {
-    return this.commands.execute(new CompleteActionCommand(id, body, expected));
+  complete(@Id() id: string, @Body() body: CompleteActionDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new CompleteActionCommand(id, body, expected, caller));
   }
 
   @Post(':actionId/sign-off') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  signOff(@Id() id: string, @Body() body: SignOffActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandOutcome> {
-    return this.commands.execute(new SignOffActionCommand(id, body, expected));
+  signOff(@Id() id: string, @Body() body: SignOffActionDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new SignOffActionCommand(id, body, expected, caller));
   }
 
   @Post(':actionId/reopen') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  reopen(@Id() id: string, @Body() body: ReasonDto, @IfMatchVersion() expected: number | undefined): Promise<CommandOutcome> {
-    return this.commands.execute(new ReopenActionCommand(id, body, expected));
+  reopen(@Id() id: string, @Body() body: ReasonDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new ReopenActionCommand(id, body, expected, caller));
   }
 
   @Post(':actionId/due-date') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  changeDue(@Id() id: string, @Body() body: ChangeDueDto, @IfMatchVersion() expected: number | undefined): Promise<CommandOutcome> {
-    return this.commands.execute(new ChangeDueCommand(id, body, expected));
+  changeDue(@Id() id: string, @Body() body: ChangeDueDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new ChangeDueCommand(id, body, expected, caller));
   }
 
   @Post(':actionId/reassignment') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  reassign(@Id() id: string, @Body() body: ReassignActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandOutcome> {
-    return this.commands.execute(new ReassignActionCommand(id, body, expected));
+  reassign(@Id() id: string, @Body() body: ReassignActionDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new ReassignActionCommand(id, body, expected, caller));
   }
 
   @Post(':actionId/chase') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  chase(@Id() id: string, @Body() body: ChaseActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandOutcome> {
-    return this.commands.execute(new ChaseActionCommand(id, body, expected));
+  chase(@Id() id: string, @Body() body: ChaseActionDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new ChaseActionCommand(id, body, expected, caller));
   }
 
   @Post(':actionId/withdrawal') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  withdraw(@Id() id: string, @Body() body: ReasonDto, @IfMatchVersion() expected: number | undefined): Promise<CommandOutcome> {
-    return this.commands.execute(new WithdrawActionCommand(id, body, expected));
+  withdraw(@Id() id: string, @Body() body: ReasonDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new WithdrawActionCommand(id, body, expected, caller));
   }
 }

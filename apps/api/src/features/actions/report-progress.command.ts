@@ -1,5 +1,4 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { currentRequestContext } from '../../platform/index.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { ReportProgressDto } from './action-requests.dto.js';
 import { ActionMessage, ActionWriter } from './action-writer.js';
@@ -11,7 +10,7 @@ export class ReportProgressHandler implements ICommandHandler<ReportProgressComm
   constructor(private readonly actions: ActionWriter) {}
   execute(message: ReportProgressCommand): Promise<CommandOutcome> {
     const { note, rag } = message.body;
-    const reportedBy = currentRequestContext()?.actor?.id;
+    const reportedBy = message.caller.actor?.id;
     return this.actions.runAsOwnerOrStaff(message, (now) => ({ type: 'ReportActionProgress', data: { actionId: message.actionId, note, rag, reportedBy, now } }));
   }
 }

@@ -10,6 +10,7 @@ import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
 import { CreateCommitteeCommand } from './create-committee.command.js';
 import { CreateCommitteeDto } from './create-committee.dto.js';
 import { Roles } from '../../platform/auth/index.js';
+import { Caller } from '../../platform/caller.js';
 
 @ApiTags('committees and meetings')
 @ApiBearerAuth()
@@ -23,8 +24,8 @@ export class CommitteesController {
   @Post()
   @Roles('scrutiny', 'admin')
   @ApiCreatedResponse({ type: CommandOutcome })
-  create(@Body() body: CreateCommitteeDto): Promise<CommandOutcome> {
-    return this.commands.execute(new CreateCommitteeCommand(idFrom(body), body));
+  create(@Body() body: CreateCommitteeDto, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new CreateCommitteeCommand(idFrom(body, caller), body, caller));
   }
 
   @Get(':committeeId')

@@ -10,6 +10,7 @@ import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
 import { RegisterPersonCommand } from './register-person.command.js';
 import { RegisterPersonDto } from './register-person.dto.js';
 import { Roles } from '../../platform/auth/index.js';
+import { Caller } from '../../platform/caller.js';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -23,8 +24,8 @@ export class PeopleController {
   @Post()
   @Roles('admin', 'scrutiny')
   @ApiCreatedResponse({ type: CommandOutcome })
-  register(@Body() body: RegisterPersonDto): Promise<CommandOutcome> {
-    return this.commands.execute(new RegisterPersonCommand(idFrom(body), body));
+  register(@Body() body: RegisterPersonDto, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new RegisterPersonCommand(idFrom(body, caller), body, caller));
   }
 
   @Get(':personId')

@@ -16,6 +16,7 @@ import { CreatePostDto } from './create-post.dto.js';
 import { readPost, type PostView } from './post-record.sql.js';
 import { VacatePostCommand } from './vacate-post.command.js';
 import { Roles } from '../../platform/auth/index.js';
+import { Caller } from '../../platform/caller.js';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -29,8 +30,8 @@ export class PostsController {
   @Post()
   @Roles('admin', 'scrutiny')
   @ApiCreatedResponse({ type: CommandOutcome })
-  create(@Body() body: CreatePostDto): Promise<CommandOutcome> {
-    return this.commands.execute(new CreatePostCommand(idFrom(body), body));
+  create(@Body() body: CreatePostDto, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new CreatePostCommand(idFrom(body, caller), body, caller));
   }
 
   @Post(':postId/holder')
@@ -41,16 +42,17 @@ export class PostsController {
     @Param('postId', ParseUUIDPipe) postId: string,
     @Body() body: AppointPostHolderDto,
     @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
   ): Promise<CommandOutcome> {
-    return this.commands.execute(new AppointPostHolderCommand(postId, body, expected));
+    return this.commands.execute(new AppointPostHolderCommand(postId, body, expected, caller));
   }
 
   @Delete(':postId/holder')
   @Roles('admin', 'scrutiny')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome, description: 'Vacates the post; 409 post-already-vacant when nobody holds it' })
-  vacate(@Param('postId', ParseUUIDPipe) postId: string, @IfMatchVersion() expected: number | undefined): Promise<CommandOutcome> {
-    return this.commands.execute(new VacatePostCommand(postId, expected));
+  vacate(@Param('postId', ParseUUIDPipe) postId: string, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new VacatePostCommand(postId, expected, caller));
   }
 
   /** From the read models, with the current holder; pass a command's position as `minPosition` to read your own write. */

@@ -17,6 +17,7 @@ import { RecordAttendanceDto } from './record-attendance.dto.js';
 import { ScheduleMeetingCommand } from './schedule-meeting.command.js';
 import { ScheduleMeetingDto } from './schedule-meeting.dto.js';
 import { Roles } from '../../platform/auth/index.js';
+import { Caller } from '../../platform/caller.js';
 
 @ApiTags('committees and meetings')
 @ApiBearerAuth()
@@ -30,8 +31,8 @@ export class MeetingsController {
   @Post()
   @Roles('scrutiny', 'admin')
   @ApiCreatedResponse({ type: CommandOutcome })
-  schedule(@Body() body: ScheduleMeetingDto): Promise<CommandOutcome> {
-    return this.commands.execute(new ScheduleMeetingCommand(idFrom(body), body));
+  schedule(@Body() body: ScheduleMeetingDto, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new ScheduleMeetingCommand(idFrom(body, caller), body, caller));
   }
 
   @Post(':meetingId/attendance')
@@ -42,8 +43,9 @@ export class MeetingsController {
     @Param('meetingId', ParseUUIDPipe) meetingId: string,
     @Body() body: RecordAttendanceDto,
     @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
   ): Promise<CommandOutcome> {
-    return this.commands.execute(new RecordAttendanceCommand(meetingId, body, expected));
+    return this.commands.execute(new RecordAttendanceCommand(meetingId, body, expected, caller));
   }
 
   @Post(':meetingId/items')
@@ -54,8 +56,9 @@ export class MeetingsController {
     @Param('meetingId', ParseUUIDPipe) meetingId: string,
     @Body() body: AddAgendaItemDto,
     @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
   ): Promise<CommandOutcome> {
-    return this.commands.execute(new AddAgendaItemCommand(meetingId, body, expected));
+    return this.commands.execute(new AddAgendaItemCommand(meetingId, body, expected, caller));
   }
 
   @Post(':meetingId/minutes-approval')
@@ -66,8 +69,9 @@ export class MeetingsController {
     @Param('meetingId', ParseUUIDPipe) meetingId: string,
     @Body() body: ApproveMinutesDto,
     @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
   ): Promise<CommandOutcome> {
-    return this.commands.execute(new ApproveMinutesCommand(meetingId, body, expected));
+    return this.commands.execute(new ApproveMinutesCommand(meetingId, body, expected, caller));
   }
 
   /** The meeting record from the read models; its ETag is the meeting stream's version (what If-Match on the meeting's commands checks). */

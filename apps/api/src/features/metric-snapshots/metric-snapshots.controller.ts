@@ -19,6 +19,7 @@ import { pageSizeOf } from '../views/view-queries.dto.js';
 import { Roles } from '../../platform/auth/index.js';
 import { OwnerOfActionInBody, OwnerOfSnapshotAction } from '../../platform/auth/access.decorators.js';
 import { ACTING_FOR_ANY_OWNER } from '../actions/action-writer.js';
+import { Caller } from '../../platform/caller.js';
 
 /** Under /api/v1; the unprefixed GET /metrics is the Prometheus endpoint. */
 @ApiTags('metrics')
@@ -35,8 +36,8 @@ export class MetricSnapshotsController {
   @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfActionInBody()
   @ApiOperation({ summary: 'Record figures as a snapshot in time, optionally for the action that asked for them' })
   @ApiCreatedResponse({ type: CommandOutcome })
-  collate(@Body() body: CollateMetricsDto): Promise<CommandOutcome> {
-    return this.commands.execute(new CollateMetricsCommand(idFrom(body), body));
+  collate(@Body() body: CollateMetricsDto, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new CollateMetricsCommand(idFrom(body, caller), body, caller));
   }
 
   @Post('metric-snapshots/:snapshotId/corrections')
@@ -49,8 +50,9 @@ export class MetricSnapshotsController {
     @Param('snapshotId', ParseUUIDPipe) snapshotId: string,
     @Body() body: CorrectMetricsDto,
     @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
   ): Promise<CommandOutcome> {
-    return this.commands.execute(new CorrectMetricsCommand(snapshotId, body, expected));
+    return this.commands.execute(new CorrectMetricsCommand(snapshotId, body, expected, caller));
   }
 
   @Get('metric-snapshots/:snapshotId')

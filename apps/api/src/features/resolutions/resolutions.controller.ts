@@ -19,6 +19,7 @@ import { ResolutionAsOfDto } from './resolution-as-of.dto.js';
 import { readResolution } from './resolution-record.sql.js';
 import { GetResolutionHistoryQuery, type ResolutionHistory } from './resolution-history.query.js';
 import { Roles } from '../../platform/auth/index.js';
+import { Caller } from '../../platform/caller.js';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "2" (412 otherwise)' };
 
@@ -37,8 +38,8 @@ export class ResolutionsController {
   @Roles('scrutiny', 'admin')
   @ApiOperation({ summary: 'Record a resolution passed on an agenda item of the meeting' })
   @ApiCreatedResponse({ type: CommandOutcome })
-  pass(@Param('meetingId', ParseUUIDPipe) meetingId: string, @Body() body: PassResolutionDto): Promise<CommandOutcome> {
-    return this.commands.execute(new PassResolutionCommand(idFrom(body), meetingId, body));
+  pass(@Param('meetingId', ParseUUIDPipe) meetingId: string, @Body() body: PassResolutionDto, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new PassResolutionCommand(idFrom(body, caller), meetingId, body, caller));
   }
 
   @Post('resolutions/:resolutionId/corrections')
@@ -51,8 +52,9 @@ export class ResolutionsController {
     @Param('resolutionId', ParseUUIDPipe) resolutionId: string,
     @Body() body: CorrectResolutionDto,
     @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
   ): Promise<CommandOutcome> {
-    return this.commands.execute(new CorrectResolutionCommand(resolutionId, body, expected));
+    return this.commands.execute(new CorrectResolutionCommand(resolutionId, body, expected, caller));
   }
 
   @Get('resolutions/:resolutionId')

@@ -2,8 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { fold, type Decider } from '../../../../../libs/domain/src/shared/decider.js';
 import { ConcurrencyError, DuplicateEventIdError, type EventStore } from '../../../../../libs/event-store/src/index.js';
-import { eventMetadata, EVENT_STORE } from '../../platform/index.js';
-import { currentIdempotentRequest, derivedId } from '../../platform/idempotency/derived-ids.js';
+import { EVENT_STORE } from '../../platform/index.js';
+import { eventMetadataOf, type Caller } from '../../platform/caller.js';
+import { derivedId } from '../../platform/idempotency/derived-ids.js';
 import type { IdempotentRequest } from '../../platform/idempotency/idempotency.store.js';
 import { afterIdempotentAppend } from './append-fault.js';
 import { Clock } from './clock.js';
@@ -20,6 +21,8 @@ export interface Loaded<S> {
 }
 
 export interface ExecuteOptions {
+  /** Who sent the command: named on every event appended, and with an Idempotency-Key, where event ids derive from. */
+  readonly caller: Caller;
   /** From If-Match: the command applies only at this version (412 otherwise), and is never retried. */
   readonly expectedVersion?: number | undefined;
 }
@@ -51,7 +54,7 @@ export class AggregateStore {
     decider: Decider<C, E, S>,
     stream: StreamRef,
     build: (state: S, now: string) => NoInfer<C> | Promise<NoInfer<C>>,
-    options: ExecuteOptions = {},
+    options: ExecuteOptions,
   ): Promise<CommandOutcome> {
     return this.perStream.run(stream.streamId, () => this.decideAndAppend(decider, stream, build, options));
   }
@@ -63,7 +66,7 @@ export class AggregateStore {
     options: ExecuteOptions,
   ): Promise<CommandOutcome> {
     const conditional = options.expectedVersion !== undefined;
-    const idempotent = currentIdempotentRequest();
+    const idempotent = options.caller.idempotentRequest;
     const eventId = (index: number) => (idempotent ? derivedId(idempotent, 'event', stream.streamId, index) : randomUUID());
     for (let attempt = 0; ; attempt++) {
       // Before deciding: the stream may have moved on since a first run landed, and deciding again would apply twice.
@@ -74,7 +77,7 @@ export class AggregateStore {
         throw new ConcurrencyError(stream.streamId, options.expectedVersion as number, version);
       }
       const events = decider.decide(await build(state, this.clock.now().toISOString()), state);
-      const metadata = eventMetadata();
+      const metadata = eventMetadataOf(options.caller);
       try {
         const result = await this.store.appendToStream(
           stream.streamId,
