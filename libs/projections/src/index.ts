@@ -8,7 +8,6 @@ export * from './engine/projection-runner.js';
 export * from './engine/projection-migrations.js';
 export * from './records/records.tables.js';
 export * from './records/records.projection.js';
-export * from './records/uk-date.js';
 export * from './metric-series/metric-series.projection.js';
 export * from './audit-log/audit-log.projection.js';
 export * from './all-projections.js';

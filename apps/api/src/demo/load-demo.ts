@@ -1,6 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus, type Command } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import { ConflictError } from '../../../../libs/domain/src/shared/errors.js';
 import { streamIdFor } from '../../../../libs/domain/src/streams.js';
 import type { EventStore } from '../../../../libs/event-store/src/index.js';
@@ -13,9 +12,9 @@ import { AddAgendaItemCommand } from '../features/meetings/add-agenda-item.comma
 import { RecordAttendanceCommand } from '../features/meetings/record-attendance.command.js';
 import { ScheduleMeetingCommand } from '../features/meetings/schedule-meeting.command.js';
 import { PassResolutionCommand } from '../features/resolutions/pass-resolution.command.js';
-import type { CommandResult } from '../features/shared/command-result.js';
-import { EVENT_STORE, type Actor, type RequestContext } from '../platform/index.js';
-import { runInRequestContext } from '../platform/request-context.js';
+import type { CommandOutcome } from '../features/shared/command-outcome.js';
+import { EVENT_STORE, type Actor } from '../platform/index.js';
+import { systemCaller, type Caller } from '../platform/caller.js';
 import {
   DEMO_APPOINTMENTS_FROM, demoActions, demoAttendance, demoCommittee, demoFebruaryMeeting, demoItems, demoMeeting, demoOfficers, demoResolutions,
 } from './demo-data.js';
@@ -35,20 +34,18 @@ export type DemoLoadOutcome =
 export async function loadDemo(app: INestApplicationContext): Promise<DemoLoadOutcome> {
   const store = app.get<EventStore>(EVENT_STORE);
   const commandBus = app.get(CommandBus);
-  const context = demoRequestContext();
-  return runInRequestContext(context, async (): Promise<DemoLoadOutcome> => {
-    if (await streamExists(store, streamIdFor('committee', demoCommittee.id))) return alreadyPresent(store);
-    const [createCommittee, ...rest] = demoCommands();
-    let last: CommandResult;
-    try {
-      last = await commandBus.execute(createCommittee);
-    } catch (error) {
-      if (error instanceof ConflictError && error.code === 'committee-already-exists') return alreadyPresent(store);
-      throw error;
-    }
-    for (const command of rest) last = await commandBus.execute(command);
-    return { status: 'loaded', commandsSent: rest.length + 1, lastPosition: last.position, correlationId: context.correlationId };
-  });
+  const caller = demoCaller();
+  if (await streamExists(store, streamIdFor('committee', demoCommittee.id))) return alreadyPresent(store);
+  const [createCommittee, ...rest] = demoCommands(caller);
+  let last: CommandOutcome;
+  try {
+    last = await commandBus.execute(createCommittee);
+  } catch (error) {
+    if (error instanceof ConflictError && error.code === 'committee-already-exists') return alreadyPresent(store);
+    throw error;
+  }
+  for (const command of rest) last = await commandBus.execute(command);
+  return { status: 'loaded', commandsSent: rest.length + 1, lastPosition: last.position, correlationId: caller.correlationId };
 }
 
 export function describeDemoOutcome(outcome: DemoLoadOutcome): string {
@@ -69,24 +66,25 @@ export function describeDemoOutcome(outcome: DemoLoadOutcome): string {
 }
 
 /** The whole demo in dependency order; the committee comes first because its existence marks a load. */
-export function demoCommands(): [Command<CommandResult>, ...Command<CommandResult>[]] {
+export function demoCommands(caller: Caller = demoCaller()): [Command<CommandOutcome>, ...Command<CommandOutcome>[]] {
   const officers = Object.values(demoOfficers);
   const meetingId = demoMeeting.id;
   return [
-    new CreateCommitteeCommand(demoCommittee.id, { name: demoCommittee.name, kind: demoCommittee.kind }),
-    ...officers.map(({ postId, postTitle, department }) => new CreatePostCommand(postId, { title: postTitle, department })),
-    ...officers.map(({ personId, name }) => new RegisterPersonCommand(personId, { name })),
-    ...officers.map(({ postId, personId }) => new AppointPostHolderCommand(postId, { personId, from: DEMO_APPOINTMENTS_FROM }, undefined)),
-    ...[demoMeeting, demoFebruaryMeeting].map(({ id, startsAt, title }) => new ScheduleMeetingCommand(id, { committeeId: demoCommittee.id, startsAt, title })),
-    new RecordAttendanceCommand(meetingId, { attendees: [...demoAttendance] }, undefined),
-    ...demoItems.map((item) => new AddAgendaItemCommand(meetingId, item, undefined)),
-    ...Object.values(demoResolutions).map(({ id, itemNumber, parts }) => new PassResolutionCommand(id, meetingId, { itemNumber, parts: [...parts] })),
-    ...Object.values(demoActions).map(({ id, ...action }) => new AssignActionCommand(id, action)),
+    new CreateCommitteeCommand(demoCommittee.id, { name: demoCommittee.name, kind: demoCommittee.kind }, caller),
+    ...officers.map(({ postId, postTitle, department }) => new CreatePostCommand(postId, { title: postTitle, department }, caller)),
+    ...officers.map(({ personId, name }) => new RegisterPersonCommand(personId, { name }, caller)),
+    ...officers.map(({ postId, personId }) => new AppointPostHolderCommand(postId, { personId, from: DEMO_APPOINTMENTS_FROM }, undefined, caller)),
+    ...[demoMeeting, demoFebruaryMeeting].map(({ id, startsAt, title }) => new ScheduleMeetingCommand(id, { committeeId: demoCommittee.id, startsAt, title }, caller)),
+    new RecordAttendanceCommand(meetingId, { attendees: [...demoAttendance] }, undefined, caller),
+    ...demoItems.map((item) => new AddAgendaItemCommand(meetingId, item, undefined, caller)),
+    ...Object.values(demoResolutions).map(({ id, itemNumber, parts }) => new PassResolutionCommand(id, meetingId, { itemNumber, parts: [...parts] }, caller)),
+    ...Object.values(demoActions).map(({ id, ...action }) => new AssignActionCommand(id, action, caller)),
   ];
 }
 
-function demoRequestContext(): RequestContext {
-  return { correlationId: `demo-load-${randomUUID()}`, requestId: randomUUID(), actor: DEMO_ACTOR, startedAt: process.hrtime.bigint() };
+/** One load is one "request": every event it appends names the demo actor under one correlation id. */
+export function demoCaller(): Caller {
+  return systemCaller(DEMO_ACTOR, 'demo-load');
 }
 
 async function streamExists(store: EventStore, streamId: string): Promise<boolean> {

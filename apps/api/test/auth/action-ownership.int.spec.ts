@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { openEmbeddedEventStore, openPostgresEventStore, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
 import { describeWithPostgres, dropSchema, POSTGRES_URL, uniqueSchema } from '../../../../test/support/postgres.js';
-import { ActionOwnership } from '../../src/platform/auth/action-ownership.js';
+import { ActionOwnership } from '../../src/features/actions/action-ownership.js';
 
 function ownershipSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Promise<void> = async () => undefined): void {
   let store: SqlEventStore;

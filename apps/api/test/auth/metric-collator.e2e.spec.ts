@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
-import { CollateMetricsCommand } from '../../src/features/metrics/collate-metrics.command.js';
-import type { CollateMetricsDto } from '../../src/features/metrics/collate-metrics.dto.js';
-import { CorrectMetricsCommand } from '../../src/features/metrics/correct-metrics.command.js';
+import { CollateMetricsCommand } from '../../src/features/metric-snapshots/collate-metrics.command.js';
+import type { CollateMetricsDto } from '../../src/features/metric-snapshots/collate-metrics.dto.js';
+import { CorrectMetricsCommand } from '../../src/features/metric-snapshots/correct-metrics.command.js';
 import { ProblemException } from '../../src/platform/problems/problem.js';
-import { runInRequestContext, type Actor } from '../../src/platform/request-context.js';
+import type { Caller } from '../../src/platform/caller.js';
+import type { Actor } from '../../src/platform/request-context.js';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
 import { assignAction, seedMeetingWorld, type MeetingWorld } from '../features/support/seed-over-http.js';
 
@@ -88,15 +89,13 @@ describe('metric figures from the officer asked to collate them', () => {
     const reassigned = await f.http().post(`/api/v1/actions/${ownActionId}/reassignment`).send({ ownerPostId: w.otherPostId, reason: 'Owned by People directorate' });
     expect(reassigned.status).toBe(200);
     const officer: Actor = { id: w.personId, name: TONY, roles: ['officer'] };
+    const caller: Caller = { correlationId: randomUUID(), requestId: randomUUID(), actor: officer };
     const lateSnapshotId = randomUUID();
     for (const command of [
-      new CorrectMetricsCommand(snapshotId, correction, undefined),
-      new CollateMetricsCommand(lateSnapshotId, figures({ actionId: ownActionId }) as CollateMetricsDto),
+      new CorrectMetricsCommand(snapshotId, correction, undefined, caller),
+      new CollateMetricsCommand(lateSnapshotId, figures({ actionId: ownActionId }) as CollateMetricsDto, caller),
     ]) {
-      const refusal = await runInRequestContext(
-        { correlationId: randomUUID(), requestId: randomUUID(), actor: officer, startedAt: process.hrtime.bigint() },
-        () => f.app.get(CommandBus).execute(command),
-      ).catch((error: unknown) => error);
+      const refusal = await f.app.get(CommandBus).execute(command).catch((error: unknown) => error);
       expect(refusal).toBeInstanceOf(ProblemException);
       expect((refusal as ProblemException).getStatus()).toBe(403);
     }

@@ -1,8 +1,10 @@
 import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { CompleteActionCommand, ReportProgressCommand } from '../../src/features/actions/action-lifecycle.commands.js';
+import { CompleteActionCommand } from '../../src/features/actions/complete-action.command.js';
+import { ReportProgressCommand } from '../../src/features/actions/report-progress.command.js';
 import { ProblemException } from '../../src/platform/problems/problem.js';
-import { runInRequestContext, type Actor } from '../../src/platform/request-context.js';
+import type { Caller } from '../../src/platform/caller.js';
+import type { Actor } from '../../src/platform/request-context.js';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
 import { assignAction, seedMeetingWorld, type MeetingWorld } from '../features/support/seed-over-http.js';
 
@@ -15,8 +17,7 @@ describe('officer commands are checked again against the state they are decided 
   let w: MeetingWorld;
   let bus: CommandBus;
   const officer = (): Actor => ({ id: w.personId, name: 'Tony Fitzgerald', roles: ['officer'] });
-  const as = <T>(actor: Actor, work: () => Promise<T>) =>
-    runInRequestContext({ correlationId: randomUUID(), requestId: randomUUID(), actor, startedAt: process.hrtime.bigint() }, work);
+  const as = (actor: Actor): Caller => ({ correlationId: randomUUID(), requestId: randomUUID(), actor });
   const streamTypes = async (actionId: string) => (await f.store.readStream(`action-${actionId}`)).map((event) => event.type);
 
   beforeAll(async () => {
@@ -31,7 +32,7 @@ describe('officer commands are checked again against the state they are decided 
 
   it('given an action of the post Tony holds, when he reports progress, then it is recorded', async () => {
     const actionId = await assignAction(f, w);
-    const result = await as(officer(), () => bus.execute(new ReportProgressCommand(actionId, { note: 'Vacancy figures in', rag: 'green' }, undefined)));
+    const result = await bus.execute(new ReportProgressCommand(actionId, { note: 'Vacancy figures in', rag: 'green' }, undefined, as(officer())));
     expect(result).toMatchObject({ id: actionId, version: 2 });
   });
 
@@ -41,10 +42,10 @@ describe('officer commands are checked again against the state they are decided 
     expect(reassigned.status).toBe(200);
 
     for (const command of [
-      new ReportProgressCommand(actionId, { note: 'Too late', rag: 'amber' }, undefined),
-      new CompleteActionCommand(actionId, { outcome: 'Done anyway' }, undefined),
+      new ReportProgressCommand(actionId, { note: 'Too late', rag: 'amber' }, undefined, as(officer())),
+      new CompleteActionCommand(actionId, { outcome: 'Done anyway' }, undefined, as(officer())),
     ]) {
-      const refusal = await as(officer(), () => bus.execute(command)).catch((error: unknown) => error);
+      const refusal = await bus.execute(command).catch((error: unknown) => error);
       expect(refusal).toBeInstanceOf(ProblemException);
       expect((refusal as ProblemException).getStatus()).toBe(403);
     }
@@ -55,7 +56,7 @@ describe('officer commands are checked again against the state they are decided 
     const actionId = await assignAction(f, w);
     await f.http().post(`/api/v1/actions/${actionId}/reassignment`).send({ ownerPostId: w.otherPostId, reason: 'Owned by People directorate' });
     const staff: Actor = { id: 'scrutiny-officer', name: 'Scrutiny Officer', roles: ['scrutiny'] };
-    const result = await as(staff, () => bus.execute(new ReportProgressCommand(actionId, { note: 'Chased by scrutiny' }, undefined)));
+    const result = await bus.execute(new ReportProgressCommand(actionId, { note: 'Chased by scrutiny' }, undefined, as(staff)));
     expect(result).toMatchObject({ id: actionId, version: 3 });
   });
 });

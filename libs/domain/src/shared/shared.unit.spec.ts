@@ -2,7 +2,7 @@ import { fold, type Decider } from './decider.js';
 import { ConflictError, DomainError, InvalidError, isDomainError, NotFoundError, unknownCommand } from './errors.js';
 import { duplicatesIn, exactlyOneGiven, requireText } from './rules.js';
 import { given } from './testing/given-when-then.js';
-import { dateOf, isEarlierDate, isLaterInstant } from './time.js';
+import { dateOf, isEarlierDate, isLaterInstant, ukDateOf } from './time.js';
 
 type Counted = { readonly type: 'Counted'; readonly data: { readonly by: number } };
 type Count = { readonly type: 'Count'; readonly data: { readonly by: number } };
@@ -92,5 +92,12 @@ describe('rules and time', () => {
     expect(isLaterInstant('2017-01-16T17:30:00-01:00', '2017-01-16T18:00:00Z')).toBe(true);
     expect(isLaterInstant('2017-01-16T18:00:00Z', '2017-01-16T18:00:00Z')).toBe(false);
     expect(isEarlierDate('2017-01-15', '2017-01-16')).toBe(true);
+  });
+});
+
+describe('ukDateOf', () => {
+  it('gives the UK calendar day: 00:30 BST is that day, not the UTC day before', () => {
+    expect(ukDateOf('2017-06-30T23:30:00Z')).toBe('2017-07-01');
+    expect(ukDateOf(new Date('2017-01-01T23:30:00Z'))).toBe('2017-01-01');
   });
 });

@@ -7,3 +7,11 @@ export const isLaterInstant = (candidate: string, reference: string): boolean =>
 
 /** YYYY-MM-DD dates compare correctly as text. */
 export const isEarlierDate = (candidate: string, reference: string): boolean => candidate < reference;
+
+/** Councils keep UK dates: a meeting at 00:30 BST is on that UK day, not the UTC one before it. */
+const ukCalendar = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The UK calendar date (YYYY-MM-DD) of an instant. */
+export function ukDateOf(instant: Date | string): string {
+  return ukCalendar.format(typeof instant === 'string' ? new Date(instant) : instant);
+}

@@ -1,5 +1,6 @@
 import type { ActionCounts, ActionRecord, ActionStatus, LatestUpdate } from '../../../../../libs/domain/src/action/index.js';
-import { asTyped, isoDate, isoInstant, rm, streamIdSql } from '../views/read-model-sql.js';
+import { readModelTables } from '../../read-models/read-model-tables.js';
+import { asTyped, isoDate, isoInstant, streamIdSql } from '../../read-models/view-sql.js';
 
 export type ActionUpdate = { readonly note: string; readonly rag?: string; readonly reportedAt: string; readonly reportedBy?: string };
 export type ActionChase = { readonly note?: string; readonly chasedAt: string; readonly chaseNumber: number };
@@ -40,7 +41,7 @@ export const actionCountsJoin = `
     SELECT count(*) FILTER (WHERE e.type = 'ActionReopened')::int AS reopenings,
            count(*) FILTER (WHERE e.type = 'ActionReassigned')::int AS reassignments,
            count(*) FILTER (WHERE e.type = 'ActionDueDateChanged')::int AS due_changes
-      FROM ${rm.audit} e
+      FROM ${readModelTables.audit} e
      WHERE e.stream_id = ${streamIdSql('action', 'a.action_id')} AND e.stream_version <= a.version
   ) n ON TRUE`;
 

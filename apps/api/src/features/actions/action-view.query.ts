@@ -4,7 +4,10 @@ import { notFound } from '../../../../../libs/domain/src/shared/errors.js';
 import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
 import { SQL_DATABASE } from '../../platform/index.js';
 import { Clock } from '../shared/clock.js';
-import { daysOverdueSql, isoInstant, preparedView, rm, streamIdSql, viewDate } from '../views/read-model-sql.js';
+import { daysOverdueSql } from '../../read-models/overdue.sql.js';
+import { readModelTables } from '../../read-models/read-model-tables.js';
+import { viewDate } from '../../read-models/view-date.js';
+import { isoInstant, preparedView, streamIdSql } from '../../read-models/view-sql.js';
 import {
   actionCountsJoin, actionRecordColumns, actionRecordOf, type ActionChase, type ActionRecordRow, type ActionRecordView, type ActionUpdate,
 } from './action-record.sql.js';
@@ -51,14 +54,14 @@ export class GetActionHandler implements IQueryHandler<GetActionQuery> {
               p.title AS post_title, p.holder_person_id, p.holder_name,
               (SELECT part->>'text' FROM jsonb_array_elements(r.parts) part WHERE part->>'label' = a.part_label LIMIT 1) AS part_text,
               h.history
-         FROM ${rm.actions} a
-         LEFT JOIN ${rm.posts} p ON p.post_id = a.owner_post_id
-         LEFT JOIN ${rm.resolutions} r ON r.resolution_id = a.resolution_id
+         FROM ${readModelTables.actions} a
+         LEFT JOIN ${readModelTables.posts} p ON p.post_id = a.owner_post_id
+         LEFT JOIN ${readModelTables.resolutions} r ON r.resolution_id = a.resolution_id
          ${actionCountsJoin}
          LEFT JOIN LATERAL (
            SELECT coalesce(jsonb_agg(jsonb_build_object('type', e.type, 'at', ${isoInstant('e.recorded_at')}, 'version', e.stream_version)
                     ORDER BY e.stream_version), '[]'::jsonb) AS history
-             FROM ${rm.audit} e
+             FROM ${readModelTables.audit} e
             WHERE e.stream_id = ${streamIdSql('action', 'a.action_id')} AND e.stream_version <= a.version
          ) h ON TRUE
         WHERE a.action_id = $1`;
@@ -88,7 +91,7 @@ export class GetActionHandler implements IQueryHandler<GetActionQuery> {
   /** The action's progress notes from their own table, no further than the version the row shows. */
   private async updatesOf(actionId: string, after: number, version: number): Promise<{ page: ActionUpdate[]; nextAfter: number | null }> {
     const { rows } = await this.db.query<UpdateRow>(
-      `SELECT version, note, rag, ${isoInstant('reported_at')} AS reported_at, reported_by FROM ${rm.actionUpdates}
+      `SELECT version, note, rag, ${isoInstant('reported_at')} AS reported_at, reported_by FROM ${readModelTables.actionUpdates}
         WHERE action_id = $1 AND version > $2 AND version <= $3 ORDER BY version LIMIT $4`,
       [actionId, after, version, UPDATES_PAGE + 1]);
     const page = rows.slice(0, UPDATES_PAGE);

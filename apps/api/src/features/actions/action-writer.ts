@@ -2,19 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { Command } from '@nestjs/cqrs';
 import { actionDecider, type ActionCommand, type ActionState } from '../../../../../libs/domain/src/action/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
-import { currentRequestContext } from '../../platform/index.js';
-import { ActionOwnership } from '../../platform/auth/action-ownership.js';
+import { ActionOwnership } from './action-ownership.js';
 import { forbidden } from '../../platform/auth/auth-problems.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { Caller } from '../../platform/caller.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 
 /** A command on an action that already exists; `expectedVersion` comes from If-Match. */
-export abstract class ActionMessage<Body> extends Command<CommandResult> {
+export abstract class ActionMessage<Body> extends Command<CommandOutcome> {
   constructor(
     readonly actionId: string,
     readonly body: Body,
     readonly expectedVersion: number | undefined,
+    readonly caller: Caller,
   ) {
     super();
   }
@@ -30,10 +31,10 @@ export class ActionWriter {
     private readonly ownership: ActionOwnership,
   ) {}
 
-  run<B>(message: ActionMessage<B>, build: (now: string, state: ActionState) => ActionCommand): Promise<CommandResult> {
-    const { actionId, expectedVersion } = message;
+  run<B>(message: ActionMessage<B>, build: (now: string, state: ActionState) => ActionCommand): Promise<CommandOutcome> {
+    const { actionId, expectedVersion, caller } = message;
     return this.aggregates.execute(actionDecider, { id: actionId, streamId: streamIdFor('action', actionId) },
-      (state, now) => build(now, state), { expectedVersion });
+      (state, now) => build(now, state), { expectedVersion, caller });
   }
 
   /**
@@ -42,8 +43,8 @@ export class ActionWriter {
    * is decided on, and the append is conditional on that state's version, so a reassignment in between makes
    * the command be decided again and refused rather than slip through.
    */
-  runAsOwnerOrStaff<B>(message: ActionMessage<B>, build: (now: string, state: ActionState) => ActionCommand): Promise<CommandResult> {
-    const actor = currentRequestContext()?.actor;
+  runAsOwnerOrStaff<B>(message: ActionMessage<B>, build: (now: string, state: ActionState) => ActionCommand): Promise<CommandOutcome> {
+    const { actor } = message.caller;
     const byRole = actor?.roles.some((role) => (ACTING_FOR_ANY_OWNER as readonly Role[]).includes(role)) ?? false;
     if (!actor || byRole) return this.run(message, build);
     return this.aggregates.execute(actionDecider, { id: message.actionId, streamId: streamIdFor('action', message.actionId) }, async (state, now) => {
@@ -51,6 +52,6 @@ export class ActionWriter {
         throw forbidden(`You do not hold the post that owns action ${message.actionId}`);
       }
       return build(now, state);
-    }, { expectedVersion: message.expectedVersion });
+    }, { expectedVersion: message.expectedVersion, caller: message.caller });
   }
 }

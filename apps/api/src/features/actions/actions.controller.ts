@@ -4,13 +4,17 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { etagFor, IfMatchVersion } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { ActionViewQueryDto } from './action-view-query.dto.js';
-import { CommandResult } from '../shared/command-result.js';
+import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
 import type { HeaderSink } from '../shared/send-folded.js';
-import { ChangeDueCommand, ReassignActionCommand, SignOffActionCommand } from './action-changes.commands.js';
-import {
-  ChaseActionCommand, CompleteActionCommand, ReopenActionCommand, ReportProgressCommand, WithdrawActionCommand,
-} from './action-lifecycle.commands.js';
+import { ChangeDueCommand } from './change-due.command.js';
+import { ChaseActionCommand } from './chase-action.command.js';
+import { CompleteActionCommand } from './complete-action.command.js';
+import { ReassignActionCommand } from './reassign-action.command.js';
+import { ReopenActionCommand } from './reopen-action.command.js';
+import { ReportProgressCommand } from './report-progress.command.js';
+import { SignOffActionCommand } from './sign-off-action.command.js';
+import { WithdrawActionCommand } from './withdraw-action.command.js';
 import {
   AssignActionDto, ChangeDueDto, ChaseActionDto, CompleteActionDto, ReasonDto, ReassignActionDto, ReportProgressDto, SignOffActionDto,
 } from './action-requests.dto.js';
@@ -18,6 +22,7 @@ import { GetActionQuery, type ActionView } from './action-view.query.js';
 import { ACTING_FOR_ANY_OWNER } from './action-writer.js';
 import { AssignActionCommand } from './assign-action.command.js';
 import { OwnerOfAction, Roles } from '../../platform/auth/index.js';
+import { Caller } from '../../platform/caller.js';
 
 const Id = () => Param('actionId', ParseUUIDPipe);
 
@@ -29,9 +34,9 @@ export class ActionsController {
 
   @Post()
   @Roles('scrutiny', 'admin')
-  @ApiCreatedResponse({ type: CommandResult })
-  assign(@Body() body: AssignActionDto): Promise<CommandResult> {
-    return this.commands.execute(new AssignActionCommand(idFrom(body), body));
+  @ApiCreatedResponse({ type: CommandOutcome })
+  assign(@Body() body: AssignActionDto, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new AssignActionCommand(idFrom(body, caller), body, caller));
   }
 
   /** From the read models: pass the position a command answered as `minPosition` to read your own write. */
@@ -44,43 +49,43 @@ export class ActionsController {
     return view;
   }
 
-  @Post(':actionId/progress') @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfAction() @HttpCode(200) @ApiOkResponse({ type: CommandResult })
-  progress(@Id() id: string, @Body() body: ReportProgressDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
-    return this.commands.execute(new ReportProgressCommand(id, body, expected));
+  @Post(':actionId/progress') @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfAction() @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
+  progress(@Id() id: string, @Body() body: ReportProgressDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new ReportProgressCommand(id, body, expected, caller));
   }
 
-  @Post(':actionId/completion') @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfAction() @HttpCode(200) @ApiOkResponse({ type: CommandResult })
-  complete(@Id() id: string, @Body() body: CompleteActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
-    return this.commands.execute(new CompleteActionCommand(id, body, expected));
+  @Post(':actionId/completion') @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfAction() @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
+  complete(@Id() id: string, @Body() body: CompleteActionDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new CompleteActionCommand(id, body, expected, caller));
   }
 
-  @Post(':actionId/sign-off') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
-  signOff(@Id() id: string, @Body() body: SignOffActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
-    return this.commands.execute(new SignOffActionCommand(id, body, expected));
+  @Post(':actionId/sign-off') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
+  signOff(@Id() id: string, @Body() body: SignOffActionDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new SignOffActionCommand(id, body, expected, caller));
   }
 
-  @Post(':actionId/reopen') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
-  reopen(@Id() id: string, @Body() body: ReasonDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
-    return this.commands.execute(new ReopenActionCommand(id, body, expected));
+  @Post(':actionId/reopen') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
+  reopen(@Id() id: string, @Body() body: ReasonDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new ReopenActionCommand(id, body, expected, caller));
   }
 
-  @Post(':actionId/due-date') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
-  changeDue(@Id() id: string, @Body() body: ChangeDueDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
-    return this.commands.execute(new ChangeDueCommand(id, body, expected));
+  @Post(':actionId/due-date') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
+  changeDue(@Id() id: string, @Body() body: ChangeDueDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new ChangeDueCommand(id, body, expected, caller));
   }
 
-  @Post(':actionId/reassignment') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
-  reassign(@Id() id: string, @Body() body: ReassignActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
-    return this.commands.execute(new ReassignActionCommand(id, body, expected));
+  @Post(':actionId/reassignment') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
+  reassign(@Id() id: string, @Body() body: ReassignActionDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new ReassignActionCommand(id, body, expected, caller));
   }
 
-  @Post(':actionId/chase') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
-  chase(@Id() id: string, @Body() body: ChaseActionDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
-    return this.commands.execute(new ChaseActionCommand(id, body, expected));
+  @Post(':actionId/chase') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
+  chase(@Id() id: string, @Body() body: ChaseActionDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new ChaseActionCommand(id, body, expected, caller));
   }
 
-  @Post(':actionId/withdrawal') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandResult })
-  withdraw(@Id() id: string, @Body() body: ReasonDto, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
-    return this.commands.execute(new WithdrawActionCommand(id, body, expected));
+  @Post(':actionId/withdrawal') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
+  withdraw(@Id() id: string, @Body() body: ReasonDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new WithdrawActionCommand(id, body, expected, caller));
   }
 }

@@ -1,18 +1,21 @@
 import { Module } from '@nestjs/common';
-import { ActionOwnership } from '../../platform/auth/action-ownership.js';
-import { ChangeDueHandler, ReassignActionHandler, SignOffActionHandler } from './action-changes.commands.js';
-import {
-  ChaseActionHandler, CompleteActionHandler, ReopenActionHandler, ReportProgressHandler, WithdrawActionHandler,
-} from './action-lifecycle.commands.js';
 import { GetActionHandler } from './action-view.query.js';
 import { ActionWriter } from './action-writer.js';
 import { ActionsController } from './actions.controller.js';
 import { AssignActionHandler } from './assign-action.command.js';
+import { ChangeDueHandler } from './change-due.command.js';
+import { ChaseActionHandler } from './chase-action.command.js';
+import { CompleteActionHandler } from './complete-action.command.js';
+import { ReassignActionHandler } from './reassign-action.command.js';
+import { ReopenActionHandler } from './reopen-action.command.js';
+import { ReportProgressHandler } from './report-progress.command.js';
+import { SignOffActionHandler } from './sign-off-action.command.js';
+import { WithdrawActionHandler } from './withdraw-action.command.js';
 
 @Module({
   controllers: [ActionsController],
   providers: [
-    ActionOwnership, ActionWriter, AssignActionHandler, ReportProgressHandler, CompleteActionHandler, SignOffActionHandler, ReopenActionHandler,
+    ActionWriter, AssignActionHandler, ReportProgressHandler, CompleteActionHandler, SignOffActionHandler, ReopenActionHandler,
     ChangeDueHandler, ReassignActionHandler, ChaseActionHandler, WithdrawActionHandler, GetActionHandler,
   ],
 })

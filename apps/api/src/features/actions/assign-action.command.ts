@@ -5,11 +5,12 @@ import { meetingDecider } from '../../../../../libs/domain/src/meeting/index.js'
 import { resolutionDecider } from '../../../../../libs/domain/src/resolution/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { Caller } from '../../platform/caller.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { AssignActionDto } from './action-requests.dto.js';
 
-export class AssignActionCommand extends Command<CommandResult> {
-  constructor(readonly actionId: string, readonly body: AssignActionDto) {
+export class AssignActionCommand extends Command<CommandOutcome> {
+  constructor(readonly actionId: string, readonly body: AssignActionDto, readonly caller: Caller) {
     super();
   }
 }
@@ -18,7 +19,7 @@ export class AssignActionCommand extends Command<CommandResult> {
 export class AssignActionHandler implements ICommandHandler<AssignActionCommand> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  async execute({ actionId, body }: AssignActionCommand): Promise<CommandResult> {
+  async execute({ actionId, body, caller }: AssignActionCommand): Promise<CommandOutcome> {
     const [resolution, ownerPost, dueMeeting] = await Promise.all([
       this.aggregates.load(resolutionDecider, streamIdFor('resolution', body.resolutionId)),
       this.aggregates.load(postDecider, streamIdFor('post', body.ownerPostId)),
@@ -31,6 +32,6 @@ export class AssignActionHandler implements ICommandHandler<AssignActionCommand>
         ownerPostId: body.ownerPostId, dueDate: body.dueDate, dueMeetingId: body.dueMeetingId, now,
         facts: { resolution: resolution.state, ownerPost: ownerPost.state, ...(dueMeeting ? { dueMeeting: dueMeeting.state } : {}) },
       },
-    }));
+    }), { caller });
   }
 }

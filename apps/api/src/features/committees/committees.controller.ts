@@ -4,12 +4,13 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { committeeDecider } from '../../../../../libs/domain/src/committee/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import { CommandResult } from '../shared/command-result.js';
+import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
 import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
 import { CreateCommitteeCommand } from './create-committee.command.js';
 import { CreateCommitteeDto } from './create-committee.dto.js';
 import { Roles } from '../../platform/auth/index.js';
+import { Caller } from '../../platform/caller.js';
 
 @ApiTags('committees and meetings')
 @ApiBearerAuth()
@@ -22,9 +23,9 @@ export class CommitteesController {
 
   @Post()
   @Roles('scrutiny', 'admin')
-  @ApiCreatedResponse({ type: CommandResult })
-  create(@Body() body: CreateCommitteeDto): Promise<CommandResult> {
-    return this.commands.execute(new CreateCommitteeCommand(idFrom(body), body));
+  @ApiCreatedResponse({ type: CommandOutcome })
+  create(@Body() body: CreateCommitteeDto, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new CreateCommitteeCommand(idFrom(body, caller), body, caller));
   }
 
   @Get(':committeeId')

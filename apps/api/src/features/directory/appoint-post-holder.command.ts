@@ -3,14 +3,16 @@ import { personDecider } from '../../../../../libs/domain/src/directory/person/i
 import { postDecider, type AppointPostHolder } from '../../../../../libs/domain/src/directory/post/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { Caller } from '../../platform/caller.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { AppointPostHolderDto } from './appoint-post-holder.dto.js';
 
-export class AppointPostHolderCommand extends Command<CommandResult> {
+export class AppointPostHolderCommand extends Command<CommandOutcome> {
   constructor(
     readonly postId: string,
     readonly body: AppointPostHolderDto,
     readonly expectedVersion: number | undefined,
+    readonly caller: Caller,
   ) {
     super();
   }
@@ -20,7 +22,7 @@ export class AppointPostHolderCommand extends Command<CommandResult> {
 export class AppointPostHolderHandler implements ICommandHandler<AppointPostHolderCommand> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ postId, body, expectedVersion }: AppointPostHolderCommand): Promise<CommandResult> {
+  execute({ postId, body, expectedVersion, caller }: AppointPostHolderCommand): Promise<CommandOutcome> {
     return this.aggregates.execute(
       postDecider,
       { id: postId, streamId: streamIdFor('post', postId) },
@@ -34,7 +36,7 @@ export class AppointPostHolderHandler implements ICommandHandler<AppointPostHold
           facts: { person: (await this.aggregates.load(personDecider, streamIdFor('person', body.personId))).state },
         },
       }),
-      { expectedVersion },
+      { expectedVersion, caller },
     );
   }
 }

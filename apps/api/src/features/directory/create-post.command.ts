@@ -2,11 +2,12 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { postDecider, type CreatePost } from '../../../../../libs/domain/src/directory/post/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { Caller } from '../../platform/caller.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { CreatePostDto } from './create-post.dto.js';
 
-export class CreatePostCommand extends Command<CommandResult> {
-  constructor(readonly postId: string, readonly body: CreatePostDto) {
+export class CreatePostCommand extends Command<CommandOutcome> {
+  constructor(readonly postId: string, readonly body: CreatePostDto, readonly caller: Caller) {
     super();
   }
 }
@@ -15,10 +16,10 @@ export class CreatePostCommand extends Command<CommandResult> {
 export class CreatePostHandler implements ICommandHandler<CreatePostCommand> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ postId, body }: CreatePostCommand): Promise<CommandResult> {
+  execute({ postId, body, caller }: CreatePostCommand): Promise<CommandOutcome> {
     return this.aggregates.execute(postDecider, { id: postId, streamId: streamIdFor('post', postId) }, (_state, now): CreatePost => ({
       type: 'CreatePost',
       data: { postId, title: body.title, department: body.department, now },
-    }));
+    }), { caller });
   }
 }

@@ -4,12 +4,13 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { personDecider } from '../../../../../libs/domain/src/directory/person/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import { CommandResult } from '../shared/command-result.js';
+import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
 import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
 import { RegisterPersonCommand } from './register-person.command.js';
 import { RegisterPersonDto } from './register-person.dto.js';
 import { Roles } from '../../platform/auth/index.js';
+import { Caller } from '../../platform/caller.js';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -22,9 +23,9 @@ export class PeopleController {
 
   @Post()
   @Roles('admin', 'scrutiny')
-  @ApiCreatedResponse({ type: CommandResult })
-  register(@Body() body: RegisterPersonDto): Promise<CommandResult> {
-    return this.commands.execute(new RegisterPersonCommand(idFrom(body), body));
+  @ApiCreatedResponse({ type: CommandOutcome })
+  register(@Body() body: RegisterPersonDto, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new RegisterPersonCommand(idFrom(body, caller), body, caller));
   }
 
   @Get(':personId')

@@ -1,6 +1,7 @@
 import type { SqlQueryable } from '../../../../../libs/event-store/src/index.js';
 import { ProblemException } from '../../platform/index.js';
-import { isoDate, RECORDS_CHECKPOINT, rm, streamIdSql } from '../views/read-model-sql.js';
+import { readModelTables, RECORDS_CHECKPOINT } from '../../read-models/read-model-tables.js';
+import { isoDate, streamIdSql } from '../../read-models/view-sql.js';
 
 export interface PostHolderView {
   readonly personId: string;
@@ -31,10 +32,10 @@ export async function readPost(db: SqlQueryable, postId: string): Promise<PostVi
   const { rows } = await db.query<PostRow>(
     `SELECT p.post_id, p.title, p.department, p.holder_person_id, p.holder_name,
             ${isoDate('p.holder_from')} AS holder_from, s.version, s.created_at
-       FROM ${rm.posts} p
+       FROM ${readModelTables.posts} p
        LEFT JOIN LATERAL (
          SELECT max(e.stream_version) AS version, min(e.data->>'createdAt') FILTER (WHERE e.stream_version = 1) AS created_at
-           FROM ${rm.audit} e
+           FROM ${readModelTables.audit} e
           WHERE e.stream_id = ${streamIdSql('post', 'p.post_id')}
             AND e.global_position <= (SELECT c.position FROM checkpoints c WHERE c.name = $2)
        ) s ON TRUE

@@ -6,7 +6,7 @@ import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
 import { etagFor, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { ViewQueryDto } from '../../read-models/view-query.dto.js';
-import { CommandResult } from '../shared/command-result.js';
+import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
 import type { HeaderSink } from '../shared/send-folded.js';
 import { AppointPostHolderCommand } from './appoint-post-holder.command.js';
@@ -16,6 +16,7 @@ import { CreatePostDto } from './create-post.dto.js';
 import { readPost, type PostView } from './post-record.sql.js';
 import { VacatePostCommand } from './vacate-post.command.js';
 import { Roles } from '../../platform/auth/index.js';
+import { Caller } from '../../platform/caller.js';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -28,29 +29,30 @@ export class PostsController {
 
   @Post()
   @Roles('admin', 'scrutiny')
-  @ApiCreatedResponse({ type: CommandResult })
-  create(@Body() body: CreatePostDto): Promise<CommandResult> {
-    return this.commands.execute(new CreatePostCommand(idFrom(body), body));
+  @ApiCreatedResponse({ type: CommandOutcome })
+  create(@Body() body: CreatePostDto, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new CreatePostCommand(idFrom(body, caller), body, caller));
   }
 
   @Post(':postId/holder')
   @Roles('admin', 'scrutiny')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResult, description: 'Appoints the person; a current holder is vacated first' })
+  @ApiOkResponse({ type: CommandOutcome, description: 'Appoints the person; a current holder is vacated first' })
   appoint(
     @Param('postId', ParseUUIDPipe) postId: string,
     @Body() body: AppointPostHolderDto,
     @IfMatchVersion() expected: number | undefined,
-  ): Promise<CommandResult> {
-    return this.commands.execute(new AppointPostHolderCommand(postId, body, expected));
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
+    return this.commands.execute(new AppointPostHolderCommand(postId, body, expected, caller));
   }
 
   @Delete(':postId/holder')
   @Roles('admin', 'scrutiny')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResult, description: 'Vacates the post; 409 post-already-vacant when nobody holds it' })
-  vacate(@Param('postId', ParseUUIDPipe) postId: string, @IfMatchVersion() expected: number | undefined): Promise<CommandResult> {
-    return this.commands.execute(new VacatePostCommand(postId, expected));
+  @ApiOkResponse({ type: CommandOutcome, description: 'Vacates the post; 409 post-already-vacant when nobody holds it' })
+  vacate(@Param('postId', ParseUUIDPipe) postId: string, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new VacatePostCommand(postId, expected, caller));
   }
 
   /** From the read models, with the current holder; pass a command's position as `minPosition` to read your own write. */

@@ -2,11 +2,12 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { personDecider, type RegisterPerson } from '../../../../../libs/domain/src/directory/person/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { Caller } from '../../platform/caller.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { RegisterPersonDto } from './register-person.dto.js';
 
-export class RegisterPersonCommand extends Command<CommandResult> {
-  constructor(readonly personId: string, readonly body: RegisterPersonDto) {
+export class RegisterPersonCommand extends Command<CommandOutcome> {
+  constructor(readonly personId: string, readonly body: RegisterPersonDto, readonly caller: Caller) {
     super();
   }
 }
@@ -15,10 +16,10 @@ export class RegisterPersonCommand extends Command<CommandResult> {
 export class RegisterPersonHandler implements ICommandHandler<RegisterPersonCommand> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ personId, body }: RegisterPersonCommand): Promise<CommandResult> {
+  execute({ personId, body, caller }: RegisterPersonCommand): Promise<CommandOutcome> {
     return this.aggregates.execute(personDecider, { id: personId, streamId: streamIdFor('person', personId) }, (_state, now): RegisterPerson => ({
       type: 'RegisterPerson',
       data: { personId, name: body.name, email: body.email, ...(body.identitySubject === undefined ? {} : { identitySubject: body.identitySubject }), now },
-    }));
+    }), { caller });
   }
 }

@@ -2,10 +2,11 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { postDecider, type VacatePost } from '../../../../../libs/domain/src/directory/post/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { Caller } from '../../platform/caller.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 
-export class VacatePostCommand extends Command<CommandResult> {
-  constructor(readonly postId: string, readonly expectedVersion: number | undefined) {
+export class VacatePostCommand extends Command<CommandOutcome> {
+  constructor(readonly postId: string, readonly expectedVersion: number | undefined, readonly caller: Caller) {
     super();
   }
 }
@@ -14,12 +15,12 @@ export class VacatePostCommand extends Command<CommandResult> {
 export class VacatePostHandler implements ICommandHandler<VacatePostCommand> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ postId, expectedVersion }: VacatePostCommand): Promise<CommandResult> {
+  execute({ postId, expectedVersion, caller }: VacatePostCommand): Promise<CommandOutcome> {
     return this.aggregates.execute(
       postDecider,
       { id: postId, streamId: streamIdFor('post', postId) },
       (_state, now): VacatePost => ({ type: 'VacatePost', data: { postId, now } }),
-      { expectedVersion },
+      { expectedVersion, caller },
     );
   }
 }

@@ -2,14 +2,16 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { meetingDecider, type AddAgendaItem } from '../../../../../libs/domain/src/meeting/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { Caller } from '../../platform/caller.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { AddAgendaItemDto } from './add-agenda-item.dto.js';
 
-export class AddAgendaItemCommand extends Command<CommandResult> {
+export class AddAgendaItemCommand extends Command<CommandOutcome> {
   constructor(
     readonly meetingId: string,
     readonly body: AddAgendaItemDto,
     readonly expectedVersion: number | undefined,
+    readonly caller: Caller,
   ) {
     super();
   }
@@ -19,13 +21,13 @@ export class AddAgendaItemCommand extends Command<CommandResult> {
 export class AddAgendaItemHandler implements ICommandHandler<AddAgendaItemCommand> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ meetingId, body, expectedVersion }: AddAgendaItemCommand): Promise<CommandResult> {
+  execute({ meetingId, body, expectedVersion, caller }: AddAgendaItemCommand): Promise<CommandOutcome> {
     const { number, title, paperRef } = body;
     return this.aggregates.execute(
       meetingDecider,
       { id: meetingId, streamId: streamIdFor('meeting', meetingId) },
       (_state, now): AddAgendaItem => ({ type: 'AddAgendaItem', data: { meetingId, number, title, paperRef, now } }),
-      { expectedVersion },
+      { expectedVersion, caller },
     );
   }
 }

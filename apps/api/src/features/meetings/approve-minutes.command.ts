@@ -2,14 +2,16 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { meetingDecider, type ApproveMinutes } from '../../../../../libs/domain/src/meeting/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { Caller } from '../../platform/caller.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { ApproveMinutesDto } from './approve-minutes.dto.js';
 
-export class ApproveMinutesCommand extends Command<CommandResult> {
+export class ApproveMinutesCommand extends Command<CommandOutcome> {
   constructor(
     readonly meetingId: string,
     readonly body: ApproveMinutesDto,
     readonly expectedVersion: number | undefined,
+    readonly caller: Caller,
   ) {
     super();
   }
@@ -19,7 +21,7 @@ export class ApproveMinutesCommand extends Command<CommandResult> {
 export class ApproveMinutesHandler implements ICommandHandler<ApproveMinutesCommand> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ meetingId, body, expectedVersion }: ApproveMinutesCommand): Promise<CommandResult> {
+  execute({ meetingId, body, expectedVersion, caller }: ApproveMinutesCommand): Promise<CommandOutcome> {
     const { approvedAtMeetingId } = body;
     return this.aggregates.execute(
       meetingDecider,
@@ -33,7 +35,7 @@ export class ApproveMinutesHandler implements ICommandHandler<ApproveMinutesComm
           facts: { approvingMeeting: (await this.aggregates.load(meetingDecider, streamIdFor('meeting', approvedAtMeetingId))).state },
         },
       }),
-      { expectedVersion },
+      { expectedVersion, caller },
     );
   }
 }

@@ -8,7 +8,8 @@ import { actionCountsJoin, actionRecordColumns, actionRecordOf, type ActionRecor
 import {
   resolutionColumns, resolutionFirstEventJoin, resolutionViewOf, type ResolutionRow, type ResolutionView,
 } from '../resolutions/resolution-record.sql.js';
-import { asTyped, isoInstant, refNumberSql, rm, streamIdSql } from '../views/read-model-sql.js';
+import { readModelTables } from '../../read-models/read-model-tables.js';
+import { asTyped, isoInstant, refNumberSql, streamIdSql } from '../../read-models/view-sql.js';
 
 export interface MeetingRecordView {
   readonly meetingId: string;
@@ -47,18 +48,18 @@ export class GetMeetingRecordHandler implements IQueryHandler<GetMeetingRecordQu
     const { rows } = await this.db.query<MeetingRow>(
       `SELECT m.meeting_id, m.committee_id, ${isoInstant('m.starts_at')} AS starts_at, m.title, m.location, m.attendees, m.items,
               m.minutes_approved, m.version,
-              (SELECT e.data->>'scheduledAt' FROM ${rm.audit} e
+              (SELECT e.data->>'scheduledAt' FROM ${readModelTables.audit} e
                 WHERE e.stream_id = ${streamIdSql('meeting', 'm.meeting_id')} AND e.stream_version = 1) AS scheduled_at
-         FROM ${rm.meetings} m WHERE m.meeting_id = $1`,
+         FROM ${readModelTables.meetings} m WHERE m.meeting_id = $1`,
       [meetingId]);
     const meeting = rows[0];
     if (!meeting) throw notFound('meeting-not-found', `Meeting ${meetingId} does not exist`, { meetingId });
     const { rows: resolutions } = await this.db.query<ResolutionRow>(
-      `SELECT ${resolutionColumns} FROM ${rm.resolutions} r ${resolutionFirstEventJoin}
+      `SELECT ${resolutionColumns} FROM ${readModelTables.resolutions} r ${resolutionFirstEventJoin}
         WHERE r.meeting_id = $1 ORDER BY first.global_position NULLS LAST, r.passed_at, r.resolution_id`,
       [meetingId]);
     const { rows: actions } = await this.db.query<ActionRecordRow>(
-      `SELECT ${actionRecordColumns} FROM ${rm.actions} a ${actionCountsJoin}
+      `SELECT ${actionRecordColumns} FROM ${readModelTables.actions} a ${actionCountsJoin}
         WHERE a.meeting_id = $1 ORDER BY a.assigned_at, ${refNumberSql()}, a.action_id`,
       [meetingId]);
     return {

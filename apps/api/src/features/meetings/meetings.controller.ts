@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { etagFor, IfMatchVersion } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { ViewQueryDto } from '../../read-models/view-query.dto.js';
-import { CommandResult } from '../shared/command-result.js';
+import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
 import type { HeaderSink } from '../shared/send-folded.js';
 import { AddAgendaItemCommand } from './add-agenda-item.command.js';
@@ -17,6 +17,7 @@ import { RecordAttendanceDto } from './record-attendance.dto.js';
 import { ScheduleMeetingCommand } from './schedule-meeting.command.js';
 import { ScheduleMeetingDto } from './schedule-meeting.dto.js';
 import { Roles } from '../../platform/auth/index.js';
+import { Caller } from '../../platform/caller.js';
 
 @ApiTags('committees and meetings')
 @ApiBearerAuth()
@@ -29,45 +30,48 @@ export class MeetingsController {
 
   @Post()
   @Roles('scrutiny', 'admin')
-  @ApiCreatedResponse({ type: CommandResult })
-  schedule(@Body() body: ScheduleMeetingDto): Promise<CommandResult> {
-    return this.commands.execute(new ScheduleMeetingCommand(idFrom(body), body));
+  @ApiCreatedResponse({ type: CommandOutcome })
+  schedule(@Body() body: ScheduleMeetingDto, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new ScheduleMeetingCommand(idFrom(body, caller), body, caller));
   }
 
   @Post(':meetingId/attendance')
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResult, description: 'Replaces the attendance list' })
+  @ApiOkResponse({ type: CommandOutcome, description: 'Replaces the attendance list' })
   recordAttendance(
     @Param('meetingId', ParseUUIDPipe) meetingId: string,
     @Body() body: RecordAttendanceDto,
     @IfMatchVersion() expected: number | undefined,
-  ): Promise<CommandResult> {
-    return this.commands.execute(new RecordAttendanceCommand(meetingId, body, expected));
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
+    return this.commands.execute(new RecordAttendanceCommand(meetingId, body, expected, caller));
   }
 
   @Post(':meetingId/items')
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResult })
+  @ApiOkResponse({ type: CommandOutcome })
   addItem(
     @Param('meetingId', ParseUUIDPipe) meetingId: string,
     @Body() body: AddAgendaItemDto,
     @IfMatchVersion() expected: number | undefined,
-  ): Promise<CommandResult> {
-    return this.commands.execute(new AddAgendaItemCommand(meetingId, body, expected));
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
+    return this.commands.execute(new AddAgendaItemCommand(meetingId, body, expected, caller));
   }
 
   @Post(':meetingId/minutes-approval')
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
-  @ApiOkResponse({ type: CommandResult, description: 'Minutes confirmed as a correct record at a later meeting of the same committee' })
+  @ApiOkResponse({ type: CommandOutcome, description: 'Minutes confirmed as a correct record at a later meeting of the same committee' })
   approveMinutes(
     @Param('meetingId', ParseUUIDPipe) meetingId: string,
     @Body() body: ApproveMinutesDto,
     @IfMatchVersion() expected: number | undefined,
-  ): Promise<CommandResult> {
-    return this.commands.execute(new ApproveMinutesCommand(meetingId, body, expected));
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
+    return this.commands.execute(new ApproveMinutesCommand(meetingId, body, expected, caller));
   }
 
   /** The meeting record from the read models; its ETag is the meeting stream's version (what If-Match on the meeting's commands checks). */

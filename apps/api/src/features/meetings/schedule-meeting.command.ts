@@ -3,11 +3,12 @@ import { committeeDecider } from '../../../../../libs/domain/src/committee/index
 import { meetingDecider, type ScheduleMeeting } from '../../../../../libs/domain/src/meeting/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { Caller } from '../../platform/caller.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { ScheduleMeetingDto } from './schedule-meeting.dto.js';
 
-export class ScheduleMeetingCommand extends Command<CommandResult> {
-  constructor(readonly meetingId: string, readonly body: ScheduleMeetingDto) {
+export class ScheduleMeetingCommand extends Command<CommandOutcome> {
+  constructor(readonly meetingId: string, readonly body: ScheduleMeetingDto, readonly caller: Caller) {
     super();
   }
 }
@@ -16,7 +17,7 @@ export class ScheduleMeetingCommand extends Command<CommandResult> {
 export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCommand> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ meetingId, body }: ScheduleMeetingCommand): Promise<CommandResult> {
+  execute({ meetingId, body, caller }: ScheduleMeetingCommand): Promise<CommandOutcome> {
     const { committeeId, startsAt, title, location } = body;
     return this.aggregates.execute(meetingDecider, { id: meetingId, streamId: streamIdFor('meeting', meetingId) }, async (_state, now): Promise<ScheduleMeeting> => ({
       type: 'ScheduleMeeting',
@@ -29,6 +30,6 @@ export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCo
         now,
         facts: { committee: (await this.aggregates.load(committeeDecider, streamIdFor('committee', committeeId))).state },
       },
-    }));
+    }), { caller });
   }
 }

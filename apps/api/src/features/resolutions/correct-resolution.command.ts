@@ -2,14 +2,16 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { resolutionDecider, type CorrectResolution } from '../../../../../libs/domain/src/resolution/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { Caller } from '../../platform/caller.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { CorrectResolutionDto } from './correct-resolution.dto.js';
 
-export class CorrectResolutionCommand extends Command<CommandResult> {
+export class CorrectResolutionCommand extends Command<CommandOutcome> {
   constructor(
     readonly resolutionId: string,
     readonly body: CorrectResolutionDto,
     readonly expectedVersion: number | undefined,
+    readonly caller: Caller,
   ) {
     super();
   }
@@ -19,12 +21,12 @@ export class CorrectResolutionCommand extends Command<CommandResult> {
 export class CorrectResolutionHandler implements ICommandHandler<CorrectResolutionCommand> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ resolutionId, body, expectedVersion }: CorrectResolutionCommand): Promise<CommandResult> {
+  execute({ resolutionId, body, expectedVersion, caller }: CorrectResolutionCommand): Promise<CommandOutcome> {
     return this.aggregates.execute(
       resolutionDecider,
       { id: resolutionId, streamId: streamIdFor('resolution', resolutionId) },
       (_state, now): CorrectResolution => ({ type: 'CorrectResolution', data: { resolutionId, parts: body.parts, reason: body.reason, now } }),
-      { expectedVersion },
+      { expectedVersion, caller },
     );
   }
 }

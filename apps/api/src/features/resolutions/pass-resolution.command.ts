@@ -3,11 +3,12 @@ import { meetingDecider } from '../../../../../libs/domain/src/meeting/index.js'
 import { resolutionDecider, type PassResolution } from '../../../../../libs/domain/src/resolution/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { Caller } from '../../platform/caller.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { PassResolutionDto } from './pass-resolution.dto.js';
 
-export class PassResolutionCommand extends Command<CommandResult> {
-  constructor(readonly resolutionId: string, readonly meetingId: string, readonly body: PassResolutionDto) {
+export class PassResolutionCommand extends Command<CommandOutcome> {
+  constructor(readonly resolutionId: string, readonly meetingId: string, readonly body: PassResolutionDto, readonly caller: Caller) {
     super();
   }
 }
@@ -16,7 +17,7 @@ export class PassResolutionCommand extends Command<CommandResult> {
 export class PassResolutionHandler implements ICommandHandler<PassResolutionCommand> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ resolutionId, meetingId, body }: PassResolutionCommand): Promise<CommandResult> {
+  execute({ resolutionId, meetingId, body, caller }: PassResolutionCommand): Promise<CommandOutcome> {
     const stream = { id: resolutionId, streamId: streamIdFor('resolution', resolutionId) };
     return this.aggregates.execute(resolutionDecider, stream, async (_state, now): Promise<PassResolution> => {
       const meeting = await this.aggregates.load(meetingDecider, streamIdFor('meeting', meetingId));
@@ -24,6 +25,6 @@ export class PassResolutionHandler implements ICommandHandler<PassResolutionComm
         type: 'PassResolution',
         data: { resolutionId, meetingId, itemNumber: body.itemNumber, parts: body.parts, now, facts: { meeting: meeting.state } },
       };
-    });
+    }, { caller });
   }
 }

@@ -1,6 +1,7 @@
 import type { ResolutionPart } from '../../../../../libs/domain/src/resolution/index.js';
 import type { SqlQueryable } from '../../../../../libs/event-store/src/index.js';
-import { asTyped, isoInstant, rm, streamIdSql } from '../views/read-model-sql.js';
+import { readModelTables } from '../../read-models/read-model-tables.js';
+import { asTyped, isoInstant, streamIdSql } from '../../read-models/view-sql.js';
 
 /** A resolution as the domain folds it, with its stream's version. */
 export interface ResolutionView {
@@ -28,9 +29,9 @@ export type ResolutionRow = {
 export const resolutionFirstEventJoin = `
   LEFT JOIN LATERAL (
     SELECT e.global_position, e.data->>'meetingStartsAt' AS meeting_starts_at
-      FROM ${rm.audit} e WHERE e.stream_id = ${streamIdSql('resolution', 'r.resolution_id')} AND e.stream_version = 1
+      FROM ${readModelTables.audit} e WHERE e.stream_id = ${streamIdSql('resolution', 'r.resolution_id')} AND e.stream_version = 1
   ) first ON TRUE
-  LEFT JOIN ${rm.meetings} rm_meeting ON rm_meeting.meeting_id = r.meeting_id`;
+  LEFT JOIN ${readModelTables.meetings} rm_meeting ON rm_meeting.meeting_id = r.meeting_id`;
 
 export const resolutionColumns = `
   r.resolution_id, r.meeting_id, r.committee_id, r.item_number, r.parts,
@@ -48,7 +49,7 @@ export function resolutionViewOf(r: ResolutionRow): ResolutionView {
 
 export async function readResolution(db: SqlQueryable, resolutionId: string): Promise<ResolutionView | undefined> {
   const { rows } = await db.query<ResolutionRow>(
-    `SELECT ${resolutionColumns} FROM ${rm.resolutions} r ${resolutionFirstEventJoin} WHERE r.resolution_id = $1`, [resolutionId]);
+    `SELECT ${resolutionColumns} FROM ${readModelTables.resolutions} r ${resolutionFirstEventJoin} WHERE r.resolution_id = $1`, [resolutionId]);
   const row = rows[0];
   return row && resolutionViewOf(row);
 }

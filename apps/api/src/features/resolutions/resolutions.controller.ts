@@ -8,7 +8,7 @@ import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
 import { etagFor, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import { CommandResult } from '../shared/command-result.js';
+import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
 import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
 import { CorrectResolutionCommand } from './correct-resolution.command.js';
@@ -19,6 +19,7 @@ import { ResolutionAsOfDto } from './resolution-as-of.dto.js';
 import { readResolution } from './resolution-record.sql.js';
 import { GetResolutionHistoryQuery, type ResolutionHistory } from './resolution-history.query.js';
 import { Roles } from '../../platform/auth/index.js';
+import { Caller } from '../../platform/caller.js';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "2" (412 otherwise)' };
 
@@ -36,9 +37,9 @@ export class ResolutionsController {
   @Post('meetings/:meetingId/resolutions')
   @Roles('scrutiny', 'admin')
   @ApiOperation({ summary: 'Record a resolution passed on an agenda item of the meeting' })
-  @ApiCreatedResponse({ type: CommandResult })
-  pass(@Param('meetingId', ParseUUIDPipe) meetingId: string, @Body() body: PassResolutionDto): Promise<CommandResult> {
-    return this.commands.execute(new PassResolutionCommand(idFrom(body), meetingId, body));
+  @ApiCreatedResponse({ type: CommandOutcome })
+  pass(@Param('meetingId', ParseUUIDPipe) meetingId: string, @Body() body: PassResolutionDto, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new PassResolutionCommand(idFrom(body, caller), meetingId, body, caller));
   }
 
   @Post('resolutions/:resolutionId/corrections')
@@ -46,13 +47,14 @@ export class ResolutionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct the wording; the earlier wording stays in the history' })
   @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: CommandResult })
+  @ApiOkResponse({ type: CommandOutcome })
   correct(
     @Param('resolutionId', ParseUUIDPipe) resolutionId: string,
     @Body() body: CorrectResolutionDto,
     @IfMatchVersion() expected: number | undefined,
-  ): Promise<CommandResult> {
-    return this.commands.execute(new CorrectResolutionCommand(resolutionId, body, expected));
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
+    return this.commands.execute(new CorrectResolutionCommand(resolutionId, body, expected, caller));
   }
 
   @Get('resolutions/:resolutionId')

@@ -1,13 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Decider } from '../../../../../libs/domain/src/shared/decider.js';
+import { fold, type Decider } from '../../../../../libs/domain/src/shared/decider.js';
 import { ConcurrencyError, DuplicateEventIdError, type EventStore } from '../../../../../libs/event-store/src/index.js';
-import { eventMetadata, EVENT_STORE } from '../../platform/index.js';
-import { currentIdempotentRequest, derivedId } from '../../platform/idempotency/derived-ids.js';
+import { EVENT_STORE } from '../../platform/index.js';
+import { eventMetadataOf, type Caller } from '../../platform/caller.js';
+import { derivedId } from '../../platform/idempotency/derived-ids.js';
 import type { IdempotentRequest } from '../../platform/idempotency/idempotency.store.js';
 import { afterIdempotentAppend } from './append-fault.js';
 import { Clock } from './clock.js';
-import type { CommandResult } from './command-result.js';
+import { domainEventsOf } from './domain-events.js';
+import type { CommandOutcome } from './command-outcome.js';
 import { KeyedSerializer } from './keyed-serializer.js';
 
 type DomainEventShape = { readonly type: string; readonly data: object };
@@ -19,6 +21,8 @@ export interface Loaded<S> {
 }
 
 export interface ExecuteOptions {
+  /** Who sent the command: named on every event appended, and with an Idempotency-Key, where event ids derive from. */
+  readonly caller: Caller;
   /** From If-Match: the command applies only at this version (412 otherwise), and is never retried. */
   readonly expectedVersion?: number | undefined;
 }
@@ -42,8 +46,7 @@ export class AggregateStore {
 
   async load<C, E extends DomainEventShape, S>(decider: Decider<C, E, S>, streamId: string, asOf?: Date): Promise<Loaded<S>> {
     const events = await this.store.readStream(streamId, asOf ? { asOf } : {});
-    const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as unknown as E), decider.initialState());
-    return { state, version: events.at(-1)?.streamVersion ?? 0 };
+    return { state: fold(decider, domainEventsOf<E>(events)), version: events.at(-1)?.streamVersion ?? 0 };
   }
 
   /** Commands on one stream from this process run one after another; see KeyedSerializer. */
@@ -51,8 +54,8 @@ export class AggregateStore {
     decider: Decider<C, E, S>,
     stream: StreamRef,
     build: (state: S, now: string) => NoInfer<C> | Promise<NoInfer<C>>,
-    options: ExecuteOptions = {},
-  ): Promise<CommandResult> {
+    options: ExecuteOptions,
+  ): Promise<CommandOutcome> {
     return this.perStream.run(stream.streamId, () => this.decideAndAppend(decider, stream, build, options));
   }
 
@@ -61,9 +64,9 @@ export class AggregateStore {
     stream: StreamRef,
     build: (state: S, now: string) => NoInfer<C> | Promise<NoInfer<C>>,
     options: ExecuteOptions,
-  ): Promise<CommandResult> {
+  ): Promise<CommandOutcome> {
     const conditional = options.expectedVersion !== undefined;
-    const idempotent = currentIdempotentRequest();
+    const idempotent = options.caller.idempotentRequest;
     const eventId = (index: number) => (idempotent ? derivedId(idempotent, 'event', stream.streamId, index) : randomUUID());
     for (let attempt = 0; ; attempt++) {
       // Before deciding: the stream may have moved on since a first run landed, and deciding again would apply twice.
@@ -74,7 +77,7 @@ export class AggregateStore {
         throw new ConcurrencyError(stream.streamId, options.expectedVersion as number, version);
       }
       const events = decider.decide(await build(state, this.clock.now().toISOString()), state);
-      const metadata = eventMetadata();
+      const metadata = eventMetadataOf(options.caller);
       try {
         const result = await this.store.appendToStream(
           stream.streamId,
@@ -92,7 +95,7 @@ export class AggregateStore {
   }
 
   /** What an earlier run of this request appended to the stream, answered as that run answered; undefined if nothing. */
-  private async landedBefore(stream: StreamRef, request: IdempotentRequest): Promise<CommandResult | undefined> {
+  private async landedBefore(stream: StreamRef, request: IdempotentRequest): Promise<CommandOutcome | undefined> {
     const first = await this.store.findEvent(derivedId(request, 'event', stream.streamId, 0));
     if (!first) return undefined;
     const following = await this.store.readStream(stream.streamId, { fromVersion: first.streamVersion });

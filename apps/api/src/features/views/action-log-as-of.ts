@@ -1,6 +1,7 @@
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import type { EventStore, StoredEvent } from '../../../../../libs/event-store/src/index.js';
-import { projectInMemory, recordsProjection, recordsTables, ukDateOf } from '../../../../../libs/projections/src/index.js';
+import { ukDateOf } from '../../../../../libs/domain/src/shared/time.js';
+import { projectInMemory, recordsProjection, recordsTables } from '../../../../../libs/projections/src/index.js';
 
 /** What of an action's log line changes over its life, as folded from its stream. */
 export interface ActionAsItStood {

@@ -2,13 +2,16 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { notFound } from '../../../../../libs/domain/src/shared/errors.js';
 import type { EventStore, SqlDatabase } from '../../../../../libs/event-store/src/index.js';
-import { ukDateOf } from '../../../../../libs/projections/src/index.js';
+import { ukDateOf } from '../../../../../libs/domain/src/shared/time.js';
 import { EVENT_STORE, SQL_DATABASE } from '../../platform/index.js';
 import { Clock } from '../shared/clock.js';
 import { isInstant } from '../shared/validators.js';
 import { actionsAsTheyStood, ukDateOfInstant, type ActionAsItStood } from './action-log-as-of.js';
 import { decodeActionLogCursor, encodeActionLogCursor, type ActionLogKey } from './action-log-cursor.js';
-import { isoDate, isoInstant, refNumberSql, rm, streamIdSql, ukDay, viewDate } from './read-model-sql.js';
+import { isOverdueOn, overdueSql } from '../../read-models/overdue.sql.js';
+import { readModelTables } from '../../read-models/read-model-tables.js';
+import { viewDate } from '../../read-models/view-date.js';
+import { isoDate, isoInstant, refNumberSql, streamIdSql, ukDay } from '../../read-models/view-sql.js';
 
 /** One line of the committee-papers table. */
 export interface ActionLogRow {
@@ -94,7 +97,7 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
   ) {}
 
   async execute({ committeeId, paging }: GetActionLogQuery): Promise<ActionLog> {
-    const { rows: committees } = await this.db.query<{ name: string }>(`SELECT name FROM ${rm.committees} WHERE committee_id = $1`, [committeeId]);
+    const { rows: committees } = await this.db.query<{ name: string }>(`SELECT name FROM ${readModelTables.committees} WHERE committee_id = $1`, [committeeId]);
     const committee = committees[0];
     if (!committee) throw notFound('committee-not-found', `Committee ${committeeId} does not exist`, { committeeId });
     const instant = paging.asOf !== undefined && isInstant(paging.asOf) ? new Date(paging.asOf) : undefined;
@@ -122,7 +125,7 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
       : 'TRUE';
     // An action existed at the instant when the first event of its stream was recorded by then.
     const existedSql = instant
-      ? `EXISTS (SELECT 1 FROM ${rm.audit} e WHERE e.stream_id = ${streamIdSql('action', 'a.action_id')} AND e.stream_version = 1
+      ? `EXISTS (SELECT 1 FROM ${readModelTables.audit} e WHERE e.stream_id = ${streamIdSql('action', 'a.action_id')} AND e.stream_version = 1
                   AND e.recorded_at <= $${params.push(instant.toISOString())}::timestamptz)`
       : 'TRUE';
     const { rows } = await this.db.query<LogRow>(
@@ -130,12 +133,12 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
               (SELECT i->>'title' FROM jsonb_array_elements(m.items) i WHERE i->>'number' = a.item_number LIMIT 1) AS item_title,
               a.part_label, a.title, a.owner_post_id, p.title AS post_title, p.holder_person_id,
               p.holder_name, ${isoDate('a.due_on')} AS due_on, a.status,
-              (a.status = 'open' AND a.due_on < $2::date) AS overdue, a.rag, a.latest_note,
+              (${overdueSql('$2')}) AS overdue, a.rag, a.latest_note,
               ${ukDay('coalesce(a.closed_at, a.withdrawn_at)')} AS date_closed,
               ${isoInstant('a.meeting_starts_at')} AS meeting_starts_at, ${refNumberSql()} AS ref_number
-         FROM ${rm.actions} a
-         LEFT JOIN ${rm.meetings} m ON m.meeting_id = a.meeting_id
-         LEFT JOIN ${rm.posts} p ON p.post_id = a.owner_post_id
+         FROM ${readModelTables.actions} a
+         LEFT JOIN ${readModelTables.meetings} m ON m.meeting_id = a.meeting_id
+         LEFT JOIN ${readModelTables.posts} p ON p.post_id = a.owner_post_id
         WHERE a.committee_id = $1 AND ${afterSql} AND ${existedSql}
         ORDER BY a.meeting_starts_at, ${refNumberSql()}, a.action_id
         LIMIT $3`,
@@ -155,10 +158,10 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
     const ids = (pick: (a: ActionAsItStood) => string | null) => JSON.stringify([...new Set([...stood.values()].map(pick).filter((v) => v !== null))]);
     const [meetings, posts] = await Promise.all([
       this.db.query<{ meeting_id: string; starts_at: string }>(
-        `SELECT meeting_id, ${isoInstant('starts_at')} AS starts_at FROM ${rm.meetings} WHERE meeting_id IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))`,
+        `SELECT meeting_id, ${isoInstant('starts_at')} AS starts_at FROM ${readModelTables.meetings} WHERE meeting_id IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))`,
         [ids((a) => a.dueMeetingId)]),
       this.db.query<{ post_id: string; title: string | null; holder_person_id: string | null; holder_name: string | null }>(
-        `SELECT post_id, title, holder_person_id, holder_name FROM ${rm.posts} WHERE post_id IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))`,
+        `SELECT post_id, title, holder_person_id, holder_name FROM ${readModelTables.posts} WHERE post_id IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))`,
         [ids((a) => a.ownerPostId)]),
     ]);
     const meetingDay = new Map(meetings.rows.map((m) => [m.meeting_id, ukDateOf(m.starts_at)]));
@@ -170,7 +173,7 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
       const owner = post.get(then.ownerPostId);
       return [{
         ...row, status: then.status, rag: then.rag, latest_note: then.latestNote, due_on: dueOn,
-        overdue: then.status === 'open' && dueOn !== null && dueOn < overdueOn,
+        overdue: isOverdueOn({ status: then.status, dueOn }, overdueOn),
         date_closed: ukDateOfInstant(then.closedAt ?? then.withdrawnAt),
         owner_post_id: then.ownerPostId, post_title: owner?.title ?? null,
         holder_person_id: owner?.holder_person_id ?? null, holder_name: owner?.holder_name ?? null,

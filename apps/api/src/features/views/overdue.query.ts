@@ -5,7 +5,10 @@ import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
 import { SQL_DATABASE } from '../../platform/index.js';
 import { Clock } from '../shared/clock.js';
 import { afterKeySql, decodeCursor, pageOf } from './page-cursor.js';
-import { isoDate, isoInstant, preparedView, rm, viewDate } from './read-model-sql.js';
+import { daysPastDueSql, overdueSql } from '../../read-models/overdue.sql.js';
+import { readModelTables } from '../../read-models/read-model-tables.js';
+import { viewDate } from '../../read-models/view-date.js';
+import { isoDate, isoInstant, preparedView } from '../../read-models/view-sql.js';
 
 export interface OverdueAction {
   readonly actionId: string;
@@ -64,7 +67,7 @@ export class GetChaseListHandler implements IQueryHandler<GetChaseListQuery> {
     const scope = committeeId === undefined
       ? { rows: '(SELECT NULL::text AS committee_id) scope', filter: 'TRUE' }
       : {
-          rows: `(SELECT committee_id FROM ${rm.committees} WHERE committee_id = $${params.push(committeeId)}) scope`,
+          rows: `(SELECT committee_id FROM ${readModelTables.committees} WHERE committee_id = $${params.push(committeeId)}) scope`,
           filter: 'a.committee_id = scope.committee_id',
         };
     const after = afterKeySql(filter.after === undefined ? undefined : decodeCursor(filter.after), params, { undated: false });
@@ -72,11 +75,11 @@ export class GetChaseListHandler implements IQueryHandler<GetChaseListQuery> {
       SELECT q.* FROM ${scope.rows} LEFT JOIN LATERAL (
         SELECT a.action_id, a.ref, a.title, a.committee_id, c.name AS committee_name, a.owner_post_id, p.title AS post_title,
                p.holder_person_id, p.holder_name, ${isoDate('a.due_on')} AS due_on,
-               $1::date - a.due_on AS days_overdue, ${isoInstant('a.last_chased_at')} AS last_chased_at, a.chase_count
-          FROM ${rm.actions} a
-          LEFT JOIN ${rm.committees} c ON c.committee_id = a.committee_id
-          LEFT JOIN ${rm.posts} p ON p.post_id = a.owner_post_id
-         WHERE a.status = 'open' AND a.due_on < $1::date AND ${scope.filter} AND ${after}
+               ${daysPastDueSql('$1')} AS days_overdue, ${isoInstant('a.last_chased_at')} AS last_chased_at, a.chase_count
+          FROM ${readModelTables.actions} a
+          LEFT JOIN ${readModelTables.committees} c ON c.committee_id = a.committee_id
+          LEFT JOIN ${readModelTables.posts} p ON p.post_id = a.owner_post_id
+         WHERE ${overdueSql('$1')} AND ${scope.filter} AND ${after}
          ORDER BY a.due_on, a.action_id
          LIMIT $2
       ) q ON TRUE

@@ -5,7 +5,10 @@ import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
 import { SQL_DATABASE } from '../../platform/index.js';
 import { Clock } from '../shared/clock.js';
 import { afterKeySql, decodeCursor, pageOf } from './page-cursor.js';
-import { daysOverdueSql, isoDate, isoInstant, preparedView, rm, viewDate } from './read-model-sql.js';
+import { daysOverdueSql } from '../../read-models/overdue.sql.js';
+import { readModelTables } from '../../read-models/read-model-tables.js';
+import { viewDate } from '../../read-models/view-date.js';
+import { isoDate, isoInstant, preparedView } from '../../read-models/view-sql.js';
 
 export interface QueuedAction {
   readonly actionId: string;
@@ -100,11 +103,11 @@ function queueSql(owners: string, paging: QueuePaging, params: unknown[]): strin
              a.chase_count, ${isoInstant('a.last_chased_at')} AS last_chased_at, ${isoInstant('a.completed_at')} AS completed_at,
              a.owner_post_id, owner.title AS post_title
         FROM (SELECT k.action_id
-                FROM ${owners} keyed JOIN ${rm.actions} k ON k.owner_post_id = keyed.post_id
+                FROM ${owners} keyed JOIN ${readModelTables.actions} k ON k.owner_post_id = keyed.post_id
                WHERE k.status IN ('open', 'completed') AND ${after}
                ORDER BY k.due_on NULLS LAST, k.action_id
                LIMIT ${limit}) page
-        JOIN ${rm.actions} a ON a.action_id = page.action_id
+        JOIN ${readModelTables.actions} a ON a.action_id = page.action_id
         JOIN ${owners} owner ON owner.post_id = a.owner_post_id
        ORDER BY a.due_on NULLS LAST, a.action_id
     ) q ON TRUE`;
@@ -126,7 +129,7 @@ export class GetPostQueueHandler implements IQueryHandler<GetPostQueueQuery> {
     const params: unknown[] = [postId, asOf];
     const sql = `
       SELECT p.title AS queue_post_title, p.holder_person_id AS queue_holder_id, p.holder_name AS queue_holder_name, q.*
-        FROM ${rm.posts} p
+        FROM ${readModelTables.posts} p
         ${queueSql('(SELECT p.post_id, p.title)', paging, params)}
        WHERE p.post_id = $1
        ORDER BY q.due_on NULLS LAST, q.action_id`;
@@ -147,7 +150,7 @@ export class GetPersonQueueHandler implements IQueryHandler<GetPersonQueueQuery>
     const asOf = viewDate(this.clock, paging.asOf);
     const params: unknown[] = [personId, asOf];
     const sql = `
-      WITH held AS (SELECT post_id, title FROM ${rm.posts} WHERE holder_person_id = $1)
+      WITH held AS (SELECT post_id, title FROM ${readModelTables.posts} WHERE holder_person_id = $1)
       SELECT h.posts, q.*
         FROM (SELECT coalesce(jsonb_agg(jsonb_build_object('postId', post_id, 'title', title) ORDER BY title, post_id), '[]'::jsonb) AS posts
                 FROM held) h

@@ -2,7 +2,8 @@ import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nes
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../platform/auth/index.js';
-import { currentRequestContext, ProblemException } from '../../platform/index.js';
+import { ProblemException } from '../../platform/index.js';
+import { Caller } from '../../platform/caller.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import type { HeaderSink } from '../shared/send-folded.js';
 import { actionLogPaging, answerActionLog } from './action-log-answer.js';
@@ -25,8 +26,7 @@ export class ViewsController {
   @ProjectionView()
   @ApiOperation({ summary: 'The open and completed-awaiting-sign-off actions of the posts the caller holds now, soonest due first' })
   @ApiOkResponse({ description: '{ personId, posts, asOf, actions, nextAfter }' })
-  myQueue(@Query() query: PagedViewQueryDto): Promise<PersonQueue> {
-    const actor = currentRequestContext()?.actor;
+  myQueue(@Query() query: PagedViewQueryDto, @Caller() { actor }: Caller): Promise<PersonQueue> {
     if (!actor) {
       throw new ProblemException({ status: 401, code: 'unauthorized', detail: 'Sign in to see your queue', headers: { 'WWW-Authenticate': 'Bearer' } });
     }

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../tokens.js';
-import { ActionOwnership } from './action-ownership.js';
 import { AuthorizationGuard } from './authorization.guard.js';
 import { FailedAuthenticationLimiter } from './failed-auth-limiter.js';
 import { PersonResolver } from './person-resolver.js';
@@ -13,7 +12,6 @@ import { TokenVerifier } from './token-verifier.js';
   providers: [
     { provide: TokenVerifier, inject: [APP_CONFIG], useFactory: (config: AppConfig) => TokenVerifier.fromConfig(config) },
     { provide: FailedAuthenticationLimiter, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new FailedAuthenticationLimiter(config.auth.failuresPerMinute) },
-    ActionOwnership,
     PersonResolver,
     { provide: APP_GUARD, useClass: AuthorizationGuard },
   ],

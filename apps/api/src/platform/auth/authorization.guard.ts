@@ -1,12 +1,14 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { HttpRequest } from '../http/http-types.js';
 import { ProblemException } from '../problems/problem.js';
 import { requestContextOf } from '../request-context.js';
 import { decideAccess, type AccessRule } from './access-decision.js';
 import { OWNER_OF_ACTION_ACCESS, PUBLIC_ACCESS, ROLES_ACCESS, type OwnerOfActionRule } from './access.decorators.js';
-import { ActionOwnership } from './action-ownership.js';
 import { forbidden, unauthorized } from './auth-problems.js';
+import {
+  ACTION_OWNERSHIP_LOOKUP, SNAPSHOT_ACTION_LOOKUP, type ActionOwnershipLookup, type SnapshotActionLookup,
+} from './ownership-lookups.js';
 import type { Role } from './roles.js';
 
 type RequestWithParams = HttpRequest & { readonly params?: Record<string, string | undefined>; readonly body?: unknown };
@@ -19,7 +21,8 @@ type RequestWithParams = HttpRequest & { readonly params?: Record<string, string
 export class AuthorizationGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly ownership: ActionOwnership,
+    @Inject(ACTION_OWNERSHIP_LOOKUP) private readonly ownership: ActionOwnershipLookup,
+    @Inject(SNAPSHOT_ACTION_LOOKUP) private readonly snapshotAction: SnapshotActionLookup,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -55,7 +58,7 @@ export class AuthorizationGuard implements CanActivate {
       }
       case 'metric-snapshot': {
         const snapshotId = req.params?.[param] ?? '';
-        const linked = await this.ownership.actionOfSnapshot(snapshotId);
+        const linked = await this.snapshotAction.actionOf(snapshotId);
         if (linked === 'no-such-snapshot') throw ProblemException.of(404, 'metric-snapshot-not-found', `Snapshot ${snapshotId} does not exist`);
         if (linked === undefined) throw forbidden(`Snapshot ${snapshotId} was not collated for an action, so only staff may correct it`);
         return linked;

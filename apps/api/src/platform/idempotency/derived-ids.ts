@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { currentRequestContext } from '../request-context.js';
 import type { IdempotentRequest } from './idempotency.store.js';
 
 /**
@@ -20,13 +19,7 @@ export function derivedId(request: IdempotentRequest, ...purpose: readonly (stri
 /** Actiontrail's own namespace for these names (a fixed random UUID, as RFC 4122 asks). */
 const NAMESPACE = Buffer.from('5f0c1e2a9b7d4c3e8a61d2f4b0e9c7a3', 'hex');
 
-/** The Idempotency-Key request being handled now, once its key is claimed; undefined otherwise. */
-export function currentIdempotentRequest(): IdempotentRequest | undefined {
-  return currentRequestContext()?.idempotentRequest;
-}
-
 /** The id a create without a client-chosen id gets when it carries an Idempotency-Key. */
-export function idempotentRecordId(): string | undefined {
-  const request = currentIdempotentRequest();
+export function idempotentRecordId(request: IdempotentRequest | undefined): string | undefined {
   return request ? derivedId(request, 'record') : undefined;
 }

@@ -4,6 +4,9 @@ import { openEmbeddedEventStore, openPostgresEventStore, type SqlEventStore } fr
 import { describeWithPostgres, dropSchema, POSTGRES_URL, uniqueSchema } from '../../../../../test/support/postgres.js';
 import { AggregateStore } from '../../../src/features/shared/aggregate-store.js';
 import { SystemClock } from '../../../src/features/shared/clock.js';
+import type { Caller } from '../../../src/platform/caller.js';
+
+const caller: Caller = { actor: undefined, correlationId: randomUUID(), requestId: randomUUID() };
 
 type Tally = { readonly notes: readonly string[] };
 type Noted = { readonly type: 'Noted'; readonly data: { readonly note: string } };
@@ -32,18 +35,18 @@ function cacheSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Promise<v
 
   it('given one process read a stream, when another appends, then the first decides on the new events too', async () => {
     const stream = { id: randomUUID(), streamId: `tally-${randomUUID()}` };
-    await first.execute(tally, stream, () => ({ note: 'one' }));
+    await first.execute(tally, stream, () => ({ note: 'one' }), { caller });
     expect(await first.load(tally, stream.streamId)).toEqual({ state: { notes: ['one'] }, version: 1 });
-    await second.execute(tally, stream, () => ({ note: 'two' }));
-    await second.execute(tally, stream, () => ({ note: 'three' }));
+    await second.execute(tally, stream, () => ({ note: 'two' }), { caller });
+    await second.execute(tally, stream, () => ({ note: 'three' }), { caller });
     expect(await first.load(tally, stream.streamId)).toEqual({ state: { notes: ['one', 'two', 'three'] }, version: 3 });
-    expect(await first.execute(tally, stream, (state) => ({ note: `after ${state.notes.length}` }))).toMatchObject({ version: 4 });
+    expect(await first.execute(tally, stream, (state) => ({ note: `after ${state.notes.length}` }), { caller })).toMatchObject({ version: 4 });
     expect((await store.readStream(stream.streamId)).map((e) => e.data.note)).toEqual(['one', 'two', 'three', 'after 3']);
   });
 
   it('given 20 commands on one stream from two processes at once, then each lands at its own version (one process queues its own, the append settles the rest)', async () => {
     const stream = { id: randomUUID(), streamId: `tally-${randomUUID()}` };
-    await Promise.all(Array.from({ length: 20 }, (_, n) => (n % 2 === 0 ? first : second).execute(tally, stream, () => ({ note: `n${n}` }))));
+    await Promise.all(Array.from({ length: 20 }, (_, n) => (n % 2 === 0 ? first : second).execute(tally, stream, () => ({ note: `n${n}` }), { caller })));
     const stored = await store.readStream(stream.streamId);
     expect(stored.map((e) => e.streamVersion)).toEqual(Array.from({ length: 20 }, (_, n) => n + 1));
     for (const process of [first, second]) {
@@ -54,10 +57,10 @@ function cacheSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Promise<v
 
   it('folds a stream as it stood at a past instant', async () => {
     const stream = { id: randomUUID(), streamId: `tally-${randomUUID()}` };
-    await first.execute(tally, stream, () => ({ note: 'early' }));
+    await first.execute(tally, stream, () => ({ note: 'early' }), { caller });
     const between = new Date();
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await first.execute(tally, stream, () => ({ note: 'late' }));
+    await first.execute(tally, stream, () => ({ note: 'late' }), { caller });
     expect(await first.load(tally, stream.streamId, between)).toEqual({ state: { notes: ['early'] }, version: 1 });
   });
 }

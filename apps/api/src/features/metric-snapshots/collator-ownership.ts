@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { currentRequestContext } from '../../platform/index.js';
-import { ActionOwnership } from '../../platform/auth/action-ownership.js';
+import type { Actor } from '../../platform/index.js';
+import { ActionOwnership } from '../actions/action-ownership.js';
 import { forbidden } from '../../platform/auth/auth-problems.js';
 import type { Role } from '../../platform/auth/roles.js';
 import { ACTING_FOR_ANY_OWNER } from '../actions/action-writer.js';
@@ -14,8 +14,7 @@ import { ACTING_FOR_ANY_OWNER } from '../actions/action-writer.js';
 export class CollatorOwnership {
   constructor(private readonly ownership: ActionOwnership) {}
 
-  async assertMayRecordFor(actionId: string | undefined, now: string): Promise<void> {
-    const actor = currentRequestContext()?.actor;
+  async assertMayRecordFor(actor: Actor | undefined, actionId: string | undefined, now: string): Promise<void> {
     if (!actor || actor.roles.some((role) => (ACTING_FOR_ANY_OWNER as readonly Role[]).includes(role))) return;
     if (actionId === undefined) throw forbidden('An officer may record figures only for an action their post owns, named in actionId');
     // An action that does not exist is left to the decider, which names it (404).

@@ -6,7 +6,7 @@ import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { IfMatchVersion } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import { CommandResult } from '../shared/command-result.js';
+import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
 import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
 import { CollateMetricsCommand } from './collate-metrics.command.js';
@@ -19,6 +19,7 @@ import { pageSizeOf } from '../views/view-queries.dto.js';
 import { Roles } from '../../platform/auth/index.js';
 import { OwnerOfActionInBody, OwnerOfSnapshotAction } from '../../platform/auth/access.decorators.js';
 import { ACTING_FOR_ANY_OWNER } from '../actions/action-writer.js';
+import { Caller } from '../../platform/caller.js';
 
 /** Under /api/v1; the unprefixed GET /metrics is the Prometheus endpoint. */
 @ApiTags('metrics')
@@ -34,9 +35,9 @@ export class MetricSnapshotsController {
   @Post('metric-snapshots')
   @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfActionInBody()
   @ApiOperation({ summary: 'Record figures as a snapshot in time, optionally for the action that asked for them' })
-  @ApiCreatedResponse({ type: CommandResult })
-  collate(@Body() body: CollateMetricsDto): Promise<CommandResult> {
-    return this.commands.execute(new CollateMetricsCommand(idFrom(body), body));
+  @ApiCreatedResponse({ type: CommandOutcome })
+  collate(@Body() body: CollateMetricsDto, @Caller() caller: Caller): Promise<CommandOutcome> {
+    return this.commands.execute(new CollateMetricsCommand(idFrom(body, caller), body, caller));
   }
 
   @Post('metric-snapshots/:snapshotId/corrections')
@@ -44,13 +45,14 @@ export class MetricSnapshotsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct some of the figures; the first figures stay on record' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "1" (412 otherwise)' })
-  @ApiOkResponse({ type: CommandResult })
+  @ApiOkResponse({ type: CommandOutcome })
   correct(
     @Param('snapshotId', ParseUUIDPipe) snapshotId: string,
     @Body() body: CorrectMetricsDto,
     @IfMatchVersion() expected: number | undefined,
-  ): Promise<CommandResult> {
-    return this.commands.execute(new CorrectMetricsCommand(snapshotId, body, expected));
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
+    return this.commands.execute(new CorrectMetricsCommand(snapshotId, body, expected, caller));
   }
 
   @Get('metric-snapshots/:snapshotId')

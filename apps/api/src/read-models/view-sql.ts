@@ -1,21 +1,6 @@
 import { createHash } from 'node:crypto';
-import { streamIdFor, type StreamCategory } from '../../../../../libs/domain/src/streams.js';
-import type { QueryOptions } from '../../../../../libs/event-store/src/index.js';
-import { auditEventsTable, checkpointNameOf, recordsProjection, recordsTables, ukDateOf } from '../../../../../libs/projections/src/index.js';
-import type { Clock } from '../shared/clock.js';
-
-/** The live read-model tables the views read. */
-export const rm = {
-  committees: recordsTables.committees.name,
-  posts: recordsTables.posts.name,
-  meetings: recordsTables.meetings.name,
-  resolutions: recordsTables.resolutions.name,
-  actions: recordsTables.actions.name,
-  actionUpdates: recordsTables.actionUpdates.name,
-  audit: auditEventsTable.name,
-} as const;
-
-export const RECORDS_CHECKPOINT = checkpointNameOf(recordsProjection);
+import { streamIdFor, type StreamCategory } from '../../../../libs/domain/src/streams.js';
+import type { QueryOptions } from '../../../../libs/event-store/src/index.js';
 
 /**
  * Instants leave SQL as text so PGlite and `pg` answer alike (pg would build local-time Dates):
@@ -33,15 +18,6 @@ export const asTyped = (instant: string): string => instant.replace(/\.000Z$/, '
 
 /** The stream id a row's key belongs to, as SQL (the audit log keys events by stream id). */
 export const streamIdSql = (category: StreamCategory, keyColumn: string): string => `'${streamIdFor(category, '')}' || ${keyColumn}`;
-
-/** The day views measure "overdue" against: `asOf` when given, else today in the UK by the injected Clock. */
-export function viewDate(clock: Clock, asOf: string | undefined): string {
-  return asOf ?? ukDateOf(clock.now());
-}
-
-/** Days overdue as of the date in parameter `$n`: only open actions past their due date are overdue. */
-export const daysOverdueSql = (asOfParam: string, alias = 'a'): string =>
-  `CASE WHEN ${alias}.status = 'open' AND ${alias}.due_on < ${asOfParam}::date THEN ${asOfParam}::date - ${alias}.due_on ELSE 0 END`;
 
 /** A ref like A12 sorts as the number 12 (refs count a committee's actions in the order they were assigned). */
 export const refNumberSql = (alias = 'a'): string => `substring(${alias}.ref FROM '^A([0-9]{1,9})$')::int`;

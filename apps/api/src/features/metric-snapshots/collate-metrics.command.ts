@@ -3,12 +3,13 @@ import { actionDecider } from '../../../../../libs/domain/src/action/index.js';
 import { metricSnapshotDecider, type CollateMetrics } from '../../../../../libs/domain/src/metric-snapshot/index.js';
 import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import type { CommandResult } from '../shared/command-result.js';
+import type { Caller } from '../../platform/caller.js';
+import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { CollateMetricsDto } from './collate-metrics.dto.js';
 import { CollatorOwnership } from './collator-ownership.js';
 
-export class CollateMetricsCommand extends Command<CommandResult> {
-  constructor(readonly snapshotId: string, readonly body: CollateMetricsDto) {
+export class CollateMetricsCommand extends Command<CommandOutcome> {
+  constructor(readonly snapshotId: string, readonly body: CollateMetricsDto, readonly caller: Caller) {
     super();
   }
 }
@@ -20,16 +21,16 @@ export class CollateMetricsHandler implements ICommandHandler<CollateMetricsComm
     private readonly collators: CollatorOwnership,
   ) {}
 
-  execute({ snapshotId, body }: CollateMetricsCommand): Promise<CommandResult> {
+  execute({ snapshotId, body, caller }: CollateMetricsCommand): Promise<CommandOutcome> {
     const { subject, asOf, source, actionId, values } = body;
     const stream = { id: snapshotId, streamId: streamIdFor('metric', snapshotId) };
     return this.aggregates.execute(metricSnapshotDecider, stream, async (_state, now): Promise<CollateMetrics> => {
-      await this.collators.assertMayRecordFor(actionId, now);
+      await this.collators.assertMayRecordFor(caller.actor, actionId, now);
       const action = actionId === undefined ? undefined : (await this.aggregates.load(actionDecider, streamIdFor('action', actionId))).state;
       return {
         type: 'CollateMetrics',
         data: { snapshotId, subject, asOf, source, ...(actionId === undefined ? {} : { actionId }), values, now, facts: action ? { action } : {} },
       };
-    });
+    }, { caller });
   }
 }

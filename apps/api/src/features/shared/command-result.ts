@@ -1,8 +1,0 @@
-import { ApiProperty } from '@nestjs/swagger';
-
-/** What every command answers: the stream's new version and the global position of its last event. */
-export class CommandResult {
-  @ApiProperty({ format: 'uuid' }) readonly id!: string;
-  @ApiProperty({ example: 3 }) readonly version!: number;
-  @ApiProperty({ example: 1536000001 }) readonly position!: number;
-}

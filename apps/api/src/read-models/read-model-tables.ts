@@ -1,0 +1,14 @@
+import { auditEventsTable, checkpointNameOf, recordsProjection, recordsTables } from '../../../../libs/projections/src/index.js';
+
+/** The live read-model tables the views read. */
+export const readModelTables = {
+  committees: recordsTables.committees.name,
+  posts: recordsTables.posts.name,
+  meetings: recordsTables.meetings.name,
+  resolutions: recordsTables.resolutions.name,
+  actions: recordsTables.actions.name,
+  actionUpdates: recordsTables.actionUpdates.name,
+  audit: auditEventsTable.name,
+} as const;
+
+export const RECORDS_CHECKPOINT = checkpointNameOf(recordsProjection);
