@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from './tools/eslint/module-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
@@ -7,15 +8,17 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    plugins: { actiontrail: boundaries },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'off',
+      'actiontrail/module-boundaries': 'error',
     },
   },
   {
-    files: ['**/domain/**/*.ts'],
+    files: ['libs/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'pg', 'kafkajs', '@electric-sql/*', '@kurrent/*'] }],
+      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'pg', 'kafkajs', '@electric-sql/*', '@kurrent/*', '#event-store', '#projections'] }],
     },
   },
 );

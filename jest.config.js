@@ -15,7 +15,11 @@ const swc = [
 const common = {
   transform: { '^.+\\.ts$': swc },
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // The libraries' names (package.json "imports") resolve to their sources, as tsc's "source" condition does.
+    '^#(domain|event-store|projections|runtime|kafka-relay)$': '<rootDir>/libs/$1/src/index.ts',
+  },
   testEnvironment: 'node',
   rootDir: '.',
   modulePathIgnorePatterns: ['<rootDir>/dist/'],

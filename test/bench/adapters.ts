@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openEmbeddedEventStore, openPostgresEventStore, type SqlEventStore } from '../../libs/event-store/src/index.js';
+import { openEmbeddedEventStore, openPostgresEventStore, type SqlEventStore } from '#event-store';
 
 export const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 

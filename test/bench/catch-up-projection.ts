@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { checkpointNameOf, ProjectionRunner, recordsProjection } from '../../libs/projections/src/index.js';
+import { checkpointNameOf, ProjectionRunner, recordsProjection } from '#projections';
 import { openEmbeddedTarget, openPostgresTarget, type BenchTarget } from './adapters.js';
 import { probe, type Row } from './measure.js';
 import { seedDomainLog } from './projections/domain-seed.js';

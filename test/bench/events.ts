@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { NewEvent } from '../../libs/event-store/src/index.js';
+import type { NewEvent } from '#event-store';
 
 /** A few event types, so the read model in scenario E has several rows to keep. */
 export const EVENT_TYPES = ['MeetingScheduled', 'ResolutionProposed', 'ResolutionPassed', 'ActionAssigned', 'ActionCompleted'] as const;

@@ -1,4 +1,4 @@
-import { CatchUpSubscription, type StoredEvent } from '../../libs/event-store/src/index.js';
+import { CatchUpSubscription, type StoredEvent } from '#event-store';
 import type { BenchTarget } from './adapters.js';
 import { probe, type Row } from './measure.js';
 

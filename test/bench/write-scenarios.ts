@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError } from '../../libs/event-store/src/index.js';
+import { ConcurrencyError } from '#event-store';
 import type { BenchTarget } from './adapters.js';
 import { newEvent, newEvents, payload } from './events.js';
 import { Probe, probe, runPool, settle, type Row } from './measure.js';

@@ -1,4 +1,4 @@
-import type { SqlEventStore } from '../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '#event-store';
 import { CommandLoad, ORDINARY_STATUSES, readYourWritesDelays } from './support/command-load.js';
 import { bringDatabaseBack, dropScenarioSchema, openScenarioStore, scenarioSchema, takeDatabaseDown } from './support/database.js';
 import { HealthWatch } from './support/health-watch.js';

@@ -1,4 +1,4 @@
-import type { SqlEventStore } from '../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '#event-store';
 import type { KnownIds } from './fuzz/body-cases.js';
 import { fuzzCase, type FuzzTarget } from './fuzz/fuzz-requests.js';
 import { judge, runFuzz, type FuzzReport } from './fuzz/fuzz-run.js';
@@ -11,7 +11,7 @@ import { Random } from './support/random.js';
 import { auditReadModels, noDifferences, untilProjectionsAtHead, type ReadModelAudit } from './support/read-model-checks.js';
 import { ServiceProcess } from './support/service-process.js';
 import { auditStore, type StoreAudit } from './support/store-checks.js';
-import { allEvents } from '../../apps/projector/test/projections/support/read-model-facts.js';
+import { allEvents } from '../system/projections/support/read-model-facts.js';
 import { corruptValuesStored } from './fuzz/stored-values.js';
 import { recordScenario, say } from './support/summary.js';
 import { MONITOR, newActionBody, postCommand, seedWorld, STAFF, type CommandAck, type World } from './support/world.js';

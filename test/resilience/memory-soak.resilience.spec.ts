@@ -1,4 +1,4 @@
-import type { SqlEventStore } from '../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '#event-store';
 import { CommandLoad, ORDINARY_STATUSES } from './support/command-load.js';
 import { dropScenarioSchema, openScenarioStore, scenarioSchema } from './support/database.js';
 import { LocalIdentityProvider } from './support/identity-provider.js';

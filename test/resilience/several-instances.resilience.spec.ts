@@ -1,5 +1,5 @@
-import { allProjections } from '../../libs/projections/src/index.js';
-import type { SqlEventStore } from '../../libs/event-store/src/index.js';
+import { allProjections } from '#projections';
+import type { SqlEventStore } from '#event-store';
 import { CommandLoad, ORDINARY_STATUSES, type TrackedAction } from './support/command-load.js';
 import { dropScenarioSchema, openScenarioStore, scenarioSchema } from './support/database.js';
 import { jsonOf } from './support/http-client.js';

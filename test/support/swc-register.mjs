@@ -1,6 +1,6 @@
 // Runs the TypeScript sources under plain Node, without a build: `node --import ./test/support/swc-register.mjs
 // apps/projector/src/main.ts`. Compiles each .ts file with SWC exactly as jest.config.js does, and maps the
-// `.js` of relative imports to the `.ts` beside it. Tests use it to spawn real child processes.
+// `.js` of relative imports to the `.ts` beside it, and the libraries' names to their sources. Tests use it to spawn real child processes.
 import { existsSync, readFileSync } from 'node:fs';
 import { register } from 'node:module';
 import { fileURLToPath, URL } from 'node:url';
@@ -14,6 +14,8 @@ if (isMainThread) register(import.meta.url);
 const [, swcOptions] = jestConfig.projects[0].transform['^.+\\.ts$'];
 
 export async function resolve(specifier, context, nextResolve) {
+  // The libraries' names (package.json "imports") have a "source" condition that points at their TypeScript.
+  if (specifier.startsWith('#')) return nextResolve(specifier, { ...context, conditions: ['source', ...context.conditions] });
   const relative = specifier.startsWith('./') || specifier.startsWith('../');
   if (relative && specifier.endsWith('.js') && context.parentURL?.startsWith('file:')) {
     const typescript = new URL(`${specifier.slice(0, -'.js'.length)}.ts`, context.parentURL);

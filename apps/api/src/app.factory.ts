@@ -1,9 +1,9 @@
 import { RequestMethod, type DynamicModule, type LoggerService, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { EventStore, SqlDatabase } from '../../../libs/event-store/src/index.js';
+import type { EventStore, SqlDatabase } from '#event-store';
 import { AppModule } from './app.module.js';
-import { loadAppConfig, type AppConfig } from './config/app-config.js';
+import { loadAppConfig, type AppConfig } from '#runtime';
 import { authenticateRequests } from './platform/auth/authenticate.middleware.js';
 import { FailedAuthenticationLimiter } from './platform/auth/failed-auth-limiter.js';
 import { PersonResolver } from './platform/auth/person-resolver.js';
@@ -14,12 +14,13 @@ import { corsFor } from './platform/http/cors.js';
 import { requireJsonBodies, useJsonBodyParser } from './platform/http/json-body.js';
 import { reenterRequestContext, requestContextMiddleware } from './platform/http/request-context.middleware.js';
 import { securityHeaders } from './platform/http/security-headers.js';
-import { JsonLogger } from './platform/logging/json-logger.js';
+import { JsonLogger } from '#runtime';
 import { logRequests } from './platform/logging/request-logging.middleware.js';
 import { HttpMetrics } from './platform/metrics/http-metrics.js';
 import { lastErrorHandler, unmatchedRouteHandler } from './platform/problem-details.filter.js';
 import { DOCS_JSON_PATH, DOCS_PATH, setupOpenApi } from './platform/openapi.js';
 import { rejectUnsafeJsonBodies } from './platform/validation/forbidden-keys.js';
+import { currentRequestIds } from './platform/logging/request-ids.js';
 
 export interface CreateAppOptions {
   /** Defaults to the environment (loadAppConfig()). */
@@ -43,7 +44,7 @@ const OPERATIONAL_ROUTES = ['health', 'health/live', 'metrics', DOCS_PATH, DOCS_
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestExpressApplication> {
   const config = options.config ?? loadAppConfig();
-  const logger = options.logger ?? new JsonLogger({ level: config.logLevel });
+  const logger = options.logger ?? new JsonLogger({ level: config.logLevel, requestIds: currentRequestIds });
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({
       config,

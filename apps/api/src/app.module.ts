@@ -1,10 +1,10 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { EventStore, SqlDatabase } from '../../../libs/event-store/src/index.js';
-import type { AppConfig } from './config/app-config.js';
-import { KafkaRelayModule, loadKafkaConfig } from '../../projector/src/kafka/index.js';
+import type { EventStore, SqlDatabase } from '#event-store';
+import type { AppConfig } from '#runtime';
+import { KafkaRelayModule, loadKafkaConfig } from '#kafka-relay';
 import { featureModules } from './features/feature-modules.js';
-import { EventStoreModule } from './platform/event-store.module.js';
+import { EventStoreModule } from '#runtime';
 import { PlatformModule } from './platform/platform.module.js';
 
 export interface AppModuleOptions {

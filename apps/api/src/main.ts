@@ -1,12 +1,13 @@
 import 'reflect-metadata';
-import { DataFolderLockedError } from '../../../libs/event-store/src/index.js';
+import { DataFolderLockedError } from '#event-store';
 import { createApp } from './app.factory.js';
-import { ConfigError, loadAppConfig } from './config/app-config.js';
+import { ConfigError, loadAppConfig } from '#runtime';
 import { loadDemoAtStart } from './demo/demo-at-start.js';
 import { parseStartOptions, StartOptionsError } from './demo/start-options.js';
 import { announceAuthentication } from './platform/auth/startup-hint.js';
-import { logFatal } from './platform/logging/fatal-line.js';
-import { JsonLogger } from './platform/logging/json-logger.js';
+import { logFatal } from '#runtime';
+import { JsonLogger } from '#runtime';
+import { currentRequestIds } from './platform/logging/request-ids.js';
 
 /** Nest logs a failed start with its stack; a data folder in use is said once, plainly, by main's own fatal line. */
 class StartupLogger extends JsonLogger {
@@ -18,7 +19,7 @@ class StartupLogger extends JsonLogger {
 async function main(): Promise<void> {
   const config = loadAppConfig();
   const options = parseStartOptions(process.argv.slice(2), config.eventStore);
-  const logger = new StartupLogger({ level: config.logLevel });
+  const logger = new StartupLogger({ level: config.logLevel, requestIds: currentRequestIds });
   const app = await createApp({ config, logger });
   app.enableShutdownHooks();
   try {

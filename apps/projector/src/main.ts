@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { DataFolderLockedError } from '../../../libs/event-store/src/index.js';
-import { ConfigError } from '../../api/src/config/app-config.js';
-import { logFatal } from '../../api/src/platform/logging/fatal-line.js';
-import { JsonLogger } from '../../api/src/platform/logging/json-logger.js';
-import { KafkaRelay, KafkajsEventPublisher, loadKafkaConfig } from './kafka/index.js';
+import { DataFolderLockedError } from '#event-store';
+import { ConfigError } from '#runtime';
+import { logFatal } from '#runtime';
+import { JsonLogger } from '#runtime';
+import { KafkaRelay, KafkajsEventPublisher, loadKafkaConfig } from '#kafka-relay';
 import { openReadSide, type ReadSide } from './open-read-side.js';
 import { loadProjectorConfig } from './projector-config.js';
 import { Projector, type ProjectorLog } from './projector.js';

@@ -1,6 +1,6 @@
-import type { EventStore, SqlDatabase } from '../../../libs/event-store/src/index.js';
-import type { AppConfig } from '../../api/src/config/app-config.js';
-import { openConfiguredStores } from '../../api/src/platform/event-store.module.js';
+import type { EventStore, SqlDatabase } from '#event-store';
+import type { AppConfig } from '#runtime';
+import { openConfiguredStores } from '#runtime';
 
 /** The configured store and the database its read models and checkpoints live in. */
 export interface ReadSide {

@@ -1,4 +1,4 @@
-import type { RebuildProgress } from '../../../libs/projections/src/rebuild/index.js';
+import type { RebuildProgress } from '#projections';
 
 const BAR_WIDTH = 24;
 const TTY_REDRAW_MS = 100;

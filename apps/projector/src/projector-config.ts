@@ -1,4 +1,4 @@
-import { ConfigError, loadAppConfig, type AppConfig } from '../../api/src/config/app-config.js';
+import { ConfigError, loadAppConfig, type AppConfig } from '#runtime';
 
 /**
  * The projector reads the api's settings (EVENT_STORE, DATABASE_URL, DATABASE_SCHEMA, DATA_DIR, LOG_LEVEL)

@@ -1,5 +1,5 @@
-import type { SqlQueryable, StoredEvent } from '../../../libs/event-store/src/index.js';
-import { allProjections, ProjectionRunner, type Projection } from '../../../libs/projections/src/index.js';
+import type { SqlQueryable, StoredEvent } from '#event-store';
+import { allProjections, ProjectionRunner, type Projection } from '#projections';
 import type { ProjectorConfig } from './projector-config.js';
 import type { ReadSide } from './open-read-side.js';
 

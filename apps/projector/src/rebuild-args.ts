@@ -1,4 +1,4 @@
-import { allProjections, type Projection } from '../../../libs/projections/src/index.js';
+import { allProjections, type Projection } from '#projections';
 
 export interface RebuildCommand {
   readonly projections: readonly Projection[];

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { DataFolderLockedError, type EventStore, type SqlDatabase } from '../../../libs/event-store/src/index.js';
-import type { Projection } from '../../../libs/projections/src/index.js';
-import { rebuildProjection, verifyProjection, type VerifyResult } from '../../../libs/projections/src/rebuild/index.js';
-import { ConfigError, loadAppConfig } from '../../api/src/config/app-config.js';
+import { DataFolderLockedError, type EventStore, type SqlDatabase } from '#event-store';
+import type { Projection } from '#projections';
+import { rebuildProjection, verifyProjection, type VerifyResult } from '#projections';
+import { ConfigError, loadAppConfig } from '#runtime';
 import { openReadSide } from './open-read-side.js';
 import { ProgressBar, formatDuration } from './progress-bar.js';
 import { parseRebuildArgs, REBUILD_USAGE, UsageError } from './rebuild-args.js';

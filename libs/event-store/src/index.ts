@@ -13,3 +13,4 @@ export * from './sql/sql-event-store.js';
 export * from './subscription/catch-up-subscription.js';
 export * from './open-event-store.js';
 export * from './kurrentdb/index.js';
+export * from './sql/wake-signal.js';

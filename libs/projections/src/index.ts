@@ -11,3 +11,4 @@ export * from './records/records.projection.js';
 export * from './metric-series/metric-series.projection.js';
 export * from './audit-log/audit-log.projection.js';
 export * from './all-projections.js';
+export * from './rebuild/index.js';

@@ -1,4 +1,4 @@
-import type { MetricSnapshotEvent } from '../../domain/src/metric-snapshot/index.js';
+import type { MetricSnapshotEvent } from '#domain';
 import { projectInMemory } from '../src/engine/project-in-memory.js';
 import { metricPointsTable, metricSeriesProjection } from '../src/metric-series/metric-series.projection.js';
 import { EventLog } from './support/event-log.js';

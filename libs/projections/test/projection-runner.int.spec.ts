@@ -1,4 +1,4 @@
-import { openEmbeddedEventStore, openPostgresEventStore, readCheckpoint, type SqlEventStore, type StoredEvent } from '../../event-store/src/index.js';
+import { openEmbeddedEventStore, openPostgresEventStore, readCheckpoint, type SqlEventStore, type StoredEvent } from '#event-store';
 import { dropSchema, describeWithPostgres, POSTGRES_URL, uniqueSchema } from '../../../test/support/postgres.js';
 import { allProjections } from '../src/all-projections.js';
 import { auditLogProjection } from '../src/audit-log/audit-log.projection.js';

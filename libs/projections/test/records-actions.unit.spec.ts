@@ -1,4 +1,4 @@
-import type { ActionEvent } from '../../domain/src/action/index.js';
+import type { ActionEvent } from '#domain';
 import { projectInMemory } from '../src/engine/project-in-memory.js';
 import { recordsProjection } from '../src/records/records.projection.js';
 import { recordsTables as t } from '../src/records/records.tables.js';

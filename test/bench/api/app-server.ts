@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import type { SqlEventStore } from '../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '#event-store';
 import { createApp } from '../../../apps/api/src/app.factory.js';
-import { loadAppConfig } from '../../../apps/api/src/config/app-config.js';
+import { loadAppConfig } from '#runtime';
 import { TEST_JWT_SECRET } from '../../../apps/api/test/support/auth.js';
 
 /** `in-process` is what `npm start` runs; `off` leaves the read models to apps/projector. */

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { SqlDatabase } from '../../../libs/event-store/src/index.js';
+import type { SqlDatabase } from '#event-store';
 
 /** Linux reports process times in clock ticks; USER_HZ is 100 on every mainstream architecture. */
 const MS_PER_TICK = 10;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { SqlEventStore } from '../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '#event-store';
 import { newEvent } from '../events.js';
 import { probe, type Row } from '../measure.js';
 

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { SqlDatabase, SqlQueryable } from '../../../libs/event-store/src/index.js';
+import type { SqlDatabase, SqlQueryable } from '#event-store';
 
 /** Round trips to the database and the time spent waiting on them, summed over concurrent callers. */
 export interface SqlCounts {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { EventStore, NewEvent } from '../../../libs/event-store/src/index.js';
+import type { EventStore, NewEvent } from '#event-store';
 import { runPool } from '../measure.js';
 
 /** Events per appendToStream call. */

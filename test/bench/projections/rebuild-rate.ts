@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import type { SqlEventStore } from '../../../libs/event-store/src/index.js';
-import { allProjections } from '../../../libs/projections/src/index.js';
-import { rebuildProjection } from '../../../libs/projections/src/rebuild/index.js';
+import type { SqlEventStore } from '#event-store';
+import { allProjections } from '#projections';
+import { rebuildProjection } from '#projections';
 import { settle } from '../measure.js';
 
 const PAGE = 1_000;

@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createApp } from '../../../apps/api/src/app.factory.js';
-import { loadAppConfig } from '../../../apps/api/src/config/app-config.js';
+import { loadAppConfig } from '#runtime';
 import { Clock, FixedClock } from '../../../apps/api/src/features/shared/clock.js';
 import { GetChaseListHandler, GetChaseListQuery } from '../../../apps/api/src/features/views/overdue.query.js';
 import { GetPostQueueHandler, GetPostQueueQuery } from '../../../apps/api/src/features/views/queue.query.js';
 import { DEFAULT_PAGE_SIZE } from '../../../apps/api/src/features/views/view-queries.dto.js';
 import { staffBearer, TEST_JWT_SECRET } from '../../../apps/api/test/support/auth.js';
-import type { SqlEventStore } from '../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '#event-store';
 import { percentile, settle } from '../measure.js';
 
 const WARM_UP = 50;

@@ -1,4 +1,4 @@
-import { streamIdFor, type StreamCategory } from '../../../libs/domain/src/streams.js';
+import { streamIdFor, type StreamCategory } from '#domain';
 import { isProblem, jsonOf, send, type HttpRequest, type Outcome } from '../support/http-client.js';
 import type { Acknowledged } from '../support/load-report.js';
 import type { CommandAck } from '../support/world.js';

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../../libs/event-store/src/index.js';
+import type { StoredEvent } from '#event-store';
 
 const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
 /** Free text (a note) may well start with any digits; only fields that hold a date must hold a real one. */

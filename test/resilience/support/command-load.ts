@@ -1,4 +1,4 @@
-import { streamIdFor } from '../../../libs/domain/src/streams.js';
+import { streamIdFor } from '#domain';
 import type { Outcome } from './http-client.js';
 import type { LocalIdentityProvider, Person } from './identity-provider.js';
 import { LoadReport } from './load-report.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { openPostgresEventStore, type SqlEventStore } from '../../../libs/event-store/src/index.js';
+import { openPostgresEventStore, type SqlEventStore } from '#event-store';
 
 /** The suite's own database on the test server, so an outage drill never touches anyone else's. */
 export const RESILIENCE_DATABASE = process.env.RESILIENCE_DATABASE ?? 'actiontrail_resilience';

@@ -1,8 +1,8 @@
-import type { SqlEventStore } from '../../../libs/event-store/src/index.js';
-import { allProjections } from '../../../libs/projections/src/index.js';
-import { verifyProjection } from '../../../libs/projections/src/rebuild/index.js';
+import type { SqlEventStore } from '#event-store';
+import { allProjections } from '#projections';
+import { verifyProjection } from '#projections';
 import type { ServiceProcess } from './service-process.js';
-import { leastCheckpoint, projectionFacts, type ProjectionFacts } from '../../../apps/projector/test/projections/support/read-model-facts.js';
+import { leastCheckpoint, projectionFacts, type ProjectionFacts } from '../../system/projections/support/read-model-facts.js';
 
 export interface ReadModelAudit {
   /** Per projection, the tables that differ from a rebuild from zero (empty when equal). */

@@ -1,5 +1,5 @@
-import type { EventStore, VerifyResult } from '../../../libs/event-store/src/index.js';
-import { allEvents } from '../../../apps/projector/test/projections/support/read-model-facts.js';
+import type { EventStore, VerifyResult } from '#event-store';
+import { allEvents } from '../../system/projections/support/read-model-facts.js';
 import type { Acknowledged } from './load-report.js';
 
 export interface StoreAudit {

@@ -1,5 +1,5 @@
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
-import type { EventStore } from '../../../../libs/event-store/src/index.js';
+import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '../platform/index.js';
 import { describeDemoOutcome, loadDemo } from './load-demo.js';
 import type { DemoMode } from './start-options.js';

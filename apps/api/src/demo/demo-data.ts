@@ -1,6 +1,6 @@
-import type { CommitteeKind } from '../../../../libs/domain/src/committee/index.js';
-import type { AgendaItem, Attendee } from '../../../../libs/domain/src/meeting/index.js';
-import type { ResolutionPart } from '../../../../libs/domain/src/resolution/index.js';
+import type { CommitteeKind } from '#domain';
+import type { AgendaItem, Attendee } from '#domain';
+import type { ResolutionPart } from '#domain';
 import { uuidV5 } from './name-based-id.js';
 
 /**

@@ -1,8 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus, type Command } from '@nestjs/cqrs';
-import { ConflictError } from '../../../../libs/domain/src/shared/errors.js';
-import { streamIdFor } from '../../../../libs/domain/src/streams.js';
-import type { EventStore } from '../../../../libs/event-store/src/index.js';
+import { ConflictError } from '#domain';
+import { streamIdFor } from '#domain';
+import type { EventStore } from '#event-store';
 import { AssignActionCommand } from '../features/actions/assign-action.command.js';
 import { CreateCommitteeCommand } from '../features/committees/create-committee.command.js';
 import { AppointPostHolderCommand } from '../features/directory/appoint-post-holder.command.js';

@@ -1,4 +1,4 @@
-import type { EventStoreKind } from '../config/app-config.js';
+import type { EventStoreKind } from '#runtime';
 
 /** `load`: always (idempotent); `load-if-empty`: only into a store without events; `skip`: never. */
 export type DemoMode = 'load' | 'load-if-empty' | 'skip';

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EventMetadata } from '../../../../libs/event-store/src/index.js';
+import type { EventMetadata } from '#event-store';
 import type { IdempotentRequest } from './idempotency/idempotency.store.js';
 import { requestContextOf, type Actor } from './request-context.js';
 

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EventMetadata } from '../../../../libs/event-store/src/index.js';
+import type { EventMetadata } from '#event-store';
 import type { Role } from './auth/roles.js';
 import type { IdempotentRequest } from './idempotency/idempotency.store.js';
 

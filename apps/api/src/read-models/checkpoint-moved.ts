@@ -1,4 +1,4 @@
-import type { SqlDatabase, SqlQueryable } from '../../../../libs/event-store/src/index.js';
+import type { SqlDatabase, SqlQueryable } from '#event-store';
 
 /**
  * A checkpoint that moves sends a NOTIFY on this channel when its transaction commits, from whichever process

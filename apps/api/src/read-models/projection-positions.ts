@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { SqlEventStore, type EventStore, type SqlDatabase } from '../../../../libs/event-store/src/index.js';
-import { WakeSignal } from '../../../../libs/event-store/src/sql/wake-signal.js';
-import { allProjections, checkpointNameOf } from '../../../../libs/projections/src/index.js';
+import { SqlEventStore, type EventStore, type SqlDatabase } from '#event-store';
+import { WakeSignal } from '#event-store';
+import { allProjections, checkpointNameOf } from '#projections';
 import { EVENT_STORE, SQL_DATABASE } from '../platform/index.js';
 import { checkpointChannelOf } from './checkpoint-moved.js';
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { EventStore, SqlDatabase } from '../../../../libs/event-store/src/index.js';
-import { allProjections, ProjectionRunner } from '../../../../libs/projections/src/index.js';
-import type { AppConfig } from '../config/app-config.js';
+import type { EventStore, SqlDatabase } from '#event-store';
+import { allProjections, ProjectionRunner } from '#projections';
+import type { AppConfig } from '#runtime';
 import { APP_CONFIG, EVENT_STORE, HealthRegistry, SQL_DATABASE } from '../platform/index.js';
 import { installCheckpointMovedTrigger } from './checkpoint-moved.js';
 import { ProjectionPositions } from './projection-positions.js';

@@ -1,4 +1,4 @@
-import { auditEventsTable, checkpointNameOf, recordsProjection, recordsTables } from '../../../../libs/projections/src/index.js';
+import { auditEventsTable, checkpointNameOf, recordsProjection, recordsTables } from '#projections';
 
 /** The live read-model tables the views read. */
 export const readModelTables = {

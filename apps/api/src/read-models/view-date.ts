@@ -1,4 +1,4 @@
-import { ukDateOf } from '../../../../libs/domain/src/shared/time.js';
+import { ukDateOf } from '#domain';
 import type { Clock } from '../features/shared/clock.js';
 
 /** The day views measure "overdue" against: `asOf` when given, else today in the UK by the injected Clock. */

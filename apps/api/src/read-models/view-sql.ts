@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { streamIdFor, type StreamCategory } from '../../../../libs/domain/src/streams.js';
-import type { QueryOptions } from '../../../../libs/event-store/src/index.js';
+import { streamIdFor, type StreamCategory } from '#domain';
+import type { QueryOptions } from '#event-store';
 
 /**
  * Instants leave SQL as text so PGlite and `pg` answer alike (pg would build local-time Dates):

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { openEmbeddedEventStore, openPostgresEventStore, type SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import { openEmbeddedEventStore, openPostgresEventStore, type SqlEventStore } from '#event-store';
 import { describeWithPostgres, dropSchema, POSTGRES_URL, uniqueSchema } from '../../../../test/support/postgres.js';
 import { ActionOwnership } from '../../src/features/actions/action-ownership.js';
 

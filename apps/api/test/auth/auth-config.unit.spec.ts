@@ -1,4 +1,4 @@
-import { ConfigError, loadAppConfig } from '../../src/config/app-config.js';
+import { ConfigError, loadAppConfig } from '#runtime';
 
 const OIDC = { AUTH_JWKS_URL: 'https://login.example/keys', AUTH_ISSUER: 'https://login.example/v2.0', AUTH_AUDIENCE: 'api://actiontrail' };
 const SECRET = 'a-development-secret-of-32-characters-or-more';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { loadAppConfig } from '../../src/config/app-config.js';
+import { loadAppConfig } from '#runtime';
 
 const COMPOSE = new URL('../../../../infra/docker-compose.yml', import.meta.url);
 

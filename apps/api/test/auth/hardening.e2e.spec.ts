@@ -1,5 +1,5 @@
 import { bearer, signTestToken, TEST_JWT_SECRET } from '../support/auth.js';
-import type { SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '#event-store';
 import { openE2eStore } from '../support/e2e-store.js';
 import { expectUnauthorized, startAuthTestApp, type AuthTestApp } from './support/auth-test-app.js';
 

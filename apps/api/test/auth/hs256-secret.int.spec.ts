@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadAppConfig } from '../../src/config/app-config.js';
+import { loadAppConfig } from '#runtime';
 import { loadOrCreateSecretFile } from '../../src/platform/auth/hs256-secret.js';
 import { mintToken, MintTokenUsageError, parseMintTokenArgs } from '../../src/platform/auth/mint-token.js';
 import { TokenVerifier } from '../../src/platform/auth/token-verifier.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '#event-store';
 import { openE2eStore } from '../support/e2e-store.js';
 import { ProjectionPositions } from '../../src/read-models/projection-positions.js';
 import { AUDIENCE, ISSUER, issueToken, signingKey, startJwksServer, type JwksServer, type SigningKey } from './support/jwks-server.js';

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import { loadAppConfig } from '../../src/config/app-config.js';
+import { loadAppConfig } from '#runtime';
 import { announceAuthentication } from '../../src/platform/auth/startup-hint.js';
 
 const announced = (env: Record<string, string>): string[] => {

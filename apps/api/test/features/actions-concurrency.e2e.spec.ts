@@ -1,5 +1,5 @@
 import { describeWithPostgres, dropSchema, POSTGRES_URL, uniqueSchema } from '../../../../test/support/postgres.js';
-import { openPostgresEventStore } from '../../../../libs/event-store/src/index.js';
+import { openPostgresEventStore } from '#event-store';
 import { assignAction, seedMeetingWorld } from './support/seed-over-http.js';
 import { startFeatureApp, type FeatureApp } from './support/feature-app.js';
 

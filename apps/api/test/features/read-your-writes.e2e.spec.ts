@@ -1,4 +1,4 @@
-import { allProjections, ProjectionRunner } from '../../../../libs/projections/src/index.js';
+import { allProjections, ProjectionRunner } from '#projections';
 import { ProjectionPositions } from '../../src/read-models/projection-positions.js';
 import { ProjectionsLifecycle } from '../../src/read-models/projections.lifecycle.js';
 import { expectProblem, startFeatureApp, type FeatureApp } from './support/feature-app.js';

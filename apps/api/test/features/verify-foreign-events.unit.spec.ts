@@ -1,4 +1,4 @@
-import type { EventStore, VerifyResult } from '../../../../libs/event-store/src/index.js';
+import type { EventStore, VerifyResult } from '#event-store';
 import { VerifyEventStoreHandler, VerifyEventStoreQuery } from '../../src/features/audit/verify-event-store.query.js';
 
 describe('GET /audit/verify over a store that met events it did not write', () => {

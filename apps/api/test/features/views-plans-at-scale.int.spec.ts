@@ -1,4 +1,4 @@
-import { openPostgresEventStore, type SqlDatabase, type SqlQueryable } from '../../../../libs/event-store/src/index.js';
+import { openPostgresEventStore, type SqlDatabase, type SqlQueryable } from '#event-store';
 import { Clock } from '../../src/features/shared/clock.js';
 import { GetChaseListHandler, GetChaseListQuery } from '../../src/features/views/overdue.query.js';
 import { GetPersonQueueHandler, GetPersonQueueQuery, GetPostQueueHandler, GetPostQueueQuery } from '../../src/features/views/queue.query.js';

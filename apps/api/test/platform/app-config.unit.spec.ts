@@ -1,4 +1,4 @@
-import { ConfigError, loadAppConfig } from '../../src/config/app-config.js';
+import { ConfigError, loadAppConfig } from '#runtime';
 
 describe('loadAppConfig', () => {
   it('has the documented defaults', () => {

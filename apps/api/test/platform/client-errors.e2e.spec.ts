@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import type { SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '#event-store';
 import { openE2eStore } from '../support/e2e-store.js';
 import { PROBLEM, startTestApp, type TestApp } from './support/test-app.js';
 

@@ -1,4 +1,4 @@
-import type { SqlEventStore } from '../../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '#event-store';
 import { openE2eStore } from '../support/e2e-store.js';
 import { bodyFingerprint } from '../../src/platform/idempotency/idempotency-key.js';
 import { bearer, STAFF } from '../support/auth.js';

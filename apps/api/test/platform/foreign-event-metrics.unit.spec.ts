@@ -1,5 +1,5 @@
 import { Registry } from 'prom-client';
-import { FOREIGN_EVENTS_METRIC, foreignEventSink } from '../../src/platform/metrics/foreign-event-metrics.js';
+import { FOREIGN_EVENTS_METRIC, foreignEventSink } from '#runtime';
 
 const event = { streamId: 'thing-9', streamVersion: 1, eventId: 'e-1', globalPosition: 42, type: 'WrittenAroundTheStore' };
 

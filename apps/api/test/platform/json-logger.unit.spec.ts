@@ -1,10 +1,11 @@
-import type { LogLevel } from '../../src/config/app-config.js';
-import { JsonLogger } from '../../src/platform/logging/json-logger.js';
+import type { LogLevel } from '#runtime';
+import { JsonLogger } from '#runtime';
 import { runInRequestContext } from '../../src/platform/request-context.js';
+import { currentRequestIds } from '../../src/platform/logging/request-ids.js';
 
 function capture(level: LogLevel = 'info') {
   const lines: string[] = [];
-  const logger = new JsonLogger({ level, write: (line) => lines.push(line) });
+  const logger = new JsonLogger({ level, requestIds: currentRequestIds, write: (line) => lines.push(line) });
   return { logger, lines, entries: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 

@@ -1,5 +1,5 @@
 import { BadRequestException, HttpException, MethodNotAllowedException } from '@nestjs/common';
-import { DuplicateEventIdError, InvalidAppendError, StoreUnavailableError } from '../../../../libs/event-store/src/index.js';
+import { DuplicateEventIdError, InvalidAppendError, StoreUnavailableError } from '#event-store';
 import { problemFor } from '../../src/platform/problems/problem-mapping.js';
 import { isStoreUnavailable } from '../../src/platform/problems/store-unavailable.js';
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openEmbeddedEventStore, openPostgresEventStore, type SqlEventStore, type StoredEvent } from '../../../../libs/event-store/src/index.js';
+import { openEmbeddedEventStore, openPostgresEventStore, type SqlEventStore, type StoredEvent } from '#event-store';
 import { dropSchema, POSTGRES_URL, uniqueSchema } from '../../../../test/support/postgres.js';
 
 /**

@@ -1,7 +1,7 @@
-import { CheckpointMovedError, type EventStore, type ReadAllResult, type SqlDatabase, type StoredEvent } from '../../../../libs/event-store/src/index.js';
+import { CheckpointMovedError, type EventStore, type ReadAllResult, type SqlDatabase, type StoredEvent } from '#event-store';
 import {
   chunksOf, eventsForTransaction, EventsArrivedLateError, isTransient, readEventsAfter, retryTransient,
-} from '../../../../libs/projections/src/rebuild/index.js';
+} from '#projections';
 
 const eventAt = (globalPosition: number): StoredEvent => ({
   eventId: `e${globalPosition}`, streamId: 's', streamVersion: 1, globalPosition, type: 'T', schemaVersion: 1, data: {}, metadata: {},

@@ -1,4 +1,4 @@
-import type { SqlQueryable, StoredEvent } from '../../../event-store/src/index.js';
+import type { SqlQueryable, StoredEvent } from '#event-store';
 import type { Projection } from './projection.js';
 import { RowCache } from './row-cache.js';
 import { loadTouchedRows, saveChangedRows } from './table-sql.js';

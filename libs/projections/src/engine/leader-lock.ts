@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { PostgresDatabase, type SqlDatabase } from '../../../event-store/src/index.js';
+import { PostgresDatabase, type SqlDatabase } from '#event-store';
 
 /** Only one runner per projection is active across processes; the others wait to take over. */
 export interface LeaderLock {

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../../event-store/src/index.js';
+import type { StoredEvent } from '#event-store';
 import type { Projection } from './projection.js';
 import { RowCache } from './row-cache.js';
 

@@ -1,4 +1,4 @@
-import { migrate, type Migration, type SqlDatabase } from '../../../event-store/src/index.js';
+import { migrate, type Migration, type SqlDatabase } from '#event-store';
 
 const migrations: readonly Migration[] = [
   {

@@ -1,4 +1,4 @@
-import { CatchUpSubscription, type EventStore, type SqlDatabase, type SqlQueryable, type StoredEvent } from '../../../event-store/src/index.js';
+import { CatchUpSubscription, type EventStore, type SqlDatabase, type SqlQueryable, type StoredEvent } from '#event-store';
 import { rebuildProjection } from '../rebuild/rebuild-projection.js';
 import { applyBatch } from './apply-batch.js';
 import { checkpointNameOf } from './checkpoint-name.js';

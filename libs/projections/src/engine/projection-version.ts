@@ -1,4 +1,4 @@
-import type { SqlQueryable } from '../../../event-store/src/index.js';
+import type { SqlQueryable } from '#event-store';
 import type { Projection } from './projection.js';
 
 /** The live tables were swapped for another version's while this runner applied a batch: it rolled back. */

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../../event-store/src/index.js';
+import type { StoredEvent } from '#event-store';
 
 export type ColumnType = 'text' | 'integer' | 'bigint' | 'numeric' | 'boolean' | 'date' | 'timestamptz' | 'jsonb';
 

@@ -1,4 +1,4 @@
-import type { SqlQueryable } from '../../../event-store/src/index.js';
+import type { SqlQueryable } from '#event-store';
 import type { IndexSpec, Projection, Row, TableSpec } from './projection.js';
 import type { RowCache } from './row-cache.js';
 

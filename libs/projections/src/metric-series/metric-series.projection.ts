@@ -1,5 +1,5 @@
-import { isMetricSnapshotEvent, type MetricSnapshotEvent } from '../../../domain/src/metric-snapshot/index.js';
-import type { StoredEvent } from '../../../event-store/src/index.js';
+import { isMetricSnapshotEvent, type MetricSnapshotEvent } from '#domain';
+import type { StoredEvent } from '#event-store';
 import type { Projection, RowAccess, TableSpec } from '../engine/projection.js';
 
 /** One point per snapshot and metric: the current figure, the first one, and every correction. */

@@ -1,4 +1,4 @@
-import type { SqlQueryable } from '../../../event-store/src/index.js';
+import type { SqlQueryable } from '#event-store';
 import type { Projection, TableSpec } from '../engine/projection.js';
 import { physicalName } from '../engine/table-sql.js';
 

@@ -1,4 +1,4 @@
-import type { SqlDatabase, SqlQueryable } from '../../../event-store/src/index.js';
+import type { SqlDatabase, SqlQueryable } from '#event-store';
 import { leaderLockFor } from '../engine/leader-lock.js';
 import type { Projection } from '../engine/projection.js';
 import { checkpointNameOf } from '../engine/checkpoint-name.js';

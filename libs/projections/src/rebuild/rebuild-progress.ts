@@ -1,4 +1,4 @@
-import { SqlEventStore, type EventStore } from '../../../event-store/src/index.js';
+import { SqlEventStore, type EventStore } from '#event-store';
 
 export type RebuildPhase = 'building' | 'swapping' | 'comparing';
 export type ProgressUnit = 'events' | 'positions';

@@ -1,4 +1,4 @@
-import { CheckpointMovedError, pgErrorOf } from '../../../event-store/src/index.js';
+import { CheckpointMovedError, pgErrorOf } from '#event-store';
 import { EventsArrivedLateError } from './transaction-events.js';
 
 /** deadlock_detected, lock_not_available (lock_timeout), serialization_failure */

@@ -1,4 +1,4 @@
-import { pgErrorOf, readCheckpoint, type EventStore, type SqlDatabase, type SqlQueryable } from '../../../event-store/src/index.js';
+import { pgErrorOf, readCheckpoint, type EventStore, type SqlDatabase, type SqlQueryable } from '#event-store';
 import { applyBatch } from '../engine/apply-batch.js';
 import type { Projection } from '../engine/projection.js';
 import { checkpointNameOf } from '../engine/checkpoint-name.js';

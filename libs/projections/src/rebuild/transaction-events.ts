@@ -1,4 +1,4 @@
-import type { EventStore, SqlDatabase, StoredEvent } from '../../../event-store/src/index.js';
+import type { EventStore, SqlDatabase, StoredEvent } from '#event-store';
 
 /**
  * PGlite is one connection: while a transaction is open nothing else can read the store. So the events a

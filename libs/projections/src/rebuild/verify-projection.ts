@@ -1,4 +1,4 @@
-import { readCheckpoint, type EventStore, type SqlDatabase } from '../../../event-store/src/index.js';
+import { readCheckpoint, type EventStore, type SqlDatabase } from '#event-store';
 import { applyBatch } from '../engine/apply-batch.js';
 import type { Projection } from '../engine/projection.js';
 import { migrateProjectionTables } from '../engine/projection-migrations.js';

@@ -1,7 +1,7 @@
-import type { ActionEvent } from '../../../domain/src/action/index.js';
+import type { ActionEvent } from '#domain';
 import type { Row, RowAccess } from '../engine/projection.js';
 import { recordsTables as t, UPDATES_KEPT_ON_ACTION } from './records.tables.js';
-import { ukDateOf } from '../../../domain/src/shared/time.js';
+import { ukDateOf } from '#domain';
 
 type Stamp = { readonly version: number; readonly position: number };
 

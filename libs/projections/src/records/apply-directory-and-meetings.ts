@@ -1,8 +1,8 @@
-import type { CommitteeEvent } from '../../../domain/src/committee/index.js';
-import type { PersonEvent } from '../../../domain/src/directory/person/index.js';
-import type { PostEvent } from '../../../domain/src/directory/post/index.js';
-import type { MeetingEvent } from '../../../domain/src/meeting/index.js';
-import type { ResolutionEvent } from '../../../domain/src/resolution/index.js';
+import type { CommitteeEvent } from '#domain';
+import type { PersonEvent } from '#domain';
+import type { PostEvent } from '#domain';
+import type { MeetingEvent } from '#domain';
+import type { ResolutionEvent } from '#domain';
 import type { RowAccess } from '../engine/projection.js';
 import { recordsTables as t } from './records.tables.js';
 

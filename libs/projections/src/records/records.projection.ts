@@ -1,6 +1,6 @@
-import type { DomainEvent } from '../../../domain/src/events.js';
-import { isDomainEvent } from '../../../domain/src/events.js';
-import type { StoredEvent } from '../../../event-store/src/index.js';
+import type { DomainEvent } from '#domain';
+import { isDomainEvent } from '#domain';
+import type { StoredEvent } from '#event-store';
 import type { Projection } from '../engine/projection.js';
 import { applyActions } from './apply-actions.js';
 import { applyDirectory, applyMeetings, applyResolutions } from './apply-directory-and-meetings.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DomainEvent } from '../../../domain/src/events.js';
-import type { EventStore } from '../../../event-store/src/index.js';
+import type { DomainEvent } from '#domain';
+import type { EventStore } from '#event-store';
 
 const metadata = { actor: { id: 'p-scrutiny', name: 'Scrutiny Officer', roles: ['scrutiny'] }, correlationId: 'corr-world' };
 

@@ -1,5 +1,5 @@
-import type { DomainEvent } from '../../../domain/src/events.js';
-import type { EventMetadata, StoredEvent } from '../../../event-store/src/index.js';
+import type { DomainEvent } from '#domain';
+import type { EventMetadata, StoredEvent } from '#event-store';
 
 /** Positions as the SQL store makes them: (transaction id << 12) + index, so increasing but not dense. */
 const POSITIONS_PER_APPEND = 4096;

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../../event-store/src/index.js';
+import type { StoredEvent } from '#event-store';
 import type { Projection, Row } from '../../src/engine/projection.js';
 import { RowCache } from '../../src/engine/row-cache.js';
 

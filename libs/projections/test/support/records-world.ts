@@ -1,4 +1,4 @@
-import type { ActionAssigned } from '../../../domain/src/action/index.js';
+import type { ActionAssigned } from '#domain';
 import { EventLog } from './event-log.js';
 
 /** The 16 January 2017 task & finish group: a committee, its meetings, a resolution, posts and their holders. */

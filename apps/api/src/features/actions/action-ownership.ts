@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { actionDecider, type ActionEvent } from '../../../../../libs/domain/src/action/index.js';
-import { holdsPostOn, postDecider, type PostEvent } from '../../../../../libs/domain/src/directory/post/index.js';
-import { fold } from '../../../../../libs/domain/src/shared/decider.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
-import type { EventStore } from '../../../../../libs/event-store/src/index.js';
+import { actionDecider, type ActionEvent } from '#domain';
+import { holdsPostOn, postDecider, type PostEvent } from '#domain';
+import { fold } from '#domain';
+import { streamIdFor } from '#domain';
+import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '../../platform/index.js';
 import type { Ownership } from '../../platform/auth/access-decision.js';
 import type { ActionOwnershipLookup } from '../../platform/auth/ownership-lookups.js';

@@ -1,4 +1,4 @@
-import type { ActionCounts, ActionRecord, ActionStatus, LatestUpdate } from '../../../../../libs/domain/src/action/index.js';
+import type { ActionCounts, ActionRecord, ActionStatus, LatestUpdate } from '#domain';
 import { readModelTables } from '../../read-models/read-model-tables.js';
 import { asTyped, isoDate, isoInstant, streamIdSql } from '../../read-models/view-sql.js';
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ragStatuses, type Rag } from '../../../../../libs/domain/src/action/index.js';
+import { ragStatuses, type Rag } from '#domain';
 import { OptionalIdDto } from '../shared/optional-id.dto.js';
 import { HasNoNul, IsCalendarDate } from '../shared/validators.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command } from '@nestjs/cqrs';
-import { actionDecider, type ActionCommand, type ActionState } from '../../../../../libs/domain/src/action/index.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { actionDecider, type ActionCommand, type ActionState } from '#domain';
+import { streamIdFor } from '#domain';
 import { ActionOwnership } from './action-ownership.js';
 import { forbidden } from '../../platform/auth/auth-problems.js';
 import type { Role } from '../../platform/auth/roles.js';

@@ -1,9 +1,9 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { actionDecider, type AssignAction } from '../../../../../libs/domain/src/action/index.js';
-import { postDecider } from '../../../../../libs/domain/src/directory/post/index.js';
-import { meetingDecider } from '../../../../../libs/domain/src/meeting/index.js';
-import { resolutionDecider } from '../../../../../libs/domain/src/resolution/index.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { actionDecider, type AssignAction } from '#domain';
+import { postDecider } from '#domain';
+import { meetingDecider } from '#domain';
+import { resolutionDecider } from '#domain';
+import { streamIdFor } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { Caller } from '../../platform/caller.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';

@@ -1,5 +1,5 @@
-import { meetingDecider } from '../../../../../libs/domain/src/meeting/index.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { meetingDecider } from '#domain';
+import { streamIdFor } from '#domain';
 import type { AggregateStore } from '../shared/aggregate-store.js';
 
 /** Looks up a meeting another stream names, for the decider's facts. */

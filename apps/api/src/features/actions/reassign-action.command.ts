@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { postDecider } from '../../../../../libs/domain/src/directory/post/index.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { postDecider } from '#domain';
+import { streamIdFor } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { ReassignActionDto } from './action-requests.dto.js';

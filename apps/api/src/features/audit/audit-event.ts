@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { auditEventsTable } from '../../../../../libs/projections/src/index.js';
+import { auditEventsTable } from '#projections';
 
 export class AuditActor {
   @ApiProperty({ example: 'p-1' }) readonly id!: string;

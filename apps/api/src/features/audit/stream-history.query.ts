@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
-import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
+import type { SqlDatabase } from '#event-store';
 import { SQL_DATABASE } from '../../platform/index.js';
 import { AUDIT_EVENT_COLUMNS, AUDIT_EVENTS, AuditEvent, auditEventOf, type AuditEventRow } from './audit-event.js';
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { BrokenLink, EventStore, ForeignEvent, VerifyProgress, VerifyResult } from '../../../../../libs/event-store/src/index.js';
+import type { BrokenLink, EventStore, ForeignEvent, VerifyProgress, VerifyResult } from '#event-store';
 import { EVENT_STORE } from '../../platform/index.js';
 
 export class BrokenLinkView implements BrokenLink {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { committeeDecider } from '../../../../../libs/domain/src/committee/index.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { committeeDecider } from '#domain';
+import { streamIdFor } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';

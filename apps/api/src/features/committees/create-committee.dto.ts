@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { committeeKinds, type CommitteeKind } from '../../../../../libs/domain/src/committee/index.js';
+import { committeeKinds, type CommitteeKind } from '#domain';
 import { OptionalIdDto } from '../shared/optional-id.dto.js';
 import { HasNoNul } from '../shared/validators.js';
 

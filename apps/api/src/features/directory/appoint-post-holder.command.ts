@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { personDecider } from '../../../../../libs/domain/src/directory/person/index.js';
-import { postDecider, type AppointPostHolder } from '../../../../../libs/domain/src/directory/post/index.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { personDecider } from '#domain';
+import { postDecider, type AppointPostHolder } from '#domain';
+import { streamIdFor } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { Caller } from '../../platform/caller.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';

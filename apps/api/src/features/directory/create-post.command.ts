@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { postDecider, type CreatePost } from '../../../../../libs/domain/src/directory/post/index.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { postDecider, type CreatePost } from '#domain';
+import { streamIdFor } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { Caller } from '../../platform/caller.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';

@@ -1,4 +1,4 @@
-import type { SqlQueryable } from '../../../../../libs/event-store/src/index.js';
+import type { SqlQueryable } from '#event-store';
 import { ProblemException } from '../../platform/index.js';
 import { readModelTables, RECORDS_CHECKPOINT } from '../../read-models/read-model-tables.js';
 import { isoDate, streamIdSql } from '../../read-models/view-sql.js';

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { personDecider, type RegisterPerson } from '../../../../../libs/domain/src/directory/person/index.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { personDecider, type RegisterPerson } from '#domain';
+import { streamIdFor } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { Caller } from '../../platform/caller.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';

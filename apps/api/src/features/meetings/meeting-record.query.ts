@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { AgendaItem, Attendee, MinutesApproval } from '../../../../../libs/domain/src/meeting/index.js';
-import { notFound } from '../../../../../libs/domain/src/shared/errors.js';
-import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
+import type { AgendaItem, Attendee, MinutesApproval } from '#domain';
+import { notFound } from '#domain';
+import type { SqlDatabase } from '#event-store';
 import { SQL_DATABASE } from '../../platform/index.js';
 import { actionCountsJoin, actionRecordColumns, actionRecordOf, type ActionRecordRow, type ActionRecordView } from '../actions/action-record.sql.js';
 import {

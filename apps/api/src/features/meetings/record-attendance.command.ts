@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { meetingDecider, type RecordAttendance } from '../../../../../libs/domain/src/meeting/index.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { meetingDecider, type RecordAttendance } from '#domain';
+import { streamIdFor } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { Caller } from '../../platform/caller.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';

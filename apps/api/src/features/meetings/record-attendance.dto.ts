@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import {
   attendanceStatuses, attendeeRoles, type AttendanceStatus, type AttendeeRole,
-} from '../../../../../libs/domain/src/meeting/index.js';
+} from '#domain';
 import { HasNoNul } from '../shared/validators.js';
 
 export class AttendeeDto {

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { committeeDecider } from '../../../../../libs/domain/src/committee/index.js';
-import { meetingDecider, type ScheduleMeeting } from '../../../../../libs/domain/src/meeting/index.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { committeeDecider } from '#domain';
+import { meetingDecider, type ScheduleMeeting } from '#domain';
+import { streamIdFor } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { Caller } from '../../platform/caller.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { actionDecider } from '../../../../../libs/domain/src/action/index.js';
-import { metricSnapshotDecider, type CollateMetrics } from '../../../../../libs/domain/src/metric-snapshot/index.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { actionDecider } from '#domain';
+import { metricSnapshotDecider, type CollateMetrics } from '#domain';
+import { streamIdFor } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { Caller } from '../../platform/caller.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
-import { metricPointsTable } from '../../../../../libs/projections/src/index.js';
+import type { SqlDatabase } from '#event-store';
+import { metricPointsTable } from '#projections';
 import { RequestValidationError, SQL_DATABASE } from '../../platform/index.js';
 import { isCalendarDate } from '../shared/validators.js';
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { metricSnapshotDecider } from '../../../../../libs/domain/src/metric-snapshot/index.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { metricSnapshotDecider } from '#domain';
+import { streamIdFor } from '#domain';
 import { IfMatchVersion } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { AggregateStore } from '../shared/aggregate-store.js';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsNumber, IsString, MaxLength } from 'class-validator';
-import type { MetricValue } from '../../../../../libs/domain/src/metric-snapshot/index.js';
+import type { MetricValue } from '#domain';
 import { HasNoNul } from '../shared/validators.js';
 
 export const MAX_METRIC_NAME = 100;

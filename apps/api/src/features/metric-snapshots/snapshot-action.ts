@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { metricSnapshotDecider, type MetricSnapshotEvent } from '../../../../../libs/domain/src/metric-snapshot/index.js';
-import { fold } from '../../../../../libs/domain/src/shared/decider.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
-import type { EventStore } from '../../../../../libs/event-store/src/index.js';
+import { metricSnapshotDecider, type MetricSnapshotEvent } from '#domain';
+import { fold } from '#domain';
+import { streamIdFor } from '#domain';
+import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '../../platform/index.js';
 import type { SnapshotActionLookup } from '../../platform/auth/ownership-lookups.js';
 import { domainEventsOf } from '../shared/domain-events.js';

@@ -4,7 +4,7 @@ import {
 } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { AppConfig } from '../../config/app-config.js';
+import type { AppConfig } from '#runtime';
 import { Public } from '../../platform/auth/index.js';
 import type { HttpRequest } from '../../platform/http/http-types.js';
 import { APP_CONFIG } from '../../platform/index.js';

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { meetingDecider } from '../../../../../libs/domain/src/meeting/index.js';
-import { resolutionDecider, type PassResolution } from '../../../../../libs/domain/src/resolution/index.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
+import { meetingDecider } from '#domain';
+import { resolutionDecider, type PassResolution } from '#domain';
+import { streamIdFor } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { Caller } from '../../platform/caller.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';

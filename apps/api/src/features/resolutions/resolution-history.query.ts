@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { isResolutionEvent, type ResolutionEvent, type ResolutionPart } from '../../../../../libs/domain/src/resolution/index.js';
-import { notFound } from '../../../../../libs/domain/src/shared/errors.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
-import type { EventStore } from '../../../../../libs/event-store/src/index.js';
+import { isResolutionEvent, type ResolutionEvent, type ResolutionPart } from '#domain';
+import { notFound } from '#domain';
+import { streamIdFor } from '#domain';
+import type { EventStore } from '#event-store';
 import { EVENT_STORE } from '../../platform/index.js';
 
 /** One wording of the resolution: as passed, or as a correction left it. */

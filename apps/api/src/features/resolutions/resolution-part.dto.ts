@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { resolutionPartKinds, type ResolutionPart, type ResolutionPartKind } from '../../../../../libs/domain/src/resolution/index.js';
+import { resolutionPartKinds, type ResolutionPart, type ResolutionPartKind } from '#domain';
 import { HasNoNul } from '../shared/validators.js';
 
 export const MAX_PARTS = 50;

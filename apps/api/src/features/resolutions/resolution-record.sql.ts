@@ -1,5 +1,5 @@
-import type { ResolutionPart } from '../../../../../libs/domain/src/resolution/index.js';
-import type { SqlQueryable } from '../../../../../libs/event-store/src/index.js';
+import type { ResolutionPart } from '#domain';
+import type { SqlQueryable } from '#event-store';
 import { readModelTables } from '../../read-models/read-model-tables.js';
 import { asTyped, isoInstant, streamIdSql } from '../../read-models/view-sql.js';
 

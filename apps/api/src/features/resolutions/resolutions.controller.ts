@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { resolutionDecider } from '../../../../../libs/domain/src/resolution/index.js';
-import { notFound } from '../../../../../libs/domain/src/shared/errors.js';
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
-import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
+import { resolutionDecider } from '#domain';
+import { notFound } from '#domain';
+import { streamIdFor } from '#domain';
+import type { SqlDatabase } from '#event-store';
 import { etagFor, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { AggregateStore } from '../shared/aggregate-store.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { fold, type Decider } from '../../../../../libs/domain/src/shared/decider.js';
-import { ConcurrencyError, DuplicateEventIdError, type EventStore } from '../../../../../libs/event-store/src/index.js';
+import { fold, type Decider } from '#domain';
+import { ConcurrencyError, DuplicateEventIdError, type EventStore } from '#event-store';
 import { EVENT_STORE } from '../../platform/index.js';
 import { eventMetadataOf, type Caller } from '../../platform/caller.js';
 import { derivedId } from '../../platform/idempotency/derived-ids.js';

@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from '../../../../../libs/event-store/src/index.js';
+import { StoreUnavailableError } from '#event-store';
 
 /**
  * Test-only, for the resilience suite's retry drills: ACTIONTRAIL_TEST_AFTER_APPEND widens or breaks the moment

@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../../../../../libs/event-store/src/index.js';
+import type { StoredEvent } from '#event-store';
 
 type DomainEventShape = { readonly type: string; readonly data: object };
 

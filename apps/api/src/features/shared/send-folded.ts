@@ -1,4 +1,4 @@
-import { notFound } from '../../../../../libs/domain/src/shared/errors.js';
+import { notFound } from '#domain';
 import { etagFor } from '../../platform/index.js';
 import type { Loaded } from './aggregate-store.js';
 

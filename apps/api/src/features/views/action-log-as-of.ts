@@ -1,7 +1,7 @@
-import { streamIdFor } from '../../../../../libs/domain/src/streams.js';
-import type { EventStore, StoredEvent } from '../../../../../libs/event-store/src/index.js';
-import { ukDateOf } from '../../../../../libs/domain/src/shared/time.js';
-import { projectInMemory, recordsProjection, recordsTables } from '../../../../../libs/projections/src/index.js';
+import { streamIdFor } from '#domain';
+import type { EventStore, StoredEvent } from '#event-store';
+import { ukDateOf } from '#domain';
+import { projectInMemory, recordsProjection, recordsTables } from '#projections';
 
 /** What of an action's log line changes over its life, as folded from its stream. */
 export interface ActionAsItStood {

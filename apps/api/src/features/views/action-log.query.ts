@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { notFound } from '../../../../../libs/domain/src/shared/errors.js';
-import type { EventStore, SqlDatabase } from '../../../../../libs/event-store/src/index.js';
-import { ukDateOf } from '../../../../../libs/domain/src/shared/time.js';
+import { notFound } from '#domain';
+import type { EventStore, SqlDatabase } from '#event-store';
+import { ukDateOf } from '#domain';
 import { EVENT_STORE, SQL_DATABASE } from '../../platform/index.js';
 import { Clock } from '../shared/clock.js';
 import { isInstant } from '../shared/validators.js';

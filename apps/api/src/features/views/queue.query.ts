@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { notFound } from '../../../../../libs/domain/src/shared/errors.js';
-import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
+import { notFound } from '#domain';
+import type { SqlDatabase } from '#event-store';
 import { SQL_DATABASE } from '../../platform/index.js';
 import { Clock } from '../shared/clock.js';
 import { afterKeySql, decodeCursor, pageOf } from './page-cursor.js';

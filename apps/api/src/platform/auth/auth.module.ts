@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import type { AppConfig } from '../../config/app-config.js';
-import { APP_CONFIG } from '../tokens.js';
+import type { AppConfig } from '#runtime';
+import { APP_CONFIG } from '#runtime';
 import { AuthorizationGuard } from './authorization.guard.js';
 import { FailedAuthenticationLimiter } from './failed-auth-limiter.js';
 import { PersonResolver } from './person-resolver.js';

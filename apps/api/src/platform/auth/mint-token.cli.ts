@@ -1,4 +1,4 @@
-import { ConfigError, loadAppConfig } from '../../config/app-config.js';
+import { ConfigError, loadAppConfig } from '#runtime';
 import { MINT_TOKEN_USAGE, mintToken, MintTokenUsageError, parseMintTokenArgs } from './mint-token.js';
 
 /** `npm run token -- --sub <personId> --name "…" --roles officer,scrutiny [--ttl 8h]`: prints a token, and nothing else, on stdout. */

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { parseArgs } from 'node:util';
-import { timeSpanSeconds, type AppConfig } from '../../config/app-config.js';
+import { timeSpanSeconds, type AppConfig } from '#runtime';
 import { loadOrCreateSecretFile, secretBytes } from './hs256-secret.js';
 import { isRole, ROLES, type Role } from './roles.js';
 import { listOf } from './token-verifier.js';

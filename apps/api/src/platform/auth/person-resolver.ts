@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
-import { recordsTables } from '../../../../../libs/projections/src/index.js';
-import { SQL_DATABASE } from '../tokens.js';
+import type { SqlDatabase } from '#event-store';
+import { recordsTables } from '#projections';
+import { SQL_DATABASE } from '#runtime';
 
 const UNDEFINED_TABLE = '42P01';
 

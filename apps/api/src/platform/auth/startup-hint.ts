@@ -1,5 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import type { AppConfig } from '../../config/app-config.js';
+import type { AppConfig } from '#runtime';
 import { SECRET_FILE_NAME } from './hs256-secret.js';
 import { MINT_TOKEN_USAGE } from './mint-token.js';
 

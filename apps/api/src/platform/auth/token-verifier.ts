@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
-import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, type AppConfig } from '../../config/app-config.js';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, type AppConfig } from '#runtime';
 import type { Actor } from '../request-context.js';
 import { AuthenticationError, AuthenticationUnavailableError, type AuthFailureReason } from './auth-errors.js';
 import { loadOrCreateSecretFile, secretBytes } from './hs256-secret.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { migrate, type Migration, type SqlDatabase } from '../../../../../libs/event-store/src/index.js';
-import { SQL_DATABASE } from '../tokens.js';
+import { migrate, type Migration, type SqlDatabase } from '#event-store';
+import { SQL_DATABASE } from '#runtime';
 
 export const API_MIGRATIONS_TABLE = 'api_schema_migrations';
 

@@ -1,9 +1,9 @@
 import { Controller, Get, Global, Inject, Module, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { EventStore } from '../../../../../libs/event-store/src/index.js';
+import type { EventStore } from '#event-store';
 import type { HttpResponse } from '../http/http-types.js';
-import { EVENT_STORE } from '../tokens.js';
-import { HealthRegistry, runCheck, type HealthCheckResult } from './health.registry.js';
+import { EVENT_STORE } from '#runtime';
+import { HealthRegistry, runCheck, type HealthCheckResult } from '#runtime';
 import { Public } from '../auth/access.decorators.js';
 import type { Role } from '../auth/roles.js';
 import { currentRequestContext } from '../request-context.js';

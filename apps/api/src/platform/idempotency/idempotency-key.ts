@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../../../../libs/event-store/src/index.js';
+import { canonicalJson } from '#event-store';
 import { ProblemException } from '../problems/problem.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';

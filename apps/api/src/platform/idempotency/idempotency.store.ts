@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { SqlDatabase } from '../../../../../libs/event-store/src/index.js';
+import type { SqlDatabase } from '#event-store';
 import { ProblemException } from '../problems/problem.js';
-import { SQL_DATABASE } from '../tokens.js';
+import { SQL_DATABASE } from '#runtime';
 
 export interface IdempotentRequest {
   /** Keys are per caller: two callers may pick the same key. */

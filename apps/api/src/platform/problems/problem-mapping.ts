@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError } from '../../../../../libs/event-store/src/index.js';
-import { DomainError, type DomainErrorKind } from '../../../../../libs/domain/src/shared/errors.js';
+import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError } from '#event-store';
+import { DomainError, type DomainErrorKind } from '#domain';
 import { RequestValidationError } from '../validation/request-validation.error.js';
 import { ProblemException, type Problem } from './problem.js';
 import { isStoreUnavailable } from './store-unavailable.js';

@@ -1,4 +1,4 @@
-import { StoreUnavailableError } from '../../../../../libs/event-store/src/index.js';
+import { StoreUnavailableError } from '#event-store';
 
 /**
  * Codes meaning "the database cannot serve now, try again": connection failures, admin shutdown,

@@ -1,4 +1,4 @@
-import { hasLoneSurrogate } from '../../../../../libs/event-store/src/index.js';
+import { hasLoneSurrogate } from '#event-store';
 import type { HttpRequest, HttpResponse, NextFunction } from '../http/http-types.js';
 import { RequestValidationError } from './request-validation.error.js';
 

@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import type { SqlEventStore } from '../../../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '#event-store';
 import { openE2eStore } from '../../support/e2e-store.js';
 import { createApp } from '../../../src/app.factory.js';
-import { loadAppConfig, type AppConfig } from '../../../src/config/app-config.js';
-import { JsonLogger } from '../../../src/platform/logging/json-logger.js';
+import { loadAppConfig, type AppConfig } from '#runtime';
+import { JsonLogger } from '#runtime';
 import { AuthTestModule } from './auth-test.module.js';
+import { currentRequestIds } from '../../../src/platform/logging/request-ids.js';
 
 export const PROBLEM = 'https://actiontrail.dev/problems/';
 
@@ -30,7 +31,7 @@ export async function startAuthTestApp(env: Record<string, string>, options: Aut
   const adjust = options.adjust ?? ((config: AppConfig) => config);
   const config = adjust(loadAppConfig({ NODE_ENV: 'test', PROJECTIONS: 'off', ...env }));
   const logLines: string[] = [];
-  const logger = new JsonLogger({ level: 'debug', write: (line) => logLines.push(line) });
+  const logger = new JsonLogger({ level: 'debug', requestIds: currentRequestIds, write: (line) => logLines.push(line) });
   const app = await createApp({ config, store, logger, extraModules: [AuthTestModule] });
   return {
     app,

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Module, Post } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EventStore } from '../../../../../libs/event-store/src/index.js';
+import type { EventStore } from '#event-store';
 import { OwnerOfAction, Public, Roles } from '../../../src/platform/auth/index.js';
 import { currentRequestContext, eventMetadata, EVENT_STORE } from '../../../src/platform/index.js';
 

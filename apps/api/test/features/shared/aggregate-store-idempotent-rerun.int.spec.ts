@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Decider } from '../../../../../libs/domain/src/shared/decider.js';
-import { openEmbeddedEventStore, type SqlEventStore } from '../../../../../libs/event-store/src/index.js';
+import type { Decider } from '#domain';
+import { openEmbeddedEventStore, type SqlEventStore } from '#event-store';
 import { AggregateStore } from '../../../src/features/shared/aggregate-store.js';
 import { SystemClock } from '../../../src/features/shared/clock.js';
 import { idFrom } from '../../../src/features/shared/create-id.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Decider } from '../../../../../libs/domain/src/shared/decider.js';
-import { openEmbeddedEventStore, openPostgresEventStore, type SqlEventStore } from '../../../../../libs/event-store/src/index.js';
+import type { Decider } from '#domain';
+import { openEmbeddedEventStore, openPostgresEventStore, type SqlEventStore } from '#event-store';
 import { describeWithPostgres, dropSchema, POSTGRES_URL, uniqueSchema } from '../../../../../test/support/postgres.js';
 import { AggregateStore } from '../../../src/features/shared/aggregate-store.js';
 import { SystemClock } from '../../../src/features/shared/clock.js';

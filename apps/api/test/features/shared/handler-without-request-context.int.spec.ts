@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { openEmbeddedEventStore, type SqlEventStore } from '../../../../../libs/event-store/src/index.js';
+import { openEmbeddedEventStore, type SqlEventStore } from '#event-store';
 import { ReportProgressCommand, ReportProgressHandler } from '../../../src/features/actions/report-progress.command.js';
 import { ActionWriter } from '../../../src/features/actions/action-writer.js';
 import { ActionOwnership } from '../../../src/features/actions/action-ownership.js';

@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import type { SqlEventStore } from '../../../../../libs/event-store/src/index.js';
+import type { SqlEventStore } from '#event-store';
 import { openE2eStore } from '../../support/e2e-store.js';
 import { createApp } from '../../../src/app.factory.js';
-import { loadAppConfig } from '../../../src/config/app-config.js';
+import { loadAppConfig } from '#runtime';
 import type { Role } from '../../../src/platform/auth/roles.js';
 import { bearer, staffBearer, TEST_JWT_SECRET } from '../../support/auth.js';
 

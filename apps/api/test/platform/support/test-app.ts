@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import type { EventStore } from '../../../../../libs/event-store/src/index.js';
+import type { EventStore } from '#event-store';
 import { createApp } from '../../../src/app.factory.js';
-import { loadAppConfig, type AppConfig } from '../../../src/config/app-config.js';
-import { JsonLogger } from '../../../src/platform/logging/json-logger.js';
+import { loadAppConfig, type AppConfig } from '#runtime';
+import { JsonLogger } from '#runtime';
 import { staffBearer, TEST_JWT_SECRET } from '../../support/auth.js';
 import { TestFeatureModule } from './test-feature.module.js';
+import { currentRequestIds } from '../../../src/platform/logging/request-ids.js';
 
 export interface TestApp {
   readonly app: INestApplication;
@@ -19,7 +20,7 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
 
 export async function startTestApp(options: { store?: EventStore; config?: AppConfig }): Promise<TestApp> {
   const logs: Record<string, unknown>[] = [];
-  const logger = new JsonLogger({ level: 'info', write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger = new JsonLogger({ level: 'info', requestIds: currentRequestIds, write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
   const app = await createApp({
     config: options.config ?? testConfig(),
     ...(options.store ? { store: options.store } : {}),

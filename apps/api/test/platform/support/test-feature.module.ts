@@ -3,8 +3,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import { ConcurrencyError, StoreUnavailableError, type EventStore } from '../../../../../libs/event-store/src/index.js';
-import { conflict, invalid, notFound } from '../../../../../libs/domain/src/shared/errors.js';
+import { ConcurrencyError, StoreUnavailableError, type EventStore } from '#event-store';
+import { conflict, invalid, notFound } from '#domain';
 import { ROLES, Roles } from '../../../src/platform/auth/index.js';
 import { EVENT_STORE, eventMetadata, IfMatchVersion } from '../../../src/platform/index.js';
 
