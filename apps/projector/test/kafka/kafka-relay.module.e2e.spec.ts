@@ -25,7 +25,7 @@ describe('KafkaRelayModule in the API', () => {
   it('adds nothing when KAFKA_BROKERS is unset', async () => {
     const app = await start(KafkaRelayModule.forRoot(loadKafkaConfig({})));
     try {
-      const health = await request(app.getHttpServer()).get('/health').expect(200);
+      const health = await request(app.getHttpServer()).get('/health').set(staffBearer()).expect(200);
       expect(health.body.checks.store.status).toBe('up');
       expect(health.body.checks).not.toHaveProperty('kafkaRelay');
       expect(() => app.get(KafkaRelay)).toThrow();
@@ -49,7 +49,7 @@ describe('KafkaRelayModule in the API', () => {
       expect(eventIdsOf(publisher.acknowledged)).toEqual((await readLog(store, 0)).map((event) => event.eventId));
       expect(publisher.acknowledged.map((message) => message.topic)).toEqual(['at.meeting', 'at.meeting', 'at.meeting']);
 
-      const healthy = await http().get('/health').expect(200);
+      const healthy = await http().get('/health').set(staffBearer()).expect(200);
       expect(healthy.body).toMatchObject({ status: 'ok', checks: { kafkaRelay: { status: 'up', lagPositions: 0, eventsBehind: 0 } } });
       const metrics = await http().get('/metrics').expect(200);
       expect(metrics.text).toMatch(/^actiontrail_kafka_relay_lag_positions 0$/m);
@@ -57,7 +57,7 @@ describe('KafkaRelayModule in the API', () => {
       publisher.down = true;
       await appendEvents(store, stream, 1);
       await waitFor(() => relay.status().consecutiveFailures >= 2, 'failed attempts while the broker is down');
-      const degraded = await http().get('/health').expect(200);
+      const degraded = await http().get('/health').set(staffBearer()).expect(200);
       expect(degraded.body).toMatchObject({ status: 'degraded', checks: { store: { status: 'up' }, kafkaRelay: { status: 'down', eventsBehind: 1 } } });
       // The API's write path does not wait for Kafka.
       await http().post('/api/v1/committees').set(staffBearer()).send({ name: 'Scrutiny Task & Finish Group', kind: 'task-and-finish' }).expect(201);
