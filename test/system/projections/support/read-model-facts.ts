@@ -1,5 +1,5 @@
 import type { EventStore, SqlDatabase, StoredEvent } from '#event-store';
-import { allProjections, checkpointNameOf } from '#projections';
+import { allProjections, checkpointNameOf, UPDATES_KEPT_ON_ACTION } from '#projections';
 
 export async function allEvents(store: EventStore): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
@@ -43,7 +43,8 @@ export interface ProjectionFacts {
 
 /**
  * What the read models should say, counted from the events themselves: one audit row per event, and per action
- * as many updates and chases as there are such events (an event applied twice would add one more).
+ * as many updates and chases as there are such events (an event applied twice would add one more). Updates are
+ * counted three ways: the row's count, the rows of rm_action_updates, and the latest ones the row keeps.
  */
 export async function projectionFacts(store: EventStore, db: SqlDatabase): Promise<ProjectionFacts> {
   const events = await allEvents(store);
@@ -57,13 +58,19 @@ export async function projectionFacts(store: EventStore, db: SqlDatabase): Promi
     counts.version = event.streamVersion;
     expected.set(actionId, counts);
   }
-  const { rows } = await db.query<{ action_id: string; updates: number; chases: number; chase_count: number; version: number }>(
-    'SELECT action_id, jsonb_array_length(updates) AS updates, jsonb_array_length(chases) AS chases, chase_count, version FROM rm_actions');
+  const { rows } = await db.query<{
+    action_id: string; updates: number; update_rows: number; kept_updates: number; chases: number; chase_count: number; version: number;
+  }>(
+    `SELECT a.action_id, a.update_count AS updates, jsonb_array_length(a.updates) AS kept_updates, a.chase_count, a.version,
+            (SELECT count(*)::int FROM rm_action_updates u WHERE u.action_id = a.action_id) AS update_rows,
+            jsonb_array_length(a.chases) AS chases
+       FROM rm_actions a`);
   const mismatches: (readonly [string, string, string])[] = [];
   for (const row of rows) {
     const want = expected.get(row.action_id) ?? { updates: -1, chases: -1, version: -1 };
-    const got = `updates ${row.updates}, chases ${row.chases}, chase_count ${row.chase_count}, version ${row.version}`;
-    const should = `updates ${want.updates}, chases ${want.chases}, chase_count ${want.chases}, version ${want.version}`;
+    const got = `updates ${row.updates}/${row.update_rows}/${row.kept_updates}, chases ${row.chases}, chase_count ${row.chase_count}, version ${row.version}`;
+    const kept = Math.min(want.updates, UPDATES_KEPT_ON_ACTION);
+    const should = `updates ${want.updates}/${want.updates}/${kept}, chases ${want.chases}, chase_count ${want.chases}, version ${want.version}`;
     if (got !== should) mismatches.push([row.action_id, got, should]);
   }
   if (rows.length !== expected.size) mismatches.push(['(row count)', `${rows.length} actions`, `${expected.size} actions`]);
