@@ -1,7 +1,7 @@
-import { given } from '../../shared/testing/given-when-then.js';
-import type { RegisterPerson } from './person.commands.js';
-import { personDecider } from './person.decider.js';
-import type { PersonRegistered } from './person.events.js';
+import { given } from '../../support/given-when-then.js';
+import type { RegisterPerson } from '../../../src/directory/person/person.commands.js';
+import { personDecider } from '../../../src/directory/person/person.decider.js';
+import type { PersonRegistered } from '../../../src/directory/person/person.events.js';
 
 const now = '2017-01-10T09:00:00Z';
 

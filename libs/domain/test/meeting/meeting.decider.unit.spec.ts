@@ -1,7 +1,7 @@
-import { missing } from '../shared/lookup.js';
-import { given } from '../shared/testing/given-when-then.js';
-import { meetingDecider } from './meeting.decider.js';
-import type { Attendee } from './meeting.events.js';
+import { missing } from '../../src/shared/lookup.js';
+import { given } from '../support/given-when-then.js';
+import { meetingDecider } from '../../src/meeting/meeting.decider.js';
+import type { Attendee } from '../../src/meeting/meeting.events.js';
 import {
   schedule,
   scheduled,

@@ -1,8 +1,8 @@
-import { found, missing } from '../shared/lookup.js';
-import { given } from '../shared/testing/given-when-then.js';
-import type { CorrectResolution, PassResolution, ResolutionMeetingFacts } from './resolution.commands.js';
-import { resolutionDecider } from './resolution.decider.js';
-import type { ResolutionCorrected, ResolutionPart, ResolutionPassed } from './resolution.events.js';
+import { found, missing } from '../../src/shared/lookup.js';
+import { given } from '../support/given-when-then.js';
+import type { CorrectResolution, PassResolution, ResolutionMeetingFacts } from '../../src/resolution/resolution.commands.js';
+import { resolutionDecider } from '../../src/resolution/resolution.decider.js';
+import type { ResolutionCorrected, ResolutionPart, ResolutionPassed } from '../../src/resolution/resolution.events.js';
 
 const resolutionId = 'r-03';
 const meetingId = 'm-jan';

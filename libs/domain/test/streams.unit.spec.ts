@@ -1,5 +1,5 @@
-import { domainEventTypes, eventTypesByCategory, isDomainEvent } from './events.js';
-import { categoryOf, categoryOfAggregate, idOf, isStreamCategory, streamCategories, streamIdFor } from './streams.js';
+import { domainEventTypes, eventTypesByCategory, isDomainEvent } from '../src/events.js';
+import { categoryOf, categoryOfAggregate, idOf, isStreamCategory, streamCategories, streamIdFor } from '../src/streams.js';
 
 describe('streams', () => {
   const uuid = '0f8fad5b-d9cb-469f-a165-70867728950e';

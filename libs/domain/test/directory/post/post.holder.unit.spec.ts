@@ -1,5 +1,5 @@
-import type { PostState } from './post.decider.js';
-import { holdsPostOn } from './post.holder.js';
+import type { PostState } from '../../../src/directory/post/post.decider.js';
+import { holdsPostOn } from '../../../src/directory/post/post.holder.js';
 
 const heldFrom = (from: string): PostState => ({
   exists: true, postId: 'post-1', title: 'Project Manager', createdAt: '2017-01-01T00:00:00Z', holder: { personId: 'tony', from },

@@ -1,7 +1,7 @@
-import { given } from '../shared/testing/given-when-then.js';
-import type { CreateCommittee } from './committee.commands.js';
-import { committeeDecider } from './committee.decider.js';
-import type { CommitteeCreated, CommitteeKind } from './committee.events.js';
+import { given } from '../support/given-when-then.js';
+import type { CreateCommittee } from '../../src/committee/committee.commands.js';
+import { committeeDecider } from '../../src/committee/committee.decider.js';
+import type { CommitteeCreated, CommitteeKind } from '../../src/committee/committee.events.js';
 
 const now = '2016-11-01T09:00:00Z';
 

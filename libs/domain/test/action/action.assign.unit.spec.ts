@@ -1,6 +1,6 @@
-import { found, missing } from '../shared/lookup.js';
-import { given } from '../shared/testing/given-when-then.js';
-import { actionDecider } from './action.decider.js';
+import { found, missing } from '../../src/shared/lookup.js';
+import { given } from '../support/given-when-then.js';
+import { actionDecider } from '../../src/action/action.decider.js';
 import { assign, assigned, origin } from './action.fixtures.js';
 
 const byFebruaryMeeting = {

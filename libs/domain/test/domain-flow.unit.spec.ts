@@ -1,14 +1,14 @@
 // The seed minutes end to end, passing each loaded state as the next command's facts, so the
 // fact shapes are checked against the real states both by the compiler and at run time.
-import { actionDecider } from './action/action.decider.js';
-import { committeeDecider } from './committee/committee.decider.js';
-import { personDecider } from './directory/person/person.decider.js';
-import { postDecider } from './directory/post/post.decider.js';
-import { meetingDecider } from './meeting/meeting.decider.js';
-import type { MeetingEvent } from './meeting/meeting.events.js';
-import { metricSnapshotDecider } from './metric-snapshot/metric-snapshot.decider.js';
-import { resolutionDecider } from './resolution/resolution.decider.js';
-import { fold, type Decider } from './shared/decider.js';
+import { actionDecider } from '../src/action/action.decider.js';
+import { committeeDecider } from '../src/committee/committee.decider.js';
+import { personDecider } from '../src/directory/person/person.decider.js';
+import { postDecider } from '../src/directory/post/post.decider.js';
+import { meetingDecider } from '../src/meeting/meeting.decider.js';
+import type { MeetingEvent } from '../src/meeting/meeting.events.js';
+import { metricSnapshotDecider } from '../src/metric-snapshot/metric-snapshot.decider.js';
+import { resolutionDecider } from '../src/resolution/resolution.decider.js';
+import { fold, type Decider } from '../src/shared/decider.js';
 
 const run = <C, E, S>(decider: Decider<C, E, S>, command: C, history: readonly E[] = []): E[] => [
   ...history,

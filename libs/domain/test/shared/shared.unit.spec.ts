@@ -1,8 +1,8 @@
-import { fold, type Decider } from './decider.js';
-import { ConflictError, DomainError, InvalidError, isDomainError, NotFoundError, unknownCommand } from './errors.js';
-import { duplicatesIn, exactlyOneGiven, requireText } from './rules.js';
-import { given } from './testing/given-when-then.js';
-import { dateOf, isEarlierDate, isLaterInstant, ukDateOf } from './time.js';
+import { fold, type Decider } from '../../src/shared/decider.js';
+import { ConflictError, DomainError, InvalidError, isDomainError, NotFoundError, unknownCommand } from '../../src/shared/errors.js';
+import { duplicatesIn, exactlyOneGiven, requireText } from '../../src/shared/rules.js';
+import { given } from '../support/given-when-then.js';
+import { dateOf, isEarlierDate, isLaterInstant, ukDateOf } from '../../src/shared/time.js';
 
 type Counted = { readonly type: 'Counted'; readonly data: { readonly by: number } };
 type Count = { readonly type: 'Count'; readonly data: { readonly by: number } };

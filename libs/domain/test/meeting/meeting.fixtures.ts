@@ -1,13 +1,13 @@
 // Test fixtures shared by the meeting specs: the task & finish group's January 2017 meeting.
-import { found } from '../shared/lookup.js';
-import type { AddAgendaItem, ApproveMinutes, RecordAttendance, ScheduleMeeting } from './meeting.commands.js';
+import { found } from '../../src/shared/lookup.js';
+import type { AddAgendaItem, ApproveMinutes, RecordAttendance, ScheduleMeeting } from '../../src/meeting/meeting.commands.js';
 import type {
   AgendaItemAdded,
   Attendee,
   AttendanceRecorded,
   MeetingScheduled,
   MinutesApproved,
-} from './meeting.events.js';
+} from '../../src/meeting/meeting.events.js';
 
 export const meetingId = 'm-jan';
 export const committeeId = 'c-tf';

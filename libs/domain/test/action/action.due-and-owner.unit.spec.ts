@@ -1,8 +1,8 @@
-import { found, missing, type Lookup } from '../shared/lookup.js';
-import { given } from '../shared/testing/given-when-then.js';
-import type { ChangeActionDueDate, DueMeetingFacts, ReassignAction } from './action.commands.js';
-import { actionDecider } from './action.decider.js';
-import type { ActionDueDateChanged, ActionReassigned } from './action.events.js';
+import { found, missing, type Lookup } from '../../src/shared/lookup.js';
+import { given } from '../support/given-when-then.js';
+import type { ChangeActionDueDate, DueMeetingFacts, ReassignAction } from '../../src/action/action.commands.js';
+import { actionDecider } from '../../src/action/action.decider.js';
+import type { ActionDueDateChanged, ActionReassigned } from '../../src/action/action.events.js';
 import { actionId, assigned, historyWhen, later as now } from './action.fixtures.js';
 
 const march = found<DueMeetingFacts>({ startsAt: '2017-03-20T18:00:00Z' });

@@ -1,14 +1,14 @@
 // Test fixtures shared by the action specs: the seed minutes' item 03 (ii), owned by the
 // Project Manager, Transformation & Technology, due back at the February meeting.
-import { found } from '../shared/lookup.js';
-import type { ActionOriginFacts, AssignAction } from './action.commands.js';
+import { found } from '../../src/shared/lookup.js';
+import type { ActionOriginFacts, AssignAction } from '../../src/action/action.commands.js';
 import type {
   ActionAssigned,
   ActionCompleted,
   ActionEvent,
   ActionSignedOff,
   ActionWithdrawn,
-} from './action.events.js';
+} from '../../src/action/action.events.js';
 
 export const actionId = 'a-metrics';
 export const meetingStartsAt = '2017-01-16T18:00:00Z';

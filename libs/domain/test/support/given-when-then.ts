@@ -1,5 +1,5 @@
-import { fold, type Decider } from '../decider.js';
-import { DomainError, type DomainErrorKind } from '../errors.js';
+import { fold, type Decider } from '../../src/shared/decider.js';
+import { DomainError, type DomainErrorKind } from '../../src/shared/errors.js';
 
 type Expectation = {
   toEqual(expected: unknown): void;

@@ -1,6 +1,6 @@
-import { given } from '../shared/testing/given-when-then.js';
-import { actionDecider } from './action.decider.js';
-import type { ActionEvent } from './action.events.js';
+import { given } from '../support/given-when-then.js';
+import { actionDecider } from '../../src/action/action.decider.js';
+import type { ActionEvent } from '../../src/action/action.events.js';
 import { actionId, assigned, completed, later, meetingStartsAt, signedOff, withdrawn } from './action.fixtures.js';
 
 describe('action evolve', () => {

@@ -1,8 +1,8 @@
-import { found, missing } from '../shared/lookup.js';
-import { given } from '../shared/testing/given-when-then.js';
-import type { ActionCommand } from './action.commands.js';
-import { actionDecider } from './action.decider.js';
-import type { Rag } from './action.events.js';
+import { found, missing } from '../../src/shared/lookup.js';
+import { given } from '../support/given-when-then.js';
+import type { ActionCommand } from '../../src/action/action.commands.js';
+import { actionDecider } from '../../src/action/action.decider.js';
+import type { Rag } from '../../src/action/action.events.js';
 import { actionId, assigned, completed, historyWhen, later, signedOff, withdrawn } from './action.fixtures.js';
 
 const now = later;

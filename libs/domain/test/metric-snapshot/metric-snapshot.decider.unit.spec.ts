@@ -1,8 +1,8 @@
-import { found, missing } from '../shared/lookup.js';
-import { given } from '../shared/testing/given-when-then.js';
-import type { CollateMetrics, CorrectMetrics } from './metric-snapshot.commands.js';
-import { metricSnapshotDecider } from './metric-snapshot.decider.js';
-import type { MetricsCollated, MetricsCorrected, MetricValue } from './metric-snapshot.events.js';
+import { found, missing } from '../../src/shared/lookup.js';
+import { given } from '../support/given-when-then.js';
+import type { CollateMetrics, CorrectMetrics } from '../../src/metric-snapshot/metric-snapshot.commands.js';
+import { metricSnapshotDecider } from '../../src/metric-snapshot/metric-snapshot.decider.js';
+import type { MetricsCollated, MetricsCorrected, MetricValue } from '../../src/metric-snapshot/metric-snapshot.events.js';
 
 const snapshotId = 's-jan';
 const now = '2017-02-10T10:00:00Z';

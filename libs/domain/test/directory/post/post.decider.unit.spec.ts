@@ -1,8 +1,8 @@
-import { found, missing } from '../../shared/lookup.js';
-import { given } from '../../shared/testing/given-when-then.js';
-import type { AppointPostHolder, CreatePost, VacatePost } from './post.commands.js';
-import { postDecider } from './post.decider.js';
-import type { PostCreated, PostHolderAppointed, PostHolderVacated } from './post.events.js';
+import { found, missing } from '../../../src/shared/lookup.js';
+import { given } from '../../support/given-when-then.js';
+import type { AppointPostHolder, CreatePost, VacatePost } from '../../../src/directory/post/post.commands.js';
+import { postDecider } from '../../../src/directory/post/post.decider.js';
+import type { PostCreated, PostHolderAppointed, PostHolderVacated } from '../../../src/directory/post/post.events.js';
 
 const now = '2017-01-10T09:00:00Z';
 const later = '2017-03-01T09:00:00Z';

@@ -1,6 +1,6 @@
-import { found, missing } from '../shared/lookup.js';
-import { given } from '../shared/testing/given-when-then.js';
-import { meetingDecider } from './meeting.decider.js';
+import { found, missing } from '../../src/shared/lookup.js';
+import { given } from '../support/given-when-then.js';
+import { meetingDecider } from '../../src/meeting/meeting.decider.js';
 import {
   committeeId,
   startsAt,
