@@ -18,7 +18,10 @@ export default tseslint.config(
   {
     files: ['libs/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@nestjs/*', 'pg', 'kafkajs', '@electric-sql/*', '@kurrent/*', '#event-store', '#projections'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@nestjs/*', 'pg', 'kafkajs', '@electric-sql/*', '@kurrent/*', '#event-store', '#projections'] },
+      ],
     },
   },
 );

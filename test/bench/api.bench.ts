@@ -18,17 +18,27 @@ import { MIX } from './api/workload.js';
 
 function settings(): { stores: StoreName[]; settings: Settings } {
   const seconds = Number(process.env.BENCH_API_SECONDS ?? '15');
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`BENCH_API_SECONDS must be a positive number, not ${process.env.BENCH_API_SECONDS}`);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new Error(`BENCH_API_SECONDS must be a positive number, not ${process.env.BENCH_API_SECONDS}`);
   const only = process.env.BENCH_ONLY;
   if (only !== undefined && only !== '' && only !== 'postgres' && only !== 'embedded') {
     throw new Error(`BENCH_ONLY must be postgres or embedded, not ${only}`);
   }
   const projections = process.env.BENCH_API_PROJECTIONS ?? 'in-process';
-  if (projections !== 'in-process' && projections !== 'off') throw new Error(`BENCH_API_PROJECTIONS must be in-process or off, not ${projections}`);
+  if (projections !== 'in-process' && projections !== 'off')
+    throw new Error(`BENCH_API_PROJECTIONS must be in-process or off, not ${projections}`);
   return {
     stores: only ? [only] : ['postgres', 'embedded'],
-    settings: { connections: 32, seconds, warmUpSeconds: 3, maxRequests: 50_000, actionPool: { postgres: 500, embedded: 200 }, rawSeconds: 4, projections,
-      cpuProfileDir: process.env.BENCH_API_CPU_PROFILE || undefined },
+    settings: {
+      connections: 32,
+      seconds,
+      warmUpSeconds: 3,
+      maxRequests: 50_000,
+      actionPool: { postgres: 500, embedded: 200 },
+      rawSeconds: 4,
+      projections,
+      cpuProfileDir: process.env.BENCH_API_CPU_PROFILE || undefined,
+    },
   };
 }
 
@@ -39,7 +49,9 @@ function progress(message: string): void {
 
 /** Load average, and on Linux the share of the last minute some runnable task waited for a CPU (other work here skews figures). */
 function load(): string {
-  const average = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const average = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   try {
     const waited = /some avg10=\S+ avg60=(\S+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1];
     return waited === undefined ? average : `${average} (CPU pressure ${waited}%)`;
@@ -56,20 +68,24 @@ async function main(): Promise<void> {
   const runs: RunOutcome[] = [];
   for (const name of stores) runs.push(await runOnStore(name, s, progress));
 
-  const mix = Object.entries(MIX).map(([kind, share]) => `${kind} ${percent(share)}`).join(', ');
+  const mix = Object.entries(MIX)
+    .map(([kind, share]) => `${kind} ${percent(share)}`)
+    .join(', ');
   const out = [
     '',
     `API benchmark (${new Date().toISOString()}; node ${process.version})`,
-    `Workload: POST commands over HTTP/1.1 keep-alive, ${s.connections} connections, ${s.seconds} s (at most ${s.maxRequests.toLocaleString('en-US')} requests)`
-      + ` per store after a ${s.warmUpSeconds} s warm-up; mix ${mix}.`,
+    `Workload: POST commands over HTTP/1.1 keep-alive, ${s.connections} connections, ${s.seconds} s (at most ${s.maxRequests.toLocaleString('en-US')} requests)` +
+      ` per store after a ${s.warmUpSeconds} s warm-up; mix ${mix}.`,
     `  Projections: ${s.projections === 'in-process' ? 'running inside the app, as npm start runs them' : 'off (BENCH_API_PROJECTIONS=off)'}.`,
-    `  Progress and chases go to pre-created actions (${Object.entries(s.actionPool).map(([store, n]) => `${store} ${n}`).join(', ')});`
-      + ' completions to actions created in the run, each once'
-      + ' (with none waiting, a create is sent instead).',
+    `  Progress and chases go to pre-created actions (${Object.entries(s.actionPool)
+      .map(([store, n]) => `${store} ${n}`)
+      .join(', ')});` +
+      ' completions to actions created in the run, each once' +
+      ' (with none waiting, a create is sent instead).',
     '  The load generator is a child process; latency is per request as autocannon measured it, percentiles over every response.',
-    'Peak RSS: the app\'s process (the app, the pg driver, and PGlite when embedded), sampled every 50 ms; the PostgreSQL server is not included.',
-    `Machine: ${availableParallelism()} cores, shared by the app, the load generator and PostgreSQL; load average (1/5/15 min)`
-      + ` at start ${loadAtStart}, at end ${load()}.`,
+    "Peak RSS: the app's process (the app, the pg driver, and PGlite when embedded), sampled every 50 ms; the PostgreSQL server is not included.",
+    `Machine: ${availableParallelism()} cores, shared by the app, the load generator and PostgreSQL; load average (1/5/15 min)` +
+      ` at start ${loadAtStart}, at end ${load()}.`,
     ...runs.map((r) => `  ${r.store}: ${r.where}`),
     '',
     formatApiTable(runs),
@@ -78,8 +94,8 @@ async function main(): Promise<void> {
     ...runs.map(formatDiagnostics),
     '',
     formatVerdicts('Target:', [postgresTarget(runs.find((r) => r.store === 'postgres'))]),
-    `  Note: the load is a closed loop of ${s.connections} connections, so mean latency = ${s.connections} / throughput (Little's law):`
-      + ` 500/s means ${Math.round((s.connections / 500) * 1000)} ms on average, and p99 < 50 ms needs more than ${Math.round(s.connections / 0.05)}/s.`,
+    `  Note: the load is a closed loop of ${s.connections} connections, so mean latency = ${s.connections} / throughput (Little's law):` +
+      ` 500/s means ${Math.round((s.connections / 500) * 1000)} ms on average, and p99 < 50 ms needs more than ${Math.round(s.connections / 0.05)}/s.`,
     '',
     `Total time ${((performance.now() - t0) / 1000).toFixed(1)}s`,
   ];

@@ -19,7 +19,10 @@ export async function scenarioERecords(kind: BenchTarget['name'], scale: number,
     // Per batch: from one batch's commit to the next (the runner catches up in one call).
     let mark = 0;
     const runner = new ProjectionRunner({
-      store: t.store, db: t.store.db, projection: recordsProjection, batchSize: 1_000,
+      store: t.store,
+      db: t.store.db,
+      projection: recordsProjection,
+      batchSize: 1_000,
       beforeCommit: async () => {
         const now = performance.now();
         p.latencies.push(now - mark);
@@ -31,7 +34,9 @@ export async function scenarioERecords(kind: BenchTarget['name'], scale: number,
     await runner.catchUp();
     p.stop();
     const [{ actions, checkpoint } = { actions: '0', checkpoint: null }] = await t.rawQuery<{ actions: string; checkpoint: string | null }>(
-      `SELECT (SELECT count(*) FROM rm_actions)::text AS actions, (SELECT position::text FROM checkpoints WHERE name = $1) AS checkpoint`, [checkpointNameOf(recordsProjection)]);
+      `SELECT (SELECT count(*) FROM rm_actions)::text AS actions, (SELECT position::text FROM checkpoints WHERE name = $1) AS checkpoint`,
+      [checkpointNameOf(recordsProjection)],
+    );
     const head = await t.store.headPosition();
     const ok = Number(actions) === seed.actions && Number(checkpoint) === head;
     const note = `${actions} actions of ${seed.actions}, checkpoint ${Number(checkpoint) === head ? '= head' : '!= head'}: ${ok ? 'OK' : 'FAILED'}`;

@@ -70,7 +70,10 @@ export class Probe {
     const seconds = this.activeMs / 1000;
     const sorted = [...this.latencies].sort((a, b) => a - b);
     const row: Row = {
-      adapter, scenario, events, seconds,
+      adapter,
+      scenario,
+      events,
+      seconds,
       ops: extra.ops ?? sorted.length,
       eventsPerSec: seconds > 0 ? events / seconds : 0,
       p50Ms: percentile(sorted, 0.5),

@@ -14,7 +14,8 @@ export interface ReadAllResult {
 async function plannerStats(t: BenchTarget): Promise<string> {
   const { rows } = await t.store.db.query<{ analyzed: boolean }>(
     `SELECT (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL) AS analyzed
-     FROM pg_stat_user_tables WHERE relid = 'events'::regclass`);
+     FROM pg_stat_user_tables WHERE relid = 'events'::regclass`,
+  );
   return rows[0]?.analyzed ? 'events analyzed' : 'events never analyzed';
 }
 
@@ -47,8 +48,12 @@ export async function scenarioD(t: BenchTarget): Promise<ReadAllResult> {
     rawAfter = String(last.global_position);
   }
   raw.latencies.pop();
-  const rawRow = raw.row(t.name, '  plain: SELECT pages', rawEvents,
-    rawEvents === events ? {} : { note: `MISMATCH: readAll saw ${events}` });
+  const rawRow = raw.row(
+    t.name,
+    '  plain: SELECT pages',
+    rawEvents,
+    rawEvents === events ? {} : { note: `MISMATCH: readAll saw ${events}` },
+  );
   oursRow.ratio = oursRow.eventsPerSec / rawRow.eventsPerSec;
   return { rows: [oursRow, rawRow], events };
 }

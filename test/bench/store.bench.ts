@@ -52,12 +52,20 @@ async function runAdapter(t: BenchTarget, scale: number, rows: Row[], checks: Ve
   checks.push({ label: `${t.name}: E read model and checkpoint`, pass: e.note?.endsWith('OK') ?? false, detail: e.note ?? '' });
   step('E', [e]);
   const withRecords = await scenarioERecords(t.name, scale, sizes.logForReads);
-  for (const row of withRecords) checks.push({ label: `${t.name}: ${row.scenario} read model and checkpoint`, pass: row.note?.includes(': OK') ?? false, detail: row.note ?? '' });
+  for (const row of withRecords)
+    checks.push({
+      label: `${t.name}: ${row.scenario} read model and checkpoint`,
+      pass: row.note?.includes(': OK') ?? false,
+      detail: row.note ?? '',
+    });
   step("E' (the counter and the records projection over a domain log)", withRecords);
   step("D' (diagnostic: readAll after ANALYZE events)", [await scenarioDAnalyzed(t)]);
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 async function main(): Promise<void> {
   const { scale, adapters } = settings();
@@ -88,7 +96,9 @@ async function main(): Promise<void> {
     '',
     table,
     '',
-    adapters.includes('postgres') ? formatVerdicts('Targets (PostgreSQL):', postgresTargets(rows)) : 'Targets (PostgreSQL): not run (BENCH_ONLY=embedded)',
+    adapters.includes('postgres')
+      ? formatVerdicts('Targets (PostgreSQL):', postgresTargets(rows))
+      : 'Targets (PostgreSQL): not run (BENCH_ONLY=embedded)',
     '',
     formatVerdicts('Checks:', checks),
     '',

@@ -68,7 +68,7 @@ export async function scenarioC(t: BenchTarget, perWriter: number): Promise<Cont
   let conflicts = 0;
   const p = probe();
   await runPool(writers, writers, async (w) => {
-    for (let written = 0; written < perWriter; ) {
+    for (let written = 0; written < perWriter;) {
       const event = newEvent(w * perWriter + written);
       for (;;) {
         const version = await t.store.streamVersion(streamId);

@@ -43,7 +43,17 @@ describe('crash under load: the api (projections in-process) is SIGKILLed twice 
     api = await ServiceProcess.create({ kind: 'api', name: 'res-crash-api', schema, env: idp.environment });
     await api.start();
     const world = await seedWorld(api.port, idp, 3);
-    const load = new CommandLoad({ idp, world, random, ports: () => [api.port], concurrency: 16, maxRequests: 25_000, durationMs: LOAD_MS, actions: [], maxActions: 150 });
+    const load = new CommandLoad({
+      idp,
+      world,
+      random,
+      ports: () => [api.port],
+      concurrency: 16,
+      maxRequests: 25_000,
+      durationMs: LOAD_MS,
+      actions: [],
+      maxActions: 150,
+    });
     const started = Date.now();
     const running = load.run();
     for (const at of KILL_AT_MS) {
@@ -61,11 +71,18 @@ describe('crash under load: the api (projections in-process) is SIGKILLed twice 
     await untilProjectionsAtHead(store, 60_000);
     storeAudit = await auditStore(store, report.acknowledged);
     readModels = await auditReadModels(store);
-    say(SCENARIO, `${report.requests} requests, ${storeAudit.acknowledged} acknowledged, ${storeAudit.stored} stored, ` +
-      `${report.unanswered} unanswered (sent while the api was down or in flight at the kill); statuses ${JSON.stringify(report.statuses)}`);
+    say(
+      SCENARIO,
+      `${report.requests} requests, ${storeAudit.acknowledged} acknowledged, ${storeAudit.stored} stored, ` +
+        `${report.unanswered} unanswered (sent while the api was down or in flight at the kill); statuses ${JSON.stringify(report.statuses)}`,
+    );
     recordScenario({
-      scenario: SCENARIO, requests: report.requests, acknowledged: storeAudit.acknowledged, stored: storeAudit.stored,
-      serverErrors: report.serverErrors, unavailable: report.unavailable,
+      scenario: SCENARIO,
+      requests: report.requests,
+      acknowledged: storeAudit.acknowledged,
+      stored: storeAudit.stored,
+      serverErrors: report.serverErrors,
+      unavailable: report.unavailable,
       recovery: crashes.map((crash) => `${crash.recoveryMs ?? '∞'} ms`).join(', '),
     });
   }, 240_000);

@@ -40,13 +40,27 @@ describe('database outage: connections refused and cut for 10 s under load, then
     idp = await LocalIdentityProvider.start();
     api = await ServiceProcess.create({ kind: 'api', name: 'res-outage-api', schema, env: { ...idp.environment, PROJECTIONS: 'off' } });
     // Batches that linger before they commit make it likely that the cut finds a transaction between statements.
-    projector = await ServiceProcess.create({ kind: 'projector', name: 'res-outage-projector', schema, env: { PROJECTION_BATCH_DELAY_MS: '50' } });
+    projector = await ServiceProcess.create({
+      kind: 'projector',
+      name: 'res-outage-projector',
+      schema,
+      env: { PROJECTION_BATCH_DELAY_MS: '50' },
+    });
     await api.start();
     await projector.start();
     const world = await seedWorld(api.port, idp, 3);
     freshnessBefore = await readYourWritesDelays(api.port, idp, world, 4);
     const load = new CommandLoad({
-      idp, world, random, ports: () => [api.port], concurrency: 8, maxRequests: 20_000, durationMs: LOAD_MS, actions: [], maxActions: 100, readShare: 0.2,
+      idp,
+      world,
+      random,
+      ports: () => [api.port],
+      concurrency: 8,
+      maxRequests: 20_000,
+      durationMs: LOAD_MS,
+      actions: [],
+      maxActions: 100,
+      readShare: 0.2,
     });
     health = new HealthWatch(api.port);
     const started = Date.now();
@@ -68,12 +82,19 @@ describe('database outage: connections refused and cut for 10 s under load, then
     readModels = await auditReadModels(store);
     const commandsBackMs = report.firstSuccessAfter(backAt);
     const healthBackMs = health.firstAfter(backAt, 200);
-    say(SCENARIO, `${report.requests} requests, ${storeAudit.acknowledged} acknowledged, ${storeAudit.stored} stored, ${report.unavailable} × 503; ` +
-      `after the database came back: commands in ${commandsBackMs} ms, /health ok in ${healthBackMs} ms, ` +
-      `read-your-writes in ${freshness.join(', ')} ms (before: ${freshnessBefore.join(', ')} ms); statuses ${JSON.stringify(report.statuses)}`);
+    say(
+      SCENARIO,
+      `${report.requests} requests, ${storeAudit.acknowledged} acknowledged, ${storeAudit.stored} stored, ${report.unavailable} × 503; ` +
+        `after the database came back: commands in ${commandsBackMs} ms, /health ok in ${healthBackMs} ms, ` +
+        `read-your-writes in ${freshness.join(', ')} ms (before: ${freshnessBefore.join(', ')} ms); statuses ${JSON.stringify(report.statuses)}`,
+    );
     recordScenario({
-      scenario: SCENARIO, requests: report.requests, acknowledged: storeAudit.acknowledged, stored: storeAudit.stored,
-      serverErrors: report.serverErrors, unavailable: report.unavailable,
+      scenario: SCENARIO,
+      requests: report.requests,
+      acknowledged: storeAudit.acknowledged,
+      stored: storeAudit.stored,
+      serverErrors: report.serverErrors,
+      unavailable: report.unavailable,
       recovery: `commands ${commandsBackMs ?? '∞'} ms, health ${healthBackMs ?? '∞'} ms`,
     });
   }, 240_000);

@@ -9,7 +9,8 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 async function withClient(database, work) {
   const url = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test');
-  if (!LOOPBACK.has(url.hostname)) throw new Error(`The resilience suite only talks to a loopback PostgreSQL; DATABASE_URL names ${url.hostname}`);
+  if (!LOOPBACK.has(url.hostname))
+    throw new Error(`The resilience suite only talks to a loopback PostgreSQL; DATABASE_URL names ${url.hostname}`);
   url.pathname = `/${database}`;
   const client = new pg.Client({ connectionString: url.href, connectionTimeoutMillis: 5_000 });
   await client.connect();

@@ -27,11 +27,18 @@ async function knownIds(port: number, idp: LocalIdentityProvider, world: World):
     if (answer.kind === 'answer' && answer.status === 201) actions.push(String(body.id));
   }
   const snapshot = await postCommand(port, idp, STAFF, '/metric-snapshots', {
-    subject: "Children's Services", asOf: '2017-01-16', source: 'HR', values: [{ metric: 'vacancy-rate', value: 23.5, unit: '%' }],
+    subject: "Children's Services",
+    asOf: '2017-01-16',
+    source: 'HR',
+    values: [{ metric: 'vacancy-rate', value: 23.5, unit: '%' }],
   });
   return {
-    action: actions, resolution: [world.resolutionId], meeting: [world.meetingId, world.laterMeetingId], committee: [world.committeeId],
-    post: world.holders.map((holder) => holder.postId), person: world.holders.map((holder) => holder.officer.sub),
+    action: actions,
+    resolution: [world.resolutionId],
+    meeting: [world.meetingId, world.laterMeetingId],
+    committee: [world.committeeId],
+    post: world.holders.map((holder) => holder.postId),
+    person: world.holders.map((holder) => holder.officer.sub),
     snapshot: snapshot.kind === 'answer' ? [String(jsonOf<CommandAck>(snapshot)?.id)] : [],
   };
 }
@@ -53,7 +60,12 @@ describe(`hostile input: ${REQUESTS} fuzzed requests generated from /docs-json, 
     say(SCENARIO, `seed ${random.seed}: RESILIENCE_SEED=${random.seed} replays every request (each is numbered: #index)`);
     idp = await LocalIdentityProvider.start();
     // Refused tokens count against the client address; from one loopback address the limit would soon refuse everything.
-    api = await ServiceProcess.create({ kind: 'api', name: 'res-fuzz-api', schema, env: { ...idp.environment, AUTH_FAILURES_PER_MINUTE: '1000000' } });
+    api = await ServiceProcess.create({
+      kind: 'api',
+      name: 'res-fuzz-api',
+      schema,
+      env: { ...idp.environment, AUTH_FAILURES_PER_MINUTE: '1000000' },
+    });
     await api.start();
     const world = await seedWorld(api.port, idp, 3);
     const docs = await send(api.port, { method: 'GET', path: '/docs-json' });
@@ -64,7 +76,11 @@ describe(`hostile input: ${REQUESTS} fuzzed requests generated from /docs-json, 
       operations,
       ids: await knownIds(api.port, idp, world),
       validAuthorizations: [
-        await idp.bearer(STAFF), await idp.bearer(STAFF), await idp.bearer(holder.officer), await idp.bearer(holder.officer), await idp.bearer(MONITOR),
+        await idp.bearer(STAFF),
+        await idp.bearer(STAFF),
+        await idp.bearer(holder.officer),
+        await idp.bearer(holder.officer),
+        await idp.bearer(MONITOR),
         await idp.bearer({ sub: 'res-member', name: 'Councillor Green', roles: ['member'] }),
         await idp.bearer({ sub: 'res-stranger', name: 'Another Officer', roles: ['officer'] }),
       ],
@@ -74,8 +90,12 @@ describe(`hostile input: ${REQUESTS} fuzzed requests generated from /docs-json, 
     const slow = slowBodies(api.port, await idp.bearer(holder.officer), target.ids.action[0] ?? random.uuid());
     report = await runFuzz(api.port, REQUESTS, 8, (index) => fuzzCase(target, random.seed, index), random.seed);
     for (const [fuzz, outcome] of await slow) judge(report, fuzz, outcome, random.seed);
-    say(SCENARIO, `${report.requests} requests in ${Date.now() - started} ms; by category ${JSON.stringify(report.byCategory)}; by status ${JSON.stringify(report.byStatus)}`);
-    for (const violation of report.violations.slice(0, 40)) say(SCENARIO, `VIOLATION ${violation.replace(/Bearer [\w.-]{40,}/g, "Bearer …").slice(0, 500)}`);
+    say(
+      SCENARIO,
+      `${report.requests} requests in ${Date.now() - started} ms; by category ${JSON.stringify(report.byCategory)}; by status ${JSON.stringify(report.byStatus)}`,
+    );
+    for (const violation of report.violations.slice(0, 40))
+      say(SCENARIO, `VIOLATION ${violation.replace(/Bearer [\w.-]{40,}/g, 'Bearer …').slice(0, 500)}`);
     const health = await send(api.port, { method: 'GET', path: '/health' });
     healthAtEnd = health.kind === 'answer' ? health.status : 0;
     store = await openScenarioStore(schema);
@@ -84,8 +104,13 @@ describe(`hostile input: ${REQUESTS} fuzzed requests generated from /docs-json, 
     readModels = await auditReadModels(store);
     corrupt = corruptValuesStored(await allEvents(store));
     recordScenario({
-      scenario: SCENARIO, requests: report.requests, acknowledged: storeAudit.acknowledged, stored: storeAudit.stored,
-      serverErrors: report.serverErrors, unavailable: report.contracted503, recovery: 'n/a (no fault injected)',
+      scenario: SCENARIO,
+      requests: report.requests,
+      acknowledged: storeAudit.acknowledged,
+      stored: storeAudit.stored,
+      serverErrors: report.serverErrors,
+      unavailable: report.contracted503,
+      recovery: 'n/a (no fault injected)',
     });
   }, 600_000);
 
@@ -103,13 +128,29 @@ describe(`hostile input: ${REQUESTS} fuzzed requests generated from /docs-json, 
 
   it('answered everything: no 5xx, no hang, and every error as application/problem+json', () => {
     expect(report.violations.slice(0, 15)).toEqual([]);
-    expect({ serverErrors: report.serverErrors, notProblem: report.notProblem, noAnswer: report.noAnswer }).toEqual({ serverErrors: 0, notProblem: 0, noAnswer: 0 });
+    expect({ serverErrors: report.serverErrors, notProblem: report.notProblem, noAnswer: report.noAnswer }).toEqual({
+      serverErrors: 0,
+      notProblem: 0,
+      noAnswer: 0,
+    });
   });
 
   it('is still alive and ready, and its store still verifies with every acknowledged command in it', () => {
     expect({
-      exits: api.unexpectedExits, running: api.running, health: healthAtEnd, verify: storeAudit.verify, gaps: storeAudit.gaps, missing: storeAudit.missing,
-    }).toEqual({ exits: [], running: true, health: 200, verify: expect.objectContaining({ ok: true, checkedEvents: storeAudit.events }), gaps: [], missing: [] });
+      exits: api.unexpectedExits,
+      running: api.running,
+      health: healthAtEnd,
+      verify: storeAudit.verify,
+      gaps: storeAudit.gaps,
+      missing: storeAudit.missing,
+    }).toEqual({
+      exits: [],
+      running: true,
+      health: 200,
+      verify: expect.objectContaining({ ok: true, checkedEvents: storeAudit.events }),
+      gaps: [],
+      missing: [],
+    });
   });
 
   it('let no impossible date, NUL, lone surrogate or prototype key into the record', () => {

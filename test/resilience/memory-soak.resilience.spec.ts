@@ -31,7 +31,10 @@ describe(`memory: ${SOAK_MS / 1_000} s at ${RATE_PER_SECOND} requests/s against 
   let trends: RssTrend[];
 
   beforeAll(async () => {
-    say(SCENARIO, `seed ${random.seed}; ${FULL ? 'full length' : 'CI length (RESILIENCE_SOAK_FULL=1 for ten minutes)'}; warm-up ${WARM_UP_MS / 1_000} s`);
+    say(
+      SCENARIO,
+      `seed ${random.seed}; ${FULL ? 'full length' : 'CI length (RESILIENCE_SOAK_FULL=1 for ten minutes)'}; warm-up ${WARM_UP_MS / 1_000} s`,
+    );
     idp = await LocalIdentityProvider.start();
     api = await ServiceProcess.create({ kind: 'api', name: 'res-soak-api', schema, env: { ...idp.environment, PROJECTIONS: 'off' } });
     projector = await ServiceProcess.create({ kind: 'projector', name: 'res-soak-projector', schema });
@@ -39,24 +42,43 @@ describe(`memory: ${SOAK_MS / 1_000} s at ${RATE_PER_SECOND} requests/s against 
     await projector.start();
     const world = await seedWorld(api.port, idp, 4);
     const load = new CommandLoad({
-      idp, world, random, ports: () => [api.port], concurrency: 8, ratePerSecond: RATE_PER_SECOND,
-      maxRequests: Math.ceil((RATE_PER_SECOND * SOAK_MS) / 1_000), durationMs: SOAK_MS, actions: [], maxActions: 5_000, readShare: 0.25,
+      idp,
+      world,
+      random,
+      ports: () => [api.port],
+      concurrency: 8,
+      ratePerSecond: RATE_PER_SECOND,
+      maxRequests: Math.ceil((RATE_PER_SECOND * SOAK_MS) / 1_000),
+      durationMs: SOAK_MS,
+      actions: [],
+      maxActions: 5_000,
+      readShare: 0.25,
     });
     const sampler = new RssSampler([api, projector]);
     report = await load.run();
     sampler.stop();
     trends = [api, projector].map((service) => sampler.trend(service, WARM_UP_MS));
     for (const trend of trends) {
-      say(SCENARIO, `${trend.service}: peak ${trend.peakMiB} MiB; ${trend.afterWarmUpMiB} MiB after warm-up, ${trend.atEndMiB} MiB at the end ` +
-        `(${(trend.growth * 100).toFixed(1)}%); trend ${trend.slopeMiBPerMinute} MiB/min over ${trend.samples} samples`);
+      say(
+        SCENARIO,
+        `${trend.service}: peak ${trend.peakMiB} MiB; ${trend.afterWarmUpMiB} MiB after warm-up, ${trend.atEndMiB} MiB at the end ` +
+          `(${(trend.growth * 100).toFixed(1)}%); trend ${trend.slopeMiBPerMinute} MiB/min over ${trend.samples} samples`,
+      );
     }
     store = await openScenarioStore(schema);
     await untilProjectionsAtHead(store, 60_000, [projector]);
     storeAudit = await auditStore(store, report.acknowledged);
-    say(SCENARIO, `${report.requests} requests, ${storeAudit.acknowledged} acknowledged, ${storeAudit.stored} stored; statuses ${JSON.stringify(report.statuses)}`);
+    say(
+      SCENARIO,
+      `${report.requests} requests, ${storeAudit.acknowledged} acknowledged, ${storeAudit.stored} stored; statuses ${JSON.stringify(report.statuses)}`,
+    );
     recordScenario({
-      scenario: SCENARIO, requests: report.requests, acknowledged: storeAudit.acknowledged, stored: storeAudit.stored,
-      serverErrors: report.serverErrors, unavailable: report.unavailable,
+      scenario: SCENARIO,
+      requests: report.requests,
+      acknowledged: storeAudit.acknowledged,
+      stored: storeAudit.stored,
+      serverErrors: report.serverErrors,
+      unavailable: report.unavailable,
       recovery: `n/a; RSS ${trends.map((trend) => `${trend.service.replace('res-soak-', '')} peak ${trend.peakMiB} MiB ${trend.growth >= 0 ? '+' : ''}${(trend.growth * 100).toFixed(1)}%`).join(', ')}`,
     });
   }, SOAK_MS + 180_000);

@@ -40,9 +40,12 @@ describe('retries after an ambiguous failure land exactly once', () => {
       await client.end().catch(() => undefined);
     }
   }
-  const versionOf = async (streamId: string) => Number((await sql<{ v: number }>('SELECT coalesce(max(stream_version), 0) AS v FROM events WHERE stream_id = $1', [streamId]))[0]?.v);
-  const committeesNamed = async (name: string) => (await sql<{ stream_id: string }>(
-    `SELECT stream_id FROM events WHERE type = 'CommitteeCreated' AND data->>'name' = $1`, [name])).map((row) => row.stream_id);
+  const versionOf = async (streamId: string) =>
+    Number((await sql<{ v: number }>('SELECT coalesce(max(stream_version), 0) AS v FROM events WHERE stream_id = $1', [streamId]))[0]?.v);
+  const committeesNamed = async (name: string) =>
+    (await sql<{ stream_id: string }>(`SELECT stream_id FROM events WHERE type = 'CommitteeCreated' AND data->>'name' = $1`, [name])).map(
+      (row) => row.stream_id,
+    );
   /** Stands in for 60 s passing: the claim looks as old as one whose request died a minute ago. */
   const ageClaim = (key: string) => sql(`UPDATE idempotency_keys SET created_at = now() - interval '61 seconds' WHERE key = $1`, [key]);
   const until = async (what: string, check: () => Promise<boolean>) => {
@@ -58,8 +61,17 @@ describe('retries after an ambiguous failure land exactly once', () => {
     else if (status >= 500) tally.serverErrors++;
     return outcome;
   };
-  const progress = (api: ServiceProcess, actionId: string, key: string) => counted(
-    postCommand(api.port, idp, STAFF, `/actions/${actionId}/progress`, { note: `Progress under key ${key}`, rag: 'amber' }, { 'Idempotency-Key': key }));
+  const progress = (api: ServiceProcess, actionId: string, key: string) =>
+    counted(
+      postCommand(
+        api.port,
+        idp,
+        STAFF,
+        `/actions/${actionId}/progress`,
+        { note: `Progress under key ${key}`, rag: 'amber' },
+        { 'Idempotency-Key': key },
+      ),
+    );
   const createCommittee = (api: ServiceProcess, name: string, key: string) =>
     counted(postCommand(api.port, idp, STAFF, '/committees', { name, kind: 'task-and-finish' }, { 'Idempotency-Key': key }));
   const newAction = async (n: number): Promise<string> => {
@@ -77,8 +89,18 @@ describe('retries after an ambiguous failure land exactly once', () => {
   beforeAll(async () => {
     idp = await LocalIdentityProvider.start();
     const env = { ...idp.environment, PROJECTIONS: 'off' };
-    holding = await ServiceProcess.create({ kind: 'api', name: 'res-retries-hold', schema, env: { ...env, ACTIONTRAIL_TEST_AFTER_APPEND: `hold:${HOLD_MS}` } });
-    losing = await ServiceProcess.create({ kind: 'api', name: 'res-retries-lose', schema, env: { ...env, ACTIONTRAIL_TEST_AFTER_APPEND: 'lose-answer' } });
+    holding = await ServiceProcess.create({
+      kind: 'api',
+      name: 'res-retries-hold',
+      schema,
+      env: { ...env, ACTIONTRAIL_TEST_AFTER_APPEND: `hold:${HOLD_MS}` },
+    });
+    losing = await ServiceProcess.create({
+      kind: 'api',
+      name: 'res-retries-lose',
+      schema,
+      env: { ...env, ACTIONTRAIL_TEST_AFTER_APPEND: 'lose-answer' },
+    });
     await holding.start();
     await losing.start();
     world = await seedWorld(holding.port, idp, 1);
@@ -126,7 +148,11 @@ describe('retries after an ambiguous failure land exactly once', () => {
     await ageClaim('retry-b');
     const retried = await progress(holding, actionId, 'retry-b');
     const version = await versionOf(`action-${actionId}`);
-    report('(b) completion failed', `${cut} connections cut; first ${statusOf(firstOutcome)}, retry while claimed ${statusOf(whileClaimed)}, after expiry ${statusOf(retried)}, stream at version ${version}`, version - 1);
+    report(
+      '(b) completion failed',
+      `${cut} connections cut; first ${statusOf(firstOutcome)}, retry while claimed ${statusOf(whileClaimed)}, after expiry ${statusOf(retried)}, stream at version ${version}`,
+      version - 1,
+    );
     expect(statusOf(firstOutcome)).toBe(503);
     expect(statusOf(whileClaimed)).toBe(409);
     expect(statusOf(retried)).toBe(200);
@@ -134,24 +160,29 @@ describe('retries after an ambiguous failure land exactly once', () => {
     expect(version).toBe(2);
   });
 
-  it('(c) given a request slower than the claim\'s life, when a retry takes the claim over, then both answer the one event', async () => {
+  it("(c) given a request slower than the claim's life, when a retry takes the claim over, then both answer the one event", async () => {
     const actionId = await newAction(3);
     const slow = progress(holding, actionId, 'retry-c');
-    await until('the slow request\'s commit', async () => (await versionOf(`action-${actionId}`)) === 2);
+    await until("the slow request's commit", async () => (await versionOf(`action-${actionId}`)) === 2);
     await ageClaim('retry-c');
     const takeover = await progress(holding, actionId, 'retry-c');
     const slowOutcome = await slow;
     const version = await versionOf(`action-${actionId}`);
-    report('(c) claim taken over', `takeover ${statusOf(takeover)}, slow request ${statusOf(slowOutcome)}, stream at version ${version}`, version - 1);
+    report(
+      '(c) claim taken over',
+      `takeover ${statusOf(takeover)}, slow request ${statusOf(slowOutcome)}, stream at version ${version}`,
+      version - 1,
+    );
     expect([statusOf(takeover), statusOf(slowOutcome)]).toEqual([200, 200]);
-    for (const outcome of [takeover, slowOutcome]) expect(outcome.kind === 'answer' && jsonOf(outcome)).toMatchObject({ id: actionId, version: 2 });
+    for (const outcome of [takeover, slowOutcome])
+      expect(outcome.kind === 'answer' && jsonOf(outcome)).toMatchObject({ id: actionId, version: 2 });
     expect(version).toBe(2);
   });
 
   it('given the api was SIGKILLed after a create committed, when retried on the restarted api after the claim expired, then one record', async () => {
     const name = `Killed committee ${randomUUID()}`;
     const first = createCommittee(holding, name, 'retry-kill');
-    await until('the create\'s commit', async () => (await committeesNamed(name)).length === 1);
+    await until("the create's commit", async () => (await committeesNamed(name)).length === 1);
     await holding.kill();
     dropIdleConnections();
     const firstOutcome = await first;
@@ -159,7 +190,11 @@ describe('retries after an ambiguous failure land exactly once', () => {
     await ageClaim('retry-kill');
     const retried = await createCommittee(holding, name, 'retry-kill');
     const made = await committeesNamed(name);
-    report('killed after commit, create', `first ${statusOf(firstOutcome)}, retry ${statusOf(retried)}, ${made.length} committee(s)`, made.length);
+    report(
+      'killed after commit, create',
+      `first ${statusOf(firstOutcome)}, retry ${statusOf(retried)}, ${made.length} committee(s)`,
+      made.length,
+    );
     expect(firstOutcome.kind).toBe('no-answer');
     expect(statusOf(retried)).toBe(201);
     expect(made).toEqual([`committee-${String(retried.kind === 'answer' && jsonOf(retried)?.id)}`]);

@@ -47,9 +47,17 @@ describe('several instances: two apis and two projectors on one database, the le
   beforeAll(async () => {
     say(SCENARIO, `seed ${random.seed}`);
     idp = await LocalIdentityProvider.start();
-    apis = await Promise.all(['a', 'b'].map((n) => ServiceProcess.create({ kind: 'api', name: `res-multi-api-${n}`, schema, env: { ...idp.environment, PROJECTIONS: 'off' } })));
+    apis = await Promise.all(
+      ['a', 'b'].map((n) =>
+        ServiceProcess.create({ kind: 'api', name: `res-multi-api-${n}`, schema, env: { ...idp.environment, PROJECTIONS: 'off' } }),
+      ),
+    );
     // Batches that linger before they commit make it likely that the kill lands inside one.
-    projectors = await Promise.all(['a', 'b'].map((n) => ServiceProcess.create({ kind: 'projector', name: `res-multi-projector-${n}`, schema, env: { PROJECTION_BATCH_DELAY_MS: '25' } })));
+    projectors = await Promise.all(
+      ['a', 'b'].map((n) =>
+        ServiceProcess.create({ kind: 'projector', name: `res-multi-projector-${n}`, schema, env: { PROJECTION_BATCH_DELAY_MS: '25' } }),
+      ),
+    );
     // One first, so it creates the tables alone; the rest together.
     await apis[0]!.start();
     await Promise.all([apis[1]!.start(), ...projectors.map((projector) => projector.start())]);
@@ -64,15 +72,27 @@ describe('several instances: two apis and two projectors on one database, the le
       actions.push({ id: String(body.id), holder, knownVersion: ack.version, knownPosition: ack.position });
     }
     const load = new CommandLoad({
-      idp, world, random, ports: () => apis.map((api) => api.port), concurrency: 16, maxRequests: 30_000, durationMs: LOAD_MS,
-      actions, maxActions: SHARED_ACTIONS + 8, conditionalShare: 0.3, readShare: 0.1,
+      idp,
+      world,
+      random,
+      ports: () => apis.map((api) => api.port),
+      concurrency: 16,
+      maxRequests: 30_000,
+      durationMs: LOAD_MS,
+      actions,
+      maxActions: SHARED_ACTIONS + 8,
+      conditionalShare: 0.3,
+      readShare: 0.1,
     });
     const started = Date.now();
     const running = load.run();
     await sleep(started + KILL_AT_MS - Date.now());
     killed = projectors.find((projector) => projector.leading.has('records')) ?? projectors[0]!;
     survivor = projectors.find((projector) => projector !== killed)!;
-    say(SCENARIO, `${killed.name} leads ${[...killed.leading].join(', ')}; ${survivor.name} leads ${[...survivor.leading].join(', ') || 'nothing'}; SIGKILL ${killed.name}`);
+    say(
+      SCENARIO,
+      `${killed.name} leads ${[...killed.leading].join(', ')}; ${survivor.name} leads ${[...survivor.leading].join(', ') || 'nothing'}; SIGKILL ${killed.name}`,
+    );
     const killedAt = Date.now();
     await killed.kill();
     takeoverMs = await until(`takeover by ${survivor.name}`, () => projectionNames.every((name) => survivor.leading.has(name)), 20_000);
@@ -82,11 +102,19 @@ describe('several instances: two apis and two projectors on one database, the le
     const catchUpMs = await untilProjectionsAtHead(store, 60_000, [survivor]);
     storeAudit = await auditStore(store, report.acknowledged);
     readModels = await auditReadModels(store);
-    say(SCENARIO, `${report.requests} requests over ${apis.length} apis, ${storeAudit.acknowledged} acknowledged, ${storeAudit.stored} stored; ` +
-      `read models at the head ${catchUpMs} ms after the load; statuses ${JSON.stringify(report.statuses)}`);
+    say(
+      SCENARIO,
+      `${report.requests} requests over ${apis.length} apis, ${storeAudit.acknowledged} acknowledged, ${storeAudit.stored} stored; ` +
+        `read models at the head ${catchUpMs} ms after the load; statuses ${JSON.stringify(report.statuses)}`,
+    );
     recordScenario({
-      scenario: SCENARIO, requests: report.requests, acknowledged: storeAudit.acknowledged, stored: storeAudit.stored,
-      serverErrors: report.serverErrors, unavailable: report.unavailable, recovery: `projector takeover ${takeoverMs} ms`,
+      scenario: SCENARIO,
+      requests: report.requests,
+      acknowledged: storeAudit.acknowledged,
+      stored: storeAudit.stored,
+      serverErrors: report.serverErrors,
+      unavailable: report.unavailable,
+      recovery: `projector takeover ${takeoverMs} ms`,
     });
   }, 300_000);
 

@@ -14,11 +14,15 @@ interface Run {
 /** One of the entry points, from source, on the embedded store in `dataDir`. */
 function run(entry: string, dataDir: string): Promise<Run> {
   const { NODE_OPTIONS: _jestFlags, ...env } = process.env;
-  const child = spawn(process.execPath, ['--import', './test/support/swc-register.mjs', entry, ...(entry.includes('rebuild') ? ['--all'] : [])], {
-    cwd: REPO_ROOT,
-    env: { ...env, NODE_ENV: 'test', EVENT_STORE: 'embedded', DATA_DIR: dataDir, PORT: '0', KAFKA_BROKERS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', './test/support/swc-register.mjs', entry, ...(entry.includes('rebuild') ? ['--all'] : [])],
+    {
+      cwd: REPO_ROOT,
+      env: { ...env, NODE_ENV: 'test', EVENT_STORE: 'embedded', DATA_DIR: dataDir, PORT: '0', KAFKA_BROKERS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));

@@ -20,7 +20,12 @@ describe('KafkaRelayModule in the API', () => {
   });
 
   const start = (module: ReturnType<typeof KafkaRelayModule.forRoot>): Promise<INestApplication> =>
-    createApp({ config: loadAppConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: TEST_JWT_SECRET }), store, logger: false, extraModules: [module] });
+    createApp({
+      config: loadAppConfig({ NODE_ENV: 'test', AUTH_JWT_SECRET: TEST_JWT_SECRET }),
+      store,
+      logger: false,
+      extraModules: [module],
+    });
 
   it('adds nothing when KAFKA_BROKERS is unset', async () => {
     const app = await start(KafkaRelayModule.forRoot(loadKafkaConfig({})));
@@ -39,7 +44,9 @@ describe('KafkaRelayModule in the API', () => {
   it('relays in the background, reports on /health and /metrics, and stops with the app', async () => {
     const publisher = new RecordingPublisher();
     const config = loadKafkaConfig({ KAFKA_BROKERS: 'kafka:9092', KAFKA_TOPIC_PREFIX: 'at.' });
-    const app = await start(KafkaRelayModule.forRoot(config, { publisher, relay: { idleWaitMs: 50, backoff: { initialMs: 10, maxMs: 40 } } }));
+    const app = await start(
+      KafkaRelayModule.forRoot(config, { publisher, relay: { idleWaitMs: 50, backoff: { initialMs: 10, maxMs: 40 } } }),
+    );
     const http = () => request(app.getHttpServer());
     const relay = app.get(KafkaRelay);
     try {
@@ -58,9 +65,16 @@ describe('KafkaRelayModule in the API', () => {
       await appendEvents(store, stream, 1);
       await waitFor(() => relay.status().consecutiveFailures >= 2, 'failed attempts while the broker is down');
       const degraded = await http().get('/health').set(staffBearer()).expect(200);
-      expect(degraded.body).toMatchObject({ status: 'degraded', checks: { store: { status: 'up' }, kafkaRelay: { status: 'down', eventsBehind: 1 } } });
+      expect(degraded.body).toMatchObject({
+        status: 'degraded',
+        checks: { store: { status: 'up' }, kafkaRelay: { status: 'down', eventsBehind: 1 } },
+      });
       // The API's write path does not wait for Kafka.
-      await http().post('/api/v1/committees').set(staffBearer()).send({ name: 'Scrutiny Task & Finish Group', kind: 'task-and-finish' }).expect(201);
+      await http()
+        .post('/api/v1/committees')
+        .set(staffBearer())
+        .send({ name: 'Scrutiny Task & Finish Group', kind: 'task-and-finish' })
+        .expect(201);
       publisher.down = false;
       await waitFor(() => publisher.acknowledged.length === 5, 'the events written while the broker was down');
       expect(publisher.acknowledged.map((message) => message.topic).slice(3)).toEqual(['at.meeting', 'at.committee']);

@@ -76,11 +76,13 @@ function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.use(app.get(HttpMetrics).middleware);
   app.use(corsFor(config.corsOrigins));
   const personResolver = app.get(PersonResolver);
-  app.use(authenticateRequests({
-    verifier: app.get(TokenVerifier),
-    limiter: app.get(FailedAuthenticationLimiter),
-    resolvePerson: (subject) => personResolver.personIdFor(subject),
-  }));
+  app.use(
+    authenticateRequests({
+      verifier: app.get(TokenVerifier),
+      limiter: app.get(FailedAuthenticationLimiter),
+      resolvePerson: (subject) => personResolver.personIdFor(subject),
+    }),
+  );
   app.use(requireJsonBodies);
   useJsonBodyParser(app);
   app.use(reenterRequestContext);

@@ -44,9 +44,12 @@ main().catch((error: unknown) => {
     logFatal(error.message);
     process.exit(1);
   }
-  const message = error instanceof ConfigError ? `Configuration error: ${error.message}`
-    : error instanceof StartOptionsError ? `Usage error: ${error.message}`
-      : `Start-up failed: ${String(error)}`;
+  const message =
+    error instanceof ConfigError
+      ? `Configuration error: ${error.message}`
+      : error instanceof StartOptionsError
+        ? `Usage error: ${error.message}`
+        : `Start-up failed: ${String(error)}`;
   logFatal(message, error instanceof Error ? error.stack : undefined);
   process.exit(1);
 });

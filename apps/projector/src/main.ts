@@ -12,8 +12,10 @@ import { Projector, type ProjectorLog } from './projector.js';
 const STOP_GRACE_MS = 10_000;
 
 function projectorLog(logger: JsonLogger): ProjectorLog {
-  const line = (level: 'info' | 'debug' | 'error') => (message: string, fields: Record<string, unknown> = {}) =>
-    logger[level]({ message, pid: process.pid, ...fields }, 'Projector');
+  const line =
+    (level: 'info' | 'debug' | 'error') =>
+    (message: string, fields: Record<string, unknown> = {}) =>
+      logger[level]({ message, pid: process.pid, ...fields }, 'Projector');
   return { info: line('info'), debug: line('debug'), error: line('error') };
 }
 
@@ -22,7 +24,10 @@ function startKafkaRelay(readSide: ReadSide, log: ProjectorLog): KafkaRelay | un
   const kafka = loadKafkaConfig();
   if (!kafka) return undefined;
   const relay = new KafkaRelay({
-    store: readSide.store, checkpoints: readSide.db, publisher: new KafkajsEventPublisher(kafka), topicPrefix: kafka.topicPrefix,
+    store: readSide.store,
+    checkpoints: readSide.db,
+    publisher: new KafkajsEventPublisher(kafka),
+    topicPrefix: kafka.topicPrefix,
     onError: (error) => log.error('publishing to Kafka failed; retrying', { error: String(error) }),
   });
   relay.start();
@@ -49,13 +54,15 @@ async function main(): Promise<void> {
       log.error('did not stop in time: exiting', { graceMs: STOP_GRACE_MS });
       process.exit(1);
     }, STOP_GRACE_MS).unref();
-    Promise.resolve(relay?.stop()).then(() => projector.stop()).then(
-      () => log.info('stopped'),
-      (error: unknown) => {
-        log.error('stopping failed', { error: String(error) });
-        process.exitCode = 1;
-      },
-    );
+    Promise.resolve(relay?.stop())
+      .then(() => projector.stop())
+      .then(
+        () => log.info('stopped'),
+        (error: unknown) => {
+          log.error('stopping failed', { error: String(error) });
+          process.exitCode = 1;
+        },
+      );
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

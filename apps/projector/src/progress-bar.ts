@@ -22,8 +22,10 @@ export function renderProgress(progress: RebuildProgress, elapsedMs: number, don
   const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
   const rate = elapsedMs > 0 ? ((done - doneAtStart) / elapsedMs) * 1000 : 0;
   const left = rate > 0 ? formatDuration(((total - done) / rate) * 1000) : '?';
-  return `${projection.padEnd(14)} ${phase.padEnd(9)} [${bar}] ${String(Math.floor(fraction * 100)).padStart(3)}%  `
-    + `${grouped(done)} / ${grouped(total)} ${unit}  ${grouped(rate)} ${unit}/s  ${left} left`;
+  return (
+    `${projection.padEnd(14)} ${phase.padEnd(9)} [${bar}] ${String(Math.floor(fraction * 100)).padStart(3)}%  ` +
+    `${grouped(done)} / ${grouped(total)} ${unit}  ${grouped(rate)} ${unit}/s  ${left} left`
+  );
 }
 
 /** Draws progress on stderr: redrawn in place on a terminal, an occasional line otherwise (CI logs). */

@@ -23,7 +23,11 @@ export class Projector {
   private leadershipTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
-  constructor(private readonly readSide: ReadSide, private readonly config: ProjectorConfig, private readonly log: ProjectorLog) {
+  constructor(
+    private readonly readSide: ReadSide,
+    private readonly config: ProjectorConfig,
+    private readonly log: ProjectorLog,
+  ) {
     this.runners = allProjections.map((projection) => this.runnerFor(projection));
   }
 
@@ -34,8 +38,11 @@ export class Projector {
     this.leadershipTimer = setInterval(() => this.logLeadershipChanges(), LEADERSHIP_CHECK_MS);
     this.leadershipTimer.unref();
     this.log.info('projector started', {
-      projections: allProjections.map((p) => p.name), store: this.config.app.eventStore, schema: this.config.app.databaseSchema,
-      batchSize: this.config.batchSize, ...(this.config.batchDelayMs > 0 ? { batchDelayMs: this.config.batchDelayMs } : {}),
+      projections: allProjections.map((p) => p.name),
+      store: this.config.app.eventStore,
+      schema: this.config.app.databaseSchema,
+      batchSize: this.config.batchSize,
+      ...(this.config.batchDelayMs > 0 ? { batchDelayMs: this.config.batchDelayMs } : {}),
     });
   }
 
@@ -51,12 +58,18 @@ export class Projector {
     const { store, db } = this.readSide;
     const { batchSize, batchDelayMs } = this.config;
     return new ProjectionRunner({
-      store, db, projection, batchSize,
+      store,
+      db,
+      projection,
+      batchSize,
       log: (message) => this.log.info(message, { projection: projection.name }),
       onError: (error) => this.log.error('projection batch failed; retrying', { projection: projection.name, error: errorText(error) }),
       beforeCommit: async (events: readonly StoredEvent[], _tx: SqlQueryable) => {
         this.log.debug('committing batch', {
-          projection: projection.name, events: events.length, from: events[0]?.globalPosition, to: events.at(-1)?.globalPosition,
+          projection: projection.name,
+          events: events.length,
+          from: events[0]?.globalPosition,
+          to: events.at(-1)?.globalPosition,
         });
         if (batchDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, batchDelayMs));
       },

@@ -16,9 +16,13 @@ const note = (line: string) => process.stderr.write(`${line}\n`);
 
 async function rebuild(store: EventStore, db: SqlDatabase, projection: Projection): Promise<void> {
   const bar = new ProgressBar();
-  const result = await rebuildProjection({ store, db, projection, onProgress: (p) => bar.update(p), log: note }).finally(() => bar.finish());
-  say(`${projection.name}: rebuilt from ${result.eventsApplied} events and swapped in at position ${result.position} `
-    + `(${formatDuration(result.durationMs)}, swap attempts ${result.swapAttempts})`);
+  const result = await rebuildProjection({ store, db, projection, onProgress: (p) => bar.update(p), log: note }).finally(() =>
+    bar.finish(),
+  );
+  say(
+    `${projection.name}: rebuilt from ${result.eventsApplied} events and swapped in at position ${result.position} ` +
+      `(${formatDuration(result.durationMs)}, swap attempts ${result.swapAttempts})`,
+  );
 }
 
 async function verify(store: EventStore, db: SqlDatabase, projection: Projection): Promise<boolean> {
@@ -31,9 +35,11 @@ async function verify(store: EventStore, db: SqlDatabase, projection: Projection
 function describeVerify(result: VerifyResult): string {
   const head = `${result.projection}: compared at position ${result.position} after ${result.eventsApplied} events (${formatDuration(result.durationMs)}): `;
   if (result.ok) return `${head}no differences (${result.tables.map((t) => `${t.table} ${t.liveRows} rows`).join(', ')})`;
-  const lines = result.differences.map((t) =>
-    `  ${t.table}: ${t.onlyInLive.count} live rows not in the rebuild (keys ${t.onlyInLive.sampleKeys.join(', ') || '-'}); `
-    + `${t.onlyInRebuilt.count} rebuilt rows not live (keys ${t.onlyInRebuilt.sampleKeys.join(', ') || '-'})`);
+  const lines = result.differences.map(
+    (t) =>
+      `  ${t.table}: ${t.onlyInLive.count} live rows not in the rebuild (keys ${t.onlyInLive.sampleKeys.join(', ') || '-'}); ` +
+      `${t.onlyInRebuilt.count} rebuilt rows not live (keys ${t.onlyInRebuilt.sampleKeys.join(', ') || '-'})`,
+  );
   return [`${head}DIFFERENCES in ${result.differences.length} table(s)`, ...lines].join('\n');
 }
 
@@ -72,7 +78,11 @@ main().then(
       process.exitCode = EXIT_FAILURE;
       return;
     }
-    note(error instanceof ConfigError ? `Configuration error: ${error.message}` : `Failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    note(
+      error instanceof ConfigError
+        ? `Configuration error: ${error.message}`
+        : `Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exitCode = EXIT_FAILURE;
   },
 );

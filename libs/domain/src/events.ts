@@ -8,14 +8,7 @@ import { resolutionEventTypes, type ResolutionEvent } from './resolution/resolut
 import type { StreamCategory } from './streams.js';
 
 /** Every event the domain writes, for the store, the projector and the audit log. */
-export type DomainEvent =
-  | PostEvent
-  | PersonEvent
-  | CommitteeEvent
-  | MeetingEvent
-  | ResolutionEvent
-  | ActionEvent
-  | MetricSnapshotEvent;
+export type DomainEvent = PostEvent | PersonEvent | CommitteeEvent | MeetingEvent | ResolutionEvent | ActionEvent | MetricSnapshotEvent;
 
 export type DomainEventType = DomainEvent['type'];
 

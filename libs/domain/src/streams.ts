@@ -28,5 +28,4 @@ export const idOf = (streamId: string): string => {
   return dash < 0 ? '' : streamId.slice(dash + 1);
 };
 
-export const isStreamCategory = (value: string): value is StreamCategory =>
-  (streamCategories as readonly string[]).includes(value);
+export const isStreamCategory = (value: string): value is StreamCategory => (streamCategories as readonly string[]).includes(value);

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { dropSchema, describeWithPostgres, POSTGRES_URL, uniqueSchema } from '../../../test/support/postgres.js';
 import { openEmbeddedEventStore, openPostgresEventStore } from '../src/open-event-store.js';
 import type { SqlEventStore } from '../src/sql/sql-event-store.js';
-import { CatchUpSubscription, CheckpointMovedError, readCheckpoint, readStoredCheckpoint } from '../src/subscription/catch-up-subscription.js';
+import {
+  CatchUpSubscription,
+  CheckpointMovedError,
+  readCheckpoint,
+  readStoredCheckpoint,
+} from '../src/subscription/catch-up-subscription.js';
 import { newEvent } from './event-store.contract.js';
 
 /** Readers stop below any transaction still open on the cluster (another suite's): wait until the append is readable. */
@@ -23,9 +28,13 @@ function checkpointCompareAndSet(open: () => SqlEventStore): void {
     await store.db.query(`CREATE TABLE ${name} (global_position bigint PRIMARY KEY)`);
     const seen = async () => (await store.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${name}`)).rows[0]?.n;
     const runner = new CatchUpSubscription({
-      name, store, checkpoints: store.db, batchSize: 1,
+      name,
+      store,
+      checkpoints: store.db,
+      batchSize: 1,
       handle: async (events, tx) => {
-        for (const event of events.filter((e) => e.streamId === id)) await tx.query(`INSERT INTO ${name} VALUES ($1)`, [event.globalPosition]);
+        for (const event of events.filter((e) => e.streamId === id))
+          await tx.query(`INSERT INTO ${name} VALUES ($1)`, [event.globalPosition]);
       },
     });
     await appendReadable(store, id);

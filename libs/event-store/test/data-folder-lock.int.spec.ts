@@ -95,7 +95,10 @@ describe('the embedded store locks its data folder against a second opener', () 
     const refusals = outcomes.filter((outcome) => outcome.status === 'rejected');
     expect(winners).toHaveLength(1);
     expect(refusals.map((refusal) => (refusal as PromiseRejectedResult).reason)).toEqual(
-      Array(3).fill(expect.objectContaining({ name: 'DataFolderLockedError', message: expect.stringContaining('already open in this process') })));
+      Array(3).fill(
+        expect.objectContaining({ name: 'DataFolderLockedError', message: expect.stringContaining('already open in this process') }),
+      ),
+    );
     expect(await holderOf(contested)).toMatchObject({ pid: process.pid });
     (winners[0] as PromiseFulfilledResult<DataFolderLock>).value.release();
     expect(existsSync(lockFileIn(contested))).toBe(false);
@@ -122,7 +125,8 @@ describe('the embedded store locks its data folder against a second opener', () 
     const locking = DataFolderLock.acquire(shared);
 
     await expect(locking).rejects.toThrow(
-      `locked by process 4242 on host another-host.example (since 2024-05-01T09:00:00.000Z), which this machine cannot check`);
+      `locked by process 4242 on host another-host.example (since 2024-05-01T09:00:00.000Z), which this machine cannot check`,
+    );
     await expect(locking).rejects.toThrow(`delete ${lockFileIn(shared)} and start again`);
     expect(await readFile(lockFileIn(shared), 'utf8')).toBe(elsewhere);
   });

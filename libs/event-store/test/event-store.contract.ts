@@ -9,7 +9,10 @@ export interface ContractHarness {
 }
 
 export const newEvent = (type = 'ThingHappened', data: Record<string, unknown> = { n: 1 }): NewEvent => ({
-  eventId: randomUUID(), type, data, metadata: { actor: { id: 'p-1', name: 'Test', roles: ['scrutiny'] }, correlationId: randomUUID() },
+  eventId: randomUUID(),
+  type,
+  data,
+  metadata: { actor: { id: 'p-1', name: 'Test', roles: ['scrutiny'] }, correlationId: randomUUID() },
 });
 const stream = () => `thing-${randomUUID()}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -73,8 +76,12 @@ export function eventStoreContract(harness: () => ContractHarness): void {
       const id = stream();
       const taken = newEvent();
       await store.appendToStream(stream(), [taken]);
-      await expect(store.appendToStream(id, [newEvent(), { ...newEvent(), eventId: taken.eventId }])).rejects.toBeInstanceOf(DuplicateEventIdError);
-      await expect(store.appendToStream(id, [newEvent(), newEvent('Bad', { text: 'nul \u0000 inside' })])).rejects.toBeInstanceOf(InvalidAppendError);
+      await expect(store.appendToStream(id, [newEvent(), { ...newEvent(), eventId: taken.eventId }])).rejects.toBeInstanceOf(
+        DuplicateEventIdError,
+      );
+      await expect(store.appendToStream(id, [newEvent(), newEvent('Bad', { text: 'nul \u0000 inside' })])).rejects.toBeInstanceOf(
+        InvalidAppendError,
+      );
       expect(await store.readStream(id)).toHaveLength(0);
       expect(await store.streamVersion(id)).toBe(0);
     });
@@ -97,7 +104,11 @@ export function eventStoreContract(harness: () => ContractHarness): void {
       const retry = await store.appendToStream(id, events, { expectedVersion: 'no_stream' });
       const retryAny = await store.appendToStream(id, events);
       for (const again of [retry, retryAny]) {
-        expect(again).toMatchObject({ nextExpectedVersion: first.nextExpectedVersion, lastPosition: first.lastPosition, idempotentReplay: true });
+        expect(again).toMatchObject({
+          nextExpectedVersion: first.nextExpectedVersion,
+          lastPosition: first.lastPosition,
+          idempotentReplay: true,
+        });
       }
       expect(await store.readStream(id)).toHaveLength(2);
     });
@@ -143,7 +154,11 @@ export function eventStoreContract(harness: () => ContractHarness): void {
       const events = [newEvent('A', { a: 1 }), newEvent('B', { b: [1, 'two'] }), newEvent('C', { c: { nested: true } })];
       const result = await store.appendToStream(id, events);
       const all = await store.readStream(id);
-      expect(all.map((e) => [e.type, e.streamVersion, e.data])).toEqual([['A', 1, { a: 1 }], ['B', 2, { b: [1, 'two'] }], ['C', 3, { c: { nested: true } }]]);
+      expect(all.map((e) => [e.type, e.streamVersion, e.data])).toEqual([
+        ['A', 1, { a: 1 }],
+        ['B', 2, { b: [1, 'two'] }],
+        ['C', 3, { c: { nested: true } }],
+      ]);
       expect(all[2]?.globalPosition).toBe(result.lastPosition);
       expect(all[0]).toMatchObject({ eventId: events[0]?.eventId, streamId: id, schemaVersion: 1, metadata: events[0]?.metadata });
       expect(all[0]?.recordedAt).toBeInstanceOf(Date);
@@ -160,7 +175,7 @@ export function eventStoreContract(harness: () => ContractHarness): void {
       await sleep(30);
       await store.appendToStream(id, [newEvent('Second')]);
       expect((await store.readStream(id, { asOf: between })).map((e) => e.type)).toEqual(['First']);
-      expect((await store.readStream(id, { asOf: new Date(0) }))).toEqual([]);
+      expect(await store.readStream(id, { asOf: new Date(0) })).toEqual([]);
     });
 
     it('reads the global log in pages, in position order, each event once', async () => {

@@ -18,7 +18,11 @@ function kurrentSpecifics(harness: () => { store: KurrentDbEventStore }): void {
       await store.appendToStream(id, [{ ...newEvent(), metadata }]);
       const raw: unknown[] = [];
       for await (const resolved of store.client.readStream(id)) raw.push(resolved.event?.metadata);
-      expect(raw[0]).toMatchObject({ $correlationId: metadata.correlationId, $causationId: metadata.causationId, eventStore: { schemaVersion: 1 } });
+      expect(raw[0]).toMatchObject({
+        $correlationId: metadata.correlationId,
+        $causationId: metadata.causationId,
+        eventStore: { schemaVersion: 1 },
+      });
       expect((await store.readStream(id))[0]?.metadata).toEqual(metadata);
     });
 
@@ -51,7 +55,10 @@ function kurrentSpecifics(harness: () => { store: KurrentDbEventStore }): void {
       const appended = await store.appendToStream(id, [newEvent()]);
       // What a lost race leaves at the end of the log: a claim and its release, after the last store event.
       const claimStream = `${DEFAULT_CLAIM_STREAM_PREFIX}${randomUUID()}`;
-      await store.client.appendToStream(claimStream, jsonEvent({ type: 'EventIdClaimed', data: { eventId: 'x', streamId: id, contentDigest: 'd' } }));
+      await store.client.appendToStream(
+        claimStream,
+        jsonEvent({ type: 'EventIdClaimed', data: { eventId: 'x', streamId: id, contentDigest: 'd' } }),
+      );
       await store.client.appendToStream(claimStream, jsonEvent({ type: 'EventIdReleased', data: { ticket: randomUUID() } }));
       expect(await store.headPosition()).toBe(appended.lastPosition);
       const { lastPosition } = await store.readAll(appended.lastPosition - 1, 100);

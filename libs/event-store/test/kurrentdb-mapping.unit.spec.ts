@@ -1,8 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
-  type AllStreamRecordedEvent, AccessDeniedError, ANY, DeadlineExceededError, MaxAppendSizeExceededError, NO_STREAM, START, STREAM_EXISTS, StreamNotFoundError,
-  UnavailableError, WrongExpectedVersionError, type EventData, type KurrentDBClient, type RecordedEvent,
+  type AllStreamRecordedEvent,
+  AccessDeniedError,
+  ANY,
+  DeadlineExceededError,
+  MaxAppendSizeExceededError,
+  NO_STREAM,
+  START,
+  STREAM_EXISTS,
+  StreamNotFoundError,
+  UnavailableError,
+  WrongExpectedVersionError,
+  type EventData,
+  type KurrentDBClient,
+  type RecordedEvent,
 } from '@kurrent/kurrentdb-client';
 import { ConcurrencyError, InvalidAppendError, StoreUnavailableError } from '../src/port/errors.js';
 import type { ExpectedVersion } from '../src/port/event-store.port.js';
@@ -10,18 +22,25 @@ import { AppendWatcher } from '../src/kurrentdb/append-watcher.js';
 import { chainEvents, EMPTY_STREAM, normalizeForStorage } from '../src/kurrentdb/chain-events.js';
 import { fromKurrentMetadata, storedEventOf, toEventData, UnrecognisedEventError } from '../src/kurrentdb/event-envelope.js';
 import {
-  claimFor, claimOf, claimStreamName, liveClaims, toClaimedEventData, toReleasedEventData,
+  claimFor,
+  claimOf,
+  claimStreamName,
+  liveClaims,
+  toClaimedEventData,
+  toReleasedEventData,
 } from '../src/kurrentdb/event-id-claim.js';
 import {
-  chainedAppendState, expectationMet, retriesOnMovedHead, toKurrentStreamState, versionOfCurrentState,
+  chainedAppendState,
+  expectationMet,
+  retriesOnMovedHead,
+  toKurrentStreamState,
+  versionOfCurrentState,
 } from '../src/kurrentdb/expected-version-mapping.js';
 import { assertKurrentAppendable } from '../src/kurrentdb/kurrent-append-validation.js';
 import { globalPositionOf, MissingLogPositionError, readPositionAfter } from '../src/kurrentdb/log-position.js';
 import { isMissingStream, toAppendError, toStoreError } from '../src/kurrentdb/store-error-mapping.js';
 import { brokenLinkReason, ChainCheck } from '../src/kurrentdb/verify-kurrent-chains.js';
-import {
-  classifyRecorded, ForeignEventReporter, newestStorePosition, takeStoreEvents,
-} from '../src/kurrentdb/log-entries.js';
+import { classifyRecorded, ForeignEventReporter, newestStorePosition, takeStoreEvents } from '../src/kurrentdb/log-entries.js';
 import { newEvent } from './event-store.contract.js';
 
 const PREFIX = 'event-id-claim-';
@@ -36,14 +55,26 @@ function defined<T>(value: T | undefined): T {
 function recordedFrom(written: EventData, streamId: string, revision: bigint, commit: bigint): RecordedEvent {
   const throughJson = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
   return {
-    streamId, id: written.id, isJson: true, revision, type: written.type, created: new Date(),
-    data: throughJson(written.data), metadata: throughJson(written.metadata), position: { commit, prepare: commit },
+    streamId,
+    id: written.id,
+    isJson: true,
+    revision,
+    type: written.type,
+    created: new Date(),
+    data: throughJson(written.data),
+    metadata: throughJson(written.metadata),
+    position: { commit, prepare: commit },
   } as RecordedEvent;
 }
 
 describe('expected versions in KurrentDB terms', () => {
   it.each<[ExpectedVersion, unknown]>([
-    [1, 0n], [3, 2n], [0, NO_STREAM], ['no_stream', NO_STREAM], ['stream_exists', STREAM_EXISTS], ['any', ANY],
+    [1, 0n],
+    [3, 2n],
+    [0, NO_STREAM],
+    ['no_stream', NO_STREAM],
+    ['stream_exists', STREAM_EXISTS],
+    ['any', ANY],
   ])('maps %p to %p', (expected, state) => {
     expect(toKurrentStreamState(expected)).toBe(state);
   });
@@ -54,17 +85,28 @@ describe('expected versions in KurrentDB terms', () => {
     expect(chainedAppendState('stream_exists', 2)).toBe(1n);
     expect(chainedAppendState(2, 2)).toBe(1n);
     expect(chainedAppendState('no_stream', 0)).toBe(NO_STREAM);
-    expect([retriesOnMovedHead('any'), retriesOnMovedHead('stream_exists'), retriesOnMovedHead(2), retriesOnMovedHead('no_stream')])
-      .toEqual([true, true, false, false]);
+    expect([
+      retriesOnMovedHead('any'),
+      retriesOnMovedHead('stream_exists'),
+      retriesOnMovedHead(2),
+      retriesOnMovedHead('no_stream'),
+    ]).toEqual([true, true, false, false]);
   });
 
   it('checks an expectation against the current version', () => {
-    expect([expectationMet(2, 2), expectationMet(2, 3), expectationMet('no_stream', 0), expectationMet('no_stream', 1)]).toEqual([true, false, true, false]);
+    expect([expectationMet(2, 2), expectationMet(2, 3), expectationMet('no_stream', 0), expectationMet('no_stream', 1)]).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
     expect([expectationMet('stream_exists', 0), expectationMet('stream_exists', 1), expectationMet('any', 0)]).toEqual([false, true, true]);
   });
 
   it('reads the actual version out of a conflict: revision + 1, and 0 for an absent, deleted or tombstoned stream', () => {
-    expect([versionOfCurrentState(4n), versionOfCurrentState(0n), versionOfCurrentState(NO_STREAM), versionOfCurrentState(-5n)]).toEqual([5, 1, 0, 0]);
+    expect([versionOfCurrentState(4n), versionOfCurrentState(0n), versionOfCurrentState(NO_STREAM), versionOfCurrentState(-5n)]).toEqual([
+      5, 1, 0, 0,
+    ]);
   });
 });
 
@@ -87,14 +129,21 @@ describe('log positions', () => {
 
 describe('the event envelope', () => {
   const metadata = { actor: { id: 'p-1', roles: ['scrutiny'] }, correlationId: 'corr-1', causationId: 'cause-1', requestId: 'r-1' };
-  const [pending] = chainEvents('thing-1', EMPTY_STREAM, [normalizeForStorage({ eventId: ID, type: 'ThingHappened', data: { n: 1 }, metadata })],
-    new Date('2017-01-16T18:00:00.000Z'), () => 1);
+  const [pending] = chainEvents(
+    'thing-1',
+    EMPTY_STREAM,
+    [normalizeForStorage({ eventId: ID, type: 'ThingHappened', data: { n: 1 }, metadata })],
+    new Date('2017-01-16T18:00:00.000Z'),
+    () => 1,
+  );
 
   it('writes JSON with the caller metadata, KurrentDB correlation keys and the store fields', () => {
     const written = toEventData(defined(pending));
     expect(written).toMatchObject({ id: ID, type: 'ThingHappened', contentType: 'application/json', data: { n: 1 } });
     expect(written.metadata).toEqual({
-      ...metadata, $correlationId: 'corr-1', $causationId: 'cause-1',
+      ...metadata,
+      $correlationId: 'corr-1',
+      $causationId: 'cause-1',
       eventStore: { schemaVersion: 1, recordedAt: '2017-01-16T18:00:00.000Z', hash: pending?.hash, prevHash: null },
     });
   });
@@ -163,7 +212,10 @@ describe('client errors in the port terms', () => {
 });
 
 describe('appends KurrentDB could not give back faithfully', () => {
-  const refused = (streamId: string, event = newEvent()) => () => assertKurrentAppendable(streamId, [event], PREFIX);
+  const refused =
+    (streamId: string, event = newEvent()) =>
+    () =>
+      assertKurrentAppendable(streamId, [event], PREFIX);
 
   it('refuses system streams and types, the claim streams and reserved metadata keys', () => {
     expect(refused('$all')).toThrow(InvalidAppendError);
@@ -216,18 +268,31 @@ describe('following appends from other processes', () => {
   /** Stands in for the client's $all subscription stream, which is an event emitter with unsubscribe(). */
   function subscriptions() {
     const opened: (EventEmitter & { closed: boolean })[] = [];
-    const client = { subscribeToAll: () => {
-      const subscription = Object.assign(new EventEmitter(), { closed: false, unsubscribe: async () => { subscription.closed = true; } });
-      opened.push(subscription);
-      return subscription;
-    } } as unknown as KurrentDBClient;
+    const client = {
+      subscribeToAll: () => {
+        const subscription = Object.assign(new EventEmitter(), {
+          closed: false,
+          unsubscribe: async () => {
+            subscription.closed = true;
+          },
+        });
+        opened.push(subscription);
+        return subscription;
+      },
+    } as unknown as KurrentDBClient;
     return { client, opened };
   }
 
   it('wakes on every event, reopens a failed subscription with a wake-up, and stays closed once stopped', async () => {
     const { client, opened } = subscriptions();
     let wakes = 0;
-    const watcher = new AppendWatcher(client, () => { wakes += 1; }, 5);
+    const watcher = new AppendWatcher(
+      client,
+      () => {
+        wakes += 1;
+      },
+      5,
+    );
     watcher.start();
     opened[0]?.emit('data', {});
     expect(wakes).toBe(1);
@@ -245,22 +310,48 @@ describe('what of $all the store reads, counts and verifies', () => {
   const at = new Date('2017-01-16T18:00:00.000Z');
   /** Events chained as the store writes them, recorded in one stream from `commit` on, one log position apart. */
   function storeEvents(streamId: string, count: number, commit: number): AllStreamRecordedEvent[] {
-    const chained = chainEvents(streamId, EMPTY_STREAM, Array.from({ length: count }, (_, i) => normalizeForStorage(newEvent('T', { i }))), at, () => 1);
+    const chained = chainEvents(
+      streamId,
+      EMPTY_STREAM,
+      Array.from({ length: count }, (_, i) => normalizeForStorage(newEvent('T', { i }))),
+      at,
+      () => 1,
+    );
     return chained.map((event, i) => recordedFrom(toEventData(event), streamId, BigInt(i), BigInt(commit + i)) as AllStreamRecordedEvent);
   }
-  const foreign = (streamId: string, revision: bigint, commit: number) => recordedFrom(
-    { id: randomUUID(), type: 'OrderPlaced', contentType: 'application/json', data: { total: 5 }, metadata: { by: 'another app' } } as EventData,
-    streamId, revision, BigInt(commit)) as AllStreamRecordedEvent;
-  const claim = (commit: number) => recordedFrom(
-    toClaimedEventData(claimFor('thing-1', { eventId: ID, type: 'T', data: {} })), `${PREFIX}${ID}`, 0n, BigInt(commit)) as AllStreamRecordedEvent;
-  const release = (commit: number) => recordedFrom(toReleasedEventData(randomUUID()), `${PREFIX}${ID}`, 1n, BigInt(commit)) as AllStreamRecordedEvent;
+  const foreign = (streamId: string, revision: bigint, commit: number) =>
+    recordedFrom(
+      {
+        id: randomUUID(),
+        type: 'OrderPlaced',
+        contentType: 'application/json',
+        data: { total: 5 },
+        metadata: { by: 'another app' },
+      } as EventData,
+      streamId,
+      revision,
+      BigInt(commit),
+    ) as AllStreamRecordedEvent;
+  const claim = (commit: number) =>
+    recordedFrom(
+      toClaimedEventData(claimFor('thing-1', { eventId: ID, type: 'T', data: {} })),
+      `${PREFIX}${ID}`,
+      0n,
+      BigInt(commit),
+    ) as AllStreamRecordedEvent;
+  const release = (commit: number) =>
+    recordedFrom(toReleasedEventData(randomUUID()), `${PREFIX}${ID}`, 1n, BigInt(commit)) as AllStreamRecordedEvent;
 
-  it('classifies an event as the store\'s own, foreign (no envelope) or internal (id claims)', () => {
+  it("classifies an event as the store's own, foreign (no envelope) or internal (id claims)", () => {
     const [own] = storeEvents('thing-1', 1, 10);
-    expect(classifyRecorded(defined(own), PREFIX)).toMatchObject({ kind: 'store', event: { streamId: 'thing-1', streamVersion: 1, globalPosition: 10 } });
+    expect(classifyRecorded(defined(own), PREFIX)).toMatchObject({
+      kind: 'store',
+      event: { streamId: 'thing-1', streamVersion: 1, globalPosition: 10 },
+    });
     const other = foreign('orders-7', 3n, 11);
     expect(classifyRecorded(other, PREFIX)).toEqual({
-      kind: 'foreign', foreign: { streamId: 'orders-7', streamVersion: 4, eventId: other.id, globalPosition: 11, type: 'OrderPlaced' },
+      kind: 'foreign',
+      foreign: { streamId: 'orders-7', streamVersion: 4, eventId: other.id, globalPosition: 11, type: 'OrderPlaced' },
     });
     expect(classifyRecorded(claim(12), PREFIX)).toEqual({ kind: 'internal' });
   });
@@ -304,8 +395,13 @@ describe('what of $all the store reads, counts and verifies', () => {
     const log = [...storeEvents('thing-1', 2, 50)];
     [log[0], others[0], claim(52), others[1], log[1]].forEach((recorded) => check.add(defined(recorded), PREFIX));
     expect(check.result()).toEqual({
-      ok: true, checkedEvents: 2, checkedStreams: 1,
-      foreignEvents: { count: 2, first: { streamId: 'orders-7', streamVersion: 1, eventId: others[0]?.id, globalPosition: 51, type: 'OrderPlaced' } },
+      ok: true,
+      checkedEvents: 2,
+      checkedStreams: 1,
+      foreignEvents: {
+        count: 2,
+        first: { streamId: 'orders-7', streamVersion: 1, eventId: others[0]?.id, globalPosition: 51, type: 'OrderPlaced' },
+      },
     });
   });
 
@@ -315,7 +411,9 @@ describe('what of $all the store reads, counts and verifies', () => {
     expect(check.add(defined(second), PREFIX)).toBe(false);
     expect(check.add(defined(first), PREFIX)).toBe(false);
     expect(check.result()).toEqual({
-      ok: false, checkedEvents: 0, checkedStreams: 1,
+      ok: false,
+      checkedEvents: 0,
+      checkedStreams: 1,
       firstBroken: { streamId: 'thing-1', streamVersion: 2, eventId: second?.id, globalPosition: 61, reason: 'version-gap' },
     });
   });

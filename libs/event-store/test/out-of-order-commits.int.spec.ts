@@ -47,8 +47,11 @@ await describeWithPostgres('global log under out-of-order commits (PostgreSQL)',
       for (let i = 0; i < APPENDS; i++) {
         // One to three events per append; half the appends hold their transaction open up to 60 ms after inserting.
         const hold = Math.random() < 0.5 ? { holdMs: Math.floor(Math.random() * 60) } : {};
-        const events = Array.from({ length: eventsInAppend(i) }, (_, k) =>
-          ({ eventId: randomUUID(), type: 'Wrote', data: { w, i, k, ...(k === 0 ? hold : {}) } }));
+        const events = Array.from({ length: eventsInAppend(i) }, (_, k) => ({
+          eventId: randomUUID(),
+          type: 'Wrote',
+          data: { w, i, k, ...(k === 0 ? hold : {}) },
+        }));
         const { lastPosition } = await store.appendToStream(`w${w}-${i % 3}`, events);
         if (lastPosition < highestCommitted) committedBelowAnEarlierOne++;
         highestCommitted = Math.max(highestCommitted, lastPosition);

@@ -17,8 +17,13 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-const cutConnections = (applicationName: string) => admin((client) => client.query(
-  'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = $2', [DATABASE, applicationName]));
+const cutConnections = (applicationName: string) =>
+  admin((client) =>
+    client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = $2', [
+      DATABASE,
+      applicationName,
+    ]),
+  );
 const allowConnections = (allow: boolean) => admin((client) => client.query(`ALTER DATABASE ${DATABASE} WITH ALLOW_CONNECTIONS ${allow}`));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

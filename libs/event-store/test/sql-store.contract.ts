@@ -83,7 +83,11 @@ export function sqlStoreContract(harness: () => { store: SqlEventStore }): void 
       const id = `thing-${randomUUID()}`;
       const seen: number[] = [];
       const runner = new CatchUpSubscription({
-        name, store, checkpoints: store.db, batchSize: 2, readAhead: true,
+        name,
+        store,
+        checkpoints: store.db,
+        batchSize: 2,
+        readAhead: true,
         handle: async (events) => void seen.push(...events.filter((e) => e.streamId === id).map((e) => e.globalPosition)),
       });
       await store.appendToStream(id, [newEvent(), newEvent(), newEvent()]);
@@ -113,7 +117,10 @@ export function sqlStoreContract(harness: () => { store: SqlEventStore }): void 
       await store.appendToStream(id, [newEvent()]);
       const handled: number[] = [];
       const runner = new CatchUpSubscription({
-        name, store, checkpoints: store.db, batchSize: 1,
+        name,
+        store,
+        checkpoints: store.db,
+        batchSize: 1,
         handle: async (events, tx) => {
           for (const e of events.filter((x) => x.streamId === id)) {
             handled.push(e.globalPosition);

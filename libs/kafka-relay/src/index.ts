@@ -5,6 +5,9 @@ export { KafkajsEventPublisher, type KafkajsPublisherOptions } from './kafkajs-e
 export { KafkaRelay, KAFKA_RELAY_CHECKPOINT, type KafkaRelayLag, type KafkaRelayOptions, type KafkaRelayStatus } from './kafka-relay.js';
 export { RelayCheckpointMovedError } from './relay-checkpoint.js';
 export {
-  kafkaRelayHealthCheck, registerKafkaRelayObservability, KAFKA_RELAY_HEALTH_CHECK, KAFKA_RELAY_LAG_POSITIONS,
+  kafkaRelayHealthCheck,
+  registerKafkaRelayObservability,
+  KAFKA_RELAY_HEALTH_CHECK,
+  KAFKA_RELAY_LAG_POSITIONS,
 } from './kafka-relay.observability.js';
 export { KafkaRelayModule, KAFKA_EVENT_PUBLISHER, type KafkaRelayModuleOptions } from './kafka-relay.module.js';

@@ -25,7 +25,10 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** The relay's settings, or undefined when KAFKA_BROKERS is unset: the relay is then off. */
 export function loadKafkaConfig(env: Env = process.env): KafkaConfig | undefined {
-  const brokers = (text(env, 'KAFKA_BROKERS') ?? '').split(',').map((broker) => broker.trim()).filter(Boolean);
+  const brokers = (text(env, 'KAFKA_BROKERS') ?? '')
+    .split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);
   if (brokers.length === 0) return undefined;
   const ssl = sslFlag(env);
   const sasl = saslOf(env);
@@ -47,7 +50,9 @@ function refusePlainPasswordInClear(env: Env, ssl: boolean, sasl: KafkaConfig['s
   if (sasl?.mechanism !== 'plain' || ssl) return;
   const nodeEnv = text(env, 'NODE_ENV') ?? 'development';
   if (DEVELOPMENT_ENVIRONMENTS.includes(nodeEnv.toLowerCase())) return;
-  throw new KafkaConfigError(`KAFKA_SASL_MECHANISM=plain sends the password in clear: set KAFKA_SSL=true (refused without TLS when NODE_ENV=${nodeEnv})`);
+  throw new KafkaConfigError(
+    `KAFKA_SASL_MECHANISM=plain sends the password in clear: set KAFKA_SSL=true (refused without TLS when NODE_ENV=${nodeEnv})`,
+  );
 }
 
 /** kafkajs's shape of the SASL settings. */

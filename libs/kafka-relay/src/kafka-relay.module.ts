@@ -1,5 +1,12 @@
 import {
-  Inject, Injectable, Logger, Module, Optional, type DynamicModule, type OnApplicationBootstrap, type OnModuleDestroy,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  Optional,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
 } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import type { EventStore, SqlDatabase } from '#event-store';
@@ -63,15 +70,18 @@ export class KafkaRelayModule {
         {
           provide: KafkaRelay,
           inject: [EVENT_STORE, SQL_DATABASE, KAFKA_EVENT_PUBLISHER],
-          useFactory: (store: EventStore, checkpoints: SqlDatabase, publisher: EventPublisher) => new KafkaRelay({
-            store,
-            checkpoints,
-            publisher,
-            topicPrefix: config.topicPrefix,
-            ...options.relay,
-            onError: (error, status) => logger.warn(
-              `Publishing to Kafka failed (attempt ${status.consecutiveFailures}); retrying: ${status.lastError ?? String(error)}`),
-          }),
+          useFactory: (store: EventStore, checkpoints: SqlDatabase, publisher: EventPublisher) =>
+            new KafkaRelay({
+              store,
+              checkpoints,
+              publisher,
+              topicPrefix: config.topicPrefix,
+              ...options.relay,
+              onError: (error, status) =>
+                logger.warn(
+                  `Publishing to Kafka failed (attempt ${status.consecutiveFailures}); retrying: ${status.lastError ?? String(error)}`,
+                ),
+            }),
         },
         KafkaRelayLifecycle,
       ],

@@ -1,7 +1,5 @@
 import { leaderLockFor, type LeaderLock } from '#projections';
-import {
-  readCheckpoint, SqlEventStore, type EventStore, type SqlDatabase, type StoredEvent,
-} from '#event-store';
+import { readCheckpoint, SqlEventStore, type EventStore, type SqlDatabase, type StoredEvent } from '#event-store';
 import type { EventPublisher } from './event-publisher.port.js';
 import { DEFAULT_KAFKA_TOPIC_PREFIX } from './kafka-config.js';
 import { messageFor } from './kafka-envelope.js';
@@ -204,7 +202,8 @@ export class KafkaRelay {
     const { rows } = await store.db.query<{ behind: string }>(
       `SELECT count(*)::text AS behind FROM (
          SELECT 1 FROM events WHERE global_position > $1 AND global_position <= $2 LIMIT $3) AS pending`,
-      [checkpoint, headPosition, EVENTS_BEHIND_COUNT_LIMIT]);
+      [checkpoint, headPosition, EVENTS_BEHIND_COUNT_LIMIT],
+    );
     return Number(rows[0]?.behind ?? 0);
   }
 }

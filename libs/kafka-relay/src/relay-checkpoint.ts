@@ -17,6 +17,7 @@ export async function moveRelayCheckpoint(db: SqlQueryable, name: string, from: 
     `INSERT INTO checkpoints (name, position, updated_at) VALUES ($1, $2, now())
      ON CONFLICT (name) DO UPDATE SET position = EXCLUDED.position, updated_at = now()
      WHERE checkpoints.position = $3 RETURNING name`,
-    [name, to, from]);
+    [name, to, from],
+  );
   return rows.length > 0;
 }

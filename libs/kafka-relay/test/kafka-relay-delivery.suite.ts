@@ -44,16 +44,26 @@ export function kafkaRelayDeliverySuite(fixture: () => RelayFixture): void {
     expect(message.topic).toBe('actiontrail.action');
     expect(message.headers).toEqual({ type: 'ThingNoted', eventId: firstAction.eventId, correlationId: 'corr-1' });
     expect(JSON.parse(message.value)).toEqual({
-      eventId: firstAction.eventId, type: 'ThingNoted', schemaVersion: 1, streamId: action, streamVersion: 1,
-      globalPosition: firstAction.globalPosition, recordedAt: firstAction.recordedAt.toISOString(),
-      data: { note: `${action} #0` }, metadata: { correlationId: 'corr-1' },
+      eventId: firstAction.eventId,
+      type: 'ThingNoted',
+      schemaVersion: 1,
+      streamId: action,
+      streamVersion: 1,
+      globalPosition: firstAction.globalPosition,
+      recordedAt: firstAction.recordedAt.toISOString(),
+      data: { note: `${action} #0` },
+      metadata: { correlationId: 'corr-1' },
     });
     const meetingMessage = publisher.acknowledged.find((m) => m.key === meeting)!;
     expect(meetingMessage.topic).toBe('actiontrail.meeting');
     expect(Object.keys(meetingMessage.headers).sort()).toEqual(['eventId', 'type']);
     expect(await readCheckpoint(store.db, KAFKA_RELAY_CHECKPOINT)).toBe(last.globalPosition);
     expect(await relay.lag()).toEqual({
-      headPosition: last.globalPosition, checkpoint: last.globalPosition, lagPositions: 0, eventsBehind: 0, eventsBehindIsLowerBound: false,
+      headPosition: last.globalPosition,
+      checkpoint: last.globalPosition,
+      lagPositions: 0,
+      eventsBehind: 0,
+      eventsBehindIsLowerBound: false,
     });
     expect(await relay.runOnce()).toBe(0);
     expect(publisher.attempts).toBe(1);
@@ -150,7 +160,12 @@ export function kafkaRelayDeliverySuite(fixture: () => RelayFixture): void {
     const restartedStore = openAnother ? await openAnother() : store;
     try {
       const secondPublisher = new RecordingPublisher();
-      const second = new KafkaRelay({ store: restartedStore, checkpoints: restartedStore.db, publisher: secondPublisher, checkpointName: name });
+      const second = new KafkaRelay({
+        store: restartedStore,
+        checkpoints: restartedStore.db,
+        publisher: secondPublisher,
+        checkpointName: name,
+      });
       await second.catchUp();
 
       const log = await readLog(store, since);

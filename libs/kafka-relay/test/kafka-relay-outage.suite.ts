@@ -21,8 +21,14 @@ export function kafkaRelayOutageSuite(fixture: () => RelayFixture): void {
     publisher.down = true;
     const errors: number[] = [];
     const relay = new KafkaRelay({
-      store, checkpoints: store.db, publisher, checkpointName: name, idleWaitMs: 50, batchSize: 5,
-      backoff: { initialMs: 10, maxMs: 40 }, onError: (_error, status) => errors.push(status.consecutiveFailures),
+      store,
+      checkpoints: store.db,
+      publisher,
+      checkpointName: name,
+      idleWaitMs: 50,
+      batchSize: 5,
+      backoff: { initialMs: 10, maxMs: 40 },
+      onError: (_error, status) => errors.push(status.consecutiveFailures),
     });
     const health = new HealthRegistry();
     const unregister = registerKafkaRelayObservability(relay, { health });
@@ -38,7 +44,13 @@ export function kafkaRelayOutageSuite(fixture: () => RelayFixture): void {
       expect(await readCheckpoint(store.db, name)).toBe(since);
       expect(publisher.acknowledged).toEqual([]);
       const { [KAFKA_RELAY_HEALTH_CHECK]: whileDown } = await health.runAll();
-      expect(whileDown).toMatchObject({ status: 'down', running: true, checkpoint: since, eventsBehind: 7, lastError: expect.stringContaining('ECONNREFUSED') });
+      expect(whileDown).toMatchObject({
+        status: 'down',
+        running: true,
+        checkpoint: since,
+        eventsBehind: 7,
+        lastError: expect.stringContaining('ECONNREFUSED'),
+      });
       expect(whileDown?.lagPositions).toBeGreaterThan(0);
 
       publisher.down = false;
@@ -71,7 +83,11 @@ export function kafkaRelayOutageSuite(fixture: () => RelayFixture): void {
     try {
       const head = await store.headPosition();
       expect(await relay.lag()).toEqual({
-        headPosition: head, checkpoint: since, lagPositions: head - since, eventsBehind: 4, eventsBehindIsLowerBound: false,
+        headPosition: head,
+        checkpoint: since,
+        lagPositions: head - since,
+        eventsBehind: 4,
+        eventsBehindIsLowerBound: false,
       });
       const before = await metrics.metrics();
       expect(gaugeValue(before, 'actiontrail_kafka_relay_lag_positions')).toBe(head - since);

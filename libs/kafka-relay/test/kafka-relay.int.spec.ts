@@ -22,28 +22,32 @@ describe('Kafka relay on the embedded store (PGlite)', () => {
   kafkaRelayDeliverySuite(fixture);
   kafkaRelayOutageSuite(fixture);
 
-  it('an append made while a slow broker holds a publish commits before the publish is acknowledged', async () => {
-    const { name } = await freshCheckpoint(store);
-    await appendEvents(store, streamOf('action'), 2);
-    const publisher = new RecordingPublisher();
-    const relay = new KafkaRelay({ store, checkpoints: store.db, publisher, checkpointName: name });
-    const order: string[] = [];
-    let publishStarted: () => void = () => undefined;
-    const publishing = new Promise<void>((resolve) => (publishStarted = resolve));
-    publisher.whilePublishing = async () => {
-      publishStarted();
-      await new Promise((resolve) => setTimeout(resolve, SLOW_BROKER_MS));
-      order.push('publish acknowledged');
-    };
+  it(
+    'an append made while a slow broker holds a publish commits before the publish is acknowledged',
+    async () => {
+      const { name } = await freshCheckpoint(store);
+      await appendEvents(store, streamOf('action'), 2);
+      const publisher = new RecordingPublisher();
+      const relay = new KafkaRelay({ store, checkpoints: store.db, publisher, checkpointName: name });
+      const order: string[] = [];
+      let publishStarted: () => void = () => undefined;
+      const publishing = new Promise<void>((resolve) => (publishStarted = resolve));
+      publisher.whilePublishing = async () => {
+        publishStarted();
+        await new Promise((resolve) => setTimeout(resolve, SLOW_BROKER_MS));
+        order.push('publish acknowledged');
+      };
 
-    const relayed = relay.runOnce();
-    await publishing;
-    await store.appendToStream(streamOf('meeting'), [{ eventId: randomUUID(), type: 'ThingNoted', data: {}, metadata: {} }]);
-    order.push('append committed');
+      const relayed = relay.runOnce();
+      await publishing;
+      await store.appendToStream(streamOf('meeting'), [{ eventId: randomUUID(), type: 'ThingNoted', data: {}, metadata: {} }]);
+      order.push('append committed');
 
-    expect(await relayed).toBe(2);
-    expect(order).toEqual(['append committed', 'publish acknowledged']);
-  }, 3 * SLOW_BROKER_MS + 5_000);
+      expect(await relayed).toBe(2);
+      expect(order).toEqual(['append committed', 'publish acknowledged']);
+    },
+    3 * SLOW_BROKER_MS + 5_000,
+  );
 });
 
 await describeWithPostgres('Kafka relay on PostgreSQL', () => {

@@ -22,7 +22,13 @@ function received(topic: string, message: KafkaMessage): Received {
 /** Reads the topics from the beginning with a consumer group of its own until `count` records arrived. */
 async function consume(config: KafkaConfig, topics: readonly string[], count: number): Promise<Received[]> {
   const sasl = kafkajsSasl(config);
-  const kafka = new Kafka({ clientId: 'actiontrail-test', brokers: [...config.brokers], ssl: config.ssl, ...(sasl ? { sasl } : {}), logLevel: logLevel.ERROR });
+  const kafka = new Kafka({
+    clientId: 'actiontrail-test',
+    brokers: [...config.brokers],
+    ssl: config.ssl,
+    ...(sasl ? { sasl } : {}),
+    logLevel: logLevel.ERROR,
+  });
   const consumer = kafka.consumer({ groupId: `actiontrail-test-${randomUUID()}` });
   const records: Received[] = [];
   await consumer.connect();
@@ -79,9 +85,15 @@ if (!brokerConfig) {
     const record = records.find((r) => r.envelope.eventId === first.eventId)!;
     expect(record.headers).toEqual({ type: 'ThingNoted', eventId: first.eventId, correlationId: 'corr-kafka' });
     expect(record.envelope).toEqual({
-      eventId: first.eventId, type: first.type, schemaVersion: first.schemaVersion, streamId: first.streamId,
-      streamVersion: first.streamVersion, globalPosition: first.globalPosition, recordedAt: first.recordedAt.toISOString(),
-      data: first.data, metadata: first.metadata,
+      eventId: first.eventId,
+      type: first.type,
+      schemaVersion: first.schemaVersion,
+      streamId: first.streamId,
+      streamVersion: first.streamVersion,
+      globalPosition: first.globalPosition,
+      recordedAt: first.recordedAt.toISOString(),
+      data: first.data,
+      metadata: first.metadata,
     });
   });
 });
@@ -90,7 +102,9 @@ describe('kafkajs publisher with no broker listening', () => {
   it('rejects the connect and the publish (rather than hanging), so the relay can back off and retry', async () => {
     const nowhere = loadKafkaConfig({ KAFKA_BROKERS: '127.0.0.1:1' })!;
     const publisher = new KafkajsEventPublisher(nowhere, {
-      retry: { initialRetryTime: 50, maxRetryTime: 100, retries: 1 }, connectionTimeoutMs: 500, logLevel: logLevel.NOTHING,
+      retry: { initialRetryTime: 50, maxRetryTime: 100, retries: 1 },
+      connectionTimeoutMs: 500,
+      logLevel: logLevel.NOTHING,
     });
     try {
       const started = Date.now();

@@ -9,16 +9,42 @@ const action = (log: EventLog, actionId: string) => projectInMemory(recordsProje
 const on = (log: EventLog, actionId: string, event: ActionEvent) => log.to('action', actionId, event);
 
 describe('records projection: actions', () => {
-  it('given ActionAssigned, then an open action numbered A1 in its committee, with the resolution\'s item and the due date', () => {
+  it("given ActionAssigned, then an open action numbered A1 in its committee, with the resolution's item and the due date", () => {
     const log = recordsWorld();
     assign(log, 'a-1');
     const assigned = log.events.at(-1);
     expect(action(log, 'a-1')).toEqual({
-      action_id: 'a-1', ref: 'A1', committee_id: ids.committee, meeting_id: ids.meeting, meeting_starts_at: '2017-01-16T18:00:00Z', item_number: '03',
-      resolution_id: ids.resolution, part_label: '(ii)', title: 'Collate final metrics for Vacancy, Turnover and Agency Rates', description: null,
-      owner_post_id: ids.post, due_date: '2017-02-15', due_meeting_id: null, due_on: '2017-02-15', status: 'open', rag: null, latest_note: null,
-      latest_update_at: null, updates: [], update_count: 0, chases: [], chase_count: 0, last_chased_at: null, assigned_at: '2017-01-17T09:00:00Z', outcome: null,
-      evidence: null, completed_at: null, closed_at: null, withdrawn_at: null, version: 1, last_position: assigned?.globalPosition,
+      action_id: 'a-1',
+      ref: 'A1',
+      committee_id: ids.committee,
+      meeting_id: ids.meeting,
+      meeting_starts_at: '2017-01-16T18:00:00Z',
+      item_number: '03',
+      resolution_id: ids.resolution,
+      part_label: '(ii)',
+      title: 'Collate final metrics for Vacancy, Turnover and Agency Rates',
+      description: null,
+      owner_post_id: ids.post,
+      due_date: '2017-02-15',
+      due_meeting_id: null,
+      due_on: '2017-02-15',
+      status: 'open',
+      rag: null,
+      latest_note: null,
+      latest_update_at: null,
+      updates: [],
+      update_count: 0,
+      chases: [],
+      chase_count: 0,
+      last_chased_at: null,
+      assigned_at: '2017-01-17T09:00:00Z',
+      outcome: null,
+      evidence: null,
+      completed_at: null,
+      closed_at: null,
+      withdrawn_at: null,
+      version: 1,
+      last_position: assigned?.globalPosition,
     });
   });
 
@@ -33,7 +59,7 @@ describe('records projection: actions', () => {
     expect([ids.committee, ids.otherCommittee].map((id) => rows.get(t.committees.name, id)?.action_count)).toEqual([2, 1]);
   });
 
-  it('given an action due at a meeting, then due_on is that meeting\'s UK date', () => {
+  it("given an action due at a meeting, then due_on is that meeting's UK date", () => {
     const log = recordsWorld();
     assign(log, 'a-feb', { dueDate: undefined, dueMeetingId: ids.februaryMeeting });
     assign(log, 'a-bst', { dueDate: undefined, dueMeetingId: ids.midnightMeeting });
@@ -45,26 +71,44 @@ describe('records projection: actions', () => {
   it('given ActionDueDateChanged to a meeting and back to a date, then due_on follows each', () => {
     const log = recordsWorld();
     assign(log, 'a-1');
-    on(log, 'a-1', { type: 'ActionDueDateChanged', data: { actionId: 'a-1', dueMeetingId: ids.midnightMeeting, reason: 'Report in June', changedAt: '2017-02-01T09:00:00Z' } });
+    on(log, 'a-1', {
+      type: 'ActionDueDateChanged',
+      data: { actionId: 'a-1', dueMeetingId: ids.midnightMeeting, reason: 'Report in June', changedAt: '2017-02-01T09:00:00Z' },
+    });
     expect(action(log, 'a-1')).toMatchObject({ due_date: null, due_meeting_id: ids.midnightMeeting, due_on: '2017-06-16', version: 2 });
-    on(log, 'a-1', { type: 'ActionDueDateChanged', data: { actionId: 'a-1', dueDate: '2017-03-31', reason: 'Sooner', changedAt: '2017-02-02T09:00:00Z' } });
+    on(log, 'a-1', {
+      type: 'ActionDueDateChanged',
+      data: { actionId: 'a-1', dueDate: '2017-03-31', reason: 'Sooner', changedAt: '2017-02-02T09:00:00Z' },
+    });
     expect(action(log, 'a-1')).toMatchObject({ due_date: '2017-03-31', due_meeting_id: null, due_on: '2017-03-31', version: 3 });
   });
 
   it('given ActionReassigned, then the new post owns the action', () => {
     const log = recordsWorld();
     assign(log, 'a-1');
-    on(log, 'a-1', { type: 'ActionReassigned', data: { actionId: 'a-1', fromPostId: ids.post, toPostId: ids.otherPost, reason: 'Restructure', reassignedAt: '2017-02-01T09:00:00Z' } });
+    on(log, 'a-1', {
+      type: 'ActionReassigned',
+      data: { actionId: 'a-1', fromPostId: ids.post, toPostId: ids.otherPost, reason: 'Restructure', reassignedAt: '2017-02-01T09:00:00Z' },
+    });
     expect(action(log, 'a-1')).toMatchObject({ owner_post_id: ids.otherPost, version: 2 });
   });
 
   it('given ActionProgressReported, then the latest note and RAG, each update kept, and a report without RAG keeps the last RAG', () => {
     const log = recordsWorld();
     assign(log, 'a-1');
-    on(log, 'a-1', { type: 'ActionProgressReported', data: { actionId: 'a-1', note: 'HR data requested', rag: 'amber', reportedAt: '2017-01-20T09:00:00Z', reportedBy: ids.tony } });
-    on(log, 'a-1', { type: 'ActionProgressReported', data: { actionId: 'a-1', note: 'Data received', reportedAt: '2017-01-27T09:00:00Z' } });
+    on(log, 'a-1', {
+      type: 'ActionProgressReported',
+      data: { actionId: 'a-1', note: 'HR data requested', rag: 'amber', reportedAt: '2017-01-20T09:00:00Z', reportedBy: ids.tony },
+    });
+    on(log, 'a-1', {
+      type: 'ActionProgressReported',
+      data: { actionId: 'a-1', note: 'Data received', reportedAt: '2017-01-27T09:00:00Z' },
+    });
     expect(action(log, 'a-1')).toMatchObject({
-      rag: 'amber', latest_note: 'Data received', latest_update_at: '2017-01-27T09:00:00Z', version: 3,
+      rag: 'amber',
+      latest_note: 'Data received',
+      latest_update_at: '2017-01-27T09:00:00Z',
+      version: 3,
       updates: [
         { note: 'HR data requested', rag: 'amber', reportedAt: '2017-01-20T09:00:00Z', reportedBy: ids.tony },
         { note: 'Data received', reportedAt: '2017-01-27T09:00:00Z' },
@@ -78,17 +122,34 @@ describe('records projection: actions', () => {
     on(log, 'a-1', { type: 'ActionChased', data: { actionId: 'a-1', note: 'Overdue', chasedAt: '2017-02-16T09:00:00Z', chaseNumber: 1 } });
     on(log, 'a-1', { type: 'ActionChased', data: { actionId: 'a-1', chasedAt: '2017-02-23T09:00:00Z', chaseNumber: 2 } });
     expect(action(log, 'a-1')).toMatchObject({
-      chase_count: 2, last_chased_at: '2017-02-23T09:00:00Z', status: 'open',
-      chases: [{ note: 'Overdue', chasedAt: '2017-02-16T09:00:00Z', chaseNumber: 1 }, { chasedAt: '2017-02-23T09:00:00Z', chaseNumber: 2 }],
+      chase_count: 2,
+      last_chased_at: '2017-02-23T09:00:00Z',
+      status: 'open',
+      chases: [
+        { note: 'Overdue', chasedAt: '2017-02-16T09:00:00Z', chaseNumber: 1 },
+        { chasedAt: '2017-02-23T09:00:00Z', chaseNumber: 2 },
+      ],
     });
   });
 
   it('given ActionCompleted then ActionSignedOff, then completed with its outcome, then closed', () => {
     const log = recordsWorld();
     assign(log, 'a-1');
-    on(log, 'a-1', { type: 'ActionCompleted', data: { actionId: 'a-1', outcome: 'Metrics collated', evidence: 'Ref: 9', completedAt: '2017-02-10T09:00:00Z' } });
-    expect(action(log, 'a-1')).toMatchObject({ status: 'completed', outcome: 'Metrics collated', evidence: 'Ref: 9', completed_at: '2017-02-10T09:00:00Z', closed_at: null });
-    on(log, 'a-1', { type: 'ActionSignedOff', data: { actionId: 'a-1', meetingId: ids.februaryMeeting, signedOffAt: '2017-02-20T19:00:00Z' } });
+    on(log, 'a-1', {
+      type: 'ActionCompleted',
+      data: { actionId: 'a-1', outcome: 'Metrics collated', evidence: 'Ref: 9', completedAt: '2017-02-10T09:00:00Z' },
+    });
+    expect(action(log, 'a-1')).toMatchObject({
+      status: 'completed',
+      outcome: 'Metrics collated',
+      evidence: 'Ref: 9',
+      completed_at: '2017-02-10T09:00:00Z',
+      closed_at: null,
+    });
+    on(log, 'a-1', {
+      type: 'ActionSignedOff',
+      data: { actionId: 'a-1', meetingId: ids.februaryMeeting, signedOffAt: '2017-02-20T19:00:00Z' },
+    });
     expect(action(log, 'a-1')).toMatchObject({ status: 'closed', closed_at: '2017-02-20T19:00:00Z', version: 3 });
   });
 
@@ -98,14 +159,25 @@ describe('records projection: actions', () => {
     on(log, 'a-1', { type: 'ActionCompleted', data: { actionId: 'a-1', outcome: 'Done', completedAt: '2017-02-10T09:00:00Z' } });
     on(log, 'a-1', { type: 'ActionSignedOff', data: { actionId: 'a-1', signedOffAt: '2017-02-20T19:00:00Z' } });
     on(log, 'a-1', { type: 'ActionReopened', data: { actionId: 'a-1', reason: 'Figures incomplete', reopenedAt: '2017-02-21T09:00:00Z' } });
-    expect(action(log, 'a-1')).toMatchObject({ status: 'open', closed_at: null, completed_at: null, withdrawn_at: null, outcome: 'Done', version: 4 });
+    expect(action(log, 'a-1')).toMatchObject({
+      status: 'open',
+      closed_at: null,
+      completed_at: null,
+      withdrawn_at: null,
+      outcome: 'Done',
+      version: 4,
+    });
   });
 
   it('given ActionWithdrawn, then withdrawn and dated', () => {
     const log = recordsWorld();
     assign(log, 'a-1');
     on(log, 'a-1', { type: 'ActionWithdrawn', data: { actionId: 'a-1', reason: 'Superseded', withdrawnAt: '2017-02-01T09:00:00Z' } });
-    expect(action(log, 'a-1')).toMatchObject({ status: 'withdrawn', withdrawn_at: '2017-02-01T09:00:00Z', last_position: log.events.at(-1)?.globalPosition });
+    expect(action(log, 'a-1')).toMatchObject({
+      status: 'withdrawn',
+      withdrawn_at: '2017-02-01T09:00:00Z',
+      last_position: log.events.at(-1)?.globalPosition,
+    });
   });
 
   it('ignores a change to an action it never saw assigned', () => {

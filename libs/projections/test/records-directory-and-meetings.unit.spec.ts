@@ -10,7 +10,11 @@ const rowOf = (log: EventLog, table: string, key: string) => projectInMemory(rec
 describe('records projection: directory', () => {
   it('given CommitteeCreated, then a committee row with no actions yet', () => {
     expect(rowOf(recordsWorld(), t.committees.name, ids.committee)).toEqual({
-      committee_id: ids.committee, name: 'Scrutiny Task & Finish Group', kind: 'task-and-finish', action_count: 0, created_at: '2017-01-02T09:00:00Z',
+      committee_id: ids.committee,
+      name: 'Scrutiny Task & Finish Group',
+      kind: 'task-and-finish',
+      action_count: 0,
+      created_at: '2017-01-02T09:00:00Z',
     });
   });
 
@@ -24,26 +28,50 @@ describe('records projection: directory', () => {
   it("given PersonRegistered with the identity provider's subject, then the row keeps it for authentication to look up", () => {
     const log = recordsWorld();
     const personId = 'c1d2e3f4-0000-4000-8000-000000000009';
-    log.to('person', personId, { type: 'PersonRegistered', data: { personId, name: 'Pat Entra', identitySubject: 'oid-of-pat', registeredAt: '2017-01-03T09:00:00Z' } });
-    expect(rowOf(log, t.people.name, personId)).toEqual({ person_id: personId, name: 'Pat Entra', email: null, identity_subject: 'oid-of-pat' });
+    log.to('person', personId, {
+      type: 'PersonRegistered',
+      data: { personId, name: 'Pat Entra', identitySubject: 'oid-of-pat', registeredAt: '2017-01-03T09:00:00Z' },
+    });
+    expect(rowOf(log, t.people.name, personId)).toEqual({
+      person_id: personId,
+      name: 'Pat Entra',
+      email: null,
+      identity_subject: 'oid-of-pat',
+    });
   });
 
   it('given PostCreated, then a vacant post; given PostHolderAppointed, then the holder by name', () => {
     const log = recordsWorld();
     expect(rowOf(log, t.posts.name, ids.otherPost)).toEqual({
-      post_id: ids.otherPost, title: 'Corporate Director, People', department: null, holder_person_id: null, holder_name: null, holder_from: null,
+      post_id: ids.otherPost,
+      title: 'Corporate Director, People',
+      department: null,
+      holder_person_id: null,
+      holder_name: null,
+      holder_from: null,
     });
     expect(rowOf(log, t.posts.name, ids.post)).toEqual({
-      post_id: ids.post, title: 'Project Manager, Transformation & Technology', department: 'Transformation',
-      holder_person_id: ids.tony, holder_name: 'Tony Fitzgerald', holder_from: '2017-01-02',
+      post_id: ids.post,
+      title: 'Project Manager, Transformation & Technology',
+      department: 'Transformation',
+      holder_person_id: ids.tony,
+      holder_name: 'Tony Fitzgerald',
+      holder_from: '2017-01-02',
     });
   });
 
   it('given a new holder (the old one vacated first), then the post names the new holder', () => {
     const log = recordsWorld();
     log.to('post', ids.post, { type: 'PostHolderVacated', data: { postId: ids.post, personId: ids.tony, at: '2017-03-01T09:00:00Z' } });
-    log.to('post', ids.post, { type: 'PostHolderAppointed', data: { postId: ids.post, personId: ids.angela, from: '2017-03-01', appointedAt: '2017-03-01T09:00:00Z' } });
-    expect(rowOf(log, t.posts.name, ids.post)).toMatchObject({ holder_person_id: ids.angela, holder_name: 'Angela Claridge', holder_from: '2017-03-01' });
+    log.to('post', ids.post, {
+      type: 'PostHolderAppointed',
+      data: { postId: ids.post, personId: ids.angela, from: '2017-03-01', appointedAt: '2017-03-01T09:00:00Z' },
+    });
+    expect(rowOf(log, t.posts.name, ids.post)).toMatchObject({
+      holder_person_id: ids.angela,
+      holder_name: 'Angela Claridge',
+      holder_from: '2017-03-01',
+    });
   });
 
   it('given PostHolderVacated, then the post is vacant; a vacation naming someone else leaves the holder', () => {
@@ -63,38 +91,68 @@ describe('records projection: meetings', () => {
 
   it('given MeetingScheduled, then a meeting with no attendees, items or approval, at stream version 1', () => {
     expect(rowOf(recordsWorld(), t.meetings.name, ids.meeting)).toEqual({
-      meeting_id: ids.meeting, committee_id: ids.committee, starts_at: '2017-01-16T18:00:00Z', title: null, location: null,
-      attendees: [], items: [], minutes_approved: null, version: 1,
+      meeting_id: ids.meeting,
+      committee_id: ids.committee,
+      starts_at: '2017-01-16T18:00:00Z',
+      title: null,
+      location: null,
+      attendees: [],
+      items: [],
+      minutes_approved: null,
+      version: 1,
     });
   });
 
   it('given AttendanceRecorded twice, then the later list replaces the earlier one', () => {
     const log = recordsWorld();
-    log.to('meeting', ids.meeting, { type: 'AttendanceRecorded', data: { meetingId: ids.meeting, attendees: [attendees[0]], recordedAt: '2017-01-16T18:05:00Z' } });
-    log.to('meeting', ids.meeting, { type: 'AttendanceRecorded', data: { meetingId: ids.meeting, attendees, recordedAt: '2017-01-17T09:00:00Z' } });
+    log.to('meeting', ids.meeting, {
+      type: 'AttendanceRecorded',
+      data: { meetingId: ids.meeting, attendees: [attendees[0]], recordedAt: '2017-01-16T18:05:00Z' },
+    });
+    log.to('meeting', ids.meeting, {
+      type: 'AttendanceRecorded',
+      data: { meetingId: ids.meeting, attendees, recordedAt: '2017-01-17T09:00:00Z' },
+    });
     expect(rowOf(log, t.meetings.name, ids.meeting)).toMatchObject({ attendees, version: 3 });
   });
 
   it('given AgendaItemAdded, then the items in order, the paper reference only where there is one', () => {
     const log = recordsWorld();
-    log.to('meeting', ids.meeting, { type: 'AgendaItemAdded', data: { meetingId: ids.meeting, number: '02', title: 'Minutes', addedAt: '2017-01-10T09:00:00Z' } });
-    log.to('meeting', ids.meeting, { type: 'AgendaItemAdded', data: { meetingId: ids.meeting, number: '03', title: 'Draft Report Part 1', paperRef: 'Ref: 7', addedAt: '2017-01-10T09:01:00Z' } });
+    log.to('meeting', ids.meeting, {
+      type: 'AgendaItemAdded',
+      data: { meetingId: ids.meeting, number: '02', title: 'Minutes', addedAt: '2017-01-10T09:00:00Z' },
+    });
+    log.to('meeting', ids.meeting, {
+      type: 'AgendaItemAdded',
+      data: { meetingId: ids.meeting, number: '03', title: 'Draft Report Part 1', paperRef: 'Ref: 7', addedAt: '2017-01-10T09:01:00Z' },
+    });
     expect(rowOf(log, t.meetings.name, ids.meeting)).toMatchObject({
-      items: [{ number: '02', title: 'Minutes' }, { number: '03', title: 'Draft Report Part 1', paperRef: 'Ref: 7' }], version: 3,
+      items: [
+        { number: '02', title: 'Minutes' },
+        { number: '03', title: 'Draft Report Part 1', paperRef: 'Ref: 7' },
+      ],
+      version: 3,
     });
   });
 
   it('given MinutesApproved, then the meeting names where and when its minutes were confirmed', () => {
     const log = recordsWorld();
-    log.to('meeting', ids.meeting, { type: 'MinutesApproved', data: { meetingId: ids.meeting, approvedAtMeetingId: ids.februaryMeeting, approvedAt: '2017-02-20T18:10:00Z' } });
+    log.to('meeting', ids.meeting, {
+      type: 'MinutesApproved',
+      data: { meetingId: ids.meeting, approvedAtMeetingId: ids.februaryMeeting, approvedAt: '2017-02-20T18:10:00Z' },
+    });
     expect(rowOf(log, t.meetings.name, ids.meeting)).toMatchObject({
-      minutes_approved: { approvedAtMeetingId: ids.februaryMeeting, approvedAt: '2017-02-20T18:10:00Z' }, version: 2,
+      minutes_approved: { approvedAtMeetingId: ids.februaryMeeting, approvedAt: '2017-02-20T18:10:00Z' },
+      version: 2,
     });
   });
 
   it('ignores meeting events for a meeting it never saw scheduled', () => {
     const log = new EventLog();
-    log.to('meeting', 'm-unknown', { type: 'AgendaItemAdded', data: { meetingId: 'm-unknown', number: '01', title: 'Apologies', addedAt: '2017-01-10T09:00:00Z' } });
+    log.to('meeting', 'm-unknown', {
+      type: 'AgendaItemAdded',
+      data: { meetingId: 'm-unknown', number: '01', title: 'Apologies', addedAt: '2017-01-10T09:00:00Z' },
+    });
     expect(rowsOf(log, t.meetings.name)).toEqual([]);
   });
 });
@@ -102,24 +160,35 @@ describe('records projection: meetings', () => {
 describe('records projection: resolutions', () => {
   it('given ResolutionPassed, then the resolution with its parts and no corrections', () => {
     expect(rowOf(recordsWorld(), t.resolutions.name, ids.resolution)).toEqual({
-      resolution_id: ids.resolution, meeting_id: ids.meeting, committee_id: ids.committee, item_number: '03',
+      resolution_id: ids.resolution,
+      meeting_id: ids.meeting,
+      committee_id: ids.committee,
+      item_number: '03',
       parts: [
         { label: '(i)', text: 'That the Report (Ref: 7) be noted.', kind: 'noted' },
         { label: '(ii)', text: 'That the Project Manager be instructed to collate final metrics', kind: 'instructed' },
       ],
-      corrections: 0, passed_at: '2017-01-16T19:10:00Z', corrected_at: null, version: 1,
+      corrections: 0,
+      passed_at: '2017-01-16T19:10:00Z',
+      corrected_at: null,
+      version: 1,
     });
   });
 
   it('given ResolutionCorrected twice, then the latest parts, the count of corrections and when', () => {
     const log = recordsWorld();
-    const correct = (text: string, correctedAt: string) => log.to('resolution', ids.resolution, {
-      type: 'ResolutionCorrected', data: { resolutionId: ids.resolution, parts: [{ label: '(i)', text, kind: 'agreed' }], reason: 'Minutes corrected', correctedAt },
-    });
+    const correct = (text: string, correctedAt: string) =>
+      log.to('resolution', ids.resolution, {
+        type: 'ResolutionCorrected',
+        data: { resolutionId: ids.resolution, parts: [{ label: '(i)', text, kind: 'agreed' }], reason: 'Minutes corrected', correctedAt },
+      });
     correct('That the Report be agreed.', '2017-02-20T18:15:00Z');
     correct('That the Report (Ref: 7) be agreed.', '2017-02-20T18:20:00Z');
     expect(rowOf(log, t.resolutions.name, ids.resolution)).toMatchObject({
-      parts: [{ label: '(i)', text: 'That the Report (Ref: 7) be agreed.', kind: 'agreed' }], corrections: 2, corrected_at: '2017-02-20T18:20:00Z', version: 3,
+      parts: [{ label: '(i)', text: 'That the Report (Ref: 7) be agreed.', kind: 'agreed' }],
+      corrections: 2,
+      corrected_at: '2017-02-20T18:20:00Z',
+      version: 3,
     });
   });
 });
@@ -127,7 +196,10 @@ describe('records projection: resolutions', () => {
 describe('records projection: events it does not keep', () => {
   it('writes no row for metric snapshots or for event types outside the domain', () => {
     const log = new EventLog();
-    log.to('metric', 's-1', { type: 'MetricsCollated', data: { snapshotId: 's-1', subject: 'S', asOf: '2017-01-31', source: 'HR', values: [], collatedAt: '2017-02-01T09:00:00Z' } });
+    log.to('metric', 's-1', {
+      type: 'MetricsCollated',
+      data: { snapshotId: 's-1', subject: 'S', asOf: '2017-01-31', source: 'HR', values: [], collatedAt: '2017-02-01T09:00:00Z' },
+    });
     log.append('thing-1', { type: 'ThingHappened', data: { committeeId: 'c-1' } });
     const rows = projectInMemory(recordsProjection, log.events);
     expect(Object.values(t).flatMap((table) => rows.all(table.name))).toEqual([]);

@@ -9,7 +9,8 @@ export interface CpuProfiling {
 
 function post<T>(session: Session, method: string, params?: object): Promise<T> {
   return new Promise((resolve, reject) =>
-    session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))));
+    session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))),
+  );
 }
 
 export async function startCpuProfile(dir: string | undefined): Promise<CpuProfiling | undefined> {
@@ -66,8 +67,15 @@ function summarise(profile: Profiler.Profile, top = 14): string {
     }
     for (const a of seen) inclusive.set(a, (inclusive.get(a) ?? 0) + us);
   });
-  const lines = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top)
-    .map(([area, us]) => `      ${((100 * us) / total).toFixed(1).padStart(5)}%  ${area}`);
-  return [`    self time by area (of ${(total / 1e6).toFixed(1)} s sampled):`, ...lines(self),
-    '    inclusive (area anywhere on the stack):', ...lines(inclusive)].join('\n');
+  const lines = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([area, us]) => `      ${((100 * us) / total).toFixed(1).padStart(5)}%  ${area}`);
+  return [
+    `    self time by area (of ${(total / 1e6).toFixed(1)} s sampled):`,
+    ...lines(self),
+    '    inclusive (area anywhere on the stack):',
+    ...lines(inclusive),
+  ].join('\n');
 }

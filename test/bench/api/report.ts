@@ -10,7 +10,9 @@ const NUMERIC = new Set([2, 3, 4, 5, 6, 7, 8, 9]);
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const sorted = (values: readonly number[]) => [...values].sort((a, b) => a - b);
 const failuresText = (failures: Record<string, number>) =>
-  Object.entries(failures).map(([status, count]) => `${status} x${count}`).join(', ');
+  Object.entries(failures)
+    .map(([status, count]) => `${status} x${count}`)
+    .join(', ');
 
 interface Totals {
   readonly answered: number;
@@ -49,16 +51,33 @@ function httpRows(run: RunOutcome): string[][] {
   const seconds = result.durationSec;
   const line = (label: string, t: Totals, rss: string, note: string) => {
     const failed = t.answered - t.ok;
-    return [run.store, label, int(t.answered), int(t.ok), failed === 0 ? '0' : `${failed} (${failuresText(t.failures)})`,
-      int(t.answered / seconds), int(t.ok / seconds), percentile(t.latencies, 0.5).toFixed(1), percentile(t.latencies, 0.99).toFixed(1), rss, note];
+    return [
+      run.store,
+      label,
+      int(t.answered),
+      int(t.ok),
+      failed === 0 ? '0' : `${failed} (${failuresText(t.failures)})`,
+      int(t.answered / seconds),
+      int(t.ok / seconds),
+      percentile(t.latencies, 0.5).toFixed(1),
+      percentile(t.latencies, 0.99).toFixed(1),
+      rss,
+      note,
+    ];
   };
   const all = totals(result.kinds);
   const unpaired = all.answered - all.latencies.length;
-  const note = `${unpaired === 0 ? '' : `LATENCY MISSING FOR ${unpaired} ANSWERS; `}${seconds.toFixed(1)} s; app event loop busy ${(server.eventLoopUtilisation * 100).toFixed(0)}%, app CPU ${server.cpuCores.toFixed(2)} cores`
-    + `; autocannon p50/p99 ${result.autocannonP50Ms}/${result.autocannonP99Ms} ms; conn errors ${result.errors}, timeouts ${result.timeouts}`;
+  const note =
+    `${unpaired === 0 ? '' : `LATENCY MISSING FOR ${unpaired} ANSWERS; `}${seconds.toFixed(1)} s; app event loop busy ${(server.eventLoopUtilisation * 100).toFixed(0)}%, app CPU ${server.cpuCores.toFixed(2)} cores` +
+    `; autocannon p50/p99 ${result.autocannonP50Ms}/${result.autocannonP99Ms} ms; conn errors ${result.errors}, timeouts ${result.timeouts}`;
   const rows = [line(`HTTP mixed commands, c=${run.connections}`, all, server.peakRssMb.toFixed(0), note)];
   for (const k of result.kinds) {
-    const kindTotals = { answered: k.ok + Object.values(k.failures).reduce((a, b) => a + b, 0), ok: k.ok, failures: k.failures, latencies: sorted(k.latenciesMs) };
+    const kindTotals = {
+      answered: k.ok + Object.values(k.failures).reduce((a, b) => a + b, 0),
+      ok: k.ok,
+      failures: k.failures,
+      latencies: sorted(k.latenciesMs),
+    };
     rows.push(line(`  ${k.kind}`, kindTotals, '', ''));
   }
   return rows;
@@ -66,8 +85,19 @@ function httpRows(run: RunOutcome): string[][] {
 
 function rawRow(raw: Row, httpOkPerSec: number): string[] {
   const share = `HTTP 2xx/s is ${((httpOkPerSec / raw.eventsPerSec) * 100).toFixed(0)}% of this`;
-  return [raw.adapter, raw.scenario, int(raw.events), int(raw.events), '0', int(raw.eventsPerSec), int(raw.eventsPerSec),
-    raw.p50Ms.toFixed(1), raw.p99Ms.toFixed(1), raw.peakRssMb.toFixed(0), `${raw.seconds.toFixed(1)} s, 1 event per append; ${share}`];
+  return [
+    raw.adapter,
+    raw.scenario,
+    int(raw.events),
+    int(raw.events),
+    '0',
+    int(raw.eventsPerSec),
+    int(raw.eventsPerSec),
+    raw.p50Ms.toFixed(1),
+    raw.p99Ms.toFixed(1),
+    raw.peakRssMb.toFixed(0),
+    `${raw.seconds.toFixed(1)} s, 1 event per append; ${share}`,
+  ];
 }
 
 export function formatApiTable(runs: readonly RunOutcome[]): string {
@@ -79,7 +109,10 @@ export function formatApiTable(runs: readonly RunOutcome[]): string {
   }
   const widths = HEADERS.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
   const line = (values: readonly string[]) =>
-    values.map((v, i) => (NUMERIC.has(i) ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0))).join(' | ').trimEnd();
+    values
+      .map((v, i) => (NUMERIC.has(i) ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0)))
+      .join(' | ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
   const out = [line(HEADERS), rule];
   body.forEach((r, i) => {
@@ -102,9 +135,11 @@ function cpuBudget(run: RunOutcome, commands: number): string {
   const total = app + client + database;
   const cores = availableParallelism();
   const dbText = run.postgresCpu ? `, PostgreSQL backends ${database.toFixed(2)} ms (${run.postgresCpu.backends} backends)` : '';
-  return `  ${run.store}: CPU per command: app process ${app.toFixed(2)} ms${dbText}, load generator ${client.toFixed(2)} ms;`
-    + ` total ${total.toFixed(2)} ms, so ${cores} cores cap this machine near ${int((cores * 1000) / total)} commands/s;`
-    + ` the app's one event loop alone caps it near ${int(1000 / app)}/s`;
+  return (
+    `  ${run.store}: CPU per command: app process ${app.toFixed(2)} ms${dbText}, load generator ${client.toFixed(2)} ms;` +
+    ` total ${total.toFixed(2)} ms, so ${cores} cores cap this machine near ${int((cores * 1000) / total)} commands/s;` +
+    ` the app's one event loop alone caps it near ${int(1000 / app)}/s`
+  );
 }
 
 /** Where the time goes: CPU and round trips per command, and how long the database held each one. */
@@ -112,14 +147,18 @@ export function formatDiagnostics(run: RunOutcome): string {
   const { sql, poolWaits } = run;
   const commands = totals(run.load.result.kinds).answered;
   const per = (n: number) => (commands > 0 ? n / commands : 0).toFixed(2);
-  const pool = poolWaits ? `; callers waiting for a pool connection: mean ${poolWaits.meanWaiting.toFixed(1)}, max ${poolWaits.maxWaiting}` : '';
-  const top = Object.entries(sql.byStatement).sort((a, b) => b[1] - a[1]).slice(0, 8)
+  const pool = poolWaits
+    ? `; callers waiting for a pool connection: mean ${poolWaits.meanWaiting.toFixed(1)}, max ${poolWaits.maxWaiting}`
+    : '';
+  const top = Object.entries(sql.byStatement)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
     .map(([statement, n]) => `      ${per(n).padStart(6)} x ${statement}`);
   return [
     cpuBudget(run, commands),
-    `  ${run.store}: per command (projections included) ${per(sql.statements)} SQL statements in ${per(sql.transactions)} transactions;`
-      + ` time inside database calls ${per(sql.busyMs)} ms (summed over callers, pool waits included;`
-      + ` in transactions ${per(sql.transactionMs)} ms)${pool}`,
+    `  ${run.store}: per command (projections included) ${per(sql.statements)} SQL statements in ${per(sql.transactions)} transactions;` +
+      ` time inside database calls ${per(sql.busyMs)} ms (summed over callers, pool waits included;` +
+      ` in transactions ${per(sql.transactionMs)} ms)${pool}`,
     '    most frequent statements, per command:',
     ...top,
     ...(run.cpuProfile ? [run.cpuProfile] : []),

@@ -43,13 +43,21 @@ export async function postJson(baseUrl: string, path: string, body: object, auth
 export async function seedWorld(baseUrl: string): Promise<World> {
   const post = (path: string, body: object) => postJson(baseUrl, path, body);
   const committeeId = await post('/committees', { name: 'Scrutiny Task & Finish Group', kind: 'task-and-finish' });
-  const meetingId = await post('/meetings', { committeeId, startsAt: '2017-01-16T18:00:00Z', title: 'Recruitment & Retention of Social Workers' });
+  const meetingId = await post('/meetings', {
+    committeeId,
+    startsAt: '2017-01-16T18:00:00Z',
+    title: 'Recruitment & Retention of Social Workers',
+  });
   await post(`/meetings/${meetingId}/items`, { number: '03', title: 'Draft Task & Finish Group Report Part 1', paperRef: 'Ref: 7' });
   const resolutionId = await post(`/meetings/${meetingId}/resolutions`, {
     itemNumber: '03',
     parts: [
       { label: '(i)', text: 'That the Report (Ref: 7) be noted.', kind: 'noted' },
-      { label: '(ii)', text: 'That the Project Manager, Transformation & Technology be instructed to collate final metrics', kind: 'instructed' },
+      {
+        label: '(ii)',
+        text: 'That the Project Manager, Transformation & Technology be instructed to collate final metrics',
+        kind: 'instructed',
+      },
     ],
   });
   const postId = await post('/posts', { title: 'Project Manager, Transformation & Technology', department: 'Transformation' });

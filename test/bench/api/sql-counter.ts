@@ -71,10 +71,13 @@ export function countSql(db: SqlDatabase): SqlCounter {
         return tx.query<Row>(sql, params);
       },
     });
-    return timed(() => transaction((tx) => work(countedTx(tx))), (ms) => {
-      addBusy(ms);
-      counts.transactionMs += ms;
-    });
+    return timed(
+      () => transaction((tx) => work(countedTx(tx))),
+      (ms) => {
+        addBusy(ms);
+        counts.transactionMs += ms;
+      },
+    );
   };
   db.notify = (channel: string) => {
     count('NOTIFY');

@@ -85,9 +85,19 @@ export class MixedWorkload {
         return this.post(request, '/actions', newActionBody(world, id, this.created++), STAFF_AUTHORIZATION);
       }
       case 'progress':
-        return this.post(request, `/actions/${randomOf(actionPool)}/progress`, { note: 'Figures collated for Q3; awaiting agency data', rag: 'amber' }, officer);
+        return this.post(
+          request,
+          `/actions/${randomOf(actionPool)}/progress`,
+          { note: 'Figures collated for Q3; awaiting agency data', rag: 'amber' },
+          officer,
+        );
       case 'chase':
-        return this.post(request, `/actions/${randomOf(actionPool)}/chase`, { note: 'Reminder: due at the February meeting' }, STAFF_AUTHORIZATION);
+        return this.post(
+          request,
+          `/actions/${randomOf(actionPool)}/chase`,
+          { note: 'Reminder: due at the February meeting' },
+          STAFF_AUTHORIZATION,
+        );
       case 'complete':
         return this.post(request, `/actions/${toComplete}/completion`, { outcome: 'Final metrics circulated to members' }, officer);
       default: {

@@ -40,29 +40,61 @@ function directoryStreams(): { directory: Directory; streams: [string, NewEvent[
     const personId = randomUUID();
     directory.posts.push(postId);
     streams.push([`person-${personId}`, [event('PersonRegistered', { personId, name: `Officer ${p}`, registeredAt: at(0) })]]);
-    streams.push([`post-${postId}`, [
-      event('PostCreated', { postId, title: `Head of Service ${p}`, department: `Department ${p % 7}`, createdAt: at(0) }),
-      event('PostHolderAppointed', { postId, personId, from: dateOf(1), appointedAt: at(1) }),
-    ]]);
+    streams.push([
+      `post-${postId}`,
+      [
+        event('PostCreated', { postId, title: `Head of Service ${p}`, department: `Department ${p % 7}`, createdAt: at(0) }),
+        event('PostHolderAppointed', { postId, personId, from: dateOf(1), appointedAt: at(1) }),
+      ],
+    ]);
   }
   for (let c = 0; c < COMMITTEES; c++) {
     const committeeId = randomUUID();
     directory.committees.push(committeeId);
-    streams.push([`committee-${committeeId}`, [event('CommitteeCreated', { committeeId, name: `Scrutiny Committee ${c}`, kind: 'scrutiny', createdAt: at(0) })]]);
+    streams.push([
+      `committee-${committeeId}`,
+      [event('CommitteeCreated', { committeeId, name: `Scrutiny Committee ${c}`, kind: 'scrutiny', createdAt: at(0) })],
+    ]);
     for (let m = 0; m < MEETINGS_PER_COMMITTEE; m++) {
       const meetingId = randomUUID();
       const resolutionId = randomUUID();
       const startsAt = at(10 + m * 60 + c);
       directory.meetings.push({ committeeId, meetingId, startsAt, resolutionId });
-      streams.push([`meeting-${meetingId}`, [
-        event('MeetingScheduled', { meetingId, committeeId, startsAt, title: `Meeting ${m}`, location: 'Council Chamber', scheduledAt: at(2) }),
-        event('AgendaItemAdded', { meetingId, number: '03', title: 'Review of the action log', paperRef: 'Ref: 7', addedAt: at(3) }),
-        event('AttendanceRecorded', { meetingId, attendees: [{ name: 'Cllr Chair', role: 'chair', status: 'present' }], recordedAt: startsAt }),
-      ]]);
-      streams.push([`resolution-${resolutionId}`, [event('ResolutionPassed', {
-        resolutionId, meetingId, committeeId, itemNumber: '03', passedAt: startsAt,
-        parts: [{ label: '(i)', text: 'That the report be noted.', kind: 'noted' }, { label: '(ii)', text: 'That officers collate metrics.', kind: 'instructed' }],
-      })]]);
+      streams.push([
+        `meeting-${meetingId}`,
+        [
+          event('MeetingScheduled', {
+            meetingId,
+            committeeId,
+            startsAt,
+            title: `Meeting ${m}`,
+            location: 'Council Chamber',
+            scheduledAt: at(2),
+          }),
+          event('AgendaItemAdded', { meetingId, number: '03', title: 'Review of the action log', paperRef: 'Ref: 7', addedAt: at(3) }),
+          event('AttendanceRecorded', {
+            meetingId,
+            attendees: [{ name: 'Cllr Chair', role: 'chair', status: 'present' }],
+            recordedAt: startsAt,
+          }),
+        ],
+      ]);
+      streams.push([
+        `resolution-${resolutionId}`,
+        [
+          event('ResolutionPassed', {
+            resolutionId,
+            meetingId,
+            committeeId,
+            itemNumber: '03',
+            passedAt: startsAt,
+            parts: [
+              { label: '(i)', text: 'That the report be noted.', kind: 'noted' },
+              { label: '(ii)', text: 'That officers collate metrics.', kind: 'instructed' },
+            ],
+          }),
+        ],
+      ]);
     }
   }
   return { directory, streams };
@@ -74,35 +106,62 @@ function lifecycle(directory: Directory, n: number, length: number): NewEvent[] 
   if (!meeting) throw new Error('no meetings seeded');
   const actionId = randomUUID();
   const dueDay = 300 + (n % 700);
-  const events = [event('ActionAssigned', {
-    actionId, resolutionId: meeting.resolutionId, meetingId: meeting.meetingId, committeeId: meeting.committeeId, meetingStartsAt: meeting.startsAt,
-    partLabel: '(ii)', title: `Collate final metrics for vacancy, turnover and agency rates (${n})`,
-    ownerPostId: directory.posts[n % directory.posts.length], dueDate: dateOf(dueDay), assignedAt: meeting.startsAt,
-  })];
+  const events = [
+    event('ActionAssigned', {
+      actionId,
+      resolutionId: meeting.resolutionId,
+      meetingId: meeting.meetingId,
+      committeeId: meeting.committeeId,
+      meetingStartsAt: meeting.startsAt,
+      partLabel: '(ii)',
+      title: `Collate final metrics for vacancy, turnover and agency rates (${n})`,
+      ownerPostId: directory.posts[n % directory.posts.length],
+      dueDate: dateOf(dueDay),
+      assignedAt: meeting.startsAt,
+    }),
+  ];
   // A third of the actions end completed, a tenth of those signed off; the rest stay open (most past due).
   const ending = n % 3 === 0 ? (n % 30 === 0 ? ['ActionCompleted', 'ActionSignedOff'] : ['ActionCompleted']) : [];
   const middle = Math.max(0, length - 1 - ending.length);
   let chases = 0;
   for (let i = 0; i < middle; i++) {
     const day = dueDay - 30 + i;
-    events.push(i % 2 === 0
-      ? event('ActionProgressReported', { actionId, note: `Update ${i}: figures requested from HR`, rag: (['green', 'amber', 'red'] as const)[i % 3], reportedAt: at(day) })
-      : event('ActionChased', { actionId, note: 'Reminder sent', chasedAt: at(day), chaseNumber: ++chases }));
+    events.push(
+      i % 2 === 0
+        ? event('ActionProgressReported', {
+            actionId,
+            note: `Update ${i}: figures requested from HR`,
+            rag: (['green', 'amber', 'red'] as const)[i % 3],
+            reportedAt: at(day),
+          })
+        : event('ActionChased', { actionId, note: 'Reminder sent', chasedAt: at(day), chaseNumber: ++chases }),
+    );
   }
   for (const type of ending.slice(0, length - 1 - middle)) {
-    events.push(type === 'ActionCompleted'
-      ? event(type, { actionId, outcome: 'Metrics collated and circulated', completedAt: at(dueDay + 5) })
-      : event(type, { actionId, signedOffAt: at(dueDay + 40) }));
+    events.push(
+      type === 'ActionCompleted'
+        ? event(type, { actionId, outcome: 'Metrics collated and circulated', completedAt: at(dueDay + 5) })
+        : event(type, { actionId, signedOffAt: at(dueDay + 40) }),
+    );
   }
   return events;
 }
 
 function metricSnapshots(count: number, n: number): NewEvent[] {
-  return Array.from({ length: count }, (_, i) => event('MetricsCollated', {
-    snapshotId: randomUUID(), subject: `Social workers, team ${(n + i) % 12}`, asOf: dateOf((n + i) % 900), source: 'HR system',
-    values: [{ metric: 'vacancy-rate', value: 12.5, unit: '%' }, { metric: 'turnover', value: 8.1, unit: '%' }, { metric: 'agency-fte', value: 14, unit: 'FTE' }],
-    collatedAt: at((n + i) % 900),
-  }));
+  return Array.from({ length: count }, (_, i) =>
+    event('MetricsCollated', {
+      snapshotId: randomUUID(),
+      subject: `Social workers, team ${(n + i) % 12}`,
+      asOf: dateOf((n + i) % 900),
+      source: 'HR system',
+      values: [
+        { metric: 'vacancy-rate', value: 12.5, unit: '%' },
+        { metric: 'turnover', value: 8.1, unit: '%' },
+        { metric: 'agency-fte', value: 14, unit: 'FTE' },
+      ],
+      collatedAt: at((n + i) % 900),
+    }),
+  );
 }
 
 export interface SeedResult {
@@ -141,7 +200,8 @@ export async function seedDomainLog(store: EventStore, total: number): Promise<S
       events.push(...metricSnapshots(room, b));
       await store.appendToStream(`metric-${randomUUID()}`, events, { expectedVersion: 'no_stream' });
     } else {
-      while (events.length < room) events.push(...lifecycle(directory, actions++, Math.min(perAction + (actions % 3) - 1, room - events.length)));
+      while (events.length < room)
+        events.push(...lifecycle(directory, actions++, Math.min(perAction + (actions % 3) - 1, room - events.length)));
       await store.appendToStream(`action-${randomUUID()}`, events, { expectedVersion: 'no_stream' });
     }
   });

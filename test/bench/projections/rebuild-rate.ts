@@ -13,8 +13,12 @@ export interface RateFigure {
   readonly eventsPerSec: number;
 }
 
-const figure = (name: string, events: number, seconds: number): RateFigure =>
-  ({ name, events, seconds, eventsPerSec: seconds > 0 ? events / seconds : 0 });
+const figure = (name: string, events: number, seconds: number): RateFigure => ({
+  name,
+  events,
+  seconds,
+  eventsPerSec: seconds > 0 ? events / seconds : 0,
+});
 
 /** The plain global-log read: readAll pages of 1000 from zero to the head. */
 export async function readWholeLog(store: SqlEventStore): Promise<RateFigure> {

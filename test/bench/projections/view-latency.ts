@@ -54,7 +54,8 @@ function viewRequest(url: string): () => Promise<number> {
   return async () => {
     const res = await fetch(url, { headers });
     const body = (await res.json()) as { actions?: unknown[] };
-    if (res.status !== 200 || !Array.isArray(body.actions)) throw new Error(`GET ${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    if (res.status !== 200 || !Array.isArray(body.actions))
+      throw new Error(`GET ${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
     return body.actions.length;
   };
 }
@@ -69,8 +70,14 @@ export async function viewLatencies(store: SqlEventStore, postId: string): Promi
   const queue = new GetPostQueueHandler(store.db, clock);
   const chase = new GetChaseListHandler(store.db, clock);
   const figures = [
-    await timeQuery(`post queue, handler only`, async () => (await queue.execute(new GetPostQueueQuery(postId, { limit: DEFAULT_PAGE_SIZE }))).actions.length),
-    await timeQuery(`chase list, handler only`, async () => (await chase.execute(new GetChaseListQuery({ limit: DEFAULT_PAGE_SIZE }))).actions.length),
+    await timeQuery(
+      `post queue, handler only`,
+      async () => (await queue.execute(new GetPostQueueQuery(postId, { limit: DEFAULT_PAGE_SIZE }))).actions.length,
+    ),
+    await timeQuery(
+      `chase list, handler only`,
+      async () => (await chase.execute(new GetChaseListQuery({ limit: DEFAULT_PAGE_SIZE }))).actions.length,
+    ),
   ];
   const server = await startViewServer(store);
   try {

@@ -1,9 +1,21 @@
 import type { Random } from '../support/random.js';
-import { anyHostile, HOSTILE_DATES, HOSTILE_NUMBERS, HOSTILE_TEXT, hostileUuids, nestedArray, nestedObject, NESTING_DEPTHS, WRONG_TYPES } from './hostile-values.js';
+import {
+  anyHostile,
+  HOSTILE_DATES,
+  HOSTILE_NUMBERS,
+  HOSTILE_TEXT,
+  hostileUuids,
+  nestedArray,
+  nestedObject,
+  NESTING_DEPTHS,
+  WRONG_TYPES,
+} from './hostile-values.js';
 import type { Schema } from './openapi-operations.js';
 
 /** Ids that exist, by the kind of thing they name, so that some requests get past "not found". */
-export type KnownIds = Readonly<Record<'action' | 'resolution' | 'meeting' | 'committee' | 'post' | 'person' | 'snapshot', readonly string[]>>;
+export type KnownIds = Readonly<
+  Record<'action' | 'resolution' | 'meeting' | 'committee' | 'post' | 'person' | 'snapshot', readonly string[]>
+>;
 
 const RAW = '\u0001raw\u0001';
 
@@ -66,14 +78,27 @@ export function validObject(schema: Schema, ids: KnownIds, random: Random): Reco
 function hostileFor(schema: Schema, random: Random): unknown {
   if (random.chance(0.3)) return anyHostile(random);
   if (schema.format === 'uuid') return random.pick(hostileUuids(random));
-  if (schema.format === 'date' || schema.format === 'date-time' || /^\d{4}-\d\d-\d\d/.test(String(schema.example ?? ''))) return random.pick(HOSTILE_DATES);
+  if (schema.format === 'date' || schema.format === 'date-time' || /^\d{4}-\d\d-\d\d/.test(String(schema.example ?? '')))
+    return random.pick(HOSTILE_DATES);
   if (schema.type === 'number' || schema.type === 'integer') return random.pick(HOSTILE_NUMBERS);
   if (schema.type === 'array') return random.pick([[], Array.from({ length: 600 }, () => ({})), ...WRONG_TYPES]);
   return random.pick(HOSTILE_TEXT);
 }
 
-export type BodyMutation = 'valid' | 'hostile-field' | 'missing-required' | 'unknown-field' | 'prototype-key' | 'deep-nesting' | 'huge' | 'wrong-type';
-export const BODY_MUTATIONS: readonly BodyMutation[] = ['valid', 'hostile-field', 'hostile-field', 'hostile-field', 'missing-required', 'unknown-field', 'prototype-key', 'deep-nesting', 'huge', 'wrong-type'];
+export type BodyMutation =
+  'valid' | 'hostile-field' | 'missing-required' | 'unknown-field' | 'prototype-key' | 'deep-nesting' | 'huge' | 'wrong-type';
+export const BODY_MUTATIONS: readonly BodyMutation[] = [
+  'valid',
+  'hostile-field',
+  'hostile-field',
+  'hostile-field',
+  'missing-required',
+  'unknown-field',
+  'prototype-key',
+  'deep-nesting',
+  'huge',
+  'wrong-type',
+];
 
 /** JSON text of a body for the schema, changed by one mutation. */
 export function bodyText(schema: Schema, mutation: BodyMutation, ids: KnownIds, random: Random): string {
@@ -102,7 +127,12 @@ export function bodyText(schema: Schema, mutation: BodyMutation, ids: KnownIds, 
       break;
     case 'prototype-key':
       body[field] = RAW;
-      raw = random.pick(['{"__proto__":{"isAdmin":true}}', '{"constructor":{"prototype":{"polluted":1}}}', '[{"__proto__":{"x":1}}]', '{"prototype":{}}']);
+      raw = random.pick([
+        '{"__proto__":{"isAdmin":true}}',
+        '{"constructor":{"prototype":{"polluted":1}}}',
+        '[{"__proto__":{"x":1}}]',
+        '{"prototype":{}}',
+      ]);
       if (random.chance(0.5)) return `{"__proto__":{"roles":["admin"]},${JSON.stringify(body).slice(1).replace(`"${RAW}"`, '1')}`;
       break;
     case 'deep-nesting': {

@@ -19,17 +19,74 @@ export interface FuzzCase {
   readonly request: HttpRequest;
 }
 
-const CATEGORIES = ['valid', 'body', 'body', 'body', 'malformed-body', 'content-type', 'path-param', 'query', 'query', 'headers', 'method'] as const;
+const CATEGORIES = [
+  'valid',
+  'body',
+  'body',
+  'body',
+  'malformed-body',
+  'content-type',
+  'path-param',
+  'query',
+  'query',
+  'headers',
+  'method',
+] as const;
 const CONTENT_TYPES = [
-  undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1',
-  'application/json; charset=utf-16', 'application/merge-patch+json', 'application/problem+json', 'APPLICATION/JSON', 'application/jsonx',
-  'application/json, text/plain', '*/*', 'application/xml',
+  undefined,
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/json; charset=latin1',
+  'application/json; charset=utf-16',
+  'application/merge-patch+json',
+  'application/problem+json',
+  'APPLICATION/JSON',
+  'application/jsonx',
+  'application/json, text/plain',
+  '*/*',
+  'application/xml',
 ];
-const IF_MATCH = ['"abc"', '*', 'W/"1"', '"-1"', '"1e308"', '"99999999999999999999"', '"1", "2"', '""', '"0"', '"3.5"', 'garbage', `"${'9'.repeat(5_000)}"`];
-const IDEMPOTENCY_KEYS = ['', ' ', 'k'.repeat(256), 'k'.repeat(8_000), 'caf\u00e9', 'key\twith tab', 'resilience-shared-key', 'resilience-shared-key'];
+const IF_MATCH = [
+  '"abc"',
+  '*',
+  'W/"1"',
+  '"-1"',
+  '"1e308"',
+  '"99999999999999999999"',
+  '"1", "2"',
+  '""',
+  '"0"',
+  '"3.5"',
+  'garbage',
+  `"${'9'.repeat(5_000)}"`,
+];
+const IDEMPOTENCY_KEYS = [
+  '',
+  ' ',
+  'k'.repeat(256),
+  'k'.repeat(8_000),
+  'caf\u00e9',
+  'key\twith tab',
+  'resilience-shared-key',
+  'resilience-shared-key',
+];
 const ODD_PATHS = [
-  '/api/v1/nope', '/api/v2/actions', '/api/v1/actions/', '//api/v1/actions', '/api/v1/actions/%2e%2e/committees', '/api/v1/../health',
-  '/api/v1/actions/%00', '/api/v1/%ED%A0%80', '/docs-json', '/docs', '/metrics', '/health/live', '/api/v1', '/', '/api/v1/actions?%zz=1',
+  '/api/v1/nope',
+  '/api/v2/actions',
+  '/api/v1/actions/',
+  '//api/v1/actions',
+  '/api/v1/actions/%2e%2e/committees',
+  '/api/v1/../health',
+  '/api/v1/actions/%00',
+  '/api/v1/%ED%A0%80',
+  '/docs-json',
+  '/docs',
+  '/metrics',
+  '/health/live',
+  '/api/v1',
+  '/',
+  '/api/v1/actions?%zz=1',
 ];
 
 /** The request numbered `index` of the run seeded `seed`: each one replays on its own from (seed, index). */
@@ -40,32 +97,54 @@ export function fuzzCase(target: FuzzTarget, seed: number, index: number): FuzzC
   // Mostly valid tokens, or the requests would mostly test authentication, not what lies behind it.
   const authorization = random.chance(0.75) ? random.pick(target.validAuthorizations) : random.pick(target.refusedAuthorizations);
   const headers: Record<string, string> = authorization === undefined ? {} : { Authorization: authorization };
-  const path = (hostileParam?: string) => operation.path.replace(/\{([^}]+)\}/g, (_whole, name: string) =>
-    encodeSegment(hostileParam !== undefined && name === operation.pathParams.at(-1) ? hostileParam : idFor(name, target.ids, random)));
+  const path = (hostileParam?: string) =>
+    operation.path.replace(/\{([^}]+)\}/g, (_whole, name: string) =>
+      encodeSegment(hostileParam !== undefined && name === operation.pathParams.at(-1) ? hostileParam : idFor(name, target.ids, random)),
+    );
   const withBody = (body: string | Buffer, contentType: string | undefined = 'application/json'): HttpRequest => ({
-    method: operation.method, path: path(), body, headers: { ...headers, ...(contentType ? { 'Content-Type': contentType } : {}) },
+    method: operation.method,
+    path: path(),
+    body,
+    headers: { ...headers, ...(contentType ? { 'Content-Type': contentType } : {}) },
   });
   const plain = (method = operation.method, url = path()): HttpRequest => ({ method, path: url, headers });
   const request = ((): HttpRequest => {
     switch (category) {
       case 'valid':
-        return operation.body ? withBody(bodyText(operation.body, 'valid', target.ids, random)) : plain(operation.method, `${path()}${query(operation, target, random, false)}`);
+        return operation.body
+          ? withBody(bodyText(operation.body, 'valid', target.ids, random))
+          : plain(operation.method, `${path()}${query(operation, target, random, false)}`);
       case 'body':
-        return operation.body ? withBody(bodyText(operation.body, random.pick(BODY_MUTATIONS), target.ids, random)) : withBody(JSON.stringify(anyHostile(random) ?? {}));
+        return operation.body
+          ? withBody(bodyText(operation.body, random.pick(BODY_MUTATIONS), target.ids, random))
+          : withBody(JSON.stringify(anyHostile(random) ?? {}));
       case 'malformed-body':
         return withBody(malformedBody(operation.body ?? {}, target.ids, random));
       case 'content-type':
-        return withBody(random.chance(0.5) ? bodyText(operation.body ?? {}, 'valid', target.ids, random) : 'note=hello&rag=red', random.pick(CONTENT_TYPES));
+        return withBody(
+          random.chance(0.5) ? bodyText(operation.body ?? {}, 'valid', target.ids, random) : 'note=hello&rag=red',
+          random.pick(CONTENT_TYPES),
+        );
       case 'path-param':
         return operation.pathParams.length > 0
-          ? { ...plain(), path: path(random.pick([...hostileUuids(random), ...HOSTILE_TEXT.slice(0, 30), '..', '.', '%2F', 'a/b', 'x'.repeat(5_000)])) }
+          ? {
+              ...plain(),
+              path: path(random.pick([...hostileUuids(random), ...HOSTILE_TEXT.slice(0, 30), '..', '.', '%2F', 'a/b', 'x'.repeat(5_000)])),
+            }
           : plain(operation.method, `${path()}/${encodeSegment(random.pick(HOSTILE_TEXT.slice(0, 30)))}`);
       case 'query':
-        return { ...(operation.body ? withBody(bodyText(operation.body, 'valid', target.ids, random)) : plain()), path: `${path()}${query(operation, target, random, true)}` };
+        return {
+          ...(operation.body ? withBody(bodyText(operation.body, 'valid', target.ids, random)) : plain()),
+          path: `${path()}${query(operation, target, random, true)}`,
+        };
       case 'headers': {
         const extra = random.pick<Record<string, string>>([
-          { 'If-Match': random.pick(IF_MATCH) }, { 'Idempotency-Key': random.pick(IDEMPOTENCY_KEYS) }, { Accept: random.pick(['text/csv', 'application/xml', '*/*;q=0', 'text/csv;q=0.5, application/json']) },
-          { 'X-Actor': '{"id":"intruder","roles":["admin"]}' }, { 'X-Forwarded-For': '10.0.0.1, 127.0.0.1' }, { Origin: 'https://evil.example' },
+          { 'If-Match': random.pick(IF_MATCH) },
+          { 'Idempotency-Key': random.pick(IDEMPOTENCY_KEYS) },
+          { Accept: random.pick(['text/csv', 'application/xml', '*/*;q=0', 'text/csv;q=0.5, application/json']) },
+          { 'X-Actor': '{"id":"intruder","roles":["admin"]}' },
+          { 'X-Forwarded-For': '10.0.0.1, 127.0.0.1' },
+          { Origin: 'https://evil.example' },
         ]);
         const base = operation.body ? withBody(bodyText(operation.body, 'valid', target.ids, random)) : plain();
         return { ...base, headers: { ...base.headers, ...extra } };
@@ -94,7 +173,9 @@ function query(operation: Operation, target: FuzzTarget, random: Random, hostile
       pairs.push(`${name}=${encodeSegment(String(parameter.name === 'limit' ? 10 : parameter.name === 'after' ? 0 : value))}`);
       continue;
     }
-    const value = String(random.pick<unknown>([...HOSTILE_TEXT.slice(0, 32), ...HOSTILE_NUMBERS, ...HOSTILE_DATES, ...hostileUuids(random), '99999999999999']));
+    const value = String(
+      random.pick<unknown>([...HOSTILE_TEXT.slice(0, 32), ...HOSTILE_NUMBERS, ...HOSTILE_DATES, ...hostileUuids(random), '99999999999999']),
+    );
     switch (random.int(0, 4)) {
       case 0:
         pairs.push(`${name}=${encodeSegment(value)}&${name}=${encodeSegment(random.pick(HOSTILE_TEXT.slice(0, 10)))}`);
@@ -109,6 +190,7 @@ function query(operation: Operation, target: FuzzTarget, random: Random, hostile
         pairs.push(`${name}=${encodeSegment(value)}`);
     }
   }
-  if (hostile && random.chance(0.2)) pairs.push(`${encodeSegment(random.pick(['unknown', '__proto__', 'constructor[prototype][x]', '%']))}=1`);
+  if (hostile && random.chance(0.2))
+    pairs.push(`${encodeSegment(random.pick(['unknown', '__proto__', 'constructor[prototype][x]', '%']))}=1`);
   return pairs.length > 0 ? `?${pairs.join('&')}` : '';
 }

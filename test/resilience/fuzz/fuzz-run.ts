@@ -20,11 +20,25 @@ export interface FuzzReport {
 }
 
 export const emptyFuzzReport = (): FuzzReport => ({
-  requests: 0, byCategory: {}, byStatus: {}, contracted503: 0, violations: [], serverErrors: 0, notProblem: 0, noAnswer: 0, acknowledged: [],
+  requests: 0,
+  byCategory: {},
+  byStatus: {},
+  contracted503: 0,
+  violations: [],
+  serverErrors: 0,
+  notProblem: 0,
+  noAnswer: 0,
+  acknowledged: [],
 });
 
 const CATEGORY_OF_RESOURCE: Readonly<Record<string, StreamCategory>> = {
-  actions: 'action', committees: 'committee', meetings: 'meeting', people: 'person', posts: 'post', 'metric-snapshots': 'metric', resolutions: 'resolution',
+  actions: 'action',
+  committees: 'committee',
+  meetings: 'meeting',
+  people: 'person',
+  posts: 'post',
+  'metric-snapshots': 'metric',
+  resolutions: 'resolution',
 };
 
 /** The stream a command wrote to, from its path: /meetings/{id}/resolutions creates a resolution, the rest act on their first segment. */
@@ -35,7 +49,10 @@ export function streamOfCommand(path: string, id: string): string | undefined {
 }
 
 const describe = (request: HttpRequest) => {
-  const body = request.body === undefined ? '' : ` body ${JSON.stringify(String(request.body).slice(0, 160))}${String(request.body).length > 160 ? '…' : ''}`;
+  const body =
+    request.body === undefined
+      ? ''
+      : ` body ${JSON.stringify(String(request.body).slice(0, 160))}${String(request.body).length > 160 ? '…' : ''}`;
   return `${request.method} ${request.path.slice(0, 200)} headers ${JSON.stringify(request.headers ?? {}).slice(0, 300)}${body}`;
 };
 
@@ -63,7 +80,9 @@ export function judge(report: FuzzReport, fuzz: FuzzCase, outcome: Outcome, seed
   if (fuzz.request.method === 'POST' && (status === 200 || status === 201)) acknowledge(report, fuzz, outcome.text, where);
   if (status >= 400 && !problem) {
     report.notProblem++;
-    report.violations.push(`${where} → ${status} with Content-Type ${String(outcome.headers['content-type'])}: ${outcome.text.slice(0, 120)}`);
+    report.violations.push(
+      `${where} → ${status} with Content-Type ${String(outcome.headers['content-type'])}: ${outcome.text.slice(0, 120)}`,
+    );
   }
 }
 
@@ -83,14 +102,22 @@ function acknowledge(report: FuzzReport, fuzz: FuzzCase, text: string, where: st
 }
 
 /** Sends `count` cases, `concurrency` at a time; each case is built from its index, so any one can be replayed alone. */
-export async function runFuzz(port: number, count: number, concurrency: number, caseAt: (index: number) => FuzzCase, seed: number): Promise<FuzzReport> {
+export async function runFuzz(
+  port: number,
+  count: number,
+  concurrency: number,
+  caseAt: (index: number) => FuzzCase,
+  seed: number,
+): Promise<FuzzReport> {
   const report = emptyFuzzReport();
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) {
-      const fuzz = caseAt(next++);
-      judge(report, fuzz, await send(port, fuzz.request), seed);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const fuzz = caseAt(next++);
+        judge(report, fuzz, await send(port, fuzz.request), seed);
+      }
+    }),
+  );
   return report;
 }

@@ -20,10 +20,20 @@ export interface Parameter {
 }
 
 export interface OpenApiDocument {
-  readonly paths: Readonly<Record<string, Readonly<Record<string, {
-    readonly parameters?: readonly Parameter[];
-    readonly requestBody?: { readonly content?: Readonly<Record<string, { readonly schema?: Schema }>> };
-  }>>>>;
+  readonly paths: Readonly<
+    Record<
+      string,
+      Readonly<
+        Record<
+          string,
+          {
+            readonly parameters?: readonly Parameter[];
+            readonly requestBody?: { readonly content?: Readonly<Record<string, { readonly schema?: Schema }>> };
+          }
+        >
+      >
+    >
+  >;
   readonly components?: { readonly schemas?: Readonly<Record<string, Schema>> };
 }
 
@@ -64,9 +74,13 @@ export function operationsOf(document: OpenApiDocument): Operation[] {
 /** Follows $ref (local components only), deeply, so generators never see one. */
 export function resolve(document: OpenApiDocument, schema: Schema, depth = 0): Schema {
   if (depth > 10) return {};
-  const target = schema.$ref ? document.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')] ?? {} : schema;
+  const target = schema.$ref ? (document.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')] ?? {}) : schema;
   const properties = target.properties
     ? Object.fromEntries(Object.entries(target.properties).map(([name, property]) => [name, resolve(document, property, depth + 1)]))
     : undefined;
-  return { ...target, ...(properties ? { properties } : {}), ...(target.items ? { items: resolve(document, target.items, depth + 1) } : {}) };
+  return {
+    ...target,
+    ...(properties ? { properties } : {}),
+    ...(target.items ? { items: resolve(document, target.items, depth + 1) } : {}),
+  };
 }

@@ -17,8 +17,10 @@ export async function slowBodies(port: number, authorization: string, actionId: 
     [`${API}/committees`, JSON.stringify({ name: 'Slow Committee \u202e\ud83d\ude00', kind: 'other' }), { pieces: 30, gapMs: 100 }],
     [progress, `${'['.repeat(20_000)}${']'.repeat(20_000)}`, { pieces: 10, gapMs: 200 }],
   ];
-  return Promise.all(bodies.map(async ([path, body, trickle], n): Promise<[FuzzCase, Outcome]> => {
-    const fuzz: FuzzCase = { index: -1 - n, category: 'slow-body', request: { method: 'POST', path, headers, body, trickle } };
-    return [fuzz, await send(port, fuzz.request, 30_000)];
-  }));
+  return Promise.all(
+    bodies.map(async ([path, body, trickle], n): Promise<[FuzzCase, Outcome]> => {
+      const fuzz: FuzzCase = { index: -1 - n, category: 'slow-body', request: { method: 'POST', path, headers, body, trickle } };
+      return [fuzz, await send(port, fuzz.request, 30_000)];
+    }),
+  );
 }

@@ -68,19 +68,21 @@ export class CommandLoad {
     const deadline = Date.now() + this.plan.durationMs;
     const more = () => !this.stopped && Date.now() < deadline && this.report.requests < this.plan.maxRequests;
     const started = Date.now();
-    await Promise.all(Array.from({ length: this.plan.concurrency }, async () => {
-      while (more()) {
-        await this.untilNextSlot(started);
-        if (!more()) break;
-        const ports = this.plan.ports();
-        const step = this.nextStep();
-        const sentAt = Date.now();
-        const outcome = await step.send(this.plan.random.pick(ports));
-        const ack = this.report.record(step.kind, step.what, sentAt, outcome, step.streamId);
-        if (ack) step.onAck?.(ack);
-        if (outcome.kind === 'no-answer') await new Promise((resolve) => setTimeout(resolve, this.plan.pauseAfterNoAnswerMs ?? 100));
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: this.plan.concurrency }, async () => {
+        while (more()) {
+          await this.untilNextSlot(started);
+          if (!more()) break;
+          const ports = this.plan.ports();
+          const step = this.nextStep();
+          const sentAt = Date.now();
+          const outcome = await step.send(this.plan.random.pick(ports));
+          const ack = this.report.record(step.kind, step.what, sentAt, outcome, step.streamId);
+          if (ack) step.onAck?.(ack);
+          if (outcome.kind === 'no-answer') await new Promise((resolve) => setTimeout(resolve, this.plan.pauseAfterNoAnswerMs ?? 100));
+        }
+      }),
+    );
     return this.report;
   }
 
@@ -102,8 +104,10 @@ export class CommandLoad {
     if (roll < read) return this.read(action);
     const write = (roll - read) / (1 - read);
     if (write < 0.35) return this.progress(action);
-    if (write < 0.6) return this.command(action, 'chase', STAFF, random.chance(0.5) ? { note: `Chased at ${new Date().toISOString()}` } : {});
-    if (write < 0.72) return this.command(action, 'completion', action.holder.officer, { outcome: 'Final metrics collated', evidence: 'Ref: 7' });
+    if (write < 0.6)
+      return this.command(action, 'chase', STAFF, random.chance(0.5) ? { note: `Chased at ${new Date().toISOString()}` } : {});
+    if (write < 0.72)
+      return this.command(action, 'completion', action.holder.officer, { outcome: 'Final metrics collated', evidence: 'Ref: 7' });
     if (write < 0.82) return this.command(action, 'sign-off', STAFF, { meetingId: this.plan.world.laterMeetingId, note: 'Accepted' });
     if (write < 0.93) return this.command(action, 'reopen', STAFF, { reason: 'The figures for agency rates were incomplete' });
     return this.command(action, 'due-date', STAFF, { dueDate: `2017-0${random.int(3, 9)}-1${random.int(0, 9)}`, reason: 'Replanned' });
@@ -114,10 +118,13 @@ export class CommandLoad {
     const body = newActionBody(this.plan.world, holder, this.created++);
     const id = String(body.id);
     return {
-      kind: 'assign', what: `POST /actions ${id}`, streamId: streamIdFor('action', id),
+      kind: 'assign',
+      what: `POST /actions ${id}`,
+      streamId: streamIdFor('action', id),
       send: (port) => postCommand(port, this.plan.idp, STAFF, '/actions', body),
       onAck: (ack) => {
-        if (this.plan.actions.length < this.plan.maxActions) this.plan.actions.push({ id, holder, knownVersion: ack.version, knownPosition: ack.position });
+        if (this.plan.actions.length < this.plan.maxActions)
+          this.plan.actions.push({ id, holder, knownVersion: ack.version, knownPosition: ack.position });
       },
     };
   }
@@ -126,13 +133,21 @@ export class CommandLoad {
     const conditional = this.plan.random.chance(this.plan.conditionalShare ?? 0);
     const rag = this.plan.random.pick(['red', 'amber', 'green']);
     const headers: Record<string, string> = conditional ? { 'If-Match': `"${action.knownVersion}"` } : {};
-    return this.command(action, conditional ? 'progress-if-match' : 'progress', action.holder.officer, { note: `Figures for ${rag} areas collated`, rag }, headers);
+    return this.command(
+      action,
+      conditional ? 'progress-if-match' : 'progress',
+      action.holder.officer,
+      { note: `Figures for ${rag} areas collated`, rag },
+      headers,
+    );
   }
 
   private command(action: TrackedAction, kind: string, as: Person, body: object, headers: Record<string, string> = {}): Step {
     const path = `/actions/${action.id}/${kind.replace('-if-match', '')}`;
     return {
-      kind, what: `POST ${path}`, streamId: streamIdFor('action', action.id),
+      kind,
+      what: `POST ${path}`,
+      streamId: streamIdFor('action', action.id),
       send: (port) => postCommand(port, this.plan.idp, as, path, body, headers),
       onAck: (ack) => {
         action.knownVersion = Math.max(action.knownVersion, ack.version);
@@ -144,8 +159,11 @@ export class CommandLoad {
   private read(action: TrackedAction): Step {
     const { random, idp } = this.plan;
     const path = random.pick([
-      `/actions/${action.id}?minPosition=${action.knownPosition}`, `/posts/${action.holder.postId}/queue`, `/overdue?committeeId=${this.plan.world.committeeId}&asOf=2017-06-01`,
-      `/committees/${this.plan.world.committeeId}/action-log?format=json`, `/meetings/${this.plan.world.meetingId}`,
+      `/actions/${action.id}?minPosition=${action.knownPosition}`,
+      `/posts/${action.holder.postId}/queue`,
+      `/overdue?committeeId=${this.plan.world.committeeId}&asOf=2017-06-01`,
+      `/committees/${this.plan.world.committeeId}/action-log?format=json`,
+      `/meetings/${this.plan.world.meetingId}`,
     ]);
     return { kind: 'read', what: `GET ${path}`, send: (port) => getAs(port, idp, STAFF, path) };
   }
@@ -157,7 +175,8 @@ export class CommandLoad {
  * woken (LISTEN/NOTIFY) rather than left to poll.
  */
 export async function readYourWritesDelays(port: number, idp: LocalIdentityProvider, world: World, count: number): Promise<number[]> {
-  const failed = (what: string, outcome: Outcome) => new Error(`freshness probe: ${what} gave ${outcome.kind === 'answer' ? `${outcome.status} ${outcome.text}` : outcome.error}`);
+  const failed = (what: string, outcome: Outcome) =>
+    new Error(`freshness probe: ${what} gave ${outcome.kind === 'answer' ? `${outcome.status} ${outcome.text}` : outcome.error}`);
   const body = newActionBody(world, world.holders[0] as PostHolder, 0);
   const assigned = await postCommand(port, idp, STAFF, '/actions', body);
   if (assigned.kind !== 'answer' || assigned.status !== 201) throw failed('assigning', assigned);

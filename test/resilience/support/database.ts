@@ -8,7 +8,8 @@ const SERVER = new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 function urlOf(database: string): string {
-  if (!LOOPBACK.has(SERVER.hostname)) throw new Error(`The resilience suite only talks to a loopback PostgreSQL; DATABASE_URL names ${SERVER.hostname}`);
+  if (!LOOPBACK.has(SERVER.hostname))
+    throw new Error(`The resilience suite only talks to a loopback PostgreSQL; DATABASE_URL names ${SERVER.hostname}`);
   const url = new URL(SERVER.href);
   url.pathname = `/${database}`;
   return url.href;
@@ -47,7 +48,9 @@ export async function takeDatabaseDown(): Promise<number> {
   return withClient(MAINTENANCE_URL, async (client) => {
     await client.query(`ALTER DATABASE ${RESILIENCE_DATABASE} WITH ALLOW_CONNECTIONS false`);
     const { rows } = await client.query(
-      'SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [RESILIENCE_DATABASE]);
+      'SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [RESILIENCE_DATABASE],
+    );
     return rows.length;
   });
 }
@@ -61,7 +64,8 @@ export async function connectionsByApplication(): Promise<Record<string, number>
   return withClient(MAINTENANCE_URL, async (client) => {
     const { rows } = await client.query<{ name: string; count: number }>(
       `SELECT application_name AS name, count(*)::int AS count FROM pg_stat_activity WHERE datname = $1 GROUP BY application_name`,
-      [RESILIENCE_DATABASE]);
+      [RESILIENCE_DATABASE],
+    );
     return Object.fromEntries(rows.map((row) => [row.name, row.count]));
   });
 }

@@ -18,9 +18,11 @@ export class HealthWatch {
     this.loop = (async () => {
       while (this.running) {
         const outcome = await send(port, { method: 'GET', path: '/health' }, 5_000);
-        this.samples.push(outcome.kind === 'answer'
-          ? { at: Date.now(), status: outcome.status, retryAfter: outcome.headers['retry-after'] !== undefined, ms: outcome.ms }
-          : { at: Date.now(), status: 0, retryAfter: false, ms: outcome.ms });
+        this.samples.push(
+          outcome.kind === 'answer'
+            ? { at: Date.now(), status: outcome.status, retryAfter: outcome.headers['retry-after'] !== undefined, ms: outcome.ms }
+            : { at: Date.now(), status: 0, retryAfter: false, ms: outcome.ms },
+        );
         await new Promise((resolve) => setTimeout(resolve, everyMs));
       }
     })();

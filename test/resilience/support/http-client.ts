@@ -48,7 +48,14 @@ export function send(port: number, req: HttpRequest, timeoutMs = REQUEST_TIMEOUT
       settle({ kind: 'no-answer', error: error instanceof Error ? error.message : String(error), timedOut, ms: Date.now() - started });
     let outgoing: ReturnType<typeof request>;
     try {
-      outgoing = request({ host: '127.0.0.1', port, method: req.method, path: req.path, headers: { ...framing(req), ...req.headers }, agent });
+      outgoing = request({
+        host: '127.0.0.1',
+        port,
+        method: req.method,
+        path: req.path,
+        headers: { ...framing(req), ...req.headers },
+        agent,
+      });
     } catch (error) {
       // Node refused to put this on the wire (an invalid header or path): a fault of the test's request.
       throw new Error(`the client could not send ${req.method} ${req.path.slice(0, 80)}`, { cause: error });
@@ -66,9 +73,15 @@ export function send(port: number, req: HttpRequest, timeoutMs = REQUEST_TIMEOUT
         if (size <= MAX_ANSWER_BYTES) chunks.push(chunk);
       });
       res.on('error', (error) => fail(error));
-      res.on('end', () => settle({
-        kind: 'answer', status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8'), ms: Date.now() - started,
-      }));
+      res.on('end', () =>
+        settle({
+          kind: 'answer',
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: Buffer.concat(chunks).toString('utf8'),
+          ms: Date.now() - started,
+        }),
+      );
     });
     void writeBody(outgoing, req).catch((error: unknown) => fail(error));
   });

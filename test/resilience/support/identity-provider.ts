@@ -61,10 +61,17 @@ export class LocalIdentityProvider {
     const now = Math.floor(Date.now() / 1000);
     const good = await this.sign({ roles: ['officer'] }, 'p-refused');
     const [header, payload] = good.split('.');
-    const tampered = Buffer.from(JSON.stringify({ sub: 'p-refused', roles: ['admin'], exp: now + 600, iss: ISSUER, aud: AUDIENCE })).toString('base64url');
+    const tampered = Buffer.from(
+      JSON.stringify({ sub: 'p-refused', roles: ['admin'], exp: now + 600, iss: ISSUER, aud: AUDIENCE }),
+    ).toString('base64url');
     const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`;
-    const confused = await new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'HS256', kid: KEY_ID }).setSubject('p-confused')
-      .setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('1h').sign(new TextEncoder().encode(this.publicPem));
+    const confused = await new SignJWT({ roles: ['admin'] })
+      .setProtectedHeader({ alg: 'HS256', kid: KEY_ID })
+      .setSubject('p-confused')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(this.publicPem));
     const tokens = [
       await this.sign({ roles: ['admin'], exp: now - 3_600 }, 'p-expired'),
       await this.sign({ roles: ['admin'], nbf: now + 3_600 }, 'p-early'),
@@ -90,8 +97,12 @@ export class LocalIdentityProvider {
 
   private sign(claims: JWTPayload, sub: string, key: CryptoKey = this.privateKey): Promise<string> {
     const { exp, nbf, aud, iss, ...rest } = claims;
-    let jwt = new SignJWT(rest).setProtectedHeader({ alg: 'RS256', kid: KEY_ID, typ: 'JWT' }).setIssuedAt()
-      .setIssuer(iss ?? ISSUER).setAudience(aud ?? AUDIENCE).setExpirationTime(exp ?? '2h');
+    let jwt = new SignJWT(rest)
+      .setProtectedHeader({ alg: 'RS256', kid: KEY_ID, typ: 'JWT' })
+      .setIssuedAt()
+      .setIssuer(iss ?? ISSUER)
+      .setAudience(aud ?? AUDIENCE)
+      .setExpirationTime(exp ?? '2h');
     if (sub) jwt = jwt.setSubject(sub);
     if (nbf !== undefined) jwt = jwt.setNotBefore(nbf);
     return jwt.sign(key);

@@ -52,7 +52,8 @@ export class LoadReport {
     if (status === 503) this.unavailable++;
     const retryAfter = outcome.headers['retry-after'] !== undefined;
     if (status >= 500 && !(status === 503 && retryAfter)) this.serverErrors++;
-    if (status >= 400 && !isProblem(outcome)) this.violations.push(`${what}: ${status} answered ${String(outcome.headers['content-type'])}`);
+    if (status >= 400 && !isProblem(outcome))
+      this.violations.push(`${what}: ${status} answered ${String(outcome.headers['content-type'])}`);
     else if (status >= 500 && !(status === 503 && retryAfter)) this.violations.push(`${what}: ${status} ${outcome.text.slice(0, 300)}`);
     if ((status !== 200 && status !== 201) || streamId === undefined) return undefined;
     const answer = jsonOf<CommandAck>(outcome);
@@ -67,10 +68,12 @@ export class LoadReport {
 
   /** Answers with a status outside the allowed ones, by kind and status. */
   unexpectedStatuses(allowed: readonly number[]): Record<string, number> {
-    return Object.fromEntries(Object.entries(this.statuses).filter(([key]) => {
-      const status = key.split(' ').at(-1);
-      return status !== 'no-answer' && !allowed.includes(Number(status));
-    }));
+    return Object.fromEntries(
+      Object.entries(this.statuses).filter(([key]) => {
+        const status = key.split(' ').at(-1);
+        return status !== 'no-answer' && !allowed.includes(Number(status));
+      }),
+    );
   }
 
   /** Milliseconds from `since` to the first 2xx answer to a request sent after it (undefined when none came). */

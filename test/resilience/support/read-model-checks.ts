@@ -12,7 +12,11 @@ export interface ReadModelAudit {
 }
 
 /** Waits until every projection has applied the head of the store; answers how long that took. */
-export async function untilProjectionsAtHead(store: SqlEventStore, timeoutMs: number, projectors: readonly ServiceProcess[] = []): Promise<number> {
+export async function untilProjectionsAtHead(
+  store: SqlEventStore,
+  timeoutMs: number,
+  projectors: readonly ServiceProcess[] = [],
+): Promise<number> {
   const started = Date.now();
   for (;;) {
     const dead = projectors.filter((projector) => projector.unexpectedExits.length > 0);
@@ -21,7 +25,8 @@ export async function untilProjectionsAtHead(store: SqlEventStore, timeoutMs: nu
     }
     const [head, least] = await Promise.all([store.headPosition(), leastCheckpoint(store.db)]);
     if (least >= head) return Date.now() - started;
-    if (Date.now() - started > timeoutMs) throw new Error(`the projections stayed behind the head (${least} < ${head}) for ${timeoutMs} ms`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`the projections stayed behind the head (${least} < ${head}) for ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -36,9 +41,11 @@ export async function auditReadModels(store: SqlEventStore): Promise<ReadModelAu
   for (const projection of allProjections) {
     const result = await verifyProjection({ store, db: store.db, projection, batchSize: 500 });
     rowsCompared += result.tables.reduce((sum, table) => sum + table.liveRows, 0);
-    differences[projection.name] = result.differences.map((table) =>
-      `${table.table}: ${table.onlyInLive.count} live rows not rebuilt (${table.onlyInLive.sampleKeys.join(', ')}), ` +
-      `${table.onlyInRebuilt.count} rebuilt rows not live (${table.onlyInRebuilt.sampleKeys.join(', ')})`);
+    differences[projection.name] = result.differences.map(
+      (table) =>
+        `${table.table}: ${table.onlyInLive.count} live rows not rebuilt (${table.onlyInLive.sampleKeys.join(', ')}), ` +
+        `${table.onlyInRebuilt.count} rebuilt rows not live (${table.onlyInRebuilt.sampleKeys.join(', ')})`,
+    );
   }
   return { differences, rowsCompared, facts: await projectionFacts(store, store.db) };
 }

@@ -43,7 +43,10 @@ export class RssSampler {
   private readonly started = Date.now();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly services: readonly ServiceProcess[], everyMs = 1_000) {
+  constructor(
+    private readonly services: readonly ServiceProcess[],
+    everyMs = 1_000,
+  ) {
     for (const service of services) this.samples.set(service, []);
     this.timer = setInterval(() => this.sample(), everyMs);
   }

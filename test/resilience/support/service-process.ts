@@ -11,7 +11,8 @@ const ENTRY = { api: 'apps/api/src/main.ts', projector: 'apps/projector/src/main
 const START_TIMEOUT_MS = 60_000;
 const KEPT_LINES = 300;
 /** Settings of the test runner's environment that must not leak into the services. */
-const INHERITED_SETTINGS = /^(AUTH_|KAFKA_|KURRENTDB_|PROJECTION|DATA_DIR$|PORT$|LOG_LEVEL$|CORS_|TRUST_PROXY$|PUBLIC_ACTION_LOG$|NODE_OPTIONS$|PG)/;
+const INHERITED_SETTINGS =
+  /^(AUTH_|KAFKA_|KURRENTDB_|PROJECTION|DATA_DIR$|PORT$|LOG_LEVEL$|CORS_|TRUST_PROXY$|PUBLIC_ACTION_LOG$|NODE_OPTIONS$|PG)/;
 
 export type ServiceKind = keyof typeof ENTRY;
 
@@ -45,7 +46,10 @@ export class ServiceProcess {
   readonly unexpectedExits: string[] = [];
   private expectingExit = false;
 
-  constructor(private readonly options: ServiceOptions, port: number) {
+  constructor(
+    private readonly options: ServiceOptions,
+    port: number,
+  ) {
     this.port = port;
   }
 
@@ -73,8 +77,15 @@ export class ServiceProcess {
     const child = spawn(process.execPath, args, {
       cwd: REPO_ROOT,
       env: {
-        ...env, NODE_ENV: 'production', EVENT_STORE: 'postgres', DATABASE_URL: RESILIENCE_URL, DATABASE_SCHEMA: this.options.schema,
-        PGAPPNAME: this.name, PORT: String(this.port), LOG_LEVEL: this.options.kind === 'api' ? 'warn' : 'info', ...this.options.env,
+        ...env,
+        NODE_ENV: 'production',
+        EVENT_STORE: 'postgres',
+        DATABASE_URL: RESILIENCE_URL,
+        DATABASE_SCHEMA: this.options.schema,
+        PGAPPNAME: this.name,
+        PORT: String(this.port),
+        LOG_LEVEL: this.options.kind === 'api' ? 'warn' : 'info',
+        ...this.options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -84,10 +95,12 @@ export class ServiceProcess {
     this.partial = '';
     this.leading.clear();
     for (const stream of [child.stdout, child.stderr]) stream?.setEncoding('utf8').on('data', (chunk: string) => this.keep(chunk));
-    this.exit = new Promise((resolve) => child.once('exit', (code, signal) => {
-      if (!this.expectingExit) this.unexpectedExits.push(`${this.name} exited (code ${code}, signal ${signal})`);
-      resolve();
-    }));
+    this.exit = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        if (!this.expectingExit) this.unexpectedExits.push(`${this.name} exited (code ${code}, signal ${signal})`);
+        resolve();
+      }),
+    );
     await this.untilServing(Date.now() + START_TIMEOUT_MS);
   }
 

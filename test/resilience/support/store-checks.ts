@@ -47,12 +47,19 @@ export async function auditStore(store: EventStore, acknowledged: readonly Ackno
     const positionAt = new Map(stream.map((event) => [event.streamVersion, event.globalPosition]));
     for (const ack of acks) {
       if (positionAt.get(ack.version) !== ack.position) {
-        missing.push(`${ack.kind} ${streamId} v${ack.version} @${ack.position}: stored ${positionAt.has(ack.version) ? `@${positionAt.get(ack.version)}` : 'nothing'}`);
+        missing.push(
+          `${ack.kind} ${streamId} v${ack.version} @${ack.position}: stored ${positionAt.has(ack.version) ? `@${positionAt.get(ack.version)}` : 'nothing'}`,
+        );
       }
     }
   }
   return {
-    verify, events: events.length, streams: versions.size, gaps, acknowledged: acknowledged.length,
-    stored: acknowledged.length - missing.length, missing: missing.slice(0, 20),
+    verify,
+    events: events.length,
+    streams: versions.size,
+    gaps,
+    acknowledged: acknowledged.length,
+    stored: acknowledged.length - missing.length,
+    missing: missing.slice(0, 20),
   };
 }

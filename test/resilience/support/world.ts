@@ -31,9 +31,18 @@ export interface CommandAck {
 }
 
 /** POST a command as this person; the headers carry a real bearer token. */
-export async function postCommand(port: number, idp: LocalIdentityProvider, as: Person, path: string, body: object, headers: Record<string, string> = {}): Promise<Outcome> {
+export async function postCommand(
+  port: number,
+  idp: LocalIdentityProvider,
+  as: Person,
+  path: string,
+  body: object,
+  headers: Record<string, string> = {},
+): Promise<Outcome> {
   return send(port, {
-    method: 'POST', path: `${API}${path}`, body: JSON.stringify(body),
+    method: 'POST',
+    path: `${API}${path}`,
+    body: JSON.stringify(body),
     headers: { 'Content-Type': 'application/json', Authorization: await idp.bearer(as), ...headers },
   });
 }
@@ -53,14 +62,22 @@ async function created(port: number, idp: LocalIdentityProvider, path: string, b
 export async function seedWorld(port: number, idp: LocalIdentityProvider, posts = 2): Promise<World> {
   const make = (path: string, body: object) => created(port, idp, path, body);
   const committeeId = await make('/committees', { name: 'Scrutiny Task & Finish Group', kind: 'task-and-finish' });
-  const meetingId = await make('/meetings', { committeeId, startsAt: '2017-01-16T18:00:00Z', title: 'Recruitment & Retention of Social Workers' });
+  const meetingId = await make('/meetings', {
+    committeeId,
+    startsAt: '2017-01-16T18:00:00Z',
+    title: 'Recruitment & Retention of Social Workers',
+  });
   const laterMeetingId = await make('/meetings', { committeeId, startsAt: '2017-02-20T18:00:00Z', title: 'The February meeting' });
   await make(`/meetings/${meetingId}/items`, { number: '03', title: 'Draft Task & Finish Group Report Part 1', paperRef: 'Ref: 7' });
   const resolutionId = await make(`/meetings/${meetingId}/resolutions`, {
     itemNumber: '03',
     parts: [
       { label: '(i)', text: 'That the Report (Ref: 7) be noted.', kind: 'noted' },
-      { label: '(ii)', text: 'That the Project Manager, Transformation & Technology be instructed to collate final metrics', kind: 'instructed' },
+      {
+        label: '(ii)',
+        text: 'That the Project Manager, Transformation & Technology be instructed to collate final metrics',
+        kind: 'instructed',
+      },
     ],
   });
   const holders: PostHolder[] = [];

@@ -3,10 +3,16 @@ import type { SqlEventStore, StoredEvent } from '#event-store';
 
 /** Appends `count` events to a stream and waits until readers of the global log can see them. */
 export async function appendEvents(
-  store: SqlEventStore, streamId: string, count: number, metadata: Record<string, unknown> = {},
+  store: SqlEventStore,
+  streamId: string,
+  count: number,
+  metadata: Record<string, unknown> = {},
 ): Promise<number> {
   const events = Array.from({ length: count }, (_, index) => ({
-    eventId: randomUUID(), type: 'ThingNoted', data: { note: `${streamId} #${index}` }, metadata,
+    eventId: randomUUID(),
+    type: 'ThingNoted',
+    data: { note: `${streamId} #${index}` },
+    metadata,
   }));
   const { lastPosition } = await store.appendToStream(streamId, events);
   // Another suite's open transaction on the same server can hold the commit-safe horizon back for a moment.

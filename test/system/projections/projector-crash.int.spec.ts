@@ -39,10 +39,15 @@ await describeWithPostgres('a projector process killed in the middle of a batch 
     const first = spawnProjector('first', 150);
     await first.waitForLine('start', (line) => line.message === 'projector started');
     // Mid-batch: its checkpoint has moved at least once, events remain, and a batch transaction is open now.
-    await waitUntil('a batch is open after the first commit', async () => {
-      const position = (await checkpoints(db))[RECORDS] ?? 0;
-      return position > 0 && position < head && (await hasOpenTransaction(db, first.name));
-    }, 30_000, 10);
+    await waitUntil(
+      'a batch is open after the first commit',
+      async () => {
+        const position = (await checkpoints(db))[RECORDS] ?? 0;
+        return position > 0 && position < head && (await hasOpenTransaction(db, first.name));
+      },
+      30_000,
+      10,
+    );
     first.kill('SIGKILL');
     expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
 
@@ -50,23 +55,35 @@ await describeWithPostgres('a projector process killed in the middle of a batch 
     expect(atCrash[RECORDS]).toBeGreaterThan(0);
     expect(atCrash[RECORDS]).toBeLessThan(head);
     // What the dead process committed is whole: no row holds an event past its projection's checkpoint.
-    const { rows: [audit] } = await db.query<{ beyond: number; below: number }>(
+    const {
+      rows: [audit],
+    } = await db.query<{ beyond: number; below: number }>(
       'SELECT count(*) FILTER (WHERE global_position > $1)::int AS beyond, count(*) FILTER (WHERE global_position <= $1)::int AS below FROM rm_audit_events',
-      [atCrash[checkpointNameOf('audit-log')] ?? 0]);
-    const eventsUpToAuditCheckpoint = (await f.store.readAll(0, 100_000)).events.filter((e) => e.globalPosition <= (atCrash[checkpointNameOf('audit-log')] ?? 0)).length;
+      [atCrash[checkpointNameOf('audit-log')] ?? 0],
+    );
+    const eventsUpToAuditCheckpoint = (await f.store.readAll(0, 100_000)).events.filter(
+      (e) => e.globalPosition <= (atCrash[checkpointNameOf('audit-log')] ?? 0),
+    ).length;
     expect(audit).toEqual({ beyond: 0, below: eventsUpToAuditCheckpoint });
 
     const second = spawnProjector('second', 0);
-    await waitUntil('the restarted projector reaches the head', async () => {
-      const known = await checkpoints(db);
-      return allProjections.every((p) => (known[checkpointNameOf(p)] ?? 0) >= head);
-    }, 60_000);
+    await waitUntil(
+      'the restarted projector reaches the head',
+      async () => {
+        const known = await checkpoints(db);
+        return allProjections.every((p) => (known[checkpointNameOf(p)] ?? 0) >= head);
+      },
+      60_000,
+    );
     const facts = await projectionFacts(f.store, db);
     expect(liveCheckpointsAt(facts)).toEqual(everyProjectionAt(facts.head));
     expect(facts.head).toBe(head);
     expect(facts.actionMismatches).toEqual([]);
     expect(facts.actionsChecked).toBe(25);
-    expect({ auditRows: facts.auditRows, distinct: facts.distinctAuditPositions }).toEqual({ auditRows: facts.events, distinct: facts.events });
+    expect({ auditRows: facts.auditRows, distinct: facts.distinctAuditPositions }).toEqual({
+      auditRows: facts.events,
+      distinct: facts.events,
+    });
     for (const projection of allProjections) {
       expect((await verifyProjection({ store: f.store, db, projection })).differences).toEqual([]);
     }

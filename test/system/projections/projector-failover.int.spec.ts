@@ -47,10 +47,15 @@ await describeWithPostgres('two projector processes on one schema, the active on
     expect(standby.leading().size).toBe(0);
     expect(await advisoryLocksByProcess(db, [active.name, standby.name])).toEqual({ [active.name]: ALL.length, [standby.name]: 0 });
 
-    await waitUntil('the active process is mid-batch with events left', async () => {
-      const position = (await checkpoints(db))[checkpointNameOf('records')] ?? 0;
-      return position > 0 && position < headBefore && (await hasOpenTransaction(db, active.name));
-    }, 30_000, 10);
+    await waitUntil(
+      'the active process is mid-batch with events left',
+      async () => {
+        const position = (await checkpoints(db))[checkpointNameOf('records')] ?? 0;
+        return position > 0 && position < headBefore && (await hasOpenTransaction(db, active.name));
+      },
+      30_000,
+      10,
+    );
     active.kill('SIGKILL');
     const killedAt = Date.now();
     await active.exited;
@@ -60,28 +65,49 @@ await describeWithPostgres('two projector processes on one schema, the active on
     expect(chased.status).toBe(200);
     const newPosition = chased.body.position as number;
 
-    await waitUntil('the standby leads every projection', async () => [...standby.leading()].sort().join() === ALL.join(), TAKEOVER_LIMIT_MS + 5_000);
+    await waitUntil(
+      'the standby leads every projection',
+      async () => [...standby.leading()].sort().join() === ALL.join(),
+      TAKEOVER_LIMIT_MS + 5_000,
+    );
     const tookOverMs = Date.now() - killedAt;
     expect(tookOverMs).toBeLessThan(TAKEOVER_LIMIT_MS);
     expect(await advisoryLocksByProcess(db, [active.name, standby.name])).toEqual({ [active.name]: 0, [standby.name]: ALL.length });
 
-    await waitUntil('the new event is projected', async () => {
-      const { rows } = await db.query<{ found: boolean }>('SELECT count(*) > 0 AS found FROM rm_audit_events WHERE global_position = $1', [newPosition]);
-      return rows[0]?.found === true;
-    }, 60_000);
+    await waitUntil(
+      'the new event is projected',
+      async () => {
+        const { rows } = await db.query<{ found: boolean }>(
+          'SELECT count(*) > 0 AS found FROM rm_audit_events WHERE global_position = $1',
+          [newPosition],
+        );
+        return rows[0]?.found === true;
+      },
+      60_000,
+    );
     const head = await f.store.headPosition();
-    await waitUntil('the standby reaches the head', async () => {
-      const known = await checkpoints(db);
-      return allProjections.every((p) => (known[checkpointNameOf(p)] ?? 0) >= head);
-    }, 60_000);
+    await waitUntil(
+      'the standby reaches the head',
+      async () => {
+        const known = await checkpoints(db);
+        return allProjections.every((p) => (known[checkpointNameOf(p)] ?? 0) >= head);
+      },
+      60_000,
+    );
 
     const facts = await projectionFacts(f.store, db);
     expect(liveCheckpointsAt(facts)).toEqual(everyProjectionAt(facts.head));
     expect(facts.actionMismatches).toEqual([]);
-    expect({ auditRows: facts.auditRows, distinct: facts.distinctAuditPositions }).toEqual({ auditRows: facts.events, distinct: facts.events });
-    const { rows: [chases] } = await db.query<{ notes: string[] }>(
+    expect({ auditRows: facts.auditRows, distinct: facts.distinctAuditPositions }).toEqual({
+      auditRows: facts.events,
+      distinct: facts.events,
+    });
+    const {
+      rows: [chases],
+    } = await db.query<{ notes: string[] }>(
       `SELECT array_agg(c->>'note') FILTER (WHERE c->>'note' = 'after the failover') AS notes FROM rm_actions, jsonb_array_elements(chases) c WHERE action_id = $1`,
-      [workload.actionIds[0]]);
+      [workload.actionIds[0]],
+    );
     expect(chases?.notes).toEqual(['after the failover']);
     for (const projection of allProjections) {
       expect((await verifyProjection({ store: f.store, db, projection })).differences).toEqual([]);

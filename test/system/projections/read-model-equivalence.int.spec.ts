@@ -15,14 +15,20 @@ const verifyAll = async (store: SqlEventStore, db: SqlDatabase): Promise<VerifyR
 };
 
 const differencesOf = (results: readonly VerifyResult[]) =>
-  Object.fromEntries(results.map((r) => [r.projection, r.differences.map((d) => ({ table: d.table, onlyInLive: d.onlyInLive, onlyInRebuilt: d.onlyInRebuilt }))]));
+  Object.fromEntries(
+    results.map((r) => [
+      r.projection,
+      r.differences.map((d) => ({ table: d.table, onlyInLive: d.onlyInLive, onlyInRebuilt: d.onlyInRebuilt })),
+    ]),
+  );
 
 await describeWithPostgres('read models equal a rebuild from zero after a concurrent mixed workload (PostgreSQL)', () => {
   const schema = uniqueSchema('equiv');
   let f: FeatureApp;
   let workload: WorkloadResult;
 
-  const caughtUp = () => waitUntil('the live runners reach the head', async () => (await leastCheckpoint(f.store.db)) >= (await f.store.headPosition()));
+  const caughtUp = () =>
+    waitUntil('the live runners reach the head', async () => (await leastCheckpoint(f.store.db)) >= (await f.store.headPosition()));
 
   beforeAll(async () => {
     f = await startCommandApp(await openPostgresStore(schema, 30), 'in-process');
@@ -37,8 +43,19 @@ await describeWithPostgres('read models equal a rebuild from zero after a concur
 
   it('ran a workload of every kind of command, with conflicts', () => {
     expect(Object.keys(workload.accepted).sort()).toEqual([
-      'attendance', 'chase', 'completion', 'due-date', 'item', 'metric-correction', 'metrics', 'progress', 'reassignment', 'reopen',
-      'resolution-correction', 'sign-off', 'withdrawal',
+      'attendance',
+      'chase',
+      'completion',
+      'due-date',
+      'item',
+      'metric-correction',
+      'metrics',
+      'progress',
+      'reassignment',
+      'reopen',
+      'resolution-correction',
+      'sign-off',
+      'withdrawal',
     ]);
     expect(workload.refused).toBeGreaterThan(0);
   });
@@ -66,23 +83,45 @@ await describeWithPostgres('read models equal a rebuild from zero after a concur
   it('reports deliberately corrupted rows, with their keys, and the CLI exits 1', async () => {
     const db = f.store.db;
     const actionId = workload.actionIds[3] as string;
-    const { rows: [audited] } = await db.query<{ position: string }>('SELECT global_position::text AS position FROM rm_audit_events ORDER BY global_position OFFSET 10 LIMIT 1');
-    const { rows: [point] } = await db.query<{ id: string }>('SELECT point_id AS id FROM rm_metric_points ORDER BY point_id LIMIT 1');
+    const {
+      rows: [audited],
+    } = await db.query<{ position: string }>(
+      'SELECT global_position::text AS position FROM rm_audit_events ORDER BY global_position OFFSET 10 LIMIT 1',
+    );
+    const {
+      rows: [point],
+    } = await db.query<{ id: string }>('SELECT point_id AS id FROM rm_metric_points ORDER BY point_id LIMIT 1');
     await db.query('UPDATE rm_actions SET chase_count = chase_count + 1 WHERE action_id = $1', [actionId]);
     await db.query('DELETE FROM rm_audit_events WHERE global_position = $1', [audited?.position]);
     await db.query(`UPDATE rm_metric_points SET corrections = corrections || '[{"value": 0}]'::jsonb WHERE point_id = $1`, [point?.id]);
 
     const results = await verifyAll(f.store, db);
     expect(differencesOf(results)).toEqual({
-      records: [{ table: 'rm_actions', onlyInLive: { count: 1, sampleKeys: [actionId] }, onlyInRebuilt: { count: 1, sampleKeys: [actionId] } }],
-      'metric-series': [{ table: 'rm_metric_points', onlyInLive: { count: 1, sampleKeys: [point?.id] }, onlyInRebuilt: { count: 1, sampleKeys: [point?.id] } }],
-      'audit-log': [{ table: 'rm_audit_events', onlyInLive: { count: 0, sampleKeys: [] }, onlyInRebuilt: { count: 1, sampleKeys: [audited?.position] } }],
+      records: [
+        { table: 'rm_actions', onlyInLive: { count: 1, sampleKeys: [actionId] }, onlyInRebuilt: { count: 1, sampleKeys: [actionId] } },
+      ],
+      'metric-series': [
+        {
+          table: 'rm_metric_points',
+          onlyInLive: { count: 1, sampleKeys: [point?.id] },
+          onlyInRebuilt: { count: 1, sampleKeys: [point?.id] },
+        },
+      ],
+      'audit-log': [
+        {
+          table: 'rm_audit_events',
+          onlyInLive: { count: 0, sampleKeys: [] },
+          onlyInRebuilt: { count: 1, sampleKeys: [audited?.position] },
+        },
+      ],
     });
 
     const cli = await runRebuildCli(schema, ['--all', '--verify']);
     expect(cli.code).toBe(1);
     expect(cli.stdout).toContain(`rm_actions: 1 live rows not in the rebuild (keys ${actionId})`);
-    expect(cli.stdout).toContain(`rm_audit_events: 0 live rows not in the rebuild (keys -); 1 rebuilt rows not live (keys ${audited?.position})`);
+    expect(cli.stdout).toContain(
+      `rm_audit_events: 0 live rows not in the rebuild (keys -); 1 rebuilt rows not live (keys ${audited?.position})`,
+    );
     expect(cli.stderr).toMatch(/records\s+\S+\s+\[[█░]+\]\s+\d+%\s+[\d,]+ \/ [\d,]+ events/);
   }, 120_000);
 

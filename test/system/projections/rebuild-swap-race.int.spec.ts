@@ -1,6 +1,4 @@
-import {
-  CheckpointMovedError, PostgresDatabase, type SqlEventStore,
-} from '#event-store';
+import { CheckpointMovedError, PostgresDatabase, type SqlEventStore } from '#event-store';
 import { checkpointNameOf, ProjectionRunner, recordsProjection } from '#projections';
 import { rebuildProjection, verifyProjection } from '#projections';
 import type { FeatureApp } from '../../../apps/api/test/features/support/feature-app.js';
@@ -13,7 +11,8 @@ import { checkpoints, projectionFacts, waitUntil } from './support/read-model-fa
 async function waitingLockRequests(db: PostgresDatabase): Promise<number> {
   const { rows } = await db.query<{ waiting: string }>(
     `SELECT count(*)::text AS waiting FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-     WHERE NOT l.granted AND c.relnamespace = current_schema()::regnamespace AND c.relname LIKE 'rm\\_%' AND c.relname NOT LIKE '%\\_\\_%'`);
+     WHERE NOT l.granted AND c.relnamespace = current_schema()::regnamespace AND c.relname LIKE 'rm\\_%' AND c.relname NOT LIKE '%\\_\\_%'`,
+  );
   return Number(rows[0]?.waiting ?? 0);
 }
 
@@ -74,9 +73,15 @@ await describeWithPostgres('a rebuild swapping tables under a live runner (Postg
     await waitUntil('the chase is readable', async () => (await store.readAll(chasedAt - 1, 1)).events.length > 0);
     let blockedBatch: Promise<unknown> | undefined;
     const rebuilt = await rebuildProjection({
-      store: rebuildStore, db: rebuildStore.db, projection: recordsProjection, batchSize: 40,
+      store: rebuildStore,
+      db: rebuildStore.db,
+      projection: recordsProjection,
+      batchSize: 40,
       afterLiveTablesLocked: async () => {
-        blockedBatch = live.catchUp().then(() => 'committed', (error: unknown) => error);
+        blockedBatch = live.catchUp().then(
+          () => 'committed',
+          (error: unknown) => error,
+        );
         await waitUntil('the live batch waits on the locked tables', async () => (await waitingLockRequests(db)) > 0, 10_000);
       },
     });
@@ -108,7 +113,9 @@ await describeWithPostgres('a rebuild swapping tables under a live runner (Postg
       release = resolve;
     });
     const slow = new ProjectionRunner({
-      store, db, projection: recordsProjection,
+      store,
+      db,
+      projection: recordsProjection,
       beforeCommit: async () => {
         inBatch = true;
         await held;
@@ -120,7 +127,10 @@ await describeWithPostgres('a rebuild swapping tables under a live runner (Postg
     let phase = '';
     let swapped = false;
     const rebuild = rebuildProjection({
-      store: rebuildStore, db: rebuildStore.db, projection: recordsProjection, onProgress: (progress) => {
+      store: rebuildStore,
+      db: rebuildStore.db,
+      projection: recordsProjection,
+      onProgress: (progress) => {
         phase = progress.phase;
       },
     }).finally(() => {
@@ -145,7 +155,9 @@ await describeWithPostgres('a rebuild swapping tables under a live runner (Postg
     const facts = await projectionFacts(store, db);
     expect(facts.actionMismatches).toEqual([]);
     expect((await verifyProjection({ store, db, projection: recordsProjection })).ok).toBe(true);
-    const { rows } = await db.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE '%\\_\\_%'`);
+    const { rows } = await db.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE '%\\_\\_%'`,
+    );
     expect(rows).toEqual([]);
   });
 });

@@ -19,7 +19,8 @@ interface Setting {
 
 async function tableIds(f: FeatureApp): Promise<Record<string, string>> {
   const { rows } = await f.store.db.query<{ name: string; id: string }>(
-    `SELECT relname AS name, oid::text AS id FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r' AND relname LIKE 'rm\\_%'`);
+    `SELECT relname AS name, oid::text AS id FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r' AND relname LIKE 'rm\\_%'`,
+  );
   return Object.fromEntries(rows.map((row) => [row.name, row.id]));
 }
 
@@ -27,7 +28,8 @@ async function tableIds(f: FeatureApp): Promise<Record<string, string>> {
 async function liveIndexes(f: FeatureApp): Promise<string[]> {
   const { rows } = await f.store.db.query<{ name: string; definition: string }>(
     `SELECT indexname AS name, regexp_replace(indexdef, ' ON \\S+\\.', ' ON ') AS definition FROM pg_indexes
-      WHERE schemaname = current_schema() AND tablename LIKE 'rm\\_%' ORDER BY indexname`);
+      WHERE schemaname = current_schema() AND tablename LIKE 'rm\\_%' ORDER BY indexname`,
+  );
   return rows.map((row) => `${row.name}: ${row.definition}`);
 }
 
@@ -52,7 +54,14 @@ function rebuildWhileServing(setting: Setting, workloadSize: { actions: number; 
     const results: RebuildResult[] = [];
     try {
       for (const projection of allProjections) {
-        results.push(await rebuildProjection({ store: setting.rebuildStore(), db: setting.rebuildStore().db, projection, batchSize: setting.batchSize }));
+        results.push(
+          await rebuildProjection({
+            store: setting.rebuildStore(),
+            db: setting.rebuildStore().db,
+            projection,
+            batchSize: setting.batchSize,
+          }),
+        );
       }
     } finally {
       await writers.stop();
@@ -95,10 +104,16 @@ function rebuildWhileServing(setting: Setting, workloadSize: { actions: number; 
       reportStarted = resolve;
     });
     const first = verifyProjection({
-      store: setting.rebuildStore(), db: setting.rebuildStore().db, projection: recordsProjection, batchSize: 10, onProgress: () => reportStarted(),
+      store: setting.rebuildStore(),
+      db: setting.rebuildStore().db,
+      projection: recordsProjection,
+      batchSize: 10,
+      onProgress: () => reportStarted(),
     });
     await started;
-    await expect(rebuildProjection({ store: f.store, db: f.store.db, projection: recordsProjection })).rejects.toBeInstanceOf(GenerationBusyError);
+    await expect(rebuildProjection({ store: f.store, db: f.store.db, projection: recordsProjection })).rejects.toBeInstanceOf(
+      GenerationBusyError,
+    );
     expect((await first).ok).toBe(true);
     expect((await rebuildProjection({ store: f.store, db: f.store.db, projection: recordsProjection })).projection).toBe('records');
   });

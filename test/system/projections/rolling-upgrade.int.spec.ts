@@ -13,12 +13,23 @@ const upgraded: readonly Projection[] = [recordsProjection, auditLogProjection];
 const nextVersionOf = (projection: Projection): Projection => ({ ...projection, version: projection.version + 1 });
 
 /** A process's runners of the upgraded projections, on connections of its own, at the old or the new version. */
-async function startProcess(schema: string, version: 'old' | 'new', errors: unknown[]): Promise<{ store: SqlEventStore; runners: ProjectionRunner[] }> {
+async function startProcess(
+  schema: string,
+  version: 'old' | 'new',
+  errors: unknown[],
+): Promise<{ store: SqlEventStore; runners: ProjectionRunner[] }> {
   const store = await openPostgresStore(schema, 4);
-  const runners = upgraded.map((projection) => new ProjectionRunner({
-    store, db: store.db, projection: version === 'new' ? nextVersionOf(projection) : projection, batchSize: 20, idleWaitMs: 50,
-    onError: (error) => errors.push(error),
-  }));
+  const runners = upgraded.map(
+    (projection) =>
+      new ProjectionRunner({
+        store,
+        db: store.db,
+        projection: version === 'new' ? nextVersionOf(projection) : projection,
+        batchSize: 20,
+        idleWaitMs: 50,
+        onError: (error) => errors.push(error),
+      }),
+  );
   for (const runner of runners) await runner.prepare();
   for (const runner of runners) runner.start();
   return { store, runners };
@@ -66,7 +77,10 @@ await describeWithPostgres('a projection upgraded during a rolling deploy (Postg
   async function expectFoldOfTheLog(): Promise<void> {
     const facts = await projectionFacts(store, store.db);
     expect(facts.actionMismatches).toEqual([]);
-    expect({ auditRows: facts.auditRows, distinct: facts.distinctAuditPositions }).toEqual({ auditRows: facts.events, distinct: facts.events });
+    expect({ auditRows: facts.auditRows, distinct: facts.distinctAuditPositions }).toEqual({
+      auditRows: facts.events,
+      distinct: facts.events,
+    });
     for (const projection of upgraded) {
       expect((await verifyProjection({ store, db: store.db, projection: nextVersionOf(projection) })).differences).toEqual([]);
     }

@@ -58,10 +58,15 @@ export const demoMeeting = {
 export const demoFebruaryMeeting = {
   id: demoId('meeting/2017-02'),
   startsAt: '2017-02-20T18:00:00Z',
-  title: 'Scrutiny Task & Finish Group: Recruitment & Retention of Social Workers, February 2017 (date assumed: the minutes of 16 January 2017 do not give it)',
+  title:
+    'Scrutiny Task & Finish Group: Recruitment & Retention of Social Workers, February 2017 (date assumed: the minutes of 16 January 2017 do not give it)',
 } as const;
 
-const councillor = (name: string, role: Attendee['role'], status: Attendee['status']): Attendee => ({ name: `Councillor ${name}`, role, status });
+const councillor = (name: string, role: Attendee['role'], status: Attendee['status']): Attendee => ({
+  name: `Councillor ${name}`,
+  role,
+  status,
+});
 const officerPresent = ({ personId, name }: DemoOfficer): Attendee => ({ personId, name, role: 'officer', status: 'present' });
 
 /**
@@ -90,7 +95,8 @@ export const demoItems: readonly AgendaItem[] = [
   { number: '02', title: 'Draft Consultation Summary', paperRef: 'Ref: 4.1' },
   {
     number: '03',
-    title: "Draft Task & Finish Group Report Part 1 – Summary Analysis of Luton Borough Council's Strengths, Weaknesses, Opportunities and Threats",
+    title:
+      "Draft Task & Finish Group Report Part 1 – Summary Analysis of Luton Borough Council's Strengths, Weaknesses, Opportunities and Threats",
     paperRef: 'Ref: 7',
   },
 ];
@@ -110,7 +116,11 @@ const resolution = (itemNumber: string, parts: readonly ResolutionPart[]): DemoR
 /** Items 01 and 02 print one unlabelled resolution each; it is recorded as part (i). */
 export const demoResolutions = {
   apologies: resolution('01', [
-    { label: '(i)', text: 'Apologies for absence from the meeting were received on behalf of Councillors Franks and Rivers.', kind: 'noted' },
+    {
+      label: '(i)',
+      text: 'Apologies for absence from the meeting were received on behalf of Councillors Franks and Rivers.',
+      kind: 'noted',
+    },
   ]),
   consultationSummary: resolution('02', [{ label: '(i)', text: 'That the Report (Ref: 4.1) be noted.', kind: 'noted' }]),
   draftReport: resolution('03', [
@@ -140,8 +150,8 @@ export const demoActions = {
     resolutionId: demoResolutions.consultationSummary.id,
     title: 'Submit the final consultation report to the February meeting',
     description:
-      'Farah Ismail, Senior Consultation Officer, submitted the draft consultation summary (Ref: 4.1) and requested that '
-      + 'the final consultation report be submitted to the February meeting.',
+      'Farah Ismail, Senior Consultation Officer, submitted the draft consultation summary (Ref: 4.1) and requested that ' +
+      'the final consultation report be submitted to the February meeting.',
     ownerPostId: demoOfficers.ismail.postId,
     dueMeetingId: demoFebruaryMeeting.id,
   },
@@ -151,8 +161,8 @@ export const demoActions = {
     partLabel: '(ii)',
     title: 'Collate final metrics for Vacancy, Turnover and Agency Rates',
     description:
-      'The Chair asked for confirmation of the baseline data to be used for Vacancy, Turnover and Agency Rates, as a '
-      + "'snap shot' in time, the turnover rate being the most important, and of the amount of overspend.",
+      'The Chair asked for confirmation of the baseline data to be used for Vacancy, Turnover and Agency Rates, as a ' +
+      "'snap shot' in time, the turnover rate being the most important, and of the amount of overspend.",
     ownerPostId: demoOfficers.fitzgerald.postId,
     dueMeetingId: demoFebruaryMeeting.id,
   },

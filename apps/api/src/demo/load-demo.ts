@@ -16,11 +16,23 @@ import type { CommandOutcome } from '../features/shared/command-outcome.js';
 import { EVENT_STORE, type Actor } from '../platform/index.js';
 import { systemCaller, type Caller } from '../platform/caller.js';
 import {
-  DEMO_APPOINTMENTS_FROM, demoActions, demoAttendance, demoCommittee, demoFebruaryMeeting, demoItems, demoMeeting, demoOfficers, demoResolutions,
+  DEMO_APPOINTMENTS_FROM,
+  demoActions,
+  demoAttendance,
+  demoCommittee,
+  demoFebruaryMeeting,
+  demoItems,
+  demoMeeting,
+  demoOfficers,
+  demoResolutions,
 } from './demo-data.js';
 
 /** Who the demo's events name as their author. */
-export const DEMO_ACTOR: Actor = Object.freeze({ id: 'demo-loader', name: 'Demo data loader', roles: Object.freeze(['admin', 'scrutiny'] as const) });
+export const DEMO_ACTOR: Actor = Object.freeze({
+  id: 'demo-loader',
+  name: 'Demo data loader',
+  roles: Object.freeze(['admin', 'scrutiny'] as const),
+});
 
 export type DemoLoadOutcome =
   | { readonly status: 'loaded'; readonly commandsSent: number; readonly lastPosition: number; readonly correlationId: string }
@@ -51,13 +63,15 @@ export async function loadDemo(app: INestApplicationContext): Promise<DemoLoadOu
 export function describeDemoOutcome(outcome: DemoLoadOutcome): string {
   switch (outcome.status) {
     case 'loaded':
-      return `Demo data loaded: ${outcome.commandsSent} commands, up to position ${outcome.lastPosition}; `
-        + `meeting ${demoMeeting.id} (GET /api/v1/meetings/${demoMeeting.id})`;
+      return (
+        `Demo data loaded: ${outcome.commandsSent} commands, up to position ${outcome.lastPosition}; ` +
+        `meeting ${demoMeeting.id} (GET /api/v1/meetings/${demoMeeting.id})`
+      );
     case 'already-present':
       return outcome.complete
         ? `Demo data already loaded (committee ${demoCommittee.id} exists): skipped, nothing written`
-        : `Demo committee ${demoCommittee.id} exists but the demo looks incomplete (an earlier load stopped part way, `
-          + 'or one is still running): skipped, nothing written; start on an empty store to load it whole';
+        : `Demo committee ${demoCommittee.id} exists but the demo looks incomplete (an earlier load stopped part way, ` +
+            'or one is still running): skipped, nothing written; start on an empty store to load it whole';
     default: {
       const _exhaustive: never = outcome;
       return String(_exhaustive);
@@ -73,11 +87,17 @@ export function demoCommands(caller: Caller = demoCaller()): [Command<CommandOut
     new CreateCommitteeCommand(demoCommittee.id, { name: demoCommittee.name, kind: demoCommittee.kind }, caller),
     ...officers.map(({ postId, postTitle, department }) => new CreatePostCommand(postId, { title: postTitle, department }, caller)),
     ...officers.map(({ personId, name }) => new RegisterPersonCommand(personId, { name }, caller)),
-    ...officers.map(({ postId, personId }) => new AppointPostHolderCommand(postId, { personId, from: DEMO_APPOINTMENTS_FROM }, undefined, caller)),
-    ...[demoMeeting, demoFebruaryMeeting].map(({ id, startsAt, title }) => new ScheduleMeetingCommand(id, { committeeId: demoCommittee.id, startsAt, title }, caller)),
+    ...officers.map(
+      ({ postId, personId }) => new AppointPostHolderCommand(postId, { personId, from: DEMO_APPOINTMENTS_FROM }, undefined, caller),
+    ),
+    ...[demoMeeting, demoFebruaryMeeting].map(
+      ({ id, startsAt, title }) => new ScheduleMeetingCommand(id, { committeeId: demoCommittee.id, startsAt, title }, caller),
+    ),
     new RecordAttendanceCommand(meetingId, { attendees: [...demoAttendance] }, undefined, caller),
     ...demoItems.map((item) => new AddAgendaItemCommand(meetingId, item, undefined, caller)),
-    ...Object.values(demoResolutions).map(({ id, itemNumber, parts }) => new PassResolutionCommand(id, meetingId, { itemNumber, parts: [...parts] }, caller)),
+    ...Object.values(demoResolutions).map(
+      ({ id, itemNumber, parts }) => new PassResolutionCommand(id, meetingId, { itemNumber, parts: [...parts] }, caller),
+    ),
     ...Object.values(demoActions).map(({ id, ...action }) => new AssignActionCommand(id, action, caller)),
   ];
 }

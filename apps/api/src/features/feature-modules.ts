@@ -18,5 +18,17 @@ import { ViewsModule } from './views/views.module.js';
  * Keep the list in one place so that the app, the e2e tests and the demo all run the same features.
  */
 export const featureModules: readonly (Type<unknown> | DynamicModule)[] = [
-  ApplicationModule, ReadModelsModule, ActionOwnershipModule, SnapshotActionModule, CommitteesModule, ActionsModule, DirectoryModule, MeetingsModule, ResolutionsModule, MetricSnapshotsModule, AuditModule, ViewsModule, PublicLogModule,
+  ApplicationModule,
+  ReadModelsModule,
+  ActionOwnershipModule,
+  SnapshotActionModule,
+  CommitteesModule,
+  ActionsModule,
+  DirectoryModule,
+  MeetingsModule,
+  ResolutionsModule,
+  MetricSnapshotsModule,
+  AuditModule,
+  ViewsModule,
+  PublicLogModule,
 ];

@@ -2,7 +2,13 @@
 export { APP_CONFIG, EVENT_STORE, SQL_DATABASE } from '#runtime';
 export { EventStoreModule } from '#runtime';
 export {
-  currentRequestContext, eventMetadata, setCurrentActor, ROLES, type Actor, type RequestContext, type Role,
+  currentRequestContext,
+  eventMetadata,
+  setCurrentActor,
+  ROLES,
+  type Actor,
+  type RequestContext,
+  type Role,
 } from './request-context.js';
 export { expectedVersionFrom, IfMatchVersion, etagFor } from './if-match.js';
 export { ProblemException, problemType, type FieldError, type Problem } from './problems/problem.js';

@@ -15,7 +15,8 @@ export async function installCheckpointMovedTrigger(db: SqlDatabase): Promise<vo
   await db.transaction(async (tx: SqlQueryable) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('actiontrail.checkpoint-moved'))`);
     const { rows } = await tx.query<{ present: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'at_checkpoint_moved' AND tgrelid = 'checkpoints'::regclass) AS present`);
+      `SELECT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'at_checkpoint_moved' AND tgrelid = 'checkpoints'::regclass) AS present`,
+    );
     if (rows[0]?.present) return;
     await tx.query(`CREATE OR REPLACE FUNCTION at_checkpoint_moved() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN PERFORM pg_notify(TG_ARGV[0], ''); RETURN NULL; END $$`);

@@ -15,7 +15,10 @@ export class ProjectionPositions implements OnModuleInit, OnApplicationShutdown 
   private readonly moved = new WakeSignal();
   private unlisten: (() => Promise<void>) | undefined;
 
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase, @Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     this.unlisten = await this.db.listen(await checkpointChannelOf(this.db), () => this.moved.wake());
@@ -29,7 +32,8 @@ export class ProjectionPositions implements OnModuleInit, OnApplicationShutdown 
   async current(): Promise<number> {
     const { rows } = await this.db.query<{ name: string; position: string }>(
       `SELECT name, position::text AS position FROM checkpoints WHERE name IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))`,
-      [JSON.stringify(this.names)]);
+      [JSON.stringify(this.names)],
+    );
     if (rows.length < this.names.length) return 0;
     return Math.min(...rows.map((r) => Number(r.position)));
   }

@@ -40,14 +40,19 @@ export class ProjectionViewInterceptor implements NestInterceptor {
     if (reachedNow >= minPosition) return reachedNow;
     const head = await this.positions.committedHead();
     if (minPosition > head) {
-      throw ProblemException.of(400, 'position-not-written',
+      throw ProblemException.of(
+        400,
+        'position-not-written',
         `No event has been written at position ${minPosition} (the last is at ${head}); pass the position a command answered`,
-        [{ field: 'minPosition', message: `minPosition must not be past the last written position (${head})` }]);
+        [{ field: 'minPosition', message: `minPosition must not be past the last written position (${head})` }],
+      );
     }
     const reached = await this.positions.waitFor(minPosition, READ_YOUR_WRITES_TIMEOUT_MS);
     if (reached === undefined) {
       throw new ProblemException({
-        status: 503, code: 'projection-behind', headers: { 'Retry-After': '1' },
+        status: 503,
+        code: 'projection-behind',
+        headers: { 'Retry-After': '1' },
         detail: `The read models have not reached position ${minPosition} yet; retry shortly`,
       });
     }

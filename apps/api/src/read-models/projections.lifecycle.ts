@@ -19,7 +19,8 @@ export class ProjectionsLifecycle implements OnApplicationBootstrap, BeforeAppli
     private readonly positions: ProjectionPositions,
     private readonly health: HealthRegistry,
   ) {
-    const onError = (error: unknown) => this.logger.error(`Projection batch failed: ${error instanceof Error ? error.message : String(error)}`);
+    const onError = (error: unknown) =>
+      this.logger.error(`Projection batch failed: ${error instanceof Error ? error.message : String(error)}`);
     const log = (message: string) => this.logger.log(message);
     this.runners = allProjections.map((projection) => new ProjectionRunner({ store, db, projection, onError, log }));
     this.health.register('projections', async () => {

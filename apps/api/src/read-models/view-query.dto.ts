@@ -9,7 +9,13 @@ export const PROJECTION_POSITION = /^\d{1,16}$/;
  * it is declared here so that the whitelisting validation pipe lets it through and the OpenAPI document shows it.
  */
 export class ViewQueryDto {
-  @ApiPropertyOptional({ example: '1536000001', description: 'The `position` a command answered: wait (up to 5 s) until the read models have applied it (503 with Retry-After past that); 400 if no event has been written there' })
-  @IsOptional() @IsString() @Matches(PROJECTION_POSITION, { message: 'minPosition must be a non-negative whole number' })
+  @ApiPropertyOptional({
+    example: '1536000001',
+    description:
+      'The `position` a command answered: wait (up to 5 s) until the read models have applied it (503 with Retry-After past that); 400 if no event has been written there',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(PROJECTION_POSITION, { message: 'minPosition must be a non-negative whole number' })
   readonly minPosition?: string;
 }

@@ -23,4 +23,6 @@ export const streamIdSql = (category: StreamCategory, keyColumn: string): string
 export const refNumberSql = (alias = 'a'): string => `substring(${alias}.ref FROM '^A([0-9]{1,9})$')::int`;
 
 /** Views asked for on every page load are prepared once per connection: PostgreSQL then skips parsing and planning them. */
-export const preparedView = (sql: string): QueryOptions => ({ prepareAs: `view_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}` });
+export const preparedView = (sql: string): QueryOptions => ({
+  prepareAs: `view_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`,
+});

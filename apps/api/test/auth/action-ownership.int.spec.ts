@@ -22,10 +22,22 @@ function ownershipSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Promi
   it('folds the owner post from the action stream and the holder from the post stream', async () => {
     const [post, action] = [randomUUID(), randomUUID()];
     await append(`post-${post}`, 'PostCreated', { postId: post, title: 'Project Manager', createdAt: '2017-01-01T00:00:00Z' });
-    await append(`post-${post}`, 'PostHolderAppointed', { postId: post, personId: 'tony', from: '2017-01-02', appointedAt: '2017-01-01T00:00:00Z' });
+    await append(`post-${post}`, 'PostHolderAppointed', {
+      postId: post,
+      personId: 'tony',
+      from: '2017-01-02',
+      appointedAt: '2017-01-01T00:00:00Z',
+    });
     await append(`action-${action}`, 'ActionAssigned', {
-      actionId: action, resolutionId: randomUUID(), meetingId: randomUUID(), committeeId: randomUUID(), meetingStartsAt: '2017-01-16T18:00:00Z',
-      title: 'Collate final metrics', ownerPostId: post, dueDate: '2017-02-20', assignedAt: '2017-01-16T20:00:00Z',
+      actionId: action,
+      resolutionId: randomUUID(),
+      meetingId: randomUUID(),
+      committeeId: randomUUID(),
+      meetingStartsAt: '2017-01-16T18:00:00Z',
+      title: 'Collate final metrics',
+      ownerPostId: post,
+      dueDate: '2017-02-20',
+      assignedAt: '2017-01-16T20:00:00Z',
     });
 
     expect(await ownership.of(action, 'tony')).toBe('holder');
@@ -47,5 +59,8 @@ describe('ActionOwnership on the embedded store', () => {
 
 const schema = uniqueSchema('own');
 await describeWithPostgres('ActionOwnership on PostgreSQL', () => {
-  ownershipSuite(() => openPostgresEventStore({ connectionString: POSTGRES_URL, schema }), () => dropSchema(schema));
+  ownershipSuite(
+    () => openPostgresEventStore({ connectionString: POSTGRES_URL, schema }),
+    () => dropSchema(schema),
+  );
 });

@@ -18,8 +18,8 @@ function refusal(env: Record<string, string>): string {
 describe('start-up refusal without token verification', () => {
   it('names every missing OIDC setting for EVENT_STORE=postgres', () => {
     expect(refusal({ ...POSTGRES })).toBe(
-      'EVENT_STORE=postgres needs AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE to verify tokens; missing: AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE '
-        + '(outside production, AUTH_JWT_SECRET may be set instead)',
+      'EVENT_STORE=postgres needs AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE to verify tokens; missing: AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE ' +
+        '(outside production, AUTH_JWT_SECRET may be set instead)',
     );
   });
 
@@ -33,20 +33,23 @@ describe('start-up refusal without token verification', () => {
   it('accepts AUTH_JWT_SECRET instead only outside production', () => {
     expect(loadAppConfig({ ...POSTGRES, AUTH_JWT_SECRET: SECRET }).auth.jwtSecret).toBe(SECRET);
     expect(refusal({ ...POSTGRES, AUTH_JWT_SECRET: SECRET, NODE_ENV: 'production' })).toBe(
-      'EVENT_STORE=postgres needs AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE to verify tokens; missing: AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE '
-        + '(HS256 secrets are refused in production)',
+      'EVENT_STORE=postgres needs AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE to verify tokens; missing: AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE ' +
+        '(HS256 secrets are refused in production)',
     );
   });
 
   it('refuses production on the embedded store without OIDC, since HS256 is refused there', () => {
     expect(refusal({ NODE_ENV: 'production' })).toBe(
-      'NODE_ENV=production needs AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE to verify tokens; missing: AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE '
-        + '(HS256 secrets are refused in production)',
+      'NODE_ENV=production needs AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE to verify tokens; missing: AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE ' +
+        '(HS256 secrets are refused in production)',
     );
   });
 
   it('starts with OIDC settings in production, on every store', () => {
-    expect(loadAppConfig({ ...POSTGRES, ...OIDC, NODE_ENV: 'production' }).auth).toMatchObject({ jwksUrl: OIDC.AUTH_JWKS_URL, jwtSecret: undefined });
+    expect(loadAppConfig({ ...POSTGRES, ...OIDC, NODE_ENV: 'production' }).auth).toMatchObject({
+      jwksUrl: OIDC.AUTH_JWKS_URL,
+      jwtSecret: undefined,
+    });
     expect(loadAppConfig({ ...KURRENT, ...OIDC, NODE_ENV: 'production' }).auth.issuer).toBe(OIDC.AUTH_ISSUER);
   });
 
@@ -56,7 +59,10 @@ describe('start-up refusal without token verification', () => {
 
   it.each([
     [{ AUTH_JWT_SECRET: 'short' }, 'AUTH_JWT_SECRET must be at least 32 characters; got 5'],
-    [{ ...OIDC, AUTH_JWKS_URL: 'http://login.example/keys' }, 'AUTH_JWKS_URL must use https (plain http only on loopback); got "http://login.example/keys"'],
+    [
+      { ...OIDC, AUTH_JWKS_URL: 'http://login.example/keys' },
+      'AUTH_JWKS_URL must use https (plain http only on loopback); got "http://login.example/keys"',
+    ],
     [{ ...OIDC, AUTH_JWKS_URL: 'not a url' }, 'AUTH_JWKS_URL must be a URL; got "not a url"'],
     [{ AUTH_DEV_ACTOR_HEADER: 'true' }, 'AUTH_DEV_ACTOR_HEADER was removed: send a bearer token (mint one with npm run token); unset it'],
     [{ AUTH_ENFORCE_ROLES: 'false' }, 'AUTH_ENFORCE_ROLES was removed: tokens and roles are always checked; unset it'],
@@ -73,8 +79,14 @@ describe('start-up refusal without token verification', () => {
 describe('the removed phase-1 switches and HTTP settings', () => {
   it('has no switch left to turn checks off; the old settings are accepted only when they ask for what now always happens', () => {
     expect(loadAppConfig({ NODE_ENV: 'test' }).auth).toEqual({
-      jwtSecret: undefined, jwksUrl: undefined, issuer: undefined, audience: undefined, failuresPerMinute: 20, jwksCooldownMs: 30_000,
-      maxTokenLifetimeSeconds: 12 * 3600, personClaim: 'sub',
+      jwtSecret: undefined,
+      jwksUrl: undefined,
+      issuer: undefined,
+      audience: undefined,
+      failuresPerMinute: 20,
+      jwksCooldownMs: 30_000,
+      maxTokenLifetimeSeconds: 12 * 3600,
+      personClaim: 'sub',
     });
     expect(loadAppConfig({ AUTH_ENFORCE_ROLES: 'true', AUTH_DEV_ACTOR_HEADER: 'false' }).auth.failuresPerMinute).toBe(20);
   });
@@ -82,7 +94,10 @@ describe('the removed phase-1 switches and HTTP settings', () => {
   it('reads CORS_ORIGINS and TRUST_PROXY', () => {
     expect(loadAppConfig({}).corsOrigins).toEqual([]);
     expect(loadAppConfig({}).trustProxy).toBe(false);
-    expect(loadAppConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(loadAppConfig({ CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
     expect(loadAppConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
     expect(loadAppConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
   });
@@ -104,7 +119,9 @@ describe('HS256 beside OIDC', () => {
   });
 
   it('refuses the secret the compose file once shipped as its default', () => {
-    expect(refusal({ AUTH_JWT_SECRET: 'actiontrail-compose-development-secret-change-me' })).toMatch(/^AUTH_JWT_SECRET is a published example value/);
+    expect(refusal({ AUTH_JWT_SECRET: 'actiontrail-compose-development-secret-change-me' })).toMatch(
+      /^AUTH_JWT_SECRET is a published example value/,
+    );
   });
 });
 

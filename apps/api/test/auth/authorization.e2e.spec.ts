@@ -25,7 +25,10 @@ describe('authorization guard (AUTH_ENFORCE_ROLES=true)', () => {
 
   describe.each(MATRIX)('$method $route', ({ method, route, allowed }) => {
     it.each(ROLES.map((role) => [role, allowed.includes(role)] as const))('%s: allowed=%s', async (role, isAllowed) => {
-      const res = await t.http()[method](route).set(bearer(`person-${role}`, [role]));
+      const res = await t
+        .http()
+        [method](route)
+        .set(bearer(`person-${role}`, [role]));
       if (isAllowed) expect(res.status).toBe(200);
       else expectForbidden(res);
     });
@@ -47,7 +50,10 @@ describe('authorization guard (AUTH_ENFORCE_ROLES=true)', () => {
   });
 
   it('records sub, name and roles from the token, with the correlation and request ids, on every event', async () => {
-    const res = await t.http().post('/api/v1/auth-test/notes').set(bearer('person-tony', ['officer', 'scrutiny'], 'Tony Fitzgerald'))
+    const res = await t
+      .http()
+      .post('/api/v1/auth-test/notes')
+      .set(bearer('person-tony', ['officer', 'scrutiny'], 'Tony Fitzgerald'))
       .set('X-Correlation-Id', 'corr-auth-1');
     expect(res.status).toBe(201);
     expect(res.body.metadata).toEqual({
@@ -95,7 +101,13 @@ describe('authorization guard (AUTH_ENFORCE_ROLES=true)', () => {
       const moving = randomUUID();
       await assignAction(t, moving, heldPost);
       expect((await progress(moving, bearer('holder', ['officer']))).status).toBe(200);
-      await append(t, `action-${moving}`, 'ActionReassigned', { actionId: moving, fromPostId: heldPost, toPostId: futurePost, reason: 'r', reassignedAt: now() });
+      await append(t, `action-${moving}`, 'ActionReassigned', {
+        actionId: moving,
+        fromPostId: heldPost,
+        toPostId: futurePost,
+        reason: 'r',
+        reassignedAt: now(),
+      });
       expectForbidden(await progress(moving, bearer('holder', ['officer'])));
 
       const vacated = randomUUID();
@@ -109,7 +121,10 @@ describe('authorization guard (AUTH_ENFORCE_ROLES=true)', () => {
 
     it('answers 404 for an action that does not exist', async () => {
       const res = await progress(randomUUID(), bearer('holder', ['officer']));
-      expect({ status: res.status, type: res.body.type }).toEqual({ status: 404, type: 'https://actiontrail.dev/problems/action-not-found' });
+      expect({ status: res.status, type: res.body.type }).toEqual({
+        status: 404,
+        type: 'https://actiontrail.dev/problems/action-not-found',
+      });
     });
   });
 });
@@ -127,7 +142,14 @@ async function createPost(t: AuthTestApp, postId: string, holder: { personId: st
 
 async function assignAction(t: AuthTestApp, actionId: string, ownerPostId: string): Promise<void> {
   await append(t, `action-${actionId}`, 'ActionAssigned', {
-    actionId, resolutionId: randomUUID(), meetingId: randomUUID(), committeeId: randomUUID(), meetingStartsAt: '2017-01-16T18:00:00Z',
-    title: 'Collate final metrics', ownerPostId, dueDate: '2030-02-20', assignedAt: now(),
+    actionId,
+    resolutionId: randomUUID(),
+    meetingId: randomUUID(),
+    committeeId: randomUUID(),
+    meetingStartsAt: '2017-01-16T18:00:00Z',
+    title: 'Collate final metrics',
+    ownerPostId,
+    dueDate: '2030-02-20',
+    assignedAt: now(),
   });
 }

@@ -13,8 +13,9 @@ describe('infra/docker-compose.yml defaults', () => {
 
   it('gives AUTH_JWT_SECRET no default, so the api (postgres store, no OIDC) refuses to start until the operator sets one', () => {
     expect(text).toMatch(/^\s+AUTH_JWT_SECRET: \$\{AUTH_JWT_SECRET:-\}$/m);
-    expect(() => loadAppConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgresql://actiontrail@postgres/actiontrail', NODE_ENV: 'development' }))
-      .toThrow(/^EVENT_STORE=postgres needs AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE to verify tokens/);
+    expect(() =>
+      loadAppConfig({ EVENT_STORE: 'postgres', DATABASE_URL: 'postgresql://actiontrail@postgres/actiontrail', NODE_ENV: 'development' }),
+    ).toThrow(/^EVENT_STORE=postgres needs AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE to verify tokens/);
   });
 
   it('publishes every port on 127.0.0.1 unless the operator says otherwise', () => {

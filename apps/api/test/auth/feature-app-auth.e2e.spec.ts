@@ -12,7 +12,10 @@ describe('startFeatureApp acting through bearer tokens (f.as)', () => {
   });
 
   it('signs with the configured test secret, so a real feature records the token holder as the actor', async () => {
-    const res = await f.http().post('/api/v1/committees').set(f.as(['scrutiny'], 'person-sam', 'Sam Clerk'))
+    const res = await f
+      .http()
+      .post('/api/v1/committees')
+      .set(f.as(['scrutiny'], 'person-sam', 'Sam Clerk'))
       .send({ name: 'Scrutiny Task & Finish Group', kind: 'task-and-finish' });
     expect(res.status).toBe(201);
     const [created] = await f.store.readStream(`committee-${res.body.id}`);
@@ -20,7 +23,11 @@ describe('startFeatureApp acting through bearer tokens (f.as)', () => {
   });
 
   it('names a default person per role set', async () => {
-    const res = await f.http().post('/api/v1/committees').set(f.as(['admin'])).send({ name: 'Audit Committee', kind: 'other' });
+    const res = await f
+      .http()
+      .post('/api/v1/committees')
+      .set(f.as(['admin']))
+      .send({ name: 'Audit Committee', kind: 'other' });
     const [created] = await f.store.readStream(`committee-${res.body.id}`);
     expect(created?.metadata.actor).toEqual({ id: 'person-admin', name: 'person-admin', roles: ['admin'] });
   });

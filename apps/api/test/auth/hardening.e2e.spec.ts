@@ -32,18 +32,41 @@ describe('rate limit on failed authentications (AUTH_FAILURES_PER_MINUTE=20)', (
       const res = await t.http().get('/api/v1/auth-test/meetings').set(from('203.0.113.7')).set('Authorization', `Bearer ${forged}`);
       expect(res.status).toBe(401);
     }
-    const blocked = await t.http().get('/api/v1/auth-test/meetings').set(from('203.0.113.7')).set(bearer('p1', ['member']));
-    expect({ status: blocked.status, type: blocked.body.type }).toEqual({ status: 429, type: 'https://actiontrail.dev/problems/too-many-failed-authentications' });
+    const blocked = await t
+      .http()
+      .get('/api/v1/auth-test/meetings')
+      .set(from('203.0.113.7'))
+      .set(bearer('p1', ['member']));
+    expect({ status: blocked.status, type: blocked.body.type }).toEqual({
+      status: 429,
+      type: 'https://actiontrail.dev/problems/too-many-failed-authentications',
+    });
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThanOrEqual(55);
     expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(60);
-    expect((await t.http().get('/api/v1/auth-test/meetings').set(from('198.51.100.9')).set(bearer('p1', ['member']))).status).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/v1/auth-test/meetings')
+          .set(from('198.51.100.9'))
+          .set(bearer('p1', ['member']))
+      ).status,
+    ).toBe(200);
   });
 
   it('does not count a missing token: only a refused one is a failed authentication', async () => {
     for (let attempt = 1; attempt <= 25; attempt++) {
       expect((await t.http().get('/api/v1/auth-test/meetings').set(from('192.0.2.44'))).status).toBe(401);
     }
-    expect((await t.http().get('/api/v1/auth-test/meetings').set(from('192.0.2.44')).set(bearer('p1', ['member']))).status).toBe(200);
+    expect(
+      (
+        await t
+          .http()
+          .get('/api/v1/auth-test/meetings')
+          .set(from('192.0.2.44'))
+          .set(bearer('p1', ['member']))
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -52,7 +75,11 @@ describe('whose failures count: TRUST_PROXY decides the client address', () => {
   const failFrom = (t: AuthTestApp, forwardedFor: string) =>
     t.http().get('/api/v1/auth-test/meetings').set('X-Forwarded-For', forwardedFor).set('Authorization', `Bearer ${forged}`);
   const goodFrom = (t: AuthTestApp, forwardedFor: string) =>
-    t.http().get('/api/v1/auth-test/meetings').set('X-Forwarded-For', forwardedFor).set(bearer('p1', ['member']));
+    t
+      .http()
+      .get('/api/v1/auth-test/meetings')
+      .set('X-Forwarded-For', forwardedFor)
+      .set(bearer('p1', ['member']));
   let apps: AuthTestApp[] = [];
   const start = async (env: Record<string, string>) => {
     const t = await startAuthTestApp({ AUTH_JWT_SECRET: TEST_JWT_SECRET, AUTH_FAILURES_PER_MINUTE: '3', ...env }, { store });
@@ -72,7 +99,7 @@ describe('whose failures count: TRUST_PROXY decides the client address', () => {
     expect((await goodFrom(t, '198.51.100.9')).status).toBe(200);
   });
 
-  it('given one trusted hop, when a client forges an X-Forwarded-For entry of its own before the proxy\'s, then it is still limited as the address the proxy saw', async () => {
+  it("given one trusted hop, when a client forges an X-Forwarded-For entry of its own before the proxy's, then it is still limited as the address the proxy saw", async () => {
     const t = await start({ TRUST_PROXY: '1' });
     for (let attempt = 1; attempt <= 3; attempt++) expect((await failFrom(t, `10.9.9.${attempt}, 203.0.113.8`)).status).toBe(401);
     expect((await goodFrom(t, '10.0.0.99, 203.0.113.8')).status).toBe(429);
@@ -122,7 +149,10 @@ describe('security headers and CORS', () => {
 
   it('sets them on API answers, problems and operational routes alike', async () => {
     for (const res of [
-      await t.http().get('/api/v1/auth-test/meetings').set(bearer('p1', ['member'])),
+      await t
+        .http()
+        .get('/api/v1/auth-test/meetings')
+        .set(bearer('p1', ['member'])),
       await t.http().get('/api/v1/auth-test/meetings'),
       await t.http().get('/api/v1/no-such-route'),
       await t.http().get('/health/live'),
@@ -150,8 +180,11 @@ describe('security headers and CORS', () => {
   });
 
   it('answers a preflight from an allowed origin, and nothing for others', async () => {
-    const preflight = await withCors.http().options('/api/v1/auth-test/posts')
-      .set('Origin', 'https://committees.example.gov.uk').set('Access-Control-Request-Method', 'POST')
+    const preflight = await withCors
+      .http()
+      .options('/api/v1/auth-test/posts')
+      .set('Origin', 'https://committees.example.gov.uk')
+      .set('Access-Control-Request-Method', 'POST')
       .set('Access-Control-Request-Headers', 'authorization, content-type');
     expect(preflight.status).toBe(204);
     expect(preflight.headers).toMatchObject({
@@ -161,12 +194,20 @@ describe('security headers and CORS', () => {
     });
     expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
 
-    const actual = await withCors.http().get('/api/v1/auth-test/meetings').set('Origin', 'https://committees.example.gov.uk').set(bearer('p1', ['member']));
+    const actual = await withCors
+      .http()
+      .get('/api/v1/auth-test/meetings')
+      .set('Origin', 'https://committees.example.gov.uk')
+      .set(bearer('p1', ['member']));
     expect(actual.headers['access-control-allow-origin']).toBe('https://committees.example.gov.uk');
     expect(actual.headers['access-control-expose-headers']).toContain('ETag');
     expect(actual.headers.vary).toContain('Origin');
 
-    const foreign = await withCors.http().options('/api/v1/auth-test/posts').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    const foreign = await withCors
+      .http()
+      .options('/api/v1/auth-test/posts')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
     expect(foreign.status).not.toBe(204);
   });
@@ -184,12 +225,22 @@ describe('phase 2: the X-Actor bridge is gone', () => {
   });
 
   it('takes the actor from the token and ignores X-Actor', async () => {
-    const res = await t.http().get('/api/v1/auth-test/meetings').set(bearer('p7', ['officer'], 'Pat')).set('X-Actor', JSON.stringify({ id: 'x', roles: ['admin'] }));
+    const res = await t
+      .http()
+      .get('/api/v1/auth-test/meetings')
+      .set(bearer('p7', ['officer'], 'Pat'))
+      .set('X-Actor', JSON.stringify({ id: 'x', roles: ['admin'] }));
     expect(res.body.actor).toEqual({ id: 'p7', name: 'Pat', roles: ['officer'] });
   });
 
   it('answers 401 to X-Actor without a token, and to a refused token, never acting as a developer', async () => {
-    expectUnauthorized(await t.http().get('/api/v1/auth-test/meetings').set('X-Actor', JSON.stringify({ id: 'p2', roles: ['admin'] })), 'missing-token');
+    expectUnauthorized(
+      await t
+        .http()
+        .get('/api/v1/auth-test/meetings')
+        .set('X-Actor', JSON.stringify({ id: 'p2', roles: ['admin'] })),
+      'missing-token',
+    );
     expectUnauthorized(await t.http().get('/api/v1/auth-test/meetings').set('Authorization', 'Bearer not.a.token'), 'malformed-token');
   });
 });

@@ -64,7 +64,12 @@ describe('the embedded default HS256 secret (DATA_DIR/auth-secret)', () => {
   });
 
   it('mints nothing in production, where only the identity provider issues tokens', async () => {
-    const config = loadAppConfig({ NODE_ENV: 'production', AUTH_JWKS_URL: 'https://idp.example/keys', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'a' });
+    const config = loadAppConfig({
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://idp.example/keys',
+      AUTH_ISSUER: 'https://idp.example',
+      AUTH_AUDIENCE: 'a',
+    });
     await expect(mintToken(config, parseMintTokenArgs(['--sub', 'p1']))).rejects.toThrow(MintTokenUsageError);
   });
 
@@ -87,15 +92,24 @@ describe('the embedded default HS256 secret (DATA_DIR/auth-secret)', () => {
         `--ttl ${ttl} is longer than the service accepts (AUTH_MAX_TOKEN_LIFETIME, 12 h)`,
       );
     }
-    const shorter = loadAppConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: 'a-development-secret-of-32-characters-or-more', AUTH_MAX_TOKEN_LIFETIME: '1h' });
-    await expect(mintToken(shorter, parseMintTokenArgs(['--sub', 'p1']))).rejects.toThrow('--ttl 8h is longer than the service accepts (AUTH_MAX_TOKEN_LIFETIME, 1 h)');
+    const shorter = loadAppConfig({
+      DATA_DIR: dataDir,
+      AUTH_JWT_SECRET: 'a-development-secret-of-32-characters-or-more',
+      AUTH_MAX_TOKEN_LIFETIME: '1h',
+    });
+    await expect(mintToken(shorter, parseMintTokenArgs(['--sub', 'p1']))).rejects.toThrow(
+      '--ttl 8h is longer than the service accepts (AUTH_MAX_TOKEN_LIFETIME, 1 h)',
+    );
   });
 });
 
 describe('npm run token arguments', () => {
   it('reads --sub, --name, --roles and --ttl, defaulting to 8 hours', () => {
     expect(parseMintTokenArgs(['--sub', 'p1', '--name', 'Pat Officer', '--roles', 'officer, admin'])).toEqual({
-      sub: 'p1', name: 'Pat Officer', roles: ['officer', 'admin'], ttl: '8h',
+      sub: 'p1',
+      name: 'Pat Officer',
+      roles: ['officer', 'admin'],
+      ttl: '8h',
     });
   });
 

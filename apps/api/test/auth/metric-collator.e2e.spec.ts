@@ -21,18 +21,30 @@ describe('metric figures from the officer asked to collate them', () => {
   const tony = () => f.as(['officer'], w.personId, TONY);
   const sally = () => f.as(['officer'], `p-${randomUUID()}`, 'Sally Rowe');
   const figures = (extra: object = {}) => ({
-    subject: 'Adult Social Care social workers', asOf: '2017-01-31', source: 'HR evidence gathering',
-    values: [{ metric: 'vacancy-rate', value: 12.5, unit: '%' }, { metric: 'turnover-rate', value: 9, unit: '%' }], ...extra,
+    subject: 'Adult Social Care social workers',
+    asOf: '2017-01-31',
+    source: 'HR evidence gathering',
+    values: [
+      { metric: 'vacancy-rate', value: 12.5, unit: '%' },
+      { metric: 'turnover-rate', value: 9, unit: '%' },
+    ],
+    ...extra,
   });
   const correction = { values: [{ metric: 'vacancy-rate', value: 13, unit: '%' }], reason: 'Late returns from two teams' };
   const collate = (auth: Record<string, string>, body: object) => f.http().post('/api/v1/metric-snapshots').set(auth).send(body);
   const correct = (auth: Record<string, string>, snapshotId: string) =>
     f.http().post(`/api/v1/metric-snapshots/${snapshotId}/corrections`).set(auth).send(correction);
   const auditActors = async (snapshotId: string, minPosition: number) => {
-    const res = await f.http().get(`/api/v1/audit/streams/metric-${snapshotId}`).query({ minPosition }).set(f.as(['monitoring'], 'mo-1'));
+    const res = await f
+      .http()
+      .get(`/api/v1/audit/streams/metric-${snapshotId}`)
+      .query({ minPosition })
+      .set(f.as(['monitoring'], 'mo-1'));
     expect(res.status).toBe(200);
-    return (res.body.events as { type: string; actor: { id: string; name: string | null; roles: string[] } | null }[])
-      .map((event) => [event.type, event.actor]);
+    return (res.body.events as { type: string; actor: { id: string; name: string | null; roles: string[] } | null }[]).map((event) => [
+      event.type,
+      event.actor,
+    ]);
   };
 
   beforeAll(async () => {
@@ -49,11 +61,13 @@ describe('metric figures from the officer asked to collate them', () => {
     const corrected = await correct(tony(), snapshotId);
     expect(corrected.status).toBe(200);
     const tonyAsActor = { id: w.personId, name: TONY, roles: ['officer'] };
-    expect(await auditActors(snapshotId, corrected.body.position as number))
-      .toEqual([['MetricsCollated', tonyAsActor], ['MetricsCorrected', tonyAsActor]]);
+    expect(await auditActors(snapshotId, corrected.body.position as number)).toEqual([
+      ['MetricsCollated', tonyAsActor],
+      ['MetricsCorrected', tonyAsActor],
+    ]);
   });
 
-  it('given another officer, when she records figures for Tony\'s action or corrects his snapshot, then 403 and nothing is written', async () => {
+  it("given another officer, when she records figures for Tony's action or corrects his snapshot, then 403 and nothing is written", async () => {
     const refusedId = randomUUID();
     const refused = await collate(sally(), figures({ actionId, id: refusedId }));
     expect([refused.status, refused.body.type]).toEqual([403, 'https://actiontrail.dev/problems/forbidden']);
@@ -70,7 +84,7 @@ describe('metric figures from the officer asked to collate them', () => {
     expect((await correct(tony(), staffSnapshot.body.id as string)).status).toBe(403);
   });
 
-  it('given scrutiny staff, when they record figures for any action or none, and correct Tony\'s, then 201 and 200', async () => {
+  it("given scrutiny staff, when they record figures for any action or none, and correct Tony's, then 201 and 200", async () => {
     const scrutiny = f.as(['scrutiny'], 'clerk-2', 'Scrutiny Clerk');
     expect((await collate(scrutiny, figures({ actionId }))).status).toBe(201);
     expect((await collate(scrutiny, figures())).status).toBe(201);
@@ -83,10 +97,13 @@ describe('metric figures from the officer asked to collate them', () => {
     expect((await correct(tony(), randomUUID())).status).toBe(404);
   });
 
-  it('given the action was reassigned after the guard looked, when Tony\'s figures or correction reach the handler, then 403 and nothing is appended', async () => {
+  it("given the action was reassigned after the guard looked, when Tony's figures or correction reach the handler, then 403 and nothing is appended", async () => {
     const ownActionId = await assignAction(f, w);
     const snapshotId = (await collate(tony(), figures({ actionId: ownActionId }))).body.id as string;
-    const reassigned = await f.http().post(`/api/v1/actions/${ownActionId}/reassignment`).send({ ownerPostId: w.otherPostId, reason: 'Owned by People directorate' });
+    const reassigned = await f
+      .http()
+      .post(`/api/v1/actions/${ownActionId}/reassignment`)
+      .send({ ownerPostId: w.otherPostId, reason: 'Owned by People directorate' });
     expect(reassigned.status).toBe(200);
     const officer: Actor = { id: w.personId, name: TONY, roles: ['officer'] };
     const caller: Caller = { correlationId: randomUUID(), requestId: randomUUID(), actor: officer };
@@ -95,7 +112,10 @@ describe('metric figures from the officer asked to collate them', () => {
       new CorrectMetricsCommand(snapshotId, correction, undefined, caller),
       new CollateMetricsCommand(lateSnapshotId, figures({ actionId: ownActionId }) as CollateMetricsDto, caller),
     ]) {
-      const refusal = await f.app.get(CommandBus).execute(command).catch((error: unknown) => error);
+      const refusal = await f.app
+        .get(CommandBus)
+        .execute(command)
+        .catch((error: unknown) => error);
       expect(refusal).toBeInstanceOf(ProblemException);
       expect((refusal as ProblemException).getStatus()).toBe(403);
     }

@@ -1,5 +1,15 @@
 import { SignJWT } from 'jose';
-import { AUDIENCE, ISSUER, issueToken, signingKey, startJwksServer, tampered, unsecuredToken, type JwksServer, type SigningKey } from './support/jwks-server.js';
+import {
+  AUDIENCE,
+  ISSUER,
+  issueToken,
+  signingKey,
+  startJwksServer,
+  tampered,
+  unsecuredToken,
+  type JwksServer,
+  type SigningKey,
+} from './support/jwks-server.js';
 import { expectUnauthorized, startAuthTestApp, type AuthTestApp } from './support/auth-test-app.js';
 
 const TONY = { sub: 'person-tony', name: 'Tony Fitzgerald', roles: ['officer', 'scrutiny', 'Some.Other.Role'] };
@@ -12,7 +22,11 @@ describe('production tokens: RS256/ES256 against the issuer JWKS (served on loop
   let t: AuthTestApp;
 
   beforeAll(async () => {
-    [rsaOld, rsaNew, ec] = await Promise.all([signingKey('RS256', 'key-2024'), signingKey('RS256', 'key-2025'), signingKey('ES256', 'key-ec')]);
+    [rsaOld, rsaNew, ec] = await Promise.all([
+      signingKey('RS256', 'key-2024'),
+      signingKey('RS256', 'key-2025'),
+      signingKey('ES256', 'key-ec'),
+    ]);
     jwks = await startJwksServer([rsaOld, ec]);
     t = await startAuthTestApp(
       { NODE_ENV: 'production', AUTH_JWKS_URL: jwks.url, AUTH_ISSUER: ISSUER, AUTH_AUDIENCE: AUDIENCE, AUTH_FAILURES_PER_MINUTE: '1000' },
@@ -70,8 +84,12 @@ describe('production tokens: RS256/ES256 against the issuer JWKS (served on loop
 
   it('refuses HS256 in production, even signed with a key the service knows', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const hs = await new SignJWT({ ...TONY }).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setAudience(AUDIENCE)
-      .setExpirationTime(now + 600).sign(new TextEncoder().encode(JSON.stringify(rsaNew.publicJwk)));
+    const hs = await new SignJWT({ ...TONY })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime(now + 600)
+      .sign(new TextEncoder().encode(JSON.stringify(rsaNew.publicJwk)));
     expectUnauthorized(await meetings(hs), 'algorithm-not-accepted');
   });
 
@@ -90,8 +108,12 @@ describe('production tokens: RS256/ES256 against the issuer JWKS (served on loop
 
   it('refuses a token without exp, saying so, and one without sub', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const noExp = await new SignJWT({ ...TONY }).setProtectedHeader({ alg: 'RS256', kid: rsaNew.kid }).setIssuer(ISSUER).setAudience(AUDIENCE)
-      .setIssuedAt(now).sign(rsaNew.privateKey);
+    const noExp = await new SignJWT({ ...TONY })
+      .setProtectedHeader({ alg: 'RS256', kid: rsaNew.kid })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(now)
+      .sign(rsaNew.privateKey);
     const refused = await meetings(noExp);
     expectUnauthorized(refused, 'token-without-expiry');
     expect(refused.body.detail).toBe('The token has no expiry (exp): tokens that never expire are refused');
@@ -100,8 +122,12 @@ describe('production tokens: RS256/ES256 against the issuer JWKS (served on loop
 
   describe('maximum lifetime (AUTH_MAX_TOKEN_LIFETIME, 12 h by default)', () => {
     const HOUR = 3600;
-    const signed = (claims: Record<string, number>) => new SignJWT({ ...TONY, ...claims }).setProtectedHeader({ alg: 'RS256', kid: rsaNew.kid })
-      .setIssuer(ISSUER).setAudience(AUDIENCE).sign(rsaNew.privateKey);
+    const signed = (claims: Record<string, number>) =>
+      new SignJWT({ ...TONY, ...claims })
+        .setProtectedHeader({ alg: 'RS256', kid: rsaNew.kid })
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .sign(rsaNew.privateKey);
 
     it('accepts a token issued for exactly 12 h', async () => {
       expect((await meetings(await issueToken(rsaNew, TONY, { expiresIn: 12 * HOUR }))).status).toBe(200);
@@ -116,12 +142,18 @@ describe('production tokens: RS256/ES256 against the issuer JWKS (served on loop
     it('refuses one without iat that stays valid for longer, and one whose iat is set in the future to look short-lived', async () => {
       const now = Math.floor(Date.now() / 1000);
       expectUnauthorized(await meetings(await signed({ exp: now + 13 * HOUR })), 'token-lifetime-too-long');
-      expectUnauthorized(await meetings(await signed({ iat: now + 30 * 24 * HOUR, exp: now + 30 * 24 * HOUR + HOUR })), 'token-lifetime-too-long');
+      expectUnauthorized(
+        await meetings(await signed({ iat: now + 30 * 24 * HOUR, exp: now + 30 * 24 * HOUR + HOUR })),
+        'token-lifetime-too-long',
+      );
     });
   });
 
   it('answers 401 without a token, with a bare challenge, and ignores X-Actor', async () => {
-    const res = await t.http().get('/api/v1/auth-test/meetings').set('X-Actor', JSON.stringify({ id: 'p1', roles: ['admin'] }));
+    const res = await t
+      .http()
+      .get('/api/v1/auth-test/meetings')
+      .set('X-Actor', JSON.stringify({ id: 'p1', roles: ['admin'] }));
     expectUnauthorized(res, 'missing-token');
     expect(res.headers['www-authenticate']).toBe('Bearer realm="actiontrail"');
     expect(res.body.detail).toBe('Send Authorization: Bearer <token>');
@@ -129,7 +161,9 @@ describe('production tokens: RS256/ES256 against the issuer JWKS (served on loop
 
   it('says why a token was refused in the challenge too', async () => {
     const res = await meetings(await issueToken(rsaNew, TONY, { expiresIn: -3600 }));
-    expect(res.headers['www-authenticate']).toBe('Bearer realm="actiontrail", error="invalid_token", error_description="The token has expired"');
+    expect(res.headers['www-authenticate']).toBe(
+      'Bearer realm="actiontrail", error="invalid_token", error_description="The token has expired"',
+    );
   });
 
   it('answers 503, not 401, while the key server fails, and recovers when it answers again', async () => {
@@ -137,8 +171,11 @@ describe('production tokens: RS256/ES256 against the issuer JWKS (served on loop
     jwks.serve([rsaNew, unseen]);
     jwks.failWith(500);
     const res = await meetings(await issueToken(unseen, TONY));
-    expect({ status: res.status, type: res.body.type, retryAfter: res.headers['retry-after'] })
-      .toEqual({ status: 503, type: 'https://actiontrail.dev/problems/authentication-unavailable', retryAfter: '5' });
+    expect({ status: res.status, type: res.body.type, retryAfter: res.headers['retry-after'] }).toEqual({
+      status: 503,
+      type: 'https://actiontrail.dev/problems/authentication-unavailable',
+      retryAfter: '5',
+    });
     jwks.failWith(undefined);
     expect((await meetings(await issueToken(unseen, TONY))).status).toBe(200);
   });

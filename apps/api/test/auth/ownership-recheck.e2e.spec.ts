@@ -32,13 +32,18 @@ describe('officer commands are checked again against the state they are decided 
 
   it('given an action of the post Tony holds, when he reports progress, then it is recorded', async () => {
     const actionId = await assignAction(f, w);
-    const result = await bus.execute(new ReportProgressCommand(actionId, { note: 'Vacancy figures in', rag: 'green' }, undefined, as(officer())));
+    const result = await bus.execute(
+      new ReportProgressCommand(actionId, { note: 'Vacancy figures in', rag: 'green' }, undefined, as(officer())),
+    );
     expect(result).toMatchObject({ id: actionId, version: 2 });
   });
 
   it('given the action was reassigned after the guard looked, when Tony reports progress or completes it, then 403 and nothing is appended', async () => {
     const actionId = await assignAction(f, w);
-    const reassigned = await f.http().post(`/api/v1/actions/${actionId}/reassignment`).send({ ownerPostId: w.otherPostId, reason: 'Owned by People directorate' });
+    const reassigned = await f
+      .http()
+      .post(`/api/v1/actions/${actionId}/reassignment`)
+      .send({ ownerPostId: w.otherPostId, reason: 'Owned by People directorate' });
     expect(reassigned.status).toBe(200);
 
     for (const command of [
@@ -54,7 +59,10 @@ describe('officer commands are checked again against the state they are decided 
 
   it('given the same reassigned action, when scrutiny staff report progress, then their role is enough', async () => {
     const actionId = await assignAction(f, w);
-    await f.http().post(`/api/v1/actions/${actionId}/reassignment`).send({ ownerPostId: w.otherPostId, reason: 'Owned by People directorate' });
+    await f
+      .http()
+      .post(`/api/v1/actions/${actionId}/reassignment`)
+      .send({ ownerPostId: w.otherPostId, reason: 'Owned by People directorate' });
     const staff: Actor = { id: 'scrutiny-officer', name: 'Scrutiny Officer', roles: ['scrutiny'] };
     const result = await bus.execute(new ReportProgressCommand(actionId, { note: 'Chased by scrutiny' }, undefined, as(staff)));
     expect(result).toMatchObject({ id: actionId, version: 3 });

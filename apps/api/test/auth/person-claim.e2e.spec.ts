@@ -21,7 +21,11 @@ describe('the caller is the person whose identity subject the token names (AUTH_
 
   const as = async (claims: Record<string, unknown>) => ({ Authorization: `Bearer ${await issueToken(key, claims)}` });
   const created = async (path: string, body: object): Promise<{ id: string; position: number }> => {
-    const res = await t.http().post(`/api/v1${path}`).set(await as(staff)).send(body);
+    const res = await t
+      .http()
+      .post(`/api/v1${path}`)
+      .set(await as(staff))
+      .send(body);
     if (res.status !== 201 && res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body as { id: string; position: number };
   };
@@ -38,14 +42,22 @@ describe('the caller is the person whose identity subject the token names (AUTH_
     const { id: meetingId } = await created('/meetings', { committeeId, startsAt: '2017-01-16T18:00:00Z' });
     await created(`/meetings/${meetingId}/items`, { number: '03', title: 'Draft Task & Finish Group Report Part 1' });
     const { id: resolutionId } = await created(`/meetings/${meetingId}/resolutions`, {
-      itemNumber: '03', parts: [{ label: '(ii)', text: 'That the Project Manager collate final metrics', kind: 'instructed' }],
+      itemNumber: '03',
+      parts: [{ label: '(ii)', text: 'That the Project Manager collate final metrics', kind: 'instructed' }],
     });
     const { id: postId } = await created('/posts', { title: 'Project Manager, Transformation & Technology' });
     ({ id: tonyId } = await created('/people', { name: 'Tony Fitzgerald', identitySubject: tonyOid }));
     await created(`/posts/${postId}/holder`, { personId: tonyId });
-    const assigned = await created('/actions', { resolutionId, partLabel: '(ii)', title: 'Collate final metrics', ownerPostId: postId, dueDate: '2017-02-15' });
+    const assigned = await created('/actions', {
+      resolutionId,
+      partLabel: '(ii)',
+      title: 'Collate final metrics',
+      ownerPostId: postId,
+      dueDate: '2017-02-15',
+    });
     actionId = assigned.id;
-    if ((await t.app.get(ProjectionPositions).waitFor(assigned.position, 10_000)) === undefined) throw new Error('the read models did not catch up');
+    if ((await t.app.get(ProjectionPositions).waitFor(assigned.position, 10_000)) === undefined)
+      throw new Error('the read models did not catch up');
   });
 
   afterAll(async () => {
@@ -55,16 +67,28 @@ describe('the caller is the person whose identity subject the token names (AUTH_
   });
 
   const reportProgress = async (claims: Record<string, unknown>) =>
-    t.http().post(`/api/v1/actions/${actionId}/progress`).set(await as(claims)).send({ note: 'Vacancy figures in', rag: 'green' });
+    t
+      .http()
+      .post(`/api/v1/actions/${actionId}/progress`)
+      .set(await as(claims))
+      .send({ note: 'Vacancy figures in', rag: 'green' });
 
-  it('given a token whose oid is Tony\'s identity subject and whose sub is something else, when he reports progress on his action, then it is recorded as Tony', async () => {
-    const res = await reportProgress({ oid: tonyOid, sub: 'AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ', name: 'Tony Fitzgerald', roles: ['officer'] });
+  it("given a token whose oid is Tony's identity subject and whose sub is something else, when he reports progress on his action, then it is recorded as Tony", async () => {
+    const res = await reportProgress({
+      oid: tonyOid,
+      sub: 'AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ',
+      name: 'Tony Fitzgerald',
+      roles: ['officer'],
+    });
     expect(res.status).toBe(200);
     const events = await store.readStream(`action-${actionId}`);
-    expect(events.at(-1)).toMatchObject({ type: 'ActionProgressReported', metadata: { actor: { id: tonyId, name: 'Tony Fitzgerald', roles: ['officer'] } } });
+    expect(events.at(-1)).toMatchObject({
+      type: 'ActionProgressReported',
+      metadata: { actor: { id: tonyId, name: 'Tony Fitzgerald', roles: ['officer'] } },
+    });
   });
 
-  it('given a token whose sub is Tony\'s identity subject but whose oid is not, then it is not Tony: 403', async () => {
+  it("given a token whose sub is Tony's identity subject but whose oid is not, then it is not Tony: 403", async () => {
     const res = await reportProgress({ oid: randomUUID(), sub: tonyOid, roles: ['officer'] });
     expect({ status: res.status, type: res.body.type }).toEqual({ status: 403, type: 'https://actiontrail.dev/problems/forbidden' });
   });
@@ -75,7 +99,10 @@ describe('the caller is the person whose identity subject the token names (AUTH_
   });
 
   it('given a token without the oid claim, then 401 naming the missing claim', async () => {
-    const res = await t.http().get('/api/v1/auth-test/meetings').set(await as({ sub: 'pairwise-only', roles: ['member'] }));
+    const res = await t
+      .http()
+      .get('/api/v1/auth-test/meetings')
+      .set(await as({ sub: 'pairwise-only', roles: ['member'] }));
     expect({ status: res.status, reason: res.body.reason }).toEqual({ status: 401, reason: 'invalid-claims' });
     expect(res.body.detail).toContain('AUTH_PERSON_CLAIM');
   });

@@ -15,14 +15,22 @@ interface Caller {
 const OTHER_SECRET = 'a-secret-this-service-has-never-been-given-0123456789';
 
 const CALLERS: readonly Caller[] = [
-  { label: 'officer holding the owner post', role: 'officer', holdsOwnerPost: true, headers: (w) => bearer(w.personId, ['officer'], 'Tony Fitzgerald') },
+  {
+    label: 'officer holding the owner post',
+    role: 'officer',
+    holdsOwnerPost: true,
+    headers: (w) => bearer(w.personId, ['officer'], 'Tony Fitzgerald'),
+  },
   { label: 'officer not holding it', role: 'officer', headers: (w) => bearer(w.otherPersonId, ['officer'], 'Sally Rowe') },
   { label: 'scrutiny', role: 'scrutiny', headers: () => bearer('matrix-scrutiny', ['scrutiny']) },
   { label: 'monitoring', role: 'monitoring', headers: () => bearer('matrix-monitoring', ['monitoring']) },
   { label: 'member', role: 'member', headers: () => bearer('matrix-member', ['member']) },
   { label: 'admin', role: 'admin', headers: () => bearer('matrix-admin', ['admin']) },
   { label: 'no token', headers: () => ({}) },
-  { label: 'bad token', headers: () => ({ Authorization: `Bearer ${signTestToken({ sub: 'intruder', roles: ['admin'] }, OTHER_SECRET)}` }) },
+  {
+    label: 'bad token',
+    headers: () => ({ Authorization: `Bearer ${signTestToken({ sub: 'intruder', roles: ['admin'] }, OTHER_SECRET)}` }),
+  },
 ];
 
 /** Public routes answer anyone without a token; a token that is sent must still verify. */
@@ -47,7 +55,10 @@ describe('role matrix: every endpoint of the OpenAPI document, for every kind of
     setup = new Setup(f);
     w = await seedMatrixWorld(f, setup);
     // Reads below name what was just written: wait once for the read models to reach it.
-    const caughtUp = await f.http().get(`/api/v1/posts/${w.postId}`).query({ minPosition: String(w.position) });
+    const caughtUp = await f
+      .http()
+      .get(`/api/v1/posts/${w.postId}`)
+      .query({ minPosition: String(w.position) });
     expect(caughtUp.status).toBe(200);
   });
   afterAll(() => f?.close());
@@ -55,11 +66,17 @@ describe('role matrix: every endpoint of the OpenAPI document, for every kind of
   it('covers every endpoint of /docs-json, and names none it does not document', async () => {
     const doc = await f.anonymous().get('/docs-json').expect(200);
     const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>)
-      .flatMap(([path, operations]) => Object.keys(operations).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m)).map((m) => keyOf(m, path)))
+      .flatMap(([path, operations]) =>
+        Object.keys(operations)
+          .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+          .map((m) => keyOf(m, path)),
+      )
       .sort();
     const tabled = ENDPOINTS.map((e) => keyOf(e.method, e.path)).sort();
-    expect({ missingFromTable: documented.filter((k) => !tabled.includes(k)), notDocumented: tabled.filter((k) => !documented.includes(k)) })
-      .toEqual({ missingFromTable: [], notDocumented: [] });
+    expect({
+      missingFromTable: documented.filter((k) => !tabled.includes(k)),
+      notDocumented: tabled.filter((k) => !documented.includes(k)),
+    }).toEqual({ missingFromTable: [], notDocumented: [] });
     expect(new Set(tabled).size).toBe(tabled.length);
   });
 
@@ -70,8 +87,15 @@ describe('role matrix: every endpoint of the OpenAPI document, for every kind of
       if (query) req = req.query(query);
       const res = await (body === undefined ? req : req.send(body));
       const expected = expectedStatus(endpoint, caller);
-      expect({ status: res.status, type: res.status >= 400 ? res.body.type : undefined })
-        .toEqual({ status: expected, type: expected === 403 ? 'https://actiontrail.dev/problems/forbidden' : expected === 401 ? 'https://actiontrail.dev/problems/unauthorized' : undefined });
+      expect({ status: res.status, type: res.status >= 400 ? res.body.type : undefined }).toEqual({
+        status: expected,
+        type:
+          expected === 403
+            ? 'https://actiontrail.dev/problems/forbidden'
+            : expected === 401
+              ? 'https://actiontrail.dev/problems/unauthorized'
+              : undefined,
+      });
     });
   });
 

@@ -36,8 +36,9 @@ describe('demo data: the 16 January 2017 task & finish group, loaded through the
   it('GET /meetings/{id} shows the attendance as the minutes print it', async () => {
     const res = await f.http().get(`/api/v1/meetings/${demoMeeting.id}`).expect(200);
     expect(res.body).toMatchObject({ startsAt: '2017-01-16T18:00:00Z', minutesApproved: null });
-    const attendance = (res.body.attendees as { name: string; role: string; status: string; personId?: string }[])
-      .map(({ name, role, status, personId }) => [name, role, status, personId === undefined ? 'unregistered' : 'registered']);
+    const attendance = (res.body.attendees as { name: string; role: string; status: string; personId?: string }[]).map(
+      ({ name, role, status, personId }) => [name, role, status, personId === undefined ? 'unregistered' : 'registered'],
+    );
     expect(attendance).toEqual([
       ['Councillor Green', 'chair', 'present', 'unregistered'],
       ['Councillor Keens', 'member', 'present', 'unregistered'],
@@ -57,10 +58,12 @@ describe('demo data: the 16 January 2017 task & finish group, loaded through the
   });
 
   it('registers every officer of the minutes and appoints each to their post from the day of the meeting', async () => {
-    const posts = await Promise.all(Object.values(demoOfficers).map(async ({ postId }) => {
-      const { body } = await f.http().get(`/api/v1/posts/${postId}`).expect(200);
-      return [body.title, body.holder?.name, body.holder?.from];
-    }));
+    const posts = await Promise.all(
+      Object.values(demoOfficers).map(async ({ postId }) => {
+        const { body } = await f.http().get(`/api/v1/posts/${postId}`).expect(200);
+        return [body.title, body.holder?.name, body.holder?.from];
+      }),
+    );
     expect(posts).toEqual([
       ['Service Director, HR and Monitoring Officer', 'Angela Claridge', '2017-01-16'],
       ['Project Manager, Transformation & Technology', 'Tony Fitzgerald', '2017-01-16'],
@@ -82,31 +85,71 @@ describe('demo data: the 16 January 2017 task & finish group, loaded through the
     expect(res.body.items).toEqual([
       { number: '01', title: 'Apologies for Absence', paperRef: 'Ref: 1' },
       { number: '02', title: 'Draft Consultation Summary', paperRef: 'Ref: 4.1' },
-      { number: '03', title: expect.stringMatching(/^Draft Task & Finish Group Report Part 1 – Summary Analysis of Luton Borough Council's Strengths/), paperRef: 'Ref: 7' },
+      {
+        number: '03',
+        title: expect.stringMatching(/^Draft Task & Finish Group Report Part 1 – Summary Analysis of Luton Borough Council's Strengths/),
+        paperRef: 'Ref: 7',
+      },
     ]);
-    const resolutions = (res.body.resolutions as { itemNumber: string; parts: { label: string; text: string; kind: string }[] }[])
-      .map(({ itemNumber, parts }) => [itemNumber, parts.map(({ label, kind, text }) => `${label} ${kind}: ${text}`)]);
+    const resolutions = (res.body.resolutions as { itemNumber: string; parts: { label: string; text: string; kind: string }[] }[]).map(
+      ({ itemNumber, parts }) => [itemNumber, parts.map(({ label, kind, text }) => `${label} ${kind}: ${text}`)],
+    );
     expect(resolutions).toEqual([
       ['01', ['(i) noted: Apologies for absence from the meeting were received on behalf of Councillors Franks and Rivers.']],
       ['02', ['(i) noted: That the Report (Ref: 4.1) be noted.']],
-      ['03', [
-        '(i) noted: That the Report (Ref: 7) be noted.',
-        '(ii) instructed: That the Project Manager, Transformation & Technology be instructed to collate final metrics for Vacancy, Turnover and Agency Rates',
-      ]],
+      [
+        '03',
+        [
+          '(i) noted: That the Report (Ref: 7) be noted.',
+          '(ii) instructed: That the Project Manager, Transformation & Technology be instructed to collate final metrics for Vacancy, Turnover and Agency Rates',
+        ],
+      ],
     ]);
   });
 
   it('GET /meetings/{id} shows both actions arising, open, owned by the right posts, due at the February meeting', async () => {
     const res = await f.http().get(`/api/v1/meetings/${demoMeeting.id}`).expect(200);
-    const itemOf = new Map((res.body.resolutions as { resolutionId: string; itemNumber: string }[]).map((r) => [r.resolutionId, r.itemNumber]));
-    const actions = res.body.actions as { title: string; ownerPostId: string; resolutionId: string; partLabel?: string; status: string; due: object }[];
-    const described = await Promise.all(actions.map(async (action) => {
-      const post = await f.http().get(`/api/v1/posts/${action.ownerPostId}`).expect(200);
-      return { title: action.title, owner: post.body.title, item: itemOf.get(action.resolutionId), part: action.partLabel ?? null, status: action.status, due: action.due };
-    }));
+    const itemOf = new Map(
+      (res.body.resolutions as { resolutionId: string; itemNumber: string }[]).map((r) => [r.resolutionId, r.itemNumber]),
+    );
+    const actions = res.body.actions as {
+      title: string;
+      ownerPostId: string;
+      resolutionId: string;
+      partLabel?: string;
+      status: string;
+      due: object;
+    }[];
+    const described = await Promise.all(
+      actions.map(async (action) => {
+        const post = await f.http().get(`/api/v1/posts/${action.ownerPostId}`).expect(200);
+        return {
+          title: action.title,
+          owner: post.body.title,
+          item: itemOf.get(action.resolutionId),
+          part: action.partLabel ?? null,
+          status: action.status,
+          due: action.due,
+        };
+      }),
+    );
     expect(described).toEqual([
-      { title: 'Submit the final consultation report to the February meeting', owner: 'Senior Consultation Officer', item: '02', part: null, status: 'open', due: { dueMeetingId: demoFebruaryMeeting.id } },
-      { title: 'Collate final metrics for Vacancy, Turnover and Agency Rates', owner: 'Project Manager, Transformation & Technology', item: '03', part: '(ii)', status: 'open', due: { dueMeetingId: demoFebruaryMeeting.id } },
+      {
+        title: 'Submit the final consultation report to the February meeting',
+        owner: 'Senior Consultation Officer',
+        item: '02',
+        part: null,
+        status: 'open',
+        due: { dueMeetingId: demoFebruaryMeeting.id },
+      },
+      {
+        title: 'Collate final metrics for Vacancy, Turnover and Agency Rates',
+        owner: 'Project Manager, Transformation & Technology',
+        item: '03',
+        part: '(ii)',
+        status: 'open',
+        due: { dueMeetingId: demoFebruaryMeeting.id },
+      },
     ]);
   });
 
@@ -119,7 +162,10 @@ describe('demo data: the 16 January 2017 task & finish group, loaded through the
       description: expect.stringMatching(/baseline data.*snap shot' in time.*turnover rate.*overspend/),
     });
     const report = await f.http().get(`/api/v1/actions/${demoActions.finalConsultationReport.id}`).expect(200);
-    expect(report.body).toMatchObject({ owner: { title: 'Senior Consultation Officer', holder: { name: 'Farah Ismail' } }, dueOn: '2017-02-20' });
+    expect(report.body).toMatchObject({
+      owner: { title: 'Senior Consultation Officer', holder: { name: 'Farah Ismail' } },
+      dueOn: '2017-02-20',
+    });
   });
 
   it('schedules the undated February meeting on 20 February 2017 at 18:00 and says the date is assumed', async () => {

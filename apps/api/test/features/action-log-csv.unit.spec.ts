@@ -5,9 +5,23 @@ const HEADER = 'Ref,Meeting date,Item,Resolution part,Action,Owner,Due,Status,RA
 
 function row(overrides: Partial<ActionLogRow>): ActionLogRow {
   return {
-    actionId: 'a', ref: 'A1', meetingId: 'm', meetingDate: '2025-01-14', itemNumber: '5', itemTitle: null, partLabel: '(a)',
-    action: 'Report back', owner: 'Clerk', ownerPost: { postId: 'p', title: 'Clerk' }, holder: null, dueOn: null,
-    status: 'open', rag: null, latestUpdate: null, dateClosed: null, ...overrides,
+    actionId: 'a',
+    ref: 'A1',
+    meetingId: 'm',
+    meetingDate: '2025-01-14',
+    itemNumber: '5',
+    itemTitle: null,
+    partLabel: '(a)',
+    action: 'Report back',
+    owner: 'Clerk',
+    ownerPost: { postId: 'p', title: 'Clerk' },
+    holder: null,
+    dueOn: null,
+    status: 'open',
+    rag: null,
+    latestUpdate: null,
+    dateClosed: null,
+    ...overrides,
   };
 }
 
@@ -33,7 +47,8 @@ describe('the action log as CSV', () => {
   });
 
   it('quotes a formula-looking field that also needs quotes, after the apostrophe', () => {
-    expect(csvOf(row({ action: '=HYPERLINK("http://x","y")' })).split('\r\n')[1])
-      .toBe('A1,2025-01-14,5,(a),"\'=HYPERLINK(""http://x"",""y"")",Clerk,,open,,,');
+    expect(csvOf(row({ action: '=HYPERLINK("http://x","y")' })).split('\r\n')[1]).toBe(
+      'A1,2025-01-14,5,(a),"\'=HYPERLINK(""http://x"",""y"")",Clerk,,open,,,',
+    );
   });
 });

@@ -10,16 +10,23 @@ function fiftyParallelReports(app: () => FeatureApp): void {
     const id = await assignAction(f, await seedMeetingWorld(f));
     const report = async (n: number): Promise<number> => {
       for (;;) {
-        const res = await f.http().post(`/api/v1/actions/${id}/progress`).send({ note: `report ${n}` });
+        const res = await f
+          .http()
+          .post(`/api/v1/actions/${id}/progress`)
+          .send({ note: `report ${n}` });
         if (res.status === 200) return res.body.version as number;
-        if (res.status !== 409 || res.body.type !== 'https://actiontrail.dev/problems/concurrency-conflict') throw new Error(JSON.stringify(res.body));
+        if (res.status !== 409 || res.body.type !== 'https://actiontrail.dev/problems/concurrency-conflict')
+          throw new Error(JSON.stringify(res.body));
       }
     };
     const versions = await Promise.all(Array.from({ length: 50 }, (_, n) => report(n)));
     expect([...versions].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 2));
     const events = await f.store.readStream(`action-${id}`);
     expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
-    const notes = events.slice(1).map((e) => e.data.note).sort();
+    const notes = events
+      .slice(1)
+      .map((e) => e.data.note)
+      .sort();
     expect(notes).toEqual(Array.from({ length: 50 }, (_, n) => `report ${n}`).sort());
   });
 }

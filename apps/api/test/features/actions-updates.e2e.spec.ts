@@ -2,21 +2,28 @@ import { assignAction, seedMeetingWorld, type MeetingWorld } from './support/see
 import { startFeatureApp, type FeatureApp } from './support/feature-app.js';
 
 /** The action's row keeps only its latest notes; GET /actions/{id} still answers every one, from their own table. */
-describe('GET /actions/{id} with more progress notes than the action\'s row keeps', () => {
+describe("GET /actions/{id} with more progress notes than the action's row keeps", () => {
   let f: FeatureApp;
   let w: MeetingWorld;
   let actionId = '';
   let position = 0;
   const NOTES = 25;
 
-  const getAction = (query: Record<string, string> = {}) => f.http().get(`/api/v1/actions/${actionId}`).query({ minPosition: String(position), ...query });
+  const getAction = (query: Record<string, string> = {}) =>
+    f
+      .http()
+      .get(`/api/v1/actions/${actionId}`)
+      .query({ minPosition: String(position), ...query });
 
   beforeAll(async () => {
     f = await startFeatureApp();
     w = await seedMeetingWorld(f);
     actionId = await assignAction(f, w);
     for (let n = 1; n <= NOTES; n++) {
-      const res = await f.http().post(`/api/v1/actions/${actionId}/progress`).send({ note: `Note ${n}` });
+      const res = await f
+        .http()
+        .post(`/api/v1/actions/${actionId}/progress`)
+        .send({ note: `Note ${n}` });
       expect(res.status).toBe(200);
       position = res.body.position as number;
     }
@@ -36,7 +43,10 @@ describe('GET /actions/{id} with more progress notes than the action\'s row keep
   });
 
   it('counts every note in the meeting record too', async () => {
-    const res = await f.http().get(`/api/v1/meetings/${w.meetingId}`).query({ minPosition: String(position) });
+    const res = await f
+      .http()
+      .get(`/api/v1/meetings/${w.meetingId}`)
+      .query({ minPosition: String(position) });
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).toContain(`"progressReports":${NOTES}`);
   });

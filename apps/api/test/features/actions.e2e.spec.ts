@@ -13,11 +13,19 @@ describe('actions over HTTP', () => {
     if (typeof res.body.position === 'number') position = Math.max(position, res.body.position);
     return res;
   };
-  const getAction = (id: string) => f.http().get(`/api/v1/actions/${id}`).query({ minPosition: String(position) });
+  const getAction = (id: string) =>
+    f
+      .http()
+      .get(`/api/v1/actions/${id}`)
+      .query({ minPosition: String(position) });
   const assignAction = async (extra: object = {}): Promise<string> => {
     const res = await post('', {
-      resolutionId: w.resolutionId, partLabel: '(ii)', title: 'Collate final metrics for Vacancy, Turnover and Agency Rates',
-      ownerPostId: w.postId, dueDate: '2017-02-15', ...extra,
+      resolutionId: w.resolutionId,
+      partLabel: '(ii)',
+      title: 'Collate final metrics for Vacancy, Turnover and Agency Rates',
+      ownerPostId: w.postId,
+      dueDate: '2017-02-15',
+      ...extra,
     });
     expect(res.status).toBe(201);
     return res.body.id as string;
@@ -30,22 +38,43 @@ describe('actions over HTTP', () => {
   afterAll(() => f.close());
 
   it('assigns an action to a post and shows owner, holder, due, origin part and overdue', async () => {
-    const res = await post('', { resolutionId: w.resolutionId, partLabel: '(ii)', title: 'Collate final metrics', ownerPostId: w.postId, dueDate: '2017-02-15' });
+    const res = await post('', {
+      resolutionId: w.resolutionId,
+      partLabel: '(ii)',
+      title: 'Collate final metrics',
+      ownerPostId: w.postId,
+      dueDate: '2017-02-15',
+    });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: expect.any(String), version: 1, position: expect.any(Number) });
     const got = await getAction(res.body.id);
     expect(got.status).toBe(200);
     expect(got.headers.etag).toBe('"1"');
     expect(got.body).toMatchObject({
-      actionId: res.body.id, status: 'open', title: 'Collate final metrics', version: 1, dueOn: '2017-02-15', overdue: true,
-      owner: { postId: w.postId, title: 'Project Manager, Transformation & Technology', holder: { personId: w.personId, name: 'Tony Fitzgerald' } },
-      origin: { resolutionId: w.resolutionId, meetingId: w.meetingId, partLabel: '(ii)', partText: expect.stringContaining('collate final metrics') },
-      updates: [], chases: [],
+      actionId: res.body.id,
+      status: 'open',
+      title: 'Collate final metrics',
+      version: 1,
+      dueOn: '2017-02-15',
+      overdue: true,
+      owner: {
+        postId: w.postId,
+        title: 'Project Manager, Transformation & Technology',
+        holder: { personId: w.personId, name: 'Tony Fitzgerald' },
+      },
+      origin: {
+        resolutionId: w.resolutionId,
+        meetingId: w.meetingId,
+        partLabel: '(ii)',
+        partText: expect.stringContaining('collate final metrics'),
+      },
+      updates: [],
+      chases: [],
     });
     expect(got.body.daysOverdue).toBeGreaterThan(3000);
   });
 
-  it('is due on the due meeting\'s date when due at a meeting', async () => {
+  it("is due on the due meeting's date when due at a meeting", async () => {
     const id = await assignAction({ dueDate: undefined, dueMeetingId: w.laterMeetingId });
     expect((await getAction(id)).body).toMatchObject({ due: { dueMeetingId: w.laterMeetingId }, dueOn: '2017-02-20' });
   });
@@ -69,7 +98,10 @@ describe('actions over HTTP', () => {
 
   it('walks the whole life cycle: progress, completion, sign-off, reopen, withdrawal', async () => {
     const id = await assignAction();
-    expect((await post(`/${id}/progress`, { note: 'Asked HR for the December figures', rag: 'amber' })).body).toMatchObject({ id, version: 2 });
+    expect((await post(`/${id}/progress`, { note: 'Asked HR for the December figures', rag: 'amber' })).body).toMatchObject({
+      id,
+      version: 2,
+    });
     expectProblem(await post(`/${id}/sign-off`, {}), 409, 'action-not-completed');
     expect((await post(`/${id}/completion`, { outcome: 'Final metrics circulated', evidence: 'Ref: 7 appendix' })).status).toBe(200);
     expectProblem(await post(`/${id}/completion`, { outcome: 'again' }), 409, 'action-not-open');
@@ -84,9 +116,17 @@ describe('actions over HTTP', () => {
     expectProblem(await post(`/${id}/withdrawal`, { reason: 'x' }), 409, 'action-not-withdrawable');
     const view = (await getAction(id)).body;
     expect(view.status).toBe('withdrawn');
-    expect(view.updates).toEqual([expect.objectContaining({ note: 'Asked HR for the December figures', rag: 'amber', reportedBy: STAFF.id })]);
+    expect(view.updates).toEqual([
+      expect.objectContaining({ note: 'Asked HR for the December figures', rag: 'amber', reportedBy: STAFF.id }),
+    ]);
     expect(view.history.map((h: { type: string }) => h.type)).toEqual([
-      'ActionAssigned', 'ActionProgressReported', 'ActionCompleted', 'ActionSignedOff', 'ActionReopened', 'ActionWithdrawn']);
+      'ActionAssigned',
+      'ActionProgressReported',
+      'ActionCompleted',
+      'ActionSignedOff',
+      'ActionReopened',
+      'ActionWithdrawn',
+    ]);
   });
 
   it('chases, counting each chase', async () => {
@@ -103,7 +143,11 @@ describe('actions over HTTP', () => {
     const id = await assignAction();
     expect((await post(`/${id}/due-date`, { dueDate: '2017-03-20', reason: 'Data changing daily' })).status).toBe(200);
     expectProblem(await post(`/${id}/due-date`, { dueDate: '2017-03-20', reason: 'again' }), 409, 'due-unchanged');
-    expectProblem(await post(`/${id}/due-date`, { dueDate: '2017-03-21', dueMeetingId: w.laterMeetingId, reason: 'x' }), 422, 'due-exactly-one');
+    expectProblem(
+      await post(`/${id}/due-date`, { dueDate: '2017-03-21', dueMeetingId: w.laterMeetingId, reason: 'x' }),
+      422,
+      'due-exactly-one',
+    );
     expectProblem(await post(`/${id}/due-date`, { dueDate: '2017-03-21' }), 400, 'validation-failed');
     expect((await getAction(id)).body).toMatchObject({ due: { dueDate: '2017-03-20' }, counts: { dueChanges: 1 } });
   });

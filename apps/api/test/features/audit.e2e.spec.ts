@@ -16,13 +16,26 @@ type Page = { events: AuditEventBody[]; nextAfter: number | null };
 describe('audit over HTTP', () => {
   let f: FeatureApp;
   const events = (query: object = {}) => f.http().get('/api/v1/audit/events').query(query);
-  const stream = (streamId: string, query: object = {}) => f.http().get(`/api/v1/audit/streams/${encodeURIComponent(streamId)}`).query(query);
+  const stream = (streamId: string, query: object = {}) =>
+    f
+      .http()
+      .get(`/api/v1/audit/streams/${encodeURIComponent(streamId)}`)
+      .query(query);
   /** Creates a committee as this person; answers its id, the position written and the request's ids. */
   const createCommittee = async (personId: string, correlationId: string = randomUUID()) => {
-    const res = await f.http().post('/api/v1/committees').set(f.as(['scrutiny'], personId, 'Sam Scrutiny')).set('X-Correlation-Id', correlationId)
+    const res = await f
+      .http()
+      .post('/api/v1/committees')
+      .set(f.as(['scrutiny'], personId, 'Sam Scrutiny'))
+      .set('X-Correlation-Id', correlationId)
       .send({ name: `Committee ${randomUUID()}`, kind: 'scrutiny' });
     expect(res.status).toBe(201);
-    return { id: res.body.id as string, position: res.body.position as number, correlationId, requestId: res.headers['x-request-id'] as string };
+    return {
+      id: res.body.id as string,
+      position: res.body.position as number,
+      correlationId,
+      requestId: res.headers['x-request-id'] as string,
+    };
   };
   const everything = async (query: object, limit: number): Promise<{ pages: Page[]; all: AuditEventBody[] }> => {
     const pages: Page[] = [];
@@ -48,12 +61,23 @@ describe('audit over HTTP', () => {
       expect(res.status).toBe(200);
       expect(Number(res.headers['x-projection-position'])).toBeGreaterThanOrEqual(written.position);
       expect(res.body).toEqual({
-        events: [{
-          globalPosition: written.position, eventId: expect.any(String), streamId: `committee-${written.id}`, streamVersion: 1, type: 'CommitteeCreated',
-          schemaVersion: 1, recordedAt: expect.any(String), actor: { id: personId, name: 'Sam Scrutiny', roles: ['scrutiny'] },
-          correlationId: 'corr-audit-1', requestId: written.requestId, data: expect.objectContaining({ committeeId: written.id, kind: 'scrutiny' }),
-          metadata: expect.objectContaining({ correlationId: 'corr-audit-1', requestId: written.requestId }), hash: expect.stringMatching(/^[0-9a-f]{64}$/),
-        }],
+        events: [
+          {
+            globalPosition: written.position,
+            eventId: expect.any(String),
+            streamId: `committee-${written.id}`,
+            streamVersion: 1,
+            type: 'CommitteeCreated',
+            schemaVersion: 1,
+            recordedAt: expect.any(String),
+            actor: { id: personId, name: 'Sam Scrutiny', roles: ['scrutiny'] },
+            correlationId: 'corr-audit-1',
+            requestId: written.requestId,
+            data: expect.objectContaining({ committeeId: written.id, kind: 'scrutiny' }),
+            metadata: expect.objectContaining({ correlationId: 'corr-audit-1', requestId: written.requestId }),
+            hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+          },
+        ],
         nextAfter: null,
       });
     });
@@ -62,7 +86,9 @@ describe('audit over HTTP', () => {
       const streamId = `thing-${randomUUID()}`;
       const { lastPosition } = await f.store.appendToStream(streamId, [{ eventId: randomUUID(), type: 'ThingHappened', data: { n: 1 } }]);
       const res = await events({ streamId, minPosition: lastPosition });
-      expect(res.body.events).toEqual([expect.objectContaining({ streamId, actor: null, correlationId: null, requestId: null, data: { n: 1 } })]);
+      expect(res.body.events).toEqual([
+        expect.objectContaining({ streamId, actor: null, correlationId: null, requestId: null, data: { n: 1 } }),
+      ]);
     });
 
     it('filters by stream, actor and type together, oldest first', async () => {
@@ -142,7 +168,12 @@ describe('audit over HTTP', () => {
       const meetingId = meeting.body.id as string;
       let position = 0;
       for (const number of ['01', '02', '03']) {
-        position = (await f.http().post(`/api/v1/meetings/${meetingId}/items`).send({ number, title: `Item ${number}` })).body.position as number;
+        position = (
+          await f
+            .http()
+            .post(`/api/v1/meetings/${meetingId}/items`)
+            .send({ number, title: `Item ${number}` })
+        ).body.position as number;
       }
       const res = await stream(`meeting-${meetingId}`, { minPosition: position });
       expect(res.status).toBe(200);
@@ -150,7 +181,10 @@ describe('audit over HTTP', () => {
       expect(res.body.streamId).toBe(`meeting-${meetingId}`);
       expect(res.body.version).toBe(4);
       expect(res.body.events.map((e: AuditEventBody) => [e.streamVersion, e.type])).toEqual([
-        [1, 'MeetingScheduled'], [2, 'AgendaItemAdded'], [3, 'AgendaItemAdded'], [4, 'AgendaItemAdded'],
+        [1, 'MeetingScheduled'],
+        [2, 'AgendaItemAdded'],
+        [3, 'AgendaItemAdded'],
+        [4, 'AgendaItemAdded'],
       ]);
       expect(res.body.events.map((e: { data: { number?: string } }) => e.data.number)).toEqual([undefined, '01', '02', '03']);
     });
@@ -167,20 +201,27 @@ describe('audit over HTTP', () => {
       const res = await f.http().get('/api/v1/audit/verify');
       expect(res.status).toBe(200);
       expect(res.headers['x-projection-position']).toBeUndefined();
-      const { rows } = await f.store.db.query<{ events: number; streams: number }>('SELECT count(*)::int AS events, count(DISTINCT stream_id)::int AS streams FROM events');
+      const { rows } = await f.store.db.query<{ events: number; streams: number }>(
+        'SELECT count(*)::int AS events, count(DISTINCT stream_id)::int AS streams FROM events',
+      );
       expect(res.body).toEqual({ ok: true, checkedEvents: rows[0]?.events, checkedStreams: rows[0]?.streams });
 
-      const tamper = (name: string) => f.store.db.transaction(async (tx) => {
-        await tx.query('ALTER TABLE events DISABLE TRIGGER events_append_only');
-        await tx.query(`UPDATE events SET data = jsonb_set(data, '{name}', to_jsonb($2::text)) WHERE stream_id = $1`, [`committee-${written.id}`, name]);
-        await tx.query('ALTER TABLE events ENABLE TRIGGER events_append_only');
-      });
+      const tamper = (name: string) =>
+        f.store.db.transaction(async (tx) => {
+          await tx.query('ALTER TABLE events DISABLE TRIGGER events_append_only');
+          await tx.query(`UPDATE events SET data = jsonb_set(data, '{name}', to_jsonb($2::text)) WHERE stream_id = $1`, [
+            `committee-${written.id}`,
+            name,
+          ]);
+          await tx.query('ALTER TABLE events ENABLE TRIGGER events_append_only');
+        });
       const original = (await f.store.readStream(`committee-${written.id}`))[0]?.data.name as string;
       await tamper('A committee that never was');
       try {
         const broken = await f.http().get('/api/v1/audit/verify');
         expect(broken.body).toMatchObject({
-          ok: false, firstBroken: { streamId: `committee-${written.id}`, streamVersion: 1, globalPosition: written.position, reason: 'hash-mismatch' },
+          ok: false,
+          firstBroken: { streamId: `committee-${written.id}`, streamVersion: 1, globalPosition: written.position, reason: 'hash-mismatch' },
         });
       } finally {
         await tamper(original);
@@ -195,8 +236,11 @@ describe('audit over HTTP', () => {
 
   it('is documented in the OpenAPI document', async () => {
     const doc = (await f.http().get('/docs-json')).body;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/audit/events', '/api/v1/audit/streams/{streamId}', '/api/v1/audit/verify']));
-    expect(doc.paths['/api/v1/audit/events'].get.parameters.map((p: { name: string }) => p.name))
-      .toEqual(expect.arrayContaining(['streamId', 'actor', 'type', 'from', 'to', 'after', 'limit', 'minPosition']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/audit/events', '/api/v1/audit/streams/{streamId}', '/api/v1/audit/verify']),
+    );
+    expect(doc.paths['/api/v1/audit/events'].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['streamId', 'actor', 'type', 'from', 'to', 'after', 'limit', 'minPosition']),
+    );
   });
 });

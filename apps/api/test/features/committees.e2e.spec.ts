@@ -18,13 +18,20 @@ describe('committees over HTTP', () => {
     expect(got.headers.etag).toBe('"1"');
     expect(got.body).toMatchObject({ committeeId: res.body.id, name: 'Scrutiny Task & Finish Group', kind: 'task-and-finish', version: 1 });
     const [event] = await f.store.readStream(`committee-${res.body.id}`);
-    expect(event?.metadata).toMatchObject({ actor: { id: STAFF.id, name: STAFF.name, roles: ['scrutiny', 'admin'] }, correlationId: expect.any(String) });
+    expect(event?.metadata).toMatchObject({
+      actor: { id: STAFF.id, name: STAFF.name, roles: ['scrutiny', 'admin'] },
+      correlationId: expect.any(String),
+    });
   });
 
   it('keeps a client-chosen id and refuses to create it twice', async () => {
     const id = randomUUID();
     expect((await f.http().post('/api/v1/committees').send({ id, name: 'Overview', kind: 'scrutiny' })).body.id).toBe(id);
-    expectProblem(await f.http().post('/api/v1/committees').send({ id, name: 'Overview', kind: 'scrutiny' }), 409, 'committee-already-exists');
+    expectProblem(
+      await f.http().post('/api/v1/committees').send({ id, name: 'Overview', kind: 'scrutiny' }),
+      409,
+      'committee-already-exists',
+    );
   });
 
   it.each([

@@ -16,7 +16,11 @@ describe('directory over HTTP: people and posts', () => {
     if (typeof res.body.position === 'number') position = Math.max(position, res.body.position);
     return res;
   };
-  const getPost = (postId: string) => f.http().get(`/api/v1/posts/${postId}`).query({ minPosition: String(position) });
+  const getPost = (postId: string) =>
+    f
+      .http()
+      .get(`/api/v1/posts/${postId}`)
+      .query({ minPosition: String(position) });
 
   const registerPerson = async (name: string): Promise<string> => {
     const res = await tracked(f.http().post('/api/v1/people').send({ name }));
@@ -74,13 +78,21 @@ describe('directory over HTTP: people and posts', () => {
 
   describe('posts', () => {
     it('creates a vacant post and shows it with an ETag', async () => {
-      const res = await tracked(f.http().post('/api/v1/posts').send({ title: 'Service Director, Adult Social Care', department: 'Adult Social Care' }));
+      const res = await tracked(
+        f.http().post('/api/v1/posts').send({ title: 'Service Director, Adult Social Care', department: 'Adult Social Care' }),
+      );
       expect(res.status).toBe(201);
       expect(res.body).toEqual({ id: expect.any(String), version: 1, position: expect.any(Number) });
       const got = await getPost(res.body.id);
       expect(got.status).toBe(200);
       expect(got.headers.etag).toBe('"1"');
-      expect(got.body).toMatchObject({ postId: res.body.id, title: 'Service Director, Adult Social Care', department: 'Adult Social Care', holder: null, version: 1 });
+      expect(got.body).toMatchObject({
+        postId: res.body.id,
+        title: 'Service Director, Adult Social Care',
+        department: 'Adult Social Care',
+        holder: null,
+        version: 1,
+      });
     });
 
     it('refuses to create the same post twice', async () => {
@@ -139,7 +151,10 @@ describe('directory over HTTP: people and posts', () => {
       const res = await appoint(postId, { personId: second });
       expect(res.body).toEqual({ id: postId, version: 4, position: expect.any(Number) });
       expect((await f.store.readStream(`post-${postId}`)).map((e) => e.type)).toEqual([
-        'PostCreated', 'PostHolderAppointed', 'PostHolderVacated', 'PostHolderAppointed',
+        'PostCreated',
+        'PostHolderAppointed',
+        'PostHolderVacated',
+        'PostHolderAppointed',
       ]);
       expect((await getPost(postId)).body.holder).toMatchObject({ personId: second, name: 'Sally Rowe' });
     });
@@ -147,7 +162,7 @@ describe('directory over HTTP: people and posts', () => {
     it('answers 404 for an unknown person or post', async () => {
       const postId = await createPost();
       expectProblem(await appoint(postId, { personId: randomUUID() }), 404, 'person-not-found');
-      expectProblem(await appoint(randomUUID(), { personId: await registerPerson('Maud O\'Leary') }), 404, 'post-not-found');
+      expectProblem(await appoint(randomUUID(), { personId: await registerPerson("Maud O'Leary") }), 404, 'post-not-found');
       expect((await getPost(postId)).body.holder).toBeNull();
     });
 

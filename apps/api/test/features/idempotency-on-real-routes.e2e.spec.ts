@@ -7,8 +7,11 @@ import { assignAction, seedMeetingWorld, type MeetingWorld } from './support/see
 describe('If-Match and Idempotency-Key on real routes', () => {
   let f: FeatureApp;
   let w: MeetingWorld;
-  const progress = (actionId: string, headers: Record<string, string>, body: object = { note: 'Asked HR for the December figures', rag: 'amber' }) =>
-    f.http().post(`/api/v1/actions/${actionId}/progress`).set(headers).send(body);
+  const progress = (
+    actionId: string,
+    headers: Record<string, string>,
+    body: object = { note: 'Asked HR for the December figures', rag: 'amber' },
+  ) => f.http().post(`/api/v1/actions/${actionId}/progress`).set(headers).send(body);
   const createCommittee = (headers: Record<string, string>, name: string) =>
     f.http().post('/api/v1/committees').set(headers).send({ name, kind: 'task-and-finish' });
   const versionOf = (actionId: string) => f.store.streamVersion(`action-${actionId}`);
@@ -22,9 +25,12 @@ describe('If-Match and Idempotency-Key on real routes', () => {
     }
   };
   /** What the api writes when it finished a request whose completion then failed, as it stands 61 s later. */
-  const completionLost = (key: string) => f.store.db.query(
-    `UPDATE idempotency_keys SET state = 'in-progress', status = NULL, response_body = NULL, created_at = now() - interval '61 seconds'
-     WHERE scope = $1 AND key = $2`, [STAFF.id, key]);
+  const completionLost = (key: string) =>
+    f.store.db.query(
+      `UPDATE idempotency_keys SET state = 'in-progress', status = NULL, response_body = NULL, created_at = now() - interval '61 seconds'
+     WHERE scope = $1 AND key = $2`,
+      [STAFF.id, key],
+    );
 
   beforeAll(async () => {
     f = await startFeatureApp();
@@ -38,10 +44,21 @@ describe('If-Match and Idempotency-Key on real routes', () => {
   describe('If-Match on POST /actions/{id}/progress', () => {
     it('reports progress with the ETag just read, and refuses the stale ETag with 412 and no new event', async () => {
       const assigned = await f.http().post('/api/v1/actions').send({
-        resolutionId: w.resolutionId, partLabel: '(ii)', title: 'Collate final metrics', ownerPostId: w.postId, dueDate: '2017-02-15',
+        resolutionId: w.resolutionId,
+        partLabel: '(ii)',
+        title: 'Collate final metrics',
+        ownerPostId: w.postId,
+        dueDate: '2017-02-15',
       });
       const actionId = String(assigned.body.id);
-      const etag = String((await f.http().get(`/api/v1/actions/${actionId}`).query({ minPosition: String(assigned.body.position) })).headers.etag);
+      const etag = String(
+        (
+          await f
+            .http()
+            .get(`/api/v1/actions/${actionId}`)
+            .query({ minPosition: String(assigned.body.position) })
+        ).headers.etag,
+      );
       expect(etag).toBe('"1"');
       const current = await progress(actionId, { 'If-Match': etag });
       expect(current.status).toBe(200);
@@ -60,14 +77,22 @@ describe('If-Match and Idempotency-Key on real routes', () => {
       const again = await progress(actionId, { 'Idempotency-Key': 'progress-once' });
       expect(first.status).toBe(200);
       expect(first.headers['idempotent-replay']).toBeUndefined();
-      expect({ status: again.status, replay: again.headers['idempotent-replay'], text: again.text }).toEqual({ status: 200, replay: 'true', text: first.text });
+      expect({ status: again.status, replay: again.headers['idempotent-replay'], text: again.text }).toEqual({
+        status: 200,
+        replay: 'true',
+        text: first.text,
+      });
       expect(await versionOf(actionId)).toBe(2);
     });
 
     it('refuses the same key with a different body with 422 idempotency-key-reused, writing nothing more', async () => {
       const actionId = await assignAction(f, w);
       await progress(actionId, { 'Idempotency-Key': 'progress-reused' }).expect(200);
-      expectProblem(await progress(actionId, { 'Idempotency-Key': 'progress-reused' }, { note: 'another note' }), 422, 'idempotency-key-reused');
+      expectProblem(
+        await progress(actionId, { 'Idempotency-Key': 'progress-reused' }, { note: 'another note' }),
+        422,
+        'idempotency-key-reused',
+      );
       expect(await versionOf(actionId)).toBe(2);
     });
 
@@ -78,7 +103,10 @@ describe('If-Match and Idempotency-Key on real routes', () => {
       expect(await versionOf(actionId)).toBe(2);
       await progress(actionId, { 'If-Match': '"2"' }, { note: 'someone else reported since' }).expect(200);
       const retried = await progress(actionId, { 'Idempotency-Key': 'progress-lost' });
-      expect({ status: retried.status, body: retried.body }).toEqual({ status: 200, body: { id: actionId, version: 2, position: expect.any(Number) } });
+      expect({ status: retried.status, body: retried.body }).toEqual({
+        status: 200,
+        body: { id: actionId, version: 2, position: expect.any(Number) },
+      });
       expect(await versionOf(actionId)).toBe(3);
     });
 

@@ -33,7 +33,11 @@ describe('meetings over HTTP: the meeting record', () => {
   };
   const append = async (streamId: string, type: string, data: object) =>
     seen((await f.store.appendToStream(streamId, [{ eventId: randomUUID(), type, data: data as Record<string, unknown> }])).lastPosition);
-  const getMeeting = (meetingId: string) => f.http().get(`/api/v1/meetings/${meetingId}`).query({ minPosition: String(position) });
+  const getMeeting = (meetingId: string) =>
+    f
+      .http()
+      .get(`/api/v1/meetings/${meetingId}`)
+      .query({ minPosition: String(position) });
 
   const partsAsPassed = [
     { label: '(i)', text: 'That the Report (Ref: 7) be noted.', kind: 'noted' },
@@ -43,7 +47,13 @@ describe('meetings over HTTP: the meeting record', () => {
   async function passResolution(meetingId: string, committeeId: string, itemNumber: string, parts: object[]): Promise<string> {
     const resolutionId = randomUUID();
     await append(`resolution-${resolutionId}`, 'ResolutionPassed', {
-      resolutionId, meetingId, committeeId, itemNumber, meetingStartsAt: JANUARY, parts, passedAt: '2017-01-20T10:00:00Z',
+      resolutionId,
+      meetingId,
+      committeeId,
+      itemNumber,
+      meetingStartsAt: JANUARY,
+      parts,
+      passedAt: '2017-01-20T10:00:00Z',
     });
     return resolutionId;
   }
@@ -51,8 +61,16 @@ describe('meetings over HTTP: the meeting record', () => {
   async function assignAction(meetingId: string, committeeId: string, resolutionId: string, title: string): Promise<string> {
     const actionId = randomUUID();
     await append(`action-${actionId}`, 'ActionAssigned', {
-      actionId, resolutionId, meetingId, committeeId, meetingStartsAt: JANUARY, partLabel: '(ii)', title,
-      ownerPostId: randomUUID(), dueMeetingId: randomUUID(), assignedAt: '2017-01-20T10:05:00Z',
+      actionId,
+      resolutionId,
+      meetingId,
+      committeeId,
+      meetingStartsAt: JANUARY,
+      partLabel: '(ii)',
+      title,
+      ownerPostId: randomUUID(),
+      dueMeetingId: randomUUID(),
+      assignedAt: '2017-01-20T10:05:00Z',
     });
     return actionId;
   }
@@ -67,16 +85,28 @@ describe('meetings over HTTP: the meeting record', () => {
     await command(`meetings/${january}/items`, { number: '03', title: 'Draft T&F report part 1', paperRef: 'Ref: 7' });
     expect((await command(`meetings/${january}/minutes-approval`, { approvedAtMeetingId: february })).status).toBe(200);
 
-    const noted = await passResolution(january, committeeId, '02', [{ label: '(i)', text: 'That the Report (Ref: 4.1) be noted.', kind: 'noted' }]);
+    const noted = await passResolution(january, committeeId, '02', [
+      { label: '(i)', text: 'That the Report (Ref: 4.1) be noted.', kind: 'noted' },
+    ]);
     const instructed = await passResolution(january, committeeId, '03', partsAsPassed);
-    const correctedParts = [partsAsPassed[0], { ...partsAsPassed[1], text: 'That the Project Manager, Transformation & Technology be instructed to collate final metrics' }];
+    const correctedParts = [
+      partsAsPassed[0],
+      { ...partsAsPassed[1], text: 'That the Project Manager, Transformation & Technology be instructed to collate final metrics' },
+    ];
     await append(`resolution-${instructed}`, 'ResolutionCorrected', {
-      resolutionId: instructed, parts: correctedParts, reason: 'Post title as minuted', correctedAt: '2017-01-21T09:00:00Z',
+      resolutionId: instructed,
+      parts: correctedParts,
+      reason: 'Post title as minuted',
+      correctedAt: '2017-01-21T09:00:00Z',
     });
     await passResolution(february, committeeId, '01', [{ label: '(i)', text: 'Elsewhere', kind: 'noted' }]);
 
     const metrics = await assignAction(january, committeeId, instructed, 'Collate final metrics for vacancy, turnover and agency rates');
-    await append(`action-${metrics}`, 'ActionCompleted', { actionId: metrics, outcome: 'Metrics collated', completedAt: '2017-02-10T12:00:00Z' });
+    await append(`action-${metrics}`, 'ActionCompleted', {
+      actionId: metrics,
+      outcome: 'Metrics collated',
+      completedAt: '2017-02-10T12:00:00Z',
+    });
     const parking = await assignAction(january, committeeId, instructed, 'Report on parking for visiting staff');
     await assignAction(february, committeeId, randomUUID(), 'An action of another meeting');
 
@@ -85,8 +115,16 @@ describe('meetings over HTTP: the meeting record', () => {
     // The ETag is the meeting stream's version: resolutions and actions live in their own streams.
     expect(got.headers.etag).toBe('"5"');
     expect(got.body).toMatchObject({
-      meetingId: january, committeeId, startsAt: JANUARY, title: 'January meeting', version: 5, attendees,
-      items: [{ number: '02', paperRef: 'Ref: 4.1' }, { number: '03', paperRef: 'Ref: 7' }],
+      meetingId: january,
+      committeeId,
+      startsAt: JANUARY,
+      title: 'January meeting',
+      version: 5,
+      attendees,
+      items: [
+        { number: '02', paperRef: 'Ref: 4.1' },
+        { number: '03', paperRef: 'Ref: 7' },
+      ],
       minutesApproved: { approvedAtMeetingId: february, approvedAt: expect.any(String) },
     });
     expect(got.body.resolutions).toEqual([

@@ -35,7 +35,11 @@ describe('meetings over HTTP: scheduling, attendance, items, minutes approval', 
     const req = f.http().post(`/api/v1/meetings/${meetingId}/${command}`);
     return tracked((ifMatch === undefined ? req : req.set('If-Match', ifMatch)).send(body));
   };
-  const getMeeting = (meetingId: string) => f.http().get(`/api/v1/meetings/${meetingId}`).query({ minPosition: String(position) });
+  const getMeeting = (meetingId: string) =>
+    f
+      .http()
+      .get(`/api/v1/meetings/${meetingId}`)
+      .query({ minPosition: String(position) });
 
   const chair = { name: 'Councillor Green', role: 'chair', status: 'present' };
   const officer = { personId: randomUUID(), name: 'Tony Fitzgerald', role: 'officer', status: 'present' };
@@ -43,23 +47,42 @@ describe('meetings over HTTP: scheduling, attendance, items, minutes approval', 
 
   describe('POST /meetings', () => {
     it('schedules a meeting and shows an empty record with an ETag', async () => {
-      const res = await tracked(f.http().post('/api/v1/meetings').send({ committeeId, startsAt: JANUARY, title: 'January meeting', location: 'Town Hall' }));
+      const res = await tracked(
+        f.http().post('/api/v1/meetings').send({ committeeId, startsAt: JANUARY, title: 'January meeting', location: 'Town Hall' }),
+      );
       expect(res.status).toBe(201);
       expect(res.body).toEqual({ id: expect.any(String), version: 1, position: expect.any(Number) });
       const got = await getMeeting(res.body.id);
       expect(got.status).toBe(200);
       expect(got.headers.etag).toBe('"1"');
       expect(got.body).toMatchObject({
-        meetingId: res.body.id, committeeId, startsAt: JANUARY, title: 'January meeting', location: 'Town Hall',
-        attendees: [], items: [], minutesApproved: null, resolutions: [], actions: [], version: 1,
+        meetingId: res.body.id,
+        committeeId,
+        startsAt: JANUARY,
+        title: 'January meeting',
+        location: 'Town Hall',
+        attendees: [],
+        items: [],
+        minutesApproved: null,
+        resolutions: [],
+        actions: [],
+        version: 1,
       });
     });
 
     it('refuses an unknown committee and a second scheduling of the same id', async () => {
-      expectProblem(await f.http().post('/api/v1/meetings').send({ committeeId: randomUUID(), startsAt: JANUARY }), 404, 'committee-not-found');
+      expectProblem(
+        await f.http().post('/api/v1/meetings').send({ committeeId: randomUUID(), startsAt: JANUARY }),
+        404,
+        'committee-not-found',
+      );
       const id = randomUUID();
       expect((await f.http().post('/api/v1/meetings').send({ id, committeeId, startsAt: JANUARY })).body).toMatchObject({ id, version: 1 });
-      expectProblem(await f.http().post('/api/v1/meetings').send({ id, committeeId, startsAt: FEBRUARY }), 409, 'meeting-already-scheduled');
+      expectProblem(
+        await f.http().post('/api/v1/meetings').send({ id, committeeId, startsAt: FEBRUARY }),
+        409,
+        'meeting-already-scheduled',
+      );
     });
 
     it.each([
@@ -112,7 +135,11 @@ describe('meetings over HTTP: scheduling, attendance, items, minutes approval', 
     it('answers 422 for a blank name and for a person listed twice', async () => {
       const meetingId = await schedule();
       expectProblem(await post(meetingId, 'attendance', { attendees: [{ ...chair, name: '  ' }] }), 422, 'attendee-name-required');
-      expectProblem(await post(meetingId, 'attendance', { attendees: [officer, { ...officer, role: 'advisor' }] }), 422, 'attendee-duplicated');
+      expectProblem(
+        await post(meetingId, 'attendance', { attendees: [officer, { ...officer, role: 'advisor' }] }),
+        422,
+        'attendee-duplicated',
+      );
       expect((await getMeeting(meetingId)).body.attendees).toEqual([]);
     });
 

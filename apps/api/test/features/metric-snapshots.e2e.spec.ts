@@ -6,14 +6,24 @@ const VALUES = [
   { metric: 'turnover-rate', value: 17, unit: '%' },
   { metric: 'agency-rate', value: 31.2, unit: '%' },
 ];
-const snapshot = (subject: string, extra: object = {}) => ({ subject, asOf: '2017-01-31', source: 'HR evidence gathering', values: VALUES, ...extra });
+const snapshot = (subject: string, extra: object = {}) => ({
+  subject,
+  asOf: '2017-01-31',
+  source: 'HR evidence gathering',
+  values: VALUES,
+  ...extra,
+});
 
 describe('metric snapshots over HTTP', () => {
   let f: FeatureApp;
   const actionId = randomUUID();
   const collate = (body: object) => f.http().post('/api/v1/metric-snapshots').send(body);
   const correct = (id: string, body: object) => f.http().post(`/api/v1/metric-snapshots/${id}/corrections`).send(body);
-  const series = (metric: string, query: object = {}) => f.http().get(`/api/v1/metrics/${encodeURIComponent(metric)}/series`).query(query);
+  const series = (metric: string, query: object = {}) =>
+    f
+      .http()
+      .get(`/api/v1/metrics/${encodeURIComponent(metric)}/series`)
+      .query(query);
   /** The position of the last command written: series reads pass it as minPosition to read their writes. */
   let written = 0;
   const collated = async (body: object): Promise<string> => {
@@ -25,15 +35,24 @@ describe('metric snapshots over HTTP', () => {
 
   beforeAll(async () => {
     f = await startFeatureApp();
-    await f.store.appendToStream(`action-${actionId}`, [{
-      eventId: randomUUID(),
-      type: 'ActionAssigned',
-      data: {
-        actionId, resolutionId: randomUUID(), meetingId: randomUUID(), committeeId: randomUUID(), meetingStartsAt: '2017-01-16T18:00:00Z',
-        partLabel: '(ii)', title: 'Collate final metrics for Vacancy, Turnover and Agency Rates', ownerPostId: randomUUID(),
-        dueDate: '2017-02-15', assignedAt: '2017-01-17T09:00:00Z',
+    await f.store.appendToStream(`action-${actionId}`, [
+      {
+        eventId: randomUUID(),
+        type: 'ActionAssigned',
+        data: {
+          actionId,
+          resolutionId: randomUUID(),
+          meetingId: randomUUID(),
+          committeeId: randomUUID(),
+          meetingStartsAt: '2017-01-16T18:00:00Z',
+          partLabel: '(ii)',
+          title: 'Collate final metrics for Vacancy, Turnover and Agency Rates',
+          ownerPostId: randomUUID(),
+          dueDate: '2017-02-15',
+          assignedAt: '2017-01-17T09:00:00Z',
+        },
       },
-    }]);
+    ]);
   });
   afterAll(() => f.close());
 
@@ -46,8 +65,15 @@ describe('metric snapshots over HTTP', () => {
       expect(got.status).toBe(200);
       expect(got.headers.etag).toBe('"1"');
       expect(got.body).toEqual({
-        snapshotId: res.body.id, subject: 'Adult Social Care social workers', asOf: '2017-01-31', source: 'HR evidence gathering',
-        actionId, values: VALUES, collatedAt: expect.any(String), corrections: 0, version: 1,
+        snapshotId: res.body.id,
+        subject: 'Adult Social Care social workers',
+        asOf: '2017-01-31',
+        source: 'HR evidence gathering',
+        actionId,
+        values: VALUES,
+        collatedAt: expect.any(String),
+        corrections: 0,
+        version: 1,
       });
     });
 
@@ -101,23 +127,48 @@ describe('metric snapshots over HTTP', () => {
       expect(res.body).toEqual({ id, version: 2, position: expect.any(Number) });
       const got = await f.http().get(`/api/v1/metric-snapshots/${id}`);
       expect(got.headers.etag).toBe('"2"');
-      expect(got.body).toMatchObject({ values: [{ metric: 'vacancy-rate', value: 21, unit: '%' }, VALUES[1], VALUES[2]], corrections: 1, version: 2 });
+      expect(got.body).toMatchObject({
+        values: [{ metric: 'vacancy-rate', value: 21, unit: '%' }, VALUES[1], VALUES[2]],
+        corrections: 1,
+        version: 2,
+      });
       const points = (await series('vacancy-rate', { subject, minPosition: res.body.position })).body;
-      expect(points).toEqual([{
-        snapshotId: id, subject, asOf: '2017-01-31', value: 21, unit: '%', source: 'HR evidence gathering', recordedAt: expect.any(String),
-        corrected: true, originalValue: 24.5, originalUnit: '%',
-        corrections: [{ value: 21, unit: '%', reason: 'HR confirmed the baseline', correctedAt: expect.any(String), recordedAt: expect.any(String) }],
-      }]);
-      expect((await series('turnover-rate', { subject, minPosition: res.body.position })).body).toEqual([expect.objectContaining({ value: 17, corrected: false, corrections: [] })]);
+      expect(points).toEqual([
+        {
+          snapshotId: id,
+          subject,
+          asOf: '2017-01-31',
+          value: 21,
+          unit: '%',
+          source: 'HR evidence gathering',
+          recordedAt: expect.any(String),
+          corrected: true,
+          originalValue: 24.5,
+          originalUnit: '%',
+          corrections: [
+            { value: 21, unit: '%', reason: 'HR confirmed the baseline', correctedAt: expect.any(String), recordedAt: expect.any(String) },
+          ],
+        },
+      ]);
+      expect((await series('turnover-rate', { subject, minPosition: res.body.position })).body).toEqual([
+        expect.objectContaining({ value: 17, corrected: false, corrections: [] }),
+      ]);
     });
 
     it('applies a matching If-Match and answers 412 precondition-failed for a stale one', async () => {
       const id = await collated(snapshot('Conditional'));
       const ok = await correct(id, { values: [{ metric: 'agency-rate', value: 30, unit: '%' }], reason: 'Recount' }).set('If-Match', '"1"');
       expect(ok.status).toBe(200);
-      const stale = await correct(id, { values: [{ metric: 'agency-rate', value: 29, unit: '%' }], reason: 'Recount' }).set('If-Match', '"1"');
+      const stale = await correct(id, { values: [{ metric: 'agency-rate', value: 29, unit: '%' }], reason: 'Recount' }).set(
+        'If-Match',
+        '"1"',
+      );
       expectProblem(stale, 412, 'precondition-failed');
-      expect((await f.http().get(`/api/v1/metric-snapshots/${id}`)).body.values[2]).toEqual({ metric: 'agency-rate', value: 30, unit: '%' });
+      expect((await f.http().get(`/api/v1/metric-snapshots/${id}`)).body.values[2]).toEqual({
+        metric: 'agency-rate',
+        value: 30,
+        unit: '%',
+      });
     });
 
     it('answers 409 for a correction that repeats the current values', async () => {
@@ -126,9 +177,23 @@ describe('metric snapshots over HTTP', () => {
     });
 
     it.each([
-      ['a metric not in the snapshot', { values: [{ metric: 'overspend', value: 1_200_000, unit: 'GBP' }], reason: 'Add it' }, 'metric-unknown'],
+      [
+        'a metric not in the snapshot',
+        { values: [{ metric: 'overspend', value: 1_200_000, unit: 'GBP' }], reason: 'Add it' },
+        'metric-unknown',
+      ],
       ['a blank reason', { values: [{ metric: 'vacancy-rate', value: 20, unit: '%' }], reason: '  ' }, 'reason-required'],
-      ['a metric named twice', { values: [{ metric: 'vacancy-rate', value: 20, unit: '%' }, { metric: 'vacancy-rate', value: 19, unit: '%' }], reason: 'x' }, 'metric-names-duplicated'],
+      [
+        'a metric named twice',
+        {
+          values: [
+            { metric: 'vacancy-rate', value: 20, unit: '%' },
+            { metric: 'vacancy-rate', value: 19, unit: '%' },
+          ],
+          reason: 'x',
+        },
+        'metric-names-duplicated',
+      ],
     ])('answers 422 for %s', async (_label, body, code) => {
       expectProblem(await correct(await collated(snapshot('Refused')), body), 422, code);
     });
@@ -157,7 +222,7 @@ describe('metric snapshots over HTTP', () => {
   });
 
   describe('GET /metrics/{metric}/series', () => {
-    it('lists one subject\'s snapshots by the date they stand for, whatever the order they were recorded in', async () => {
+    it("lists one subject's snapshots by the date they stand for, whatever the order they were recorded in", async () => {
       const subject = `Series ${randomUUID()}`;
       const march = await collated(snapshot(subject, { asOf: '2017-03-31', values: [{ metric: 'vacancy-rate', value: 20, unit: '%' }] }));
       const january = await collated(snapshot(subject, { asOf: '2017-01-31' }));
@@ -183,10 +248,14 @@ describe('metric snapshots over HTTP', () => {
 
     it('is documented in the OpenAPI document with its DTOs', async () => {
       const doc = (await f.http().get('/docs-json')).body;
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining([
-        '/api/v1/metric-snapshots', '/api/v1/metric-snapshots/{snapshotId}/corrections', '/api/v1/metric-snapshots/{snapshotId}',
-        '/api/v1/metrics/{metric}/series',
-      ]));
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/metric-snapshots',
+          '/api/v1/metric-snapshots/{snapshotId}/corrections',
+          '/api/v1/metric-snapshots/{snapshotId}',
+          '/api/v1/metrics/{metric}/series',
+        ]),
+      );
       expect(doc.components.schemas.CollateMetricsDto.required).toEqual(expect.arrayContaining(['subject', 'asOf', 'source', 'values']));
       expect(doc.components.schemas.MetricValueDto.properties.value.type).toBe('number');
     });

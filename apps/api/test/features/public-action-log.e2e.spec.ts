@@ -10,14 +10,21 @@ describe('the public action log (GET /public/committees/{id}/action-log)', () =>
     let w: MeetingWorld;
     let position = 0;
     const publicLog = (query: Record<string, string> = {}) =>
-      f.anonymous().get(`/api/v1/public/committees/${w.committeeId}/action-log`).query({ minPosition: String(position), ...query });
+      f
+        .anonymous()
+        .get(`/api/v1/public/committees/${w.committeeId}/action-log`)
+        .query({ minPosition: String(position), ...query });
 
     beforeAll(async () => {
       f = await startFeatureApp({ env: { PUBLIC_ACTION_LOG: 'true' } });
       w = await seedMeetingWorld(f);
       const actionId = await assignAction(f, w);
-      const progress = await f.http().post(`/api/v1/actions/${actionId}/progress`).set(f.as(['officer'], w.personId, HOLDER))
-        .set('X-Correlation-Id', 'corr-public-secret').send({ note: 'December figures requested from HR', rag: 'amber' });
+      const progress = await f
+        .http()
+        .post(`/api/v1/actions/${actionId}/progress`)
+        .set(f.as(['officer'], w.personId, HOLDER))
+        .set('X-Correlation-Id', 'corr-public-secret')
+        .send({ note: 'December figures requested from HR', rag: 'amber' });
       expect(progress.status).toBe(200);
       position = progress.body.position as number;
     });
@@ -27,17 +34,36 @@ describe('the public action log (GET /public/committees/{id}/action-log)', () =>
       const res = await publicLog();
       expect(res.status).toBe(200);
       expect(res.body.committee).toEqual({ committeeId: w.committeeId, name: 'Scrutiny Task & Finish Group' });
-      expect(res.body.rows).toEqual([expect.objectContaining({
-        owner: POST_TITLE, ownerPost: { postId: w.postId, title: POST_TITLE }, rag: 'amber', latestUpdate: 'December figures requested from HR', status: 'overdue',
-      })]);
+      expect(res.body.rows).toEqual([
+        expect.objectContaining({
+          owner: POST_TITLE,
+          ownerPost: { postId: w.postId, title: POST_TITLE },
+          rag: 'amber',
+          latestUpdate: 'December figures requested from HR',
+          status: 'overdue',
+        }),
+      ]);
       expect(res.body.rows[0]).not.toHaveProperty('holder');
     });
 
     it('carries no personal name and nothing from the audit metadata, where the staff log names the holder', async () => {
-      const staffLog = await f.http().get(`/api/v1/committees/${w.committeeId}/action-log`).query({ minPosition: String(position) });
+      const staffLog = await f
+        .http()
+        .get(`/api/v1/committees/${w.committeeId}/action-log`)
+        .query({ minPosition: String(position) });
       expect(JSON.stringify(staffLog.body)).toContain(HOLDER);
       const text = JSON.stringify((await publicLog()).body);
-      for (const secret of [HOLDER, w.personId, 'corr-public-secret', 'staff-clerk', 'Scrutiny Clerk', 'correlationId', 'requestId', 'actor', 'reportedBy']) {
+      for (const secret of [
+        HOLDER,
+        w.personId,
+        'corr-public-secret',
+        'staff-clerk',
+        'Scrutiny Clerk',
+        'correlationId',
+        'requestId',
+        'actor',
+        'reportedBy',
+      ]) {
         expect(text).not.toContain(secret);
       }
     });

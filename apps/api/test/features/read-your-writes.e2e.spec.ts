@@ -16,7 +16,11 @@ describe('read your writes: minPosition', () => {
     expect(res.status).toBe(201);
     return res.body.position as number;
   };
-  const overdue = (minPosition: number) => f.http().get('/api/v1/overdue').query({ minPosition: String(minPosition) });
+  const overdue = (minPosition: number) =>
+    f
+      .http()
+      .get('/api/v1/overdue')
+      .query({ minPosition: String(minPosition) });
 
   beforeAll(async () => {
     f = await startFeatureApp();

@@ -18,7 +18,11 @@ describe('resolutions over HTTP', () => {
   const pass = (body: object, meeting: string = meetingId) => f.http().post(`/api/v1/meetings/${meeting}/resolutions`).send(body);
   const correct = (id: string, body: object) => f.http().post(`/api/v1/resolutions/${id}/corrections`).send(body);
   /** The resolution from the read models once they have applied the position a command answered. */
-  const getResolution = (id: string, minPosition: number) => f.http().get(`/api/v1/resolutions/${id}`).query({ minPosition: String(minPosition) });
+  const getResolution = (id: string, minPosition: number) =>
+    f
+      .http()
+      .get(`/api/v1/resolutions/${id}`)
+      .query({ minPosition: String(minPosition) });
   const passed = async (): Promise<string> => {
     const res = await pass({ itemNumber: '03', parts: [NOTED, INSTRUCTED] });
     expect(res.status).toBe(201);
@@ -27,12 +31,19 @@ describe('resolutions over HTTP', () => {
 
   beforeAll(async () => {
     f = await startFeatureApp();
-    committeeId = (await f.http().post('/api/v1/committees').send({ name: 'Scrutiny Task & Finish Group', kind: 'task-and-finish' })).body.id;
+    committeeId = (await f.http().post('/api/v1/committees').send({ name: 'Scrutiny Task & Finish Group', kind: 'task-and-finish' })).body
+      .id;
     const item = (number: string, title: string) => ({
-      eventId: randomUUID(), type: 'AgendaItemAdded', data: { meetingId, number, title, addedAt: '2017-01-10T09:00:00Z' },
+      eventId: randomUUID(),
+      type: 'AgendaItemAdded',
+      data: { meetingId, number, title, addedAt: '2017-01-10T09:00:00Z' },
     });
     await f.store.appendToStream(`meeting-${meetingId}`, [
-      { eventId: randomUUID(), type: 'MeetingScheduled', data: { meetingId, committeeId, startsAt: '2017-01-16T18:00:00Z', scheduledAt: '2017-01-02T09:00:00Z' } },
+      {
+        eventId: randomUUID(),
+        type: 'MeetingScheduled',
+        data: { meetingId, committeeId, startsAt: '2017-01-16T18:00:00Z', scheduledAt: '2017-01-02T09:00:00Z' },
+      },
       item('01', 'Apologies for absence'),
       item('03', 'Draft Task & Finish Group Report Part 1'),
     ]);
@@ -48,8 +59,15 @@ describe('resolutions over HTTP', () => {
       expect(got.status).toBe(200);
       expect(got.headers.etag).toBe('"1"');
       expect(got.body).toEqual({
-        resolutionId: res.body.id, meetingId, committeeId, itemNumber: '03', meetingStartsAt: '2017-01-16T18:00:00Z',
-        parts: [NOTED, INSTRUCTED], passedAt: expect.any(String), corrections: 0, version: 1,
+        resolutionId: res.body.id,
+        meetingId,
+        committeeId,
+        itemNumber: '03',
+        meetingStartsAt: '2017-01-16T18:00:00Z',
+        parts: [NOTED, INSTRUCTED],
+        passedAt: expect.any(String),
+        corrections: 0,
+        version: 1,
       });
     });
 
@@ -120,7 +138,14 @@ describe('resolutions over HTTP', () => {
         version: 2,
         wordings: [
           { version: 1, change: 'passed', parts: [NOTED, INSTRUCTED], at: expect.any(String), recordedAt: expect.any(String) },
-          { version: 2, change: 'corrected', parts: [NOTED, CORRECTED], at: expect.any(String), recordedAt: expect.any(String), reason: 'Part (ii) omitted the overspend' },
+          {
+            version: 2,
+            change: 'corrected',
+            parts: [NOTED, CORRECTED],
+            at: expect.any(String),
+            recordedAt: expect.any(String),
+            reason: 'Part (ii) omitted the overspend',
+          },
         ],
       });
     });
@@ -206,9 +231,20 @@ describe('resolutions over HTTP', () => {
 
   it('documents the endpoints and their DTOs in the OpenAPI document', async () => {
     const doc = (await f.http().get('/docs-json')).body;
-    const paths = ['/meetings/{meetingId}/resolutions', '/resolutions/{resolutionId}/corrections', '/resolutions/{resolutionId}', '/resolutions/{resolutionId}/history'];
+    const paths = [
+      '/meetings/{meetingId}/resolutions',
+      '/resolutions/{resolutionId}/corrections',
+      '/resolutions/{resolutionId}',
+      '/resolutions/{resolutionId}/history',
+    ];
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(paths.map((path) => `/api/v1${path}`)));
-    expect(doc.components.schemas.ResolutionPartDto.properties.kind.enum).toEqual(['noted', 'agreed', 'recommended', 'instructed', 'other']);
+    expect(doc.components.schemas.ResolutionPartDto.properties.kind.enum).toEqual([
+      'noted',
+      'agreed',
+      'recommended',
+      'instructed',
+      'other',
+    ]);
     expect(doc.components.schemas.CorrectResolutionDto.required).toEqual(expect.arrayContaining(['parts', 'reason']));
   });
 

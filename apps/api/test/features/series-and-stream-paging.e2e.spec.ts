@@ -2,25 +2,33 @@ import { randomUUID } from 'node:crypto';
 import { expectProblem, startFeatureApp, type FeatureApp } from './support/feature-app.js';
 
 /** The metric series and a stream's history are read a page at a time: limit, and after the last page's cursor. */
-describe('paging the metric series and a stream\'s history', () => {
+describe("paging the metric series and a stream's history", () => {
   let f: FeatureApp;
   let position = 0;
   const subject = `Paging ${randomUUID()}`;
   const snapshotIds: string[] = [];
   const dates = ['2016-10-31', '2016-11-30', '2016-12-31', '2016-12-31', '2017-01-31'];
 
-  const get = (path: string, query: Record<string, string> = {}) => f.http().get(`/api/v1${path}`).query({ minPosition: String(position), ...query });
+  const get = (path: string, query: Record<string, string> = {}) =>
+    f
+      .http()
+      .get(`/api/v1${path}`)
+      .query({ minPosition: String(position), ...query });
 
   beforeAll(async () => {
     f = await startFeatureApp();
     for (const [n, asOf] of dates.entries()) {
-      const res = await f.http().post('/api/v1/metric-snapshots')
+      const res = await f
+        .http()
+        .post('/api/v1/metric-snapshots')
         .send({ subject, asOf, source: 'HR evidence gathering', values: [{ metric: 'vacancy-rate', value: 10 + n, unit: '%' }] });
       expect(res.status).toBe(201);
       snapshotIds.push(res.body.id as string);
     }
     for (let n = 0; n < 4; n++) {
-      const res = await f.http().post(`/api/v1/metric-snapshots/${snapshotIds[0]}/corrections`)
+      const res = await f
+        .http()
+        .post(`/api/v1/metric-snapshots/${snapshotIds[0]}/corrections`)
         .send({ values: [{ metric: 'vacancy-rate', value: 20 + n, unit: '%' }], reason: `Recount ${n}` });
       expect(res.status).toBe(200);
       position = res.body.position as number;
@@ -47,7 +55,7 @@ describe('paging the metric series and a stream\'s history', () => {
     expect(seen).toEqual(snapshotIds);
   });
 
-  it('pages a stream\'s history by stream version, answering the stream\'s last version on every page', async () => {
+  it("pages a stream's history by stream version, answering the stream's last version on every page", async () => {
     const streamId = `metric-${snapshotIds[0]}`;
     const first = await get(`/audit/streams/${streamId}`, { limit: '2' });
     expect(first.status).toBe(200);
@@ -62,8 +70,10 @@ describe('paging the metric series and a stream\'s history', () => {
 
   it('answers 400 for a cursor it did not make or a limit out of range', async () => {
     const malformed: [string, Record<string, string>][] = [
-      ['/metrics/vacancy-rate/series', { after: 'bm90LWEtY3Vyc29y' }], ['/metrics/vacancy-rate/series', { limit: '0' }],
-      [`/audit/streams/metric-${snapshotIds[0]}`, { after: '-1' }], [`/audit/streams/metric-${snapshotIds[0]}`, { limit: '1001' }],
+      ['/metrics/vacancy-rate/series', { after: 'bm90LWEtY3Vyc29y' }],
+      ['/metrics/vacancy-rate/series', { limit: '0' }],
+      [`/audit/streams/metric-${snapshotIds[0]}`, { after: '-1' }],
+      [`/audit/streams/metric-${snapshotIds[0]}`, { limit: '1001' }],
     ];
     for (const [path, query] of malformed) expectProblem(await get(path, query), 400, 'validation-failed');
   });

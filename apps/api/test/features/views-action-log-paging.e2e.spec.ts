@@ -14,8 +14,12 @@ describe('the committee action log: pages, and the log as it stood at an instant
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
   };
   const log = async (query: Record<string, string> = {}) =>
-    f.http().get(`/api/v1/committees/${w.committeeId}/action-log`).query({ minPosition: String(await f.store.headPosition()), ...query });
-  const statusOf = (body: { rows: { actionId: string; status: string }[] }) => Object.fromEntries(body.rows.map((r) => [r.actionId, r.status]));
+    f
+      .http()
+      .get(`/api/v1/committees/${w.committeeId}/action-log`)
+      .query({ minPosition: String(await f.store.headPosition()), ...query });
+  const statusOf = (body: { rows: { actionId: string; status: string }[] }) =>
+    Object.fromEntries(body.rows.map((r) => [r.actionId, r.status]));
 
   beforeAll(async () => {
     f = await startFeatureApp();
@@ -44,7 +48,12 @@ describe('the committee action log: pages, and the log as it stood at an instant
   });
 
   it('shows, at an instant, the RAG, latest update and owner post each action had then', async () => {
-    const rows = (await log({ asOf: instant })).body.rows as { actionId: string; rag: string; latestUpdate: string; ownerPost: { postId: string } }[];
+    const rows = (await log({ asOf: instant })).body.rows as {
+      actionId: string;
+      rag: string;
+      latestUpdate: string;
+      ownerPost: { postId: string };
+    }[];
     const byId = new Map(rows.map((r) => [r.actionId, r]));
     expect(byId.get(ids.progressed)).toMatchObject({ rag: 'amber', latestUpdate: 'Draft figures collated' });
     expect(byId.get(ids.reassigned)?.ownerPost.postId).toBe(w.postId);
@@ -52,7 +61,12 @@ describe('the committee action log: pages, and the log as it stood at an instant
 
   it('shows the log now with the sign-off, the later update, the reassignment and the later action', async () => {
     const res = await log();
-    expect(statusOf(res.body)).toEqual({ [ids.signedOff]: 'closed', [ids.progressed]: 'open', [ids.reassigned]: 'open', [ids.later]: 'open' });
+    expect(statusOf(res.body)).toEqual({
+      [ids.signedOff]: 'closed',
+      [ids.progressed]: 'open',
+      [ids.reassigned]: 'open',
+      [ids.later]: 'open',
+    });
     const byId = new Map((res.body.rows as { actionId: string; rag: string; ownerPost: { postId: string } }[]).map((r) => [r.actionId, r]));
     expect(byId.get(ids.progressed)?.rag).toBe('green');
     expect(byId.get(ids.reassigned)?.ownerPost.postId).toBe(w.otherPostId);
@@ -91,7 +105,13 @@ describe('the committee action log: pages, and the log as it stood at an instant
   });
 
   it('answers 400 for a cursor it did not make, a bad limit or a malformed asOf', async () => {
-    const malformed: Record<string, string>[] = [{ after: 'bm90LWEtY3Vyc29y' }, { limit: '0' }, { limit: '1001' }, { asOf: '2017-02-21T18:00' }, { asOf: 'yesterday' }];
+    const malformed: Record<string, string>[] = [
+      { after: 'bm90LWEtY3Vyc29y' },
+      { limit: '0' },
+      { limit: '1001' },
+      { asOf: '2017-02-21T18:00' },
+      { asOf: 'yesterday' },
+    ];
     for (const query of malformed) {
       expectProblem(await log(query), 400, 'validation-failed');
     }

@@ -42,7 +42,16 @@ describe('views over HTTP: the committee action log, and read-your-writes on eve
   let position = 0;
   /** What the app's Clock answers. */
   const now = new Date('2017-02-21T12:00:00Z');
-  const w = { committeeId: '', january: '', february: '', janResolution: '', febResolution: '', postId: '', vacantPostId: '', personId: '' };
+  const w = {
+    committeeId: '',
+    january: '',
+    february: '',
+    janResolution: '',
+    febResolution: '',
+    postId: '',
+    vacantPostId: '',
+    personId: '',
+  };
   const ids: Record<string, string> = {};
 
   const send = async (path: string, body: object): Promise<string> => {
@@ -51,7 +60,11 @@ describe('views over HTTP: the committee action log, and read-your-writes on eve
     position = Math.max(position, res.body.position as number);
     return res.body.id as string;
   };
-  const view = (path: string, query: Record<string, string> = {}) => f.http().get(`/api/v1${path}`).query({ minPosition: String(position), ...query });
+  const view = (path: string, query: Record<string, string> = {}) =>
+    f
+      .http()
+      .get(`/api/v1${path}`)
+      .query({ minPosition: String(position), ...query });
   const log = (query: Record<string, string> = {}) => view(`/committees/${w.committeeId}/action-log`, query);
 
   beforeAll(async () => {
@@ -70,10 +83,16 @@ describe('views over HTTP: the committee action log, and read-your-writes on eve
     w.personId = await send('/people', { name: 'Tony Fitzgerald' });
     await send(`/posts/${w.postId}/holder`, { personId: w.personId });
     const assign = (key: string, resolutionId: string, title: string, extra: object) =>
-      send('/actions', { resolutionId, partLabel: '(i)', title, ownerPostId: w.postId, dueDate: '2017-03-31', ...extra }).then((id) => (ids[key] = id));
+      send('/actions', { resolutionId, partLabel: '(i)', title, ownerPostId: w.postId, dueDate: '2017-03-31', ...extra }).then(
+        (id) => (ids[key] = id),
+      );
     await assign('febFirst', w.febResolution, 'Assigned first but arising in February', {});
     await assign('quotes', w.janResolution, 'Report "final" figures, by team\nand by grade', { partLabel: '(ii)', dueDate: '2017-02-15' });
-    await assign('formula', w.janResolution, '=HYPERLINK("http://evil.example","click")', { ownerPostId: w.vacantPostId, dueMeetingId: w.february, dueDate: undefined });
+    await assign('formula', w.janResolution, '=HYPERLINK("http://evil.example","click")', {
+      ownerPostId: w.vacantPostId,
+      dueMeetingId: w.february,
+      dueDate: undefined,
+    });
     await assign('closed', w.janResolution, '@SUM(A1:A2)', {});
     for (let n = 0; n < 7; n++) await assign(`filler${n}`, w.janResolution, `Filler ${n}`, {});
     await send(`/actions/${ids.quotes}/progress`, { note: '-5% on last month, see "Ref: 7"', rag: 'red' });
@@ -92,12 +111,30 @@ describe('views over HTTP: the committee action log, and read-your-writes on eve
     expect(refs).toEqual(['A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A10', 'A11', 'A1']);
     const byId = (id: string | undefined) => res.body.rows.find((r: { actionId: string }) => r.actionId === id);
     expect(byId(ids.quotes)).toEqual({
-      actionId: ids.quotes, ref: 'A2', meetingId: w.january, meetingDate: '2017-01-16', itemNumber: '02', itemTitle: 'Draft consultation summary',
-      partLabel: '(ii)', action: 'Report "final" figures, by team\nand by grade', owner: 'Project Manager, Transformation & Technology (Tony Fitzgerald)',
-      ownerPost: { postId: w.postId, title: 'Project Manager, Transformation & Technology' }, holder: { personId: w.personId, name: 'Tony Fitzgerald' },
-      dueOn: '2017-02-15', status: 'overdue', rag: 'red', latestUpdate: '-5% on last month, see "Ref: 7"', dateClosed: null,
+      actionId: ids.quotes,
+      ref: 'A2',
+      meetingId: w.january,
+      meetingDate: '2017-01-16',
+      itemNumber: '02',
+      itemTitle: 'Draft consultation summary',
+      partLabel: '(ii)',
+      action: 'Report "final" figures, by team\nand by grade',
+      owner: 'Project Manager, Transformation & Technology (Tony Fitzgerald)',
+      ownerPost: { postId: w.postId, title: 'Project Manager, Transformation & Technology' },
+      holder: { personId: w.personId, name: 'Tony Fitzgerald' },
+      dueOn: '2017-02-15',
+      status: 'overdue',
+      rag: 'red',
+      latestUpdate: '-5% on last month, see "Ref: 7"',
+      dateClosed: null,
     });
-    expect(byId(ids.formula)).toMatchObject({ owner: 'Senior Consultation Officer', holder: null, dueOn: '2017-02-20', status: 'overdue', rag: 'amber' });
+    expect(byId(ids.formula)).toMatchObject({
+      owner: 'Senior Consultation Officer',
+      holder: null,
+      dueOn: '2017-02-20',
+      status: 'overdue',
+      rag: 'amber',
+    });
     expect(byId(ids.closed)).toMatchObject({ status: 'closed', dateClosed: '2017-02-21' });
     expect(byId(ids.febFirst)).toMatchObject({ meetingDate: '2017-02-20', itemNumber: '01', itemTitle: 'Matters arising', status: 'open' });
   });
@@ -115,16 +152,45 @@ describe('views over HTTP: the committee action log, and read-your-writes on eve
     const text = res.text;
     expect(text).toContain('"Report ""final"" figures, by team\nand by grade"');
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual(['Ref', 'Meeting date', 'Item', 'Resolution part', 'Action', 'Owner', 'Due', 'Status', 'RAG', 'Latest update', 'Date closed']);
+    expect(rows[0]).toEqual([
+      'Ref',
+      'Meeting date',
+      'Item',
+      'Resolution part',
+      'Action',
+      'Owner',
+      'Due',
+      'Status',
+      'RAG',
+      'Latest update',
+      'Date closed',
+    ]);
     expect(rows).toHaveLength(12);
     const byRef = (ref: string) => rows.find((r) => r[0] === ref);
     expect(byRef('A2')).toEqual([
-      'A2', '2017-01-16', '02', '(ii)', 'Report "final" figures, by team\nand by grade', 'Project Manager, Transformation & Technology (Tony Fitzgerald)',
-      '2017-02-15', 'overdue', 'red', '\'-5% on last month, see "Ref: 7"', '',
+      'A2',
+      '2017-01-16',
+      '02',
+      '(ii)',
+      'Report "final" figures, by team\nand by grade',
+      'Project Manager, Transformation & Technology (Tony Fitzgerald)',
+      '2017-02-15',
+      'overdue',
+      'red',
+      '\'-5% on last month, see "Ref: 7"',
+      '',
     ]);
     expect(byRef('A3')?.[4]).toBe('\'=HYPERLINK("http://evil.example","click")');
-    expect(byRef('A3')?.[9]).toBe('\'+44 1582 546000 called');
-    expect(byRef('A4')?.slice(4, 11)).toEqual(['\'@SUM(A1:A2)', 'Project Manager, Transformation & Technology (Tony Fitzgerald)', '2017-03-31', 'closed', '', '', '2017-02-21']);
+    expect(byRef('A3')?.[9]).toBe("'+44 1582 546000 called");
+    expect(byRef('A4')?.slice(4, 11)).toEqual([
+      "'@SUM(A1:A2)",
+      'Project Manager, Transformation & Technology (Tony Fitzgerald)',
+      '2017-03-31',
+      'closed',
+      '',
+      '',
+      '2017-02-21',
+    ]);
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
   });
 
@@ -158,7 +224,11 @@ describe('views over HTTP: the committee action log, and read-your-writes on eve
       [`/resolutions/${w.janResolution}`, {}, {}],
     ];
     const get = ([path, query, headers]: ViewRequest, minPosition: string) =>
-      f.http().get(`/api/v1${path}`).query({ ...query, minPosition }).set(headers);
+      f
+        .http()
+        .get(`/api/v1${path}`)
+        .query({ ...query, minPosition })
+        .set(headers);
 
     it('answers X-Projection-Position at or past the position it was asked for', async () => {
       for (const request of views()) {

@@ -8,7 +8,8 @@ describe('views over HTTP: the chase list', () => {
   let client: ViewClient;
   let w: ViewsWorld;
   const send = (method: 'post' | 'delete', path: string, body?: object) => client.send(method, path, body);
-  const view = (path: string, query: Record<string, string> = {}, headers: Record<string, string> = {}) => client.view(path, query, headers);
+  const view = (path: string, query: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+    client.view(path, query, headers);
   const assign = (title: string, due: object, ownerPostId = w.postId) => assignIn(client, w, title, due, ownerPostId);
 
   beforeAll(async () => {
@@ -22,11 +23,14 @@ describe('views over HTTP: the chase list', () => {
   describe('the chase list', () => {
     it('lists open actions past due as of asOf, most overdue first, with committee, owner post, holder and chases', async () => {
       const resolution = await send('post', `/meetings/${w.january}/resolutions`, {
-        itemNumber: '03', parts: [{ label: '(ii)', text: 'Chase list resolution', kind: 'instructed' }],
+        itemNumber: '03',
+        parts: [{ label: '(ii)', text: 'Chase list resolution', kind: 'instructed' }],
       });
-      const chaseList = (query: Record<string, string> = {}) => view('/overdue', { committeeId: w.committeeId, asOf: '2017-03-10', ...query });
+      const chaseList = (query: Record<string, string> = {}) =>
+        view('/overdue', { committeeId: w.committeeId, asOf: '2017-03-10', ...query });
       const known = new Set((await chaseList()).body.actions.map((a: { actionId: string }) => a.actionId));
-      const make = (title: string, dueDate: string) => send('post', '/actions', { resolutionId: resolution, partLabel: '(ii)', title, ownerPostId: w.postId, dueDate });
+      const make = (title: string, dueDate: string) =>
+        send('post', '/actions', { resolutionId: resolution, partLabel: '(ii)', title, ownerPostId: w.postId, dueDate });
       const oldest = await make('Most overdue', '2017-02-01');
       const newer = await make('Less overdue', '2017-03-09');
       await make('Due on the day itself', '2017-03-10');
@@ -39,11 +43,16 @@ describe('views over HTTP: the chase list', () => {
       const fresh = res.body.actions.filter((a: { actionId: string }) => !known.has(a.actionId));
       expect(fresh.map((a: { title: string }) => a.title)).toEqual(['Most overdue', 'Less overdue']);
       expect(fresh[0]).toEqual({
-        actionId: oldest, ref: expect.stringMatching(/^A\d+$/), title: 'Most overdue',
+        actionId: oldest,
+        ref: expect.stringMatching(/^A\d+$/),
+        title: 'Most overdue',
         committee: { committeeId: w.committeeId, name: 'Scrutiny Task & Finish Group' },
         ownerPost: { postId: w.postId, title: 'Project Manager, Transformation & Technology' },
         holder: { personId: w.tony, name: 'Tony Fitzgerald' },
-        dueOn: '2017-02-01', daysOverdue: 37, lastChasedAt: expect.any(String), chaseCount: 1,
+        dueOn: '2017-02-01',
+        daysOverdue: 37,
+        lastChasedAt: expect.any(String),
+        chaseCount: 1,
       });
       expect(fresh[1]).toMatchObject({ actionId: newer, daysOverdue: 1, lastChasedAt: null, chaseCount: 0 });
       const days = res.body.actions.map((a: { daysOverdue: number }) => a.daysOverdue);

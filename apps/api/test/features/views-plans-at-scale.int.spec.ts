@@ -1,7 +1,12 @@
 import { openPostgresEventStore, type SqlDatabase, type SqlQueryable } from '#event-store';
 import { Clock } from '../../src/features/shared/clock.js';
 import { GetChaseListHandler, GetChaseListQuery } from '../../src/features/views/overdue.query.js';
-import { GetPersonQueueHandler, GetPersonQueueQuery, GetPostQueueHandler, GetPostQueueQuery } from '../../src/features/views/queue.query.js';
+import {
+  GetPersonQueueHandler,
+  GetPersonQueueQuery,
+  GetPostQueueHandler,
+  GetPostQueueQuery,
+} from '../../src/features/views/queue.query.js';
 import { describeWithPostgres, dropSchema, POSTGRES_URL, uniqueSchema } from '../../../../test/support/postgres.js';
 import { startFeatureApp, type FeatureApp } from './support/feature-app.js';
 
@@ -18,15 +23,19 @@ const TODAY = '2017-06-30';
  */
 async function generate(db: SqlQueryable): Promise<void> {
   // A version-4 shaped UUID from a name, so that the routes' UUID checks accept it.
-  const uuid = (prefix: string, n: string) => `overlay(overlay(md5('${prefix}' || ${n}) placing '4' from 13) placing '8' from 17)::uuid::text`;
+  const uuid = (prefix: string, n: string) =>
+    `overlay(overlay(md5('${prefix}' || ${n}) placing '4' from 13) placing '8' from 17)::uuid::text`;
   await db.query(`SELECT setseed(0.42)`);
-  await db.query(`INSERT INTO rm_committees SELECT ${uuid('committee', 'g')}, 'Committee ' || g, 'scrutiny', 0, now() FROM generate_series(1, ${COMMITTEES}) g`);
+  await db.query(
+    `INSERT INTO rm_committees SELECT ${uuid('committee', 'g')}, 'Committee ' || g, 'scrutiny', 0, now() FROM generate_series(1, ${COMMITTEES}) g`,
+  );
   await db.query(`INSERT INTO rm_people SELECT ${uuid('person', 'g')}, 'Person ' || g, NULL FROM generate_series(1, ${POSTS}) g`);
   // One post in ten is vacant.
   await db.query(
     `INSERT INTO rm_posts SELECT ${uuid('post', 'g')}, 'Post ' || g, NULL, CASE WHEN g % 10 = 0 THEN NULL ELSE ${uuid('person', 'g')} END,
             CASE WHEN g % 10 = 0 THEN NULL ELSE 'Person ' || g END, CASE WHEN g % 10 = 0 THEN NULL ELSE date '2016-01-01' END
-       FROM generate_series(1, ${POSTS}) g`);
+       FROM generate_series(1, ${POSTS}) g`,
+  );
   await db.query(
     `INSERT INTO rm_actions (action_id, ref, committee_id, meeting_id, meeting_starts_at, item_number, resolution_id, part_label, title,
                              owner_post_id, due_date, due_on, status, rag, latest_note, latest_update_at, updates, chases, chase_count,
@@ -37,7 +46,8 @@ async function generate(db: SqlQueryable): Promise<void> {
             (ARRAY['open', 'open', 'open', 'open', 'open', 'completed', 'closed', 'closed', 'closed', 'withdrawn'])[floor(random() * 10)::int + 1],
             (ARRAY['red', 'amber', 'green', NULL])[floor(random() * 4)::int + 1], 'Progress on ' || g, now(), '[]'::jsonb, '[]'::jsonb,
             floor(random() * 3)::int, NULL, now(), 1, g
-       FROM generate_series(1, ${ACTIONS}) g, LATERAL (SELECT date '2015-06-01' + floor(random() * 1000)::int + (g * 0) AS due) d`);
+       FROM generate_series(1, ${ACTIONS}) g, LATERAL (SELECT date '2015-06-01' + floor(random() * 1000)::int + (g * 0) AS due) d`,
+  );
   await db.query('ANALYZE');
 }
 
@@ -66,7 +76,9 @@ await describeWithPostgres('query plans of the views at 100,000 actions (Postgre
     db = store.db;
     await generate(db);
     posts = (await db.query<{ post_id: string }>('SELECT post_id FROM rm_posts ORDER BY post_id')).rows.map((r) => r.post_id);
-    holders = (await db.query<{ id: string }>('SELECT holder_person_id AS id FROM rm_posts WHERE holder_person_id IS NOT NULL ORDER BY 1')).rows.map((r) => r.id);
+    holders = (
+      await db.query<{ id: string }>('SELECT holder_person_id AS id FROM rm_posts WHERE holder_person_id IS NOT NULL ORDER BY 1')
+    ).rows.map((r) => r.id);
   }, 120_000);
   afterAll(async () => {
     await f.close();
@@ -82,16 +94,26 @@ await describeWithPostgres('query plans of the views at 100,000 actions (Postgre
 
   it('plans the post queue, my queue and the chase list on the indexes of rm_actions', async () => {
     const some = posts[7] ?? '';
-    const queue = await plan((r) => new GetPostQueueHandler(r as unknown as SqlDatabase, clock).execute(new GetPostQueueQuery(some, { limit: 100 })));
-    const mine = await plan((r) => new GetPersonQueueHandler(r as unknown as SqlDatabase, clock).execute(new GetPersonQueueQuery(holders[7] ?? '', { limit: 100 })));
+    const queue = await plan((r) =>
+      new GetPostQueueHandler(r as unknown as SqlDatabase, clock).execute(new GetPostQueueQuery(some, { limit: 100 })),
+    );
+    const mine = await plan((r) =>
+      new GetPersonQueueHandler(r as unknown as SqlDatabase, clock).execute(new GetPersonQueueQuery(holders[7] ?? '', { limit: 100 })),
+    );
     const chaseList = (filter: Omit<GetChaseListQuery['filter'], 'limit'>) =>
       plan((r) => new GetChaseListHandler(r as unknown as SqlDatabase, clock).execute(new GetChaseListQuery({ limit: 100, ...filter })));
     const chase = await chaseList({});
-    const { rows: [middle] } = await db.query<{ due_on: string; action_id: string }>(
-      `SELECT to_char(due_on, 'YYYY-MM-DD') AS due_on, action_id FROM rm_actions WHERE status = 'open' AND due_on < $1 ORDER BY due_on, action_id OFFSET 20000 LIMIT 1`, [TODAY]);
+    const {
+      rows: [middle],
+    } = await db.query<{ due_on: string; action_id: string }>(
+      `SELECT to_char(due_on, 'YYYY-MM-DD') AS due_on, action_id FROM rm_actions WHERE status = 'open' AND due_on < $1 ORDER BY due_on, action_id OFFSET 20000 LIMIT 1`,
+      [TODAY],
+    );
     const after = Buffer.from(JSON.stringify([middle?.due_on, middle?.action_id])).toString('base64url');
     const deepPage = await chaseList({ after });
-    const { rows: [committee] } = await db.query<{ id: string }>('SELECT committee_id AS id FROM rm_committees LIMIT 1');
+    const {
+      rows: [committee],
+    } = await db.query<{ id: string }>('SELECT committee_id AS id FROM rm_committees LIMIT 1');
     const ofCommittee = await chaseList({ committeeId: committee?.id });
     for (const text of [queue, mine, chase, deepPage, ofCommittee]) {
       expect(text).not.toMatch(/Seq Scan on rm_actions/);
@@ -101,11 +123,16 @@ await describeWithPostgres('query plans of the views at 100,000 actions (Postgre
     expect(ofCommittee).toMatch(/rm_actions_committee_id_status_due_on_idx/);
   });
 
-  it('plans a busy post\'s queue on its index, reading whole rows for the page only', async () => {
+  it("plans a busy post's queue on its index, reading whole rows for the page only", async () => {
     const busy = posts[11] ?? '';
-    await db.query(`UPDATE rm_actions SET owner_post_id = $1 WHERE action_id IN (SELECT action_id FROM rm_actions ORDER BY action_id LIMIT 6000)`, [busy]);
+    await db.query(
+      `UPDATE rm_actions SET owner_post_id = $1 WHERE action_id IN (SELECT action_id FROM rm_actions ORDER BY action_id LIMIT 6000)`,
+      [busy],
+    );
     await db.query('ANALYZE rm_actions');
-    const queue = await plan((r) => new GetPostQueueHandler(r as unknown as SqlDatabase, clock).execute(new GetPostQueueQuery(busy, { limit: 50 })));
+    const queue = await plan((r) =>
+      new GetPostQueueHandler(r as unknown as SqlDatabase, clock).execute(new GetPostQueueQuery(busy, { limit: 50 })),
+    );
     // The keys come off the queue index; whole rows are read for the page only (51 lookups), not for all ~3,600.
     expect(queue).toMatch(/Scan (using|on) rm_actions_owner_post_id_due_on_action_id_idx/);
     expect(queue).toMatch(/Index Scan using rm_actions_pkey on rm_actions a .*rows=1 loops=51\)/);

@@ -11,7 +11,8 @@ describe('views over HTTP: the post queue and my queue', () => {
   let client: ViewClient;
   let w: ViewsWorld;
   const send = (method: 'post' | 'delete', path: string, body?: object) => client.send(method, path, body);
-  const view = (path: string, query: Record<string, string> = {}, headers: Record<string, string> = {}) => client.view(path, query, headers);
+  const view = (path: string, query: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+    client.view(path, query, headers);
   const assign = (title: string, due: object, ownerPostId = w.postId) => assignIn(client, w, title, due, ownerPostId);
 
   beforeAll(async () => {
@@ -24,7 +25,7 @@ describe('views over HTTP: the post queue and my queue', () => {
 
   const titles = (res: { body: { actions: { title: string }[] } }) => res.body.actions.map((a) => a.title);
 
-  describe('a post\'s queue', () => {
+  describe("a post's queue", () => {
     it('lists open and completed actions soonest due first, with overdue days as of today, RAG, latest update and chases', async () => {
       const post = await send('post', '/posts', { title: 'Service Director, Adult Social Care' });
       const march = await assign('Report on agency spend', { dueDate: '2017-03-01' }, post);
@@ -45,12 +46,30 @@ describe('views over HTTP: the post queue and my queue', () => {
       expect(res.body.post).toEqual({ postId: post, title: 'Service Director, Adult Social Care', holder: null });
       expect(res.body.actions.map((a: { actionId: string }) => a.actionId)).toEqual([early, atMeeting, march]);
       expect(res.body.actions[0]).toEqual({
-        actionId: early, ref: expect.stringMatching(/^A\d+$/), title: 'Confirm the baseline data', status: 'open',
-        committeeId: w.committeeId, meetingId: w.january, dueOn: '2017-02-10', overdue: true, daysOverdue: 11, rag: 'amber',
-        latestUpdate: { note: 'Asked HR for the December figures', reportedAt: expect.any(String) }, chaseCount: 2,
-        lastChasedAt: expect.any(String), completedAt: null, ownerPost: { postId: post, title: 'Service Director, Adult Social Care' },
+        actionId: early,
+        ref: expect.stringMatching(/^A\d+$/),
+        title: 'Confirm the baseline data',
+        status: 'open',
+        committeeId: w.committeeId,
+        meetingId: w.january,
+        dueOn: '2017-02-10',
+        overdue: true,
+        daysOverdue: 11,
+        rag: 'amber',
+        latestUpdate: { note: 'Asked HR for the December figures', reportedAt: expect.any(String) },
+        chaseCount: 2,
+        lastChasedAt: expect.any(String),
+        completedAt: null,
+        ownerPost: { postId: post, title: 'Service Director, Adult Social Care' },
       });
-      expect(res.body.actions[1]).toMatchObject({ dueOn: '2017-02-20', overdue: true, daysOverdue: 1, rag: null, latestUpdate: null, chaseCount: 0 });
+      expect(res.body.actions[1]).toMatchObject({
+        dueOn: '2017-02-20',
+        overdue: true,
+        daysOverdue: 1,
+        rag: null,
+        latestUpdate: null,
+        chaseCount: 0,
+      });
       expect(res.body.actions[2]).toMatchObject({ dueOn: '2017-03-01', overdue: false, daysOverdue: 0 });
       expect(res.body.nextAfter).toBeNull();
     });
@@ -101,10 +120,17 @@ describe('views over HTTP: the post queue and my queue', () => {
       const first = await view(`/posts/${post}/queue`, { limit: '2' });
       const second = await view(`/posts/${post}/queue`, { limit: '2', after: first.body.nextAfter });
       const third = await view(`/posts/${post}/queue`, { limit: '2', after: second.body.nextAfter });
-      expect([...titles(first), ...titles(second), ...titles(third)]).toEqual(['Due 2017-03-01', 'Due 2017-03-02', 'Due 2017-03-02', 'Due 2017-03-03', 'Due 2017-03-04']);
+      expect([...titles(first), ...titles(second), ...titles(third)]).toEqual([
+        'Due 2017-03-01',
+        'Due 2017-03-02',
+        'Due 2017-03-02',
+        'Due 2017-03-03',
+        'Due 2017-03-04',
+      ]);
       expect(third.body.nextAfter).toBeNull();
       expectProblem(await view(`/posts/${post}/queue`, { after: 'bm90LWEtY3Vyc29y' }), 400, 'validation-failed');
-      for (const limit of ['0', '1001', '-1', '1e2', 'ten']) expectProblem(await view(`/posts/${post}/queue`, { limit }), 400, 'validation-failed');
+      for (const limit of ['0', '1001', '-1', '1e2', 'ten'])
+        expectProblem(await view(`/posts/${post}/queue`, { limit }), 400, 'validation-failed');
     });
 
     it('answers 404 for an unknown post and 400 for a malformed id, date or unknown parameter', async () => {
@@ -125,18 +151,23 @@ describe('views over HTTP: the post queue and my queue', () => {
       const asAngela = f.as(['officer'], angela, 'Angela Claridge');
       const asSally = f.as(['officer'], sally, 'Sally Rowe');
       expect((await view('/me/queue', {}, asAngela)).body).toMatchObject({
-        personId: angela, posts: [{ postId: post, title: 'Service Director, HR' }], actions: [{ actionId: id }],
+        personId: angela,
+        posts: [{ postId: post, title: 'Service Director, HR' }],
+        actions: [{ actionId: id }],
       });
       expect((await view('/me/queue', {}, asSally)).body).toMatchObject({ personId: sally, posts: [], actions: [] });
 
       await send('post', `/posts/${post}/holder`, { personId: sally });
-      expect((await view('/me/queue', {}, asSally)).body).toMatchObject({ posts: [{ postId: post }], actions: [{ actionId: id, title: 'Review the agency contract' }] });
+      expect((await view('/me/queue', {}, asSally)).body).toMatchObject({
+        posts: [{ postId: post }],
+        actions: [{ actionId: id, title: 'Review the agency contract' }],
+      });
       expect((await view('/me/queue', {}, asAngela)).body).toMatchObject({ posts: [], actions: [] });
       expect((await view(`/posts/${post}/queue`)).body.post.holder).toEqual({ personId: sally, name: 'Sally Rowe' });
     });
 
     it('merges the queues of every post I hold, soonest due first', async () => {
-      const person = await send('post', '/people', { name: 'Maud O\'Leary' });
+      const person = await send('post', '/people', { name: "Maud O'Leary" });
       const first = await send('post', '/posts', { title: 'Service Director, Adult Social Care (interim)' });
       const second = await send('post', '/posts', { title: 'Principal Social Worker' });
       await send('post', `/posts/${first}/holder`, { personId: person });

@@ -17,14 +17,28 @@ describe('loadAppConfig', () => {
 
   it('reads every variable', () => {
     const config = loadAppConfig({
-      PORT: '8080', EVENT_STORE: 'postgres', DATABASE_URL: 'postgresql://db/at', DATABASE_SCHEMA: 'at_main', KAFKA_BROKERS: 'k1:9092, k2:9092',
-      AUTH_JWKS_URL: 'https://idp/jwks', AUTH_ISSUER: 'https://idp', AUTH_AUDIENCE: 'actiontrail',
-      PUBLIC_ACTION_LOG: 'true', NODE_ENV: 'production', LOG_LEVEL: 'debug',
+      PORT: '8080',
+      EVENT_STORE: 'postgres',
+      DATABASE_URL: 'postgresql://db/at',
+      DATABASE_SCHEMA: 'at_main',
+      KAFKA_BROKERS: 'k1:9092, k2:9092',
+      AUTH_JWKS_URL: 'https://idp/jwks',
+      AUTH_ISSUER: 'https://idp',
+      AUTH_AUDIENCE: 'actiontrail',
+      PUBLIC_ACTION_LOG: 'true',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'debug',
     });
     expect(config).toMatchObject({
-      port: 8080, eventStore: 'postgres', databaseUrl: 'postgresql://db/at', databaseSchema: 'at_main', kafkaBrokers: ['k1:9092', 'k2:9092'],
+      port: 8080,
+      eventStore: 'postgres',
+      databaseUrl: 'postgresql://db/at',
+      databaseSchema: 'at_main',
+      kafkaBrokers: ['k1:9092', 'k2:9092'],
       auth: { jwtSecret: undefined, jwksUrl: 'https://idp/jwks', issuer: 'https://idp', audience: 'actiontrail' },
-      publicActionLog: true, isProduction: true, logLevel: 'debug',
+      publicActionLog: true,
+      isProduction: true,
+      logLevel: 'debug',
     });
   });
 

@@ -54,6 +54,9 @@ describe('malformed HTTP, which Node rejects before Express sees it, is answered
 
   it('answers 400 for a request that is not HTTP', async () => {
     const answer = await exchange(port, 'HELLO THERE\r\n\r\n');
-    expect(problemOf(answer)).toMatchObject({ statusLine: 'HTTP/1.1 400 Bad Request', body: { type: `${PROBLEM}bad-request`, status: 400 } });
+    expect(problemOf(answer)).toMatchObject({
+      statusLine: 'HTTP/1.1 400 Bad Request',
+      body: { type: `${PROBLEM}bad-request`, status: 400 },
+    });
   });
 });

@@ -36,10 +36,13 @@ describe('If-Match and Idempotency-Key', () => {
       expect(await store.streamVersion('test-m2')).toBe(2);
     });
 
-    it.each(['"abc"', '"1", "2"', '*', 'W/1', '"-1"', '"99999999999999999"'])('answers 400 invalid-if-match for If-Match %s', async (value) => {
-      const res = await addNote('m3').set('If-Match', value).send({ note: 'x' });
-      expect({ status: res.status, type: res.body.type }).toEqual({ status: 400, type: `${PROBLEM}invalid-if-match` });
-    });
+    it.each(['"abc"', '"1", "2"', '*', 'W/1', '"-1"', '"99999999999999999"'])(
+      'answers 400 invalid-if-match for If-Match %s',
+      async (value) => {
+        const res = await addNote('m3').set('If-Match', value).send({ note: 'x' });
+        expect({ status: res.status, type: res.body.type }).toEqual({ status: 400, type: `${PROBLEM}invalid-if-match` });
+      },
+    );
   });
 
   describe('Idempotency-Key', () => {

@@ -17,8 +17,11 @@ describe('idempotency across a restart', () => {
   it('answers a retry after the app was closed and re-created on the same database', async () => {
     const config = testConfig(database.env);
     const post = (server: unknown) =>
-      request(server as Parameters<typeof request>[0]).post('/api/v1/test/streams/r1/notes').set(staffBearer())
-        .set('Idempotency-Key', 'restart-key').send({ note: 'once' });
+      request(server as Parameters<typeof request>[0])
+        .post('/api/v1/test/streams/r1/notes')
+        .set(staffBearer())
+        .set('Idempotency-Key', 'restart-key')
+        .send({ note: 'once' });
 
     const before = await startTestApp({ config });
     const first = await post(before.app.getHttpServer());

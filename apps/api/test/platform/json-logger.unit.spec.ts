@@ -15,7 +15,12 @@ describe('the JSON logger (pino behind Nest)', () => {
     logger.log('started', 'Main');
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toContain('\n');
-    expect(entries()[0]).toEqual({ level: 'info', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), context: 'Main', message: 'started' });
+    expect(entries()[0]).toEqual({
+      level: 'info',
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      context: 'Main',
+      message: 'started',
+    });
   });
 
   it('keeps an object message as fields, and an error as its message and stack', () => {
@@ -27,15 +32,17 @@ describe('the JSON logger (pino behind Nest)', () => {
     expect(failed).toMatchObject({ level: 'error', context: 'Boot', message: 'broke', stack: expect.stringContaining('Error: broke') });
   });
 
-  it('takes Nest\'s (message, stack, context) form', () => {
+  it("takes Nest's (message, stack, context) form", () => {
     const { logger, entries } = capture();
     logger.error('failed', 'Error: x\n    at y', 'Nest');
     expect(entries()[0]).toMatchObject({ level: 'error', message: 'failed', stack: 'Error: x\n    at y', context: 'Nest' });
   });
 
-  it('adds the request\'s ids inside a request', () => {
+  it("adds the request's ids inside a request", () => {
     const { logger, entries } = capture();
-    runInRequestContext({ correlationId: 'c-1', requestId: 'r-1' } as Parameters<typeof runInRequestContext>[0], () => logger.log('in a request'));
+    runInRequestContext({ correlationId: 'c-1', requestId: 'r-1' } as Parameters<typeof runInRequestContext>[0], () =>
+      logger.log('in a request'),
+    );
     expect(entries()[0]).toMatchObject({ correlationId: 'c-1', requestId: 'r-1', message: 'in a request' });
   });
 

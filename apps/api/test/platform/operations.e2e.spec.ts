@@ -37,7 +37,11 @@ describe('request context and operational endpoints', () => {
     });
 
     it('puts ids on problem answers too, even ones raised before routing', async () => {
-      const res = await http().post('/api/v1/test/resolutions').set('Content-Type', 'text/plain').set('X-Correlation-Id', 'c-415').send('x');
+      const res = await http()
+        .post('/api/v1/test/resolutions')
+        .set('Content-Type', 'text/plain')
+        .set('X-Correlation-Id', 'c-415')
+        .send('x');
       expect(res.status).toBe(415);
       expect(res.headers['x-correlation-id']).toBe('c-415');
     });
@@ -64,7 +68,10 @@ describe('request context and operational endpoints', () => {
       const actor = { id: 'p1', name: 'Pat Officer', roles: ['officer'] };
       const anonymous = await request(testApp.app.getHttpServer()).get('/api/v1/test/context').set('X-Actor', JSON.stringify(actor));
       expect(anonymous.status).toBe(401);
-      const res = await http().get('/api/v1/test/context').set(bearer('p9', ['member'], 'Mo Member')).set('X-Actor', JSON.stringify(actor));
+      const res = await http()
+        .get('/api/v1/test/context')
+        .set(bearer('p9', ['member'], 'Mo Member'))
+        .set('X-Actor', JSON.stringify(actor));
       expect(res.body.actor).toEqual({ id: 'p9', name: 'Mo Member', roles: ['member'] });
     });
 
@@ -84,7 +91,13 @@ describe('request context and operational endpoints', () => {
         status: 'ok',
         checks: {
           store: { status: 'up', headPosition: expect.any(Number) },
-          projections: { status: 'up', position: expect.any(Number), head: expect.any(Number), behind: expect.any(Boolean), mode: 'in-process' },
+          projections: {
+            status: 'up',
+            position: expect.any(Number),
+            head: expect.any(Number),
+            behind: expect.any(Boolean),
+            mode: 'in-process',
+          },
         },
       });
     });
@@ -123,9 +136,13 @@ describe('request context and operational endpoints', () => {
         const anonymous = await request(testApp.app.getHttpServer()).get('/health');
         expect({ status: anonymous.status, body: anonymous.body }).toEqual({ status: 503, body: { status: 'degraded' } });
         expect(anonymous.text).not.toContain('ECONNREFUSED');
-        const member = await request(testApp.app.getHttpServer()).get('/health').set(bearer('p-member', ['member', 'officer']));
+        const member = await request(testApp.app.getHttpServer())
+          .get('/health')
+          .set(bearer('p-member', ['member', 'officer']));
         expect(member.body).toEqual({ status: 'degraded' });
-        const monitoring = await request(testApp.app.getHttpServer()).get('/health').set(bearer('p-monitor', ['monitoring']));
+        const monitoring = await request(testApp.app.getHttpServer())
+          .get('/health')
+          .set(bearer('p-monitor', ['monitoring']));
         expect(monitoring.body.checks.store).toEqual({ status: 'down', error: 'connect ECONNREFUSED 10.1.2.3:5432 (user actiontrail)' });
       } finally {
         store.headPosition = original;

@@ -41,19 +41,25 @@ describe('problem details (RFC 9457) for every error', () => {
   });
 
   it('answers 400 with nested field paths for a wrong type inside an array', async () => {
-    const res = await http().post('/api/v1/test/resolutions').send({ itemNumber: '03', parts: [{ label: 7, text: 'x', kind: 'noted' }] });
+    const res = await http()
+      .post('/api/v1/test/resolutions')
+      .send({ itemNumber: '03', parts: [{ label: 7, text: 'x', kind: 'noted' }] });
     expectProblem(res, 400, 'validation-failed');
     expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'parts.0.label' })]));
   });
 
   it('answers 400 for a wrong top-level type', async () => {
-    const res = await http().post('/api/v1/test/resolutions').send({ ...validResolution, parts: 'none' });
+    const res = await http()
+      .post('/api/v1/test/resolutions')
+      .send({ ...validResolution, parts: 'none' });
     expectProblem(res, 400, 'validation-failed');
     expect(res.body.errors.some((e: { field: string }) => e.field === 'parts')).toBe(true);
   });
 
   it('answers 400 for an unknown field, also a nested one', async () => {
-    const top = await http().post('/api/v1/test/resolutions').send({ ...validResolution, sneaky: true });
+    const top = await http()
+      .post('/api/v1/test/resolutions')
+      .send({ ...validResolution, sneaky: true });
     expectProblem(top, 400, 'validation-failed');
     expect(top.body.errors).toEqual([expect.objectContaining({ field: 'sneaky' })]);
 
@@ -65,12 +71,16 @@ describe('problem details (RFC 9457) for every error', () => {
   });
 
   it('answers 400 for __proto__, constructor or prototype keys anywhere in the body', async () => {
-    const proto = await http().post('/api/v1/test/resolutions').set('Content-Type', 'application/json')
+    const proto = await http()
+      .post('/api/v1/test/resolutions')
+      .set('Content-Type', 'application/json')
       .send('{"itemNumber":"03","parts":[],"__proto__":{"isAdmin":true}}');
     expectProblem(proto, 400, 'validation-failed');
     expect(proto.body.errors).toEqual([expect.objectContaining({ field: '__proto__' })]);
 
-    const nested = await http().post('/api/v1/test/resolutions').set('Content-Type', 'application/json')
+    const nested = await http()
+      .post('/api/v1/test/resolutions')
+      .set('Content-Type', 'application/json')
       .send('{"itemNumber":"03","parts":[{"constructor":{"prototype":{}}}]}');
     expectProblem(nested, 400, 'validation-failed');
     expect(nested.body.errors).toEqual([expect.objectContaining({ field: 'parts.0.constructor' })]);
@@ -95,7 +105,9 @@ describe('problem details (RFC 9457) for every error', () => {
   });
 
   it('answers 413 payload-too-large for a body over 256 KiB', async () => {
-    const res = await http().post('/api/v1/test/streams/big/notes').send({ note: 'x'.repeat(256 * 1024) });
+    const res = await http()
+      .post('/api/v1/test/streams/big/notes')
+      .send({ note: 'x'.repeat(256 * 1024) });
     expectProblem(res, 413, 'payload-too-large');
     expect(await store.streamVersion('test-big')).toBe(0);
   });
@@ -110,7 +122,10 @@ describe('problem details (RFC 9457) for every error', () => {
   });
 
   it('accepts application/*+json', async () => {
-    const res = await http().post('/api/v1/test/resolutions').set('Content-Type', 'application/merge-patch+json').send(JSON.stringify(validResolution));
+    const res = await http()
+      .post('/api/v1/test/resolutions')
+      .set('Content-Type', 'application/merge-patch+json')
+      .send(JSON.stringify(validResolution));
     expect(res.status).toBe(200);
   });
 

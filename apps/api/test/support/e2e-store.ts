@@ -71,7 +71,8 @@ export async function committedEvents(store: SqlEventStore, timeoutMs = 10_000):
       after = page.lastPosition;
     }
     if ((events.at(-1)?.globalPosition ?? 0) >= head) return events;
-    if (Date.now() > deadline) throw new Error(`readAll stopped at ${events.at(-1)?.globalPosition ?? 0}, below the committed head ${head}, for ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`readAll stopped at ${events.at(-1)?.globalPosition ?? 0}, below the committed head ${head}, for ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

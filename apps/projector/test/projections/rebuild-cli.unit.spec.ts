@@ -42,7 +42,11 @@ describe('rebuild progress bar', () => {
   });
 
   it('counts the rate of positions from where it started, as positions do not start at zero', () => {
-    const line = renderProgress({ projection: 'audit-log', phase: 'building', done: 1_004_096, total: 1_008_192, unit: 'positions' }, 2_000, 1_000_000);
+    const line = renderProgress(
+      { projection: 'audit-log', phase: 'building', done: 1_004_096, total: 1_008_192, unit: 'positions' },
+      2_000,
+      1_000_000,
+    );
     expect(line).toContain('2,048 positions/s');
     expect(line).toContain('2s left');
   });
@@ -53,7 +57,12 @@ describe('rebuild progress bar', () => {
   });
 
   it('formats durations', () => {
-    expect([formatDuration(400), formatDuration(59_000), formatDuration(61_000), formatDuration(3_720_000)]).toEqual(['0s', '59s', '1m01s', '1h02m']);
+    expect([formatDuration(400), formatDuration(59_000), formatDuration(61_000), formatDuration(3_720_000)]).toEqual([
+      '0s',
+      '59s',
+      '1m01s',
+      '1h02m',
+    ]);
   });
 });
 
@@ -63,11 +72,18 @@ describe('projector configuration', () => {
   });
 
   it('reads the test-only batch delay and the batch size', () => {
-    expect(loadProjectorConfig({ PROJECTION_BATCH_SIZE: '25', PROJECTION_BATCH_DELAY_MS: '150' })).toMatchObject({ batchSize: 25, batchDelayMs: 150 });
+    expect(loadProjectorConfig({ PROJECTION_BATCH_SIZE: '25', PROJECTION_BATCH_DELAY_MS: '150' })).toMatchObject({
+      batchSize: 25,
+      batchDelayMs: 150,
+    });
   });
 
-  it.each([['PROJECTION_BATCH_SIZE', '0'], ['PROJECTION_BATCH_SIZE', 'ten'], ['PROJECTION_BATCH_DELAY_MS', '-1'], ['PROJECTION_BATCH_DELAY_MS', '1.5']])(
-    'refuses %s=%s', (name, value) => {
-      expect(() => loadProjectorConfig({ [name]: value })).toThrow(name);
-    });
+  it.each([
+    ['PROJECTION_BATCH_SIZE', '0'],
+    ['PROJECTION_BATCH_SIZE', 'ten'],
+    ['PROJECTION_BATCH_DELAY_MS', '-1'],
+    ['PROJECTION_BATCH_DELAY_MS', '1.5'],
+  ])('refuses %s=%s', (name, value) => {
+    expect(() => loadProjectorConfig({ [name]: value })).toThrow(name);
+  });
 });

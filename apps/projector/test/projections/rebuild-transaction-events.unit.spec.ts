@@ -1,11 +1,18 @@
 import { CheckpointMovedError, type EventStore, type ReadAllResult, type SqlDatabase, type StoredEvent } from '#event-store';
-import {
-  chunksOf, eventsForTransaction, EventsArrivedLateError, isTransient, readEventsAfter, retryTransient,
-} from '#projections';
+import { chunksOf, eventsForTransaction, EventsArrivedLateError, isTransient, readEventsAfter, retryTransient } from '#projections';
 
 const eventAt = (globalPosition: number): StoredEvent => ({
-  eventId: `e${globalPosition}`, streamId: 's', streamVersion: 1, globalPosition, type: 'T', schemaVersion: 1, data: {}, metadata: {},
-  recordedAt: new Date(0), hash: 'h', prevHash: null,
+  eventId: `e${globalPosition}`,
+  streamId: 's',
+  streamVersion: 1,
+  globalPosition,
+  type: 'T',
+  schemaVersion: 1,
+  data: {},
+  metadata: {},
+  recordedAt: new Date(0),
+  hash: 'h',
+  prevHash: null,
 });
 
 /** A log at the given positions, read in pages as the store reads it. */
@@ -14,7 +21,10 @@ function logAt(positions: readonly number[]): EventStore & { reads: number } {
     reads: 0,
     async readAll(after: number, limit: number): Promise<ReadAllResult> {
       log.reads++;
-      const events = positions.filter((p) => p > after).slice(0, limit).map(eventAt);
+      const events = positions
+        .filter((p) => p > after)
+        .slice(0, limit)
+        .map(eventAt);
       return { events, lastPosition: events.at(-1)?.globalPosition ?? after };
     },
   };
@@ -36,31 +46,69 @@ describe('reading the events a swap or comparison applies', () => {
   it('on PostgreSQL reads past what was prefetched up to the live checkpoint, and no further for a comparison', async () => {
     const store = logAt(log);
     const events = await eventsForTransaction({
-      store, db: dialect('postgres'), prefetched: [eventAt(4096), eventAt(8192)], after: 4096, through: 16384, toHead: false, batchSize: 2,
+      store,
+      db: dialect('postgres'),
+      prefetched: [eventAt(4096), eventAt(8192)],
+      after: 4096,
+      through: 16384,
+      toHead: false,
+      batchSize: 2,
     });
     expect(positionsOf(events)).toEqual([8192, 8193, 12288, 16384]);
   });
 
   it('on PostgreSQL takes everything committed for a swap', async () => {
-    const events = await eventsForTransaction({ store: logAt(log), db: dialect('postgres'), prefetched: [], after: 8193, through: 12288, toHead: true, batchSize: 10 });
+    const events = await eventsForTransaction({
+      store: logAt(log),
+      db: dialect('postgres'),
+      prefetched: [],
+      after: 8193,
+      through: 12288,
+      toHead: true,
+      batchSize: 10,
+    });
     expect(positionsOf(events)).toEqual([12288, 16384, 20480]);
   });
 
   it('on PGlite uses only what was prefetched, cut at the live checkpoint for a comparison', async () => {
     const store = logAt(log);
     const prefetched = log.map(eventAt);
-    const events = await eventsForTransaction({ store, db: dialect('pglite'), prefetched, after: 8192, through: 12288, toHead: false, batchSize: 10 });
+    const events = await eventsForTransaction({
+      store,
+      db: dialect('pglite'),
+      prefetched,
+      after: 8192,
+      through: 12288,
+      toHead: false,
+      batchSize: 10,
+    });
     expect(positionsOf(events)).toEqual([8193, 12288]);
     expect(store.reads).toBe(0);
   });
 
   it('on PGlite gives up when the live checkpoint moved past the prefetched events, so the caller retries', async () => {
-    const attempt = eventsForTransaction({ store: logAt(log), db: dialect('pglite'), prefetched: [eventAt(8192)], after: 4096, through: 12288, toHead: true, batchSize: 10 });
+    const attempt = eventsForTransaction({
+      store: logAt(log),
+      db: dialect('pglite'),
+      prefetched: [eventAt(8192)],
+      after: 4096,
+      through: 12288,
+      toHead: true,
+      batchSize: 10,
+    });
     await expect(attempt).rejects.toBeInstanceOf(EventsArrivedLateError);
   });
 
   it('on PostgreSQL refuses a live checkpoint beyond the end of the log', async () => {
-    const attempt = eventsForTransaction({ store: logAt(log), db: dialect('postgres'), prefetched: [], after: 0, through: 99_999, toHead: false, batchSize: 10 });
+    const attempt = eventsForTransaction({
+      store: logAt(log),
+      db: dialect('postgres'),
+      prefetched: [],
+      after: 0,
+      through: 99_999,
+      toHead: false,
+      batchSize: 10,
+    });
     await expect(attempt).rejects.toThrow('below the live checkpoint 99999');
   });
 
@@ -82,20 +130,25 @@ describe('retrying a swap or comparison that lost a race', () => {
 
   it('tries again after a transient failure and answers the first success', async () => {
     const retried: number[] = [];
-    const result = await retryTransient(async (attempt) => {
-      if (attempt < 3) throw new EventsArrivedLateError(2, 1);
-      return `done on ${attempt}`;
-    }, (_error, attempt) => retried.push(attempt));
+    const result = await retryTransient(
+      async (attempt) => {
+        if (attempt < 3) throw new EventsArrivedLateError(2, 1);
+        return `done on ${attempt}`;
+      },
+      (_error, attempt) => retried.push(attempt),
+    );
     expect(result).toBe('done on 3');
     expect(retried).toEqual([1, 2]);
   });
 
   it('gives up at once on anything else', async () => {
     let attempts = 0;
-    await expect(retryTransient(async () => {
-      attempts++;
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
+    await expect(
+      retryTransient(async () => {
+        attempts++;
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(attempts).toBe(1);
   });
 });

@@ -92,9 +92,7 @@ const reassign = ({ data }: ReassignAction, state: ActionState): ActionEvent[] =
 const chase = ({ data }: ChaseAction, state: ActionState): ActionEvent[] => {
   const action = activeAction(state, data.actionId);
   const chaseNumber = action.counts.chases + 1;
-  return [
-    { type: 'ActionChased', data: { actionId: action.actionId, note: data.note, chasedAt: data.now, chaseNumber } },
-  ];
+  return [{ type: 'ActionChased', data: { actionId: action.actionId, note: data.note, chasedAt: data.now, chaseNumber } }];
 };
 
 const withdraw = ({ data }: WithdrawAction, state: ActionState): ActionEvent[] => {

@@ -21,12 +21,7 @@ export const activeAction = (state: ActionState, actionId: string): ActionRecord
   return action;
 };
 
-export const requireStatus = (
-  action: ActionRecord,
-  allowed: readonly ActionStatus[],
-  code: string,
-  what: string,
-): void => {
+export const requireStatus = (action: ActionRecord, allowed: readonly ActionStatus[], code: string, what: string): void => {
   if (!allowed.includes(action.status)) {
     throw conflict(code, `Action ${action.actionId} is ${action.status}; ${what}`, {
       actionId: action.actionId,

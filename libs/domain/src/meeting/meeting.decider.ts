@@ -2,13 +2,7 @@ import type { Decider } from '../shared/decider.js';
 import { conflict, invalid, notFound, unknownCommand } from '../shared/errors.js';
 import { duplicatesIn, requireText } from '../shared/rules.js';
 import { isLaterInstant } from '../shared/time.js';
-import type {
-  AddAgendaItem,
-  ApproveMinutes,
-  MeetingCommand,
-  RecordAttendance,
-  ScheduleMeeting,
-} from './meeting.commands.js';
+import type { AddAgendaItem, ApproveMinutes, MeetingCommand, RecordAttendance, ScheduleMeeting } from './meeting.commands.js';
 import { attendanceStatuses, attendeeRoles, type MeetingEvent } from './meeting.events.js';
 import { evolveMeeting, initialMeetingState, type MeetingRecord, type MeetingState } from './meeting.state.js';
 
@@ -30,9 +24,7 @@ const schedule = ({ data }: ScheduleMeeting, state: MeetingState): MeetingEvent[
     });
   }
   const { meetingId, committeeId, startsAt, title, location } = data;
-  return [
-    { type: 'MeetingScheduled', data: { meetingId, committeeId, startsAt, title, location, scheduledAt: data.now } },
-  ];
+  return [{ type: 'MeetingScheduled', data: { meetingId, committeeId, startsAt, title, location, scheduledAt: data.now } }];
 };
 
 const recordAttendance = ({ data }: RecordAttendance, state: MeetingState): MeetingEvent[] => {
@@ -83,9 +75,7 @@ const addAgendaItem = ({ data }: AddAgendaItem, state: MeetingState): MeetingEve
     });
   }
   const { number, title, paperRef } = data;
-  return [
-    { type: 'AgendaItemAdded', data: { meetingId: meeting.meetingId, number, title, paperRef, addedAt: data.now } },
-  ];
+  return [{ type: 'AgendaItemAdded', data: { meetingId: meeting.meetingId, number, title, paperRef, addedAt: data.now } }];
 };
 
 const approveMinutes = ({ data }: ApproveMinutes, state: MeetingState): MeetingEvent[] => {

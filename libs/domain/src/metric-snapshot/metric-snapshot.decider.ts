@@ -3,11 +3,7 @@ import { conflict, invalid, notFound, unknownCommand } from '../shared/errors.js
 import { requireText } from '../shared/rules.js';
 import type { CollateMetrics, CorrectMetrics, MetricSnapshotCommand } from './metric-snapshot.commands.js';
 import type { MetricSnapshotEvent, MetricValue } from './metric-snapshot.events.js';
-import {
-  evolveMetricSnapshot,
-  initialMetricSnapshotState,
-  type MetricSnapshotState,
-} from './metric-snapshot.state.js';
+import { evolveMetricSnapshot, initialMetricSnapshotState, type MetricSnapshotState } from './metric-snapshot.state.js';
 import { cleanValues, validateValues } from './metric-snapshot.values.js';
 
 const collate = ({ data }: CollateMetrics, state: MetricSnapshotState): MetricSnapshotEvent[] => {
@@ -71,10 +67,7 @@ const correct = ({ data }: CorrectMetrics, state: MetricSnapshotState): MetricSn
   ];
 };
 
-export const decideMetricSnapshot = (
-  command: MetricSnapshotCommand,
-  state: MetricSnapshotState,
-): MetricSnapshotEvent[] => {
+export const decideMetricSnapshot = (command: MetricSnapshotCommand, state: MetricSnapshotState): MetricSnapshotEvent[] => {
   switch (command.type) {
     case 'CollateMetrics':
       return collate(command, state);

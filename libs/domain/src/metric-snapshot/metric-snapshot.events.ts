@@ -34,10 +34,7 @@ export type MetricsCorrected = {
 
 export type MetricSnapshotEvent = MetricsCollated | MetricsCorrected;
 
-export const metricSnapshotEventTypes = [
-  'MetricsCollated',
-  'MetricsCorrected',
-] as const satisfies readonly MetricSnapshotEvent['type'][];
+export const metricSnapshotEventTypes = ['MetricsCollated', 'MetricsCorrected'] as const satisfies readonly MetricSnapshotEvent['type'][];
 
 export const isMetricSnapshotEvent = (event: { readonly type: string }): event is MetricSnapshotEvent =>
   (metricSnapshotEventTypes as readonly string[]).includes(event.type);

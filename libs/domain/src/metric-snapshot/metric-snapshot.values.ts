@@ -32,7 +32,5 @@ export const cleanValues = (values: readonly MetricValue[]): MetricValue[] =>
   values.map(({ metric, value, unit }) => ({ metric, value, unit }));
 
 /** Each correction replaces the metric of the same name, keeping the snapshot's order. */
-export const applyCorrection = (
-  current: readonly MetricValue[],
-  corrections: readonly MetricValue[],
-): MetricValue[] => current.map((value) => corrections.find((c) => c.metric === value.metric) ?? value);
+export const applyCorrection = (current: readonly MetricValue[], corrections: readonly MetricValue[]): MetricValue[] =>
+  current.map((value) => corrections.find((c) => c.metric === value.metric) ?? value);

@@ -35,10 +35,7 @@ export type ResolutionCorrected = {
 
 export type ResolutionEvent = ResolutionPassed | ResolutionCorrected;
 
-export const resolutionEventTypes = [
-  'ResolutionPassed',
-  'ResolutionCorrected',
-] as const satisfies readonly ResolutionEvent['type'][];
+export const resolutionEventTypes = ['ResolutionPassed', 'ResolutionCorrected'] as const satisfies readonly ResolutionEvent['type'][];
 
 export const isResolutionEvent = (event: { readonly type: string }): event is ResolutionEvent =>
   (resolutionEventTypes as readonly string[]).includes(event.type);

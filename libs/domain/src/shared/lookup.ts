@@ -2,9 +2,7 @@
  * A fact the application layer looked up in another stream before calling decide, so that
  * cross-aggregate rules stay pure. Loaded aggregate states fit these shapes as they are.
  */
-export type Lookup<T extends object = Record<never, never>> =
-  | { readonly exists: false }
-  | ({ readonly exists: true } & T);
+export type Lookup<T extends object = Record<never, never>> = { readonly exists: false } | ({ readonly exists: true } & T);
 
 export const missing = { exists: false } as const;
 

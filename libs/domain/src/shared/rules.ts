@@ -7,9 +7,9 @@ export const requireText = (value: string | undefined, field: string): void => {
   }
 };
 
-export const duplicatesIn = (values: readonly string[]): string[] =>
-  [...new Set(values.filter((value, index) => values.indexOf(value) !== index))];
+export const duplicatesIn = (values: readonly string[]): string[] => [
+  ...new Set(values.filter((value, index) => values.indexOf(value) !== index)),
+];
 
 /** True when exactly one of the two is given (e.g. dueDate or dueMeetingId). */
-export const exactlyOneGiven = (a: string | undefined, b: string | undefined): boolean =>
-  (a !== undefined) !== (b !== undefined);
+export const exactlyOneGiven = (a: string | undefined, b: string | undefined): boolean => (a !== undefined) !== (b !== undefined);

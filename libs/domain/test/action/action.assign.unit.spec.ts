@@ -44,7 +44,9 @@ describe('action decider: AssignAction', () => {
   });
 
   it('refuses a blank title (invalid)', () => {
-    given(actionDecider)([]).when(assign({ title: ' ' })).thenThrows('title-required', 'invalid');
+    given(actionDecider)([])
+      .when(assign({ title: ' ' }))
+      .thenThrows('title-required', 'invalid');
   });
 
   it('refuses a resolution that does not exist (not-found)', () => {
@@ -54,11 +56,15 @@ describe('action decider: AssignAction', () => {
   });
 
   it('refuses a part label the resolution does not have (invalid)', () => {
-    given(actionDecider)([]).when(assign({ partLabel: '(iii)' })).thenThrows('resolution-part-unknown', 'invalid');
+    given(actionDecider)([])
+      .when(assign({ partLabel: '(iii)' }))
+      .thenThrows('resolution-part-unknown', 'invalid');
   });
 
   it('refuses neither a due date nor a due meeting (invalid)', () => {
-    given(actionDecider)([]).when(assign({ dueDate: undefined })).thenThrows('due-exactly-one', 'invalid');
+    given(actionDecider)([])
+      .when(assign({ dueDate: undefined }))
+      .thenThrows('due-exactly-one', 'invalid');
   });
 
   it('refuses both a due date and a due meeting (invalid)', () => {
@@ -68,7 +74,9 @@ describe('action decider: AssignAction', () => {
   });
 
   it('refuses a due date before the meeting that set the action (invalid)', () => {
-    given(actionDecider)([]).when(assign({ dueDate: '2017-01-15' })).thenThrows('due-date-before-meeting', 'invalid');
+    given(actionDecider)([])
+      .when(assign({ dueDate: '2017-01-15' }))
+      .thenThrows('due-date-before-meeting', 'invalid');
   });
 
   it('refuses a due meeting that does not exist (not-found)', () => {

@@ -48,12 +48,9 @@ const everyCommand: readonly ActionCommand[] = [
 ];
 
 describe('action decider: lifecycle', () => {
-  it.each(everyCommand.map((command) => [command.type, command] as const))(
-    '%s on a missing action is not-found',
-    (_type, command) => {
-      given(actionDecider)([]).when(command).thenThrows('action-not-found', 'not-found');
-    },
-  );
+  it.each(everyCommand.map((command) => [command.type, command] as const))('%s on a missing action is not-found', (_type, command) => {
+    given(actionDecider)([]).when(command).thenThrows('action-not-found', 'not-found');
+  });
 
   describe.each([
     ['closed', 'action-closed'],
@@ -103,7 +100,9 @@ describe('action decider: lifecycle', () => {
     });
 
     it('refuses an unknown RAG status (invalid)', () => {
-      given(actionDecider)(historyWhen.open).when(progress('x', 'blue' as Rag)).thenThrows('rag-unknown', 'invalid');
+      given(actionDecider)(historyWhen.open)
+        .when(progress('x', 'blue' as Rag))
+        .thenThrows('rag-unknown', 'invalid');
     });
   });
 
@@ -128,17 +127,12 @@ describe('action decider: lifecycle', () => {
       expect(state).toMatchObject({ status: 'closed', closedAt: '2017-02-20T19:00:00Z' });
     });
 
-    it.each(['open', 'closed', 'withdrawn'] as const)(
-      'refuses a %s action (conflict action-not-completed)',
-      (status) => {
-        given(actionDecider)(historyWhen[status]).when(signOff()).thenThrows('action-not-completed', 'conflict');
-      },
-    );
+    it.each(['open', 'closed', 'withdrawn'] as const)('refuses a %s action (conflict action-not-completed)', (status) => {
+      given(actionDecider)(historyWhen[status]).when(signOff()).thenThrows('action-not-completed', 'conflict');
+    });
 
     it('refuses a sign-off meeting that does not exist (not-found)', () => {
-      given(actionDecider)(historyWhen.completed)
-        .when(signOff('m-nope', missing))
-        .thenThrows('sign-off-meeting-not-found', 'not-found');
+      given(actionDecider)(historyWhen.completed).when(signOff('m-nope', missing)).thenThrows('sign-off-meeting-not-found', 'not-found');
     });
   });
 

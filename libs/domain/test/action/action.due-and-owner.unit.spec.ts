@@ -19,11 +19,7 @@ const dueChanged = (due: { dueDate?: string; dueMeetingId?: string }): ActionDue
   data: { actionId, ...due, reason: 'HR extract delayed', changedAt: now },
 });
 
-const reassign = (
-  toPostId: string,
-  reason = 'Moved to the Transformation Team',
-  toPost: Lookup = found({}),
-): ReassignAction => ({
+const reassign = (toPostId: string, reason = 'Moved to the Transformation Team', toPost: Lookup = found({})): ReassignAction => ({
   type: 'ReassignAction',
   data: { actionId, toPostId, reason, now, facts: { toPost } },
 });
@@ -100,9 +96,7 @@ describe('action decider: ReassignAction', () => {
   });
 
   it('refuses the post that already owns it (conflict)', () => {
-    given(actionDecider)(historyWhen.open)
-      .when(reassign('post-pm-tt'))
-      .thenThrows('reassignment-same-post', 'conflict');
+    given(actionDecider)(historyWhen.open).when(reassign('post-pm-tt')).thenThrows('reassignment-same-post', 'conflict');
     given(actionDecider)([assigned, reassigned('post-pm-tt', 'post-po-tt')])
       .when(reassign('post-po-tt'))
       .thenThrows('reassignment-same-post', 'conflict');

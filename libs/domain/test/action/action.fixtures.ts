@@ -2,13 +2,7 @@
 // Project Manager, Transformation & Technology, due back at the February meeting.
 import { found } from '../../src/shared/lookup.js';
 import type { ActionOriginFacts, AssignAction } from '../../src/action/action.commands.js';
-import type {
-  ActionAssigned,
-  ActionCompleted,
-  ActionEvent,
-  ActionSignedOff,
-  ActionWithdrawn,
-} from '../../src/action/action.events.js';
+import type { ActionAssigned, ActionCompleted, ActionEvent, ActionSignedOff, ActionWithdrawn } from '../../src/action/action.events.js';
 
 export const actionId = 'a-metrics';
 export const meetingStartsAt = '2017-01-16T18:00:00Z';

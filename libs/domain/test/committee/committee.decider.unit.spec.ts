@@ -33,21 +33,20 @@ describe('committee decider', () => {
       expect(state).toEqual({ exists: true, ...created.data });
     });
 
-    it.each<CommitteeKind>(['scrutiny', 'task-and-finish', 'executive', 'council', 'other'])(
-      'accepts kind %s',
-      (kind) => {
-        given(committeeDecider)([])
-          .when(create({ kind }))
-          .then([{ ...created, data: { ...created.data, kind } }]);
-      },
-    );
+    it.each<CommitteeKind>(['scrutiny', 'task-and-finish', 'executive', 'council', 'other'])('accepts kind %s', (kind) => {
+      given(committeeDecider)([])
+        .when(create({ kind }))
+        .then([{ ...created, data: { ...created.data, kind } }]);
+    });
 
     it('refuses to create the same committee twice (conflict)', () => {
       given(committeeDecider)([created]).when(create()).thenThrows('committee-already-exists', 'conflict');
     });
 
     it('refuses a blank name (invalid)', () => {
-      given(committeeDecider)([]).when(create({ name: ' ' })).thenThrows('name-required', 'invalid');
+      given(committeeDecider)([])
+        .when(create({ name: ' ' }))
+        .thenThrows('name-required', 'invalid');
     });
 
     it('refuses an unknown kind (invalid)', () => {

@@ -2,18 +2,7 @@ import { missing } from '../../src/shared/lookup.js';
 import { given } from '../support/given-when-then.js';
 import { meetingDecider } from '../../src/meeting/meeting.decider.js';
 import type { Attendee } from '../../src/meeting/meeting.events.js';
-import {
-  schedule,
-  scheduled,
-  chair,
-  officer,
-  apologies,
-  attend,
-  attended,
-  addItem,
-  itemAdded,
-  approved,
-} from './meeting.fixtures.js';
+import { schedule, scheduled, chair, officer, apologies, attend, attended, addItem, itemAdded, approved } from './meeting.fixtures.js';
 
 describe('meeting decider', () => {
   describe('ScheduleMeeting', () => {
@@ -33,7 +22,9 @@ describe('meeting decider', () => {
     });
 
     it('refuses a blank start (invalid)', () => {
-      given(meetingDecider)([]).when(schedule({ startsAt: '' })).thenThrows('startsAt-required', 'invalid');
+      given(meetingDecider)([])
+        .when(schedule({ startsAt: '' }))
+        .thenThrows('startsAt-required', 'invalid');
     });
   });
 
@@ -53,7 +44,9 @@ describe('meeting decider', () => {
     });
 
     it('refuses an unknown meeting (not-found)', () => {
-      given(meetingDecider)([]).when(attend([chair])).thenThrows('meeting-not-found', 'not-found');
+      given(meetingDecider)([])
+        .when(attend([chair]))
+        .thenThrows('meeting-not-found', 'not-found');
     });
 
     it('refuses an empty list (invalid)', () => {

@@ -1,13 +1,7 @@
 // Test fixtures shared by the meeting specs: the task & finish group's January 2017 meeting.
 import { found } from '../../src/shared/lookup.js';
 import type { AddAgendaItem, ApproveMinutes, RecordAttendance, ScheduleMeeting } from '../../src/meeting/meeting.commands.js';
-import type {
-  AgendaItemAdded,
-  Attendee,
-  AttendanceRecorded,
-  MeetingScheduled,
-  MinutesApproved,
-} from '../../src/meeting/meeting.events.js';
+import type { AgendaItemAdded, Attendee, AttendanceRecorded, MeetingScheduled, MinutesApproved } from '../../src/meeting/meeting.events.js';
 
 export const meetingId = 'm-jan';
 export const committeeId = 'c-tf';
@@ -61,4 +55,3 @@ export const approved: MinutesApproved = {
   type: 'MinutesApproved',
   data: { meetingId, approvedAtMeetingId: 'm-feb', approvedAt: '2017-02-20T19:00:00Z' },
 };
-

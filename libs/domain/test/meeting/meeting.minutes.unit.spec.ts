@@ -1,14 +1,7 @@
 import { found, missing } from '../../src/shared/lookup.js';
 import { given } from '../support/given-when-then.js';
 import { meetingDecider } from '../../src/meeting/meeting.decider.js';
-import {
-  committeeId,
-  startsAt,
-  scheduled,
-  approvalAt,
-  february,
-  approved,
-} from './meeting.fixtures.js';
+import { committeeId, startsAt, scheduled, approvalAt, february, approved } from './meeting.fixtures.js';
 
 describe('meeting decider: minutes', () => {
   describe('ApproveMinutes', () => {
@@ -26,9 +19,7 @@ describe('meeting decider: minutes', () => {
     });
 
     it('refuses to approve twice (conflict)', () => {
-      given(meetingDecider)([scheduled, approved])
-        .when(approvalAt(february))
-        .thenThrows('minutes-already-approved', 'conflict');
+      given(meetingDecider)([scheduled, approved]).when(approvalAt(february)).thenThrows('minutes-already-approved', 'conflict');
     });
 
     it('refuses at a meeting of another committee (invalid)', () => {
@@ -47,9 +38,7 @@ describe('meeting decider: minutes', () => {
     });
 
     it('refuses an approving meeting that does not exist (not-found)', () => {
-      given(meetingDecider)([scheduled])
-        .when(approvalAt(missing))
-        .thenThrows('approving-meeting-not-found', 'not-found');
+      given(meetingDecider)([scheduled]).when(approvalAt(missing)).thenThrows('approving-meeting-not-found', 'not-found');
     });
 
     it('refuses an unknown meeting (not-found)', () => {

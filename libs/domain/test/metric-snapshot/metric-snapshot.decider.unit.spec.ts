@@ -66,13 +66,13 @@ describe('metric snapshot decider', () => {
     });
 
     it('refuses to collate the same snapshot twice (conflict)', () => {
-      given(metricSnapshotDecider)([collated])
-        .when(collate())
-        .thenThrows('metric-snapshot-already-collated', 'conflict');
+      given(metricSnapshotDecider)([collated]).when(collate()).thenThrows('metric-snapshot-already-collated', 'conflict');
     });
 
     it('refuses a snapshot without values (invalid)', () => {
-      given(metricSnapshotDecider)([]).when(collate({ values: [] })).thenThrows('values-required', 'invalid');
+      given(metricSnapshotDecider)([])
+        .when(collate({ values: [] }))
+        .thenThrows('values-required', 'invalid');
     });
 
     it('refuses a metric named twice (invalid)', () => {
@@ -97,22 +97,32 @@ describe('metric snapshot decider', () => {
     });
 
     it('refuses a blank subject, asOf or source (invalid)', () => {
-      given(metricSnapshotDecider)([]).when(collate({ subject: '' })).thenThrows('subject-required', 'invalid');
-      given(metricSnapshotDecider)([]).when(collate({ asOf: '' })).thenThrows('asOf-required', 'invalid');
-      given(metricSnapshotDecider)([]).when(collate({ source: ' ' })).thenThrows('source-required', 'invalid');
+      given(metricSnapshotDecider)([])
+        .when(collate({ subject: '' }))
+        .thenThrows('subject-required', 'invalid');
+      given(metricSnapshotDecider)([])
+        .when(collate({ asOf: '' }))
+        .thenThrows('asOf-required', 'invalid');
+      given(metricSnapshotDecider)([])
+        .when(collate({ source: ' ' }))
+        .thenThrows('source-required', 'invalid');
     });
 
     it('refuses a linked action that does not exist (not-found)', () => {
       given(metricSnapshotDecider)([])
         .when(collate({ facts: { action: missing } }))
         .thenThrows('linked-action-not-found', 'not-found');
-      given(metricSnapshotDecider)([]).when(collate({ facts: {} })).thenThrows('linked-action-not-found', 'not-found');
+      given(metricSnapshotDecider)([])
+        .when(collate({ facts: {} }))
+        .thenThrows('linked-action-not-found', 'not-found');
     });
   });
 
   describe('CorrectMetrics', () => {
     it('replaces only the metrics it names', () => {
-      const state = given(metricSnapshotDecider)([collated]).when(correct([fixedTurnover])).then([corrected]);
+      const state = given(metricSnapshotDecider)([collated])
+        .when(correct([fixedTurnover]))
+        .then([corrected]);
       expect(state).toMatchObject({ values: [vacancy, fixedTurnover, agency], corrections: 1 });
     });
 

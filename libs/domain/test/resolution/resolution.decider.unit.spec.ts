@@ -92,11 +92,15 @@ describe('resolution decider', () => {
     });
 
     it('refuses an item number the meeting does not have (invalid)', () => {
-      given(resolutionDecider)([]).when(pass({ itemNumber: '09' })).thenThrows('resolution-item-unknown', 'invalid');
+      given(resolutionDecider)([])
+        .when(pass({ itemNumber: '09' }))
+        .thenThrows('resolution-item-unknown', 'invalid');
     });
 
     it('refuses a resolution without parts (invalid)', () => {
-      given(resolutionDecider)([]).when(pass({ parts: [] })).thenThrows('parts-required', 'invalid');
+      given(resolutionDecider)([])
+        .when(pass({ parts: [] }))
+        .thenThrows('parts-required', 'invalid');
     });
 
     it('refuses a blank part label (invalid)', () => {
@@ -135,20 +139,22 @@ describe('resolution decider', () => {
     });
 
     it('refuses a correction without a reason (invalid)', () => {
-      given(resolutionDecider)([passed]).when(correct({ reason: '  ' })).thenThrows('reason-required', 'invalid');
+      given(resolutionDecider)([passed])
+        .when(correct({ reason: '  ' }))
+        .thenThrows('reason-required', 'invalid');
     });
 
     it('refuses a correction identical to the current wording (conflict)', () => {
       given(resolutionDecider)([passed])
         .when(correct({ parts: [noted, instructed] }))
         .thenThrows('resolution-correction-unchanged', 'conflict');
-      given(resolutionDecider)([passed, corrected])
-        .when(correct())
-        .thenThrows('resolution-correction-unchanged', 'conflict');
+      given(resolutionDecider)([passed, corrected]).when(correct()).thenThrows('resolution-correction-unchanged', 'conflict');
     });
 
     it('validates the corrected parts like passed ones (invalid)', () => {
-      given(resolutionDecider)([passed]).when(correct({ parts: [] })).thenThrows('parts-required', 'invalid');
+      given(resolutionDecider)([passed])
+        .when(correct({ parts: [] }))
+        .thenThrows('parts-required', 'invalid');
       given(resolutionDecider)([passed])
         .when(correct({ parts: [noted, { ...reworded, label: '(i)' }] }))
         .thenThrows('part-labels-duplicated', 'invalid');

@@ -24,32 +24,46 @@ describe('decider plumbing', () => {
   });
 
   it('given/when/then returns the state after the decided events', () => {
-    expect(given(counter)([counted(1)]).when(count(1)).then([counted(1)])).toBe(2);
+    expect(
+      given(counter)([counted(1)])
+        .when(count(1))
+        .then([counted(1)]),
+    ).toBe(2);
   });
 
   it('given/when/thenThrows returns the refusal', () => {
-    const refusal = given(counter)([counted(3)]).when(count(1)).thenThrows('counter-full', 'conflict');
+    const refusal = given(counter)([counted(3)])
+      .when(count(1))
+      .thenThrows('counter-full', 'conflict');
     expect(refusal.details).toEqual({ total: 3 });
   });
 
   it('thenThrows fails when decide does not refuse, or refuses another rule', () => {
     expect(() => given(counter)([]).when(count(1)).thenThrows('counter-full')).toThrow();
-    expect(() => given(counter)([counted(3)]).when(count(1)).thenThrows('counter-empty')).toThrow();
-    expect(() => given(counter)([counted(3)]).when(count(1)).thenThrows('counter-full', 'invalid')).toThrow();
+    expect(() =>
+      given(counter)([counted(3)])
+        .when(count(1))
+        .thenThrows('counter-empty'),
+    ).toThrow();
+    expect(() =>
+      given(counter)([counted(3)])
+        .when(count(1))
+        .thenThrows('counter-full', 'invalid'),
+    ).toThrow();
   });
 
   it('then fails when decide emits other events', () => {
-    expect(() => given(counter)([]).when(count(1)).then([counted(2)])).toThrow();
+    expect(() =>
+      given(counter)([])
+        .when(count(1))
+        .then([counted(2)]),
+    ).toThrow();
   });
 });
 
 describe('domain errors', () => {
   it('carry a rule code and a kind that maps to HTTP', () => {
-    const errors = [
-      new NotFoundError('a', 'm'),
-      new ConflictError('b', 'm'),
-      new InvalidError('c', 'm', { field: 'x' }),
-    ];
+    const errors = [new NotFoundError('a', 'm'), new ConflictError('b', 'm'), new InvalidError('c', 'm', { field: 'x' })];
     expect(errors.map((error) => [error.code, error.kind])).toEqual([
       ['a', 'not-found'],
       ['b', 'conflict'],
@@ -65,18 +79,14 @@ describe('domain errors', () => {
   });
 
   it('refuses a command cast past the type system', () => {
-    expect(() => unknownCommand({ type: 'Nope' })).toThrow(
-      expect.objectContaining({ code: 'command-unknown', kind: 'invalid' }),
-    );
+    expect(() => unknownCommand({ type: 'Nope' })).toThrow(expect.objectContaining({ code: 'command-unknown', kind: 'invalid' }));
   });
 });
 
 describe('rules and time', () => {
   it('requires non-blank text, naming the field in the code', () => {
     expect(() => requireText('x', 'reason')).not.toThrow();
-    expect(() => requireText(' ', 'reason')).toThrow(
-      expect.objectContaining({ code: 'reason-required', details: { field: 'reason' } }),
-    );
+    expect(() => requireText(' ', 'reason')).toThrow(expect.objectContaining({ code: 'reason-required', details: { field: 'reason' } }));
     expect(() => requireText(undefined, 'note')).toThrow(expect.objectContaining({ code: 'note-required' }));
   });
 

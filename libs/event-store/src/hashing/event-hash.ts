@@ -24,5 +24,9 @@ export function eventHash(event: HashableEvent, prevHash: string | null): string
     metadata: event.metadata,
     recordedAt: event.recordedAt.toISOString(),
   });
-  return createHash('sha256').update(prevHash ?? '').update('\n').update(body).digest('hex');
+  return createHash('sha256')
+    .update(prevHash ?? '')
+    .update('\n')
+    .update(body)
+    .digest('hex');
 }

@@ -29,13 +29,23 @@ export function normalizeForStorage(event: NewEvent): NormalizedEvent {
 
 /** Numbers the events after the head and links each to the hash of the one before, as the SQL store does. */
 export function chainEvents(
-  streamId: string, head: StreamHead, events: readonly NormalizedEvent[], recordedAt: Date, schemaVersionOf: (type: string) => number,
+  streamId: string,
+  head: StreamHead,
+  events: readonly NormalizedEvent[],
+  recordedAt: Date,
+  schemaVersionOf: (type: string) => number,
 ): PendingEvent[] {
   let prevHash = head.hash;
   return events.map((event, index) => {
     const unhashed = {
-      eventId: event.eventId.toLowerCase(), streamId, streamVersion: head.version + index + 1, type: event.type,
-      schemaVersion: event.schemaVersion ?? schemaVersionOf(event.type), data: event.data, metadata: event.metadata, recordedAt,
+      eventId: event.eventId.toLowerCase(),
+      streamId,
+      streamVersion: head.version + index + 1,
+      type: event.type,
+      schemaVersion: event.schemaVersion ?? schemaVersionOf(event.type),
+      data: event.data,
+      metadata: event.metadata,
+      recordedAt,
     };
     const hash = eventHash(unhashed, prevHash);
     const pending: PendingEvent = { ...unhashed, hash, prevHash };

@@ -19,7 +19,10 @@ export interface StoreFields {
 
 /** An event in a store stream that this adapter did not write: it has no envelope, so no hash to check. */
 export class UnrecognisedEventError extends EventStoreError {
-  constructor(readonly streamId: string, readonly eventId: string) {
+  constructor(
+    readonly streamId: string,
+    readonly eventId: string,
+  ) {
     super(`Event ${eventId} in stream ${streamId} was not written by this event store (its metadata has no ${STORE_FIELDS_KEY} envelope)`);
     this.name = 'UnrecognisedEventError';
   }
@@ -45,8 +48,12 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 function storeFieldsOf(value: unknown): StoreFields | undefined {
   if (!isRecord(value)) return undefined;
   const { schemaVersion, recordedAt, hash, prevHash } = value;
-  const wellFormed = typeof schemaVersion === 'number' && typeof recordedAt === 'string' && typeof hash === 'string'
-    && (prevHash === null || typeof prevHash === 'string') && !Number.isNaN(Date.parse(recordedAt));
+  const wellFormed =
+    typeof schemaVersion === 'number' &&
+    typeof recordedAt === 'string' &&
+    typeof hash === 'string' &&
+    (prevHash === null || typeof prevHash === 'string') &&
+    !Number.isNaN(Date.parse(recordedAt));
   return wellFormed ? { schemaVersion, recordedAt, hash, prevHash } : undefined;
 }
 
@@ -65,7 +72,10 @@ export type PendingEvent = Omit<StoredEvent, 'globalPosition'>;
 
 export function toEventData(event: PendingEvent): EventData {
   const fields: StoreFields = {
-    schemaVersion: event.schemaVersion, recordedAt: event.recordedAt.toISOString(), hash: event.hash, prevHash: event.prevHash,
+    schemaVersion: event.schemaVersion,
+    recordedAt: event.recordedAt.toISOString(),
+    hash: event.hash,
+    prevHash: event.prevHash,
   };
   return jsonEvent({ id: event.eventId, type: event.type, data: event.data, metadata: toKurrentMetadata(event.metadata, fields) });
 }

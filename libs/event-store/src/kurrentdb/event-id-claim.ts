@@ -35,7 +35,9 @@ export function claimStreamName(prefix: string, eventId: string): string {
 }
 
 export function claimFor(streamId: string, event: { eventId: string; type: string; data: Record<string, unknown> }): EventIdClaim {
-  const contentDigest = createHash('sha256').update(canonicalJson({ streamId, type: event.type, data: event.data })).digest('hex');
+  const contentDigest = createHash('sha256')
+    .update(canonicalJson({ streamId, type: event.type, data: event.data }))
+    .digest('hex');
   return { eventId: event.eventId.toLowerCase(), streamId, contentDigest };
 }
 
@@ -53,7 +55,8 @@ export function claimOf(data: unknown): EventIdClaim | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const { eventId, streamId, contentDigest } = data as Record<string, unknown>;
   return typeof eventId === 'string' && typeof streamId === 'string' && typeof contentDigest === 'string'
-    ? { eventId, streamId, contentDigest } : undefined;
+    ? { eventId, streamId, contentDigest }
+    : undefined;
 }
 
 const UNREADABLE_CLAIM: EventIdClaim = { eventId: '', streamId: '', contentDigest: '' };
@@ -61,9 +64,7 @@ const UNREADABLE_CLAIM: EventIdClaim = { eventId: '', streamId: '', contentDiges
 /** The claims in a claim stream's history that no release has cancelled. An unreadable claim still holds the id. */
 export function liveClaims(history: readonly RecordedClaimEvent[]): EventIdClaim[] {
   const released = new Set(history.filter((e) => e.type === RELEASED_TYPE).map((e) => (e.data as { ticket?: unknown } | null)?.ticket));
-  return history
-    .filter((e) => e.type !== RELEASED_TYPE && !released.has(e.id))
-    .map((e) => claimOf(e.data) ?? UNREADABLE_CLAIM);
+  return history.filter((e) => e.type !== RELEASED_TYPE && !released.has(e.id)).map((e) => claimOf(e.data) ?? UNREADABLE_CLAIM);
 }
 
 export function sameClaim(a: EventIdClaim, b: EventIdClaim): boolean {

@@ -2,7 +2,13 @@ import { ErrorType, isCommandError, NO_STREAM, START, type KurrentDBClient, type
 import { DuplicateEventIdError, StoreUnavailableError } from '../port/errors.js';
 import type { NewEvent } from '../port/event-store.port.js';
 import {
-  claimFor, claimStreamName, liveClaims, sameClaim, toClaimedEventData, toReleasedEventData, type EventIdClaim,
+  claimFor,
+  claimStreamName,
+  liveClaims,
+  sameClaim,
+  toClaimedEventData,
+  toReleasedEventData,
+  type EventIdClaim,
 } from './event-id-claim.js';
 import { readStreamForwards } from './kurrent-reads.js';
 import { toStoreError } from './store-error-mapping.js';
@@ -27,7 +33,10 @@ const isWrongExpectedVersion = (error: unknown): boolean =>
 
 /** Keeps event ids unique across the whole store (see event-id-claim.ts). */
 export class EventIdClaims {
-  constructor(private readonly client: KurrentDBClient, private readonly prefix: string) {}
+  constructor(
+    private readonly client: KurrentDBClient,
+    private readonly prefix: string,
+  ) {}
 
   /** Claims every event's id for this stream and content; an id held for anything else is a DuplicateEventIdError. */
   async claim(streamId: string, events: readonly NewEvent[]): Promise<ClaimResult> {
@@ -43,12 +52,14 @@ export class EventIdClaims {
 
   /** Without writing: does another append hold any of these ids? One held for other content is a DuplicateEventIdError. */
   async anyClaimed(streamId: string, events: readonly NewEvent[]): Promise<boolean> {
-    const held = await Promise.all(events.map(async (event) => {
-      const wanted = claimFor(streamId, event);
-      const live = liveClaims(await this.history(wanted.eventId));
-      if (live.some((claim) => !sameClaim(claim, wanted))) throw new DuplicateEventIdError(event.eventId);
-      return live.length > 0;
-    }));
+    const held = await Promise.all(
+      events.map(async (event) => {
+        const wanted = claimFor(streamId, event);
+        const live = liveClaims(await this.history(wanted.eventId));
+        if (live.some((claim) => !sameClaim(claim, wanted))) throw new DuplicateEventIdError(event.eventId);
+        return live.length > 0;
+      }),
+    );
     return held.some(Boolean);
   }
 
@@ -59,8 +70,9 @@ export class EventIdClaims {
 
   /** Gives the ids back after an append that certainly wrote nothing. Best effort: a claim left behind only binds its content. */
   async release(held: readonly HeldClaim[]): Promise<void> {
-    await Promise.all(held.map((claim) =>
-      this.client.appendToStream(claim.streamName, toReleasedEventData(claim.ticket)).catch(() => undefined)));
+    await Promise.all(
+      held.map((claim) => this.client.appendToStream(claim.streamName, toReleasedEventData(claim.ticket)).catch(() => undefined)),
+    );
   }
 
   private async claimOne(eventId: string, claim: EventIdClaim): Promise<{ held: HeldClaim; claimedBefore: boolean }> {
@@ -78,7 +90,8 @@ export class EventIdClaims {
       } catch (error) {
         if (!isWrongExpectedVersion(error)) throw toStoreError(error);
       }
-      if (attempt >= MAX_CLAIM_ATTEMPTS) throw new StoreUnavailableError(new Error(`Event id ${eventId} is being claimed by many appends at once`));
+      if (attempt >= MAX_CLAIM_ATTEMPTS)
+        throw new StoreUnavailableError(new Error(`Event id ${eventId} is being claimed by many appends at once`));
       history = await this.history(claim.eventId);
     }
   }

@@ -28,9 +28,11 @@ export function isSystemName(name: string): boolean {
 export function assertKurrentAppendable(streamId: string, events: readonly NewEvent[], claimStreamPrefix: string): void {
   assertAppendable(streamId, events);
   if (isSystemName(streamId)) throw new InvalidAppendError(`Stream ${streamId} is a KurrentDB system stream`);
-  if (streamId.startsWith(claimStreamPrefix)) throw new InvalidAppendError(`Stream names starting with ${claimStreamPrefix} are reserved for event id claims`);
+  if (streamId.startsWith(claimStreamPrefix))
+    throw new InvalidAppendError(`Stream names starting with ${claimStreamPrefix} are reserved for event id claims`);
   for (const event of events) {
-    if (isSystemName(event.type)) throw new InvalidAppendError(`Event type ${event.type} starts with $, which KurrentDB keeps for system events`);
+    if (isSystemName(event.type))
+      throw new InvalidAppendError(`Event type ${event.type} starts with $, which KurrentDB keeps for system events`);
     const reserved = Object.keys(event.metadata ?? {}).find(isReservedMetadataKey);
     if (reserved !== undefined) throw new InvalidAppendError(`Metadata key ${reserved} is reserved by the event store`);
     if (containsUnstorableText(event.data) || containsUnstorableText(event.metadata ?? {})) {

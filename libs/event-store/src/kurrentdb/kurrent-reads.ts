@@ -1,5 +1,12 @@
 import {
-  BACKWARDS, END, excludeSystemEvents, FORWARDS, type AllStreamRecordedEvent, type KurrentDBClient, type ReadPosition, type ReadRevision,
+  BACKWARDS,
+  END,
+  excludeSystemEvents,
+  FORWARDS,
+  type AllStreamRecordedEvent,
+  type KurrentDBClient,
+  type ReadPosition,
+  type ReadRevision,
   type RecordedEvent,
 } from '@kurrent/kurrentdb-client';
 import { isSystemName } from './kurrent-append-validation.js';
@@ -17,7 +24,12 @@ async function collect<T>(events: AsyncIterable<{ event?: T }>): Promise<T[]> {
 }
 
 /** A stream's events forwards from a revision; an absent stream reads as empty. */
-export function readStreamForwards(client: KurrentDBClient, streamId: string, fromRevision: ReadRevision, maxCount?: number): Promise<RecordedEvent[]> {
+export function readStreamForwards(
+  client: KurrentDBClient,
+  streamId: string,
+  fromRevision: ReadRevision,
+  maxCount?: number,
+): Promise<RecordedEvent[]> {
   return collect(client.readStream(streamId, { direction: FORWARDS, fromRevision, ...(maxCount === undefined ? {} : { maxCount }) }));
 }
 

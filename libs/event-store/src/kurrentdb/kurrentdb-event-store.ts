@@ -1,7 +1,16 @@
 import { END, START, type KurrentDBClient, type ReadPosition } from '@kurrent/kurrentdb-client';
 import { ConcurrencyError, InvalidAppendError } from '../port/errors.js';
 import type {
-  AppendResult, EventStore, ExpectedVersion, ForeignEvent, NewEvent, ReadAllResult, ReadStreamOptions, StoredEvent, VerifyProgress, VerifyResult,
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  ForeignEvent,
+  NewEvent,
+  ReadAllResult,
+  ReadStreamOptions,
+  StoredEvent,
+  VerifyProgress,
+  VerifyResult,
 } from '../port/event-store.port.js';
 import { UUID } from '../sql/append-validation.js';
 import { WakeSignal } from '../sql/wake-signal.js';
@@ -12,7 +21,12 @@ import { storedEventOf, toEventData } from './event-envelope.js';
 import { DEFAULT_CLAIM_STREAM_PREFIX } from './event-id-claim.js';
 import { EventIdClaims } from './event-id-claims.js';
 import {
-  chainedAppendState, expectationMet, retriesOnMovedHead, revisionOfVersion, versionOfCurrentState, versionOfRevision,
+  chainedAppendState,
+  expectationMet,
+  retriesOnMovedHead,
+  revisionOfVersion,
+  versionOfCurrentState,
+  versionOfRevision,
 } from './expected-version-mapping.js';
 import { assertKurrentAppendable } from './kurrent-append-validation.js';
 import { readAllBackwards, readAllForwards, readLastEvent, readStreamForwards } from './kurrent-reads.js';
@@ -50,7 +64,10 @@ export class KurrentDbEventStore implements EventStore {
   private readonly watcher: AppendWatcher;
   private readonly foreignEvents: ForeignEventReporter;
 
-  constructor(readonly client: KurrentDBClient, options: KurrentDbEventStoreOptions = {}) {
+  constructor(
+    readonly client: KurrentDBClient,
+    options: KurrentDbEventStoreOptions = {},
+  ) {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.clock = options.clock ?? (() => new Date());
     this.claimStreamPrefix = options.claimStreamPrefix ?? DEFAULT_CLAIM_STREAM_PREFIX;
@@ -65,13 +82,19 @@ export class KurrentDbEventStore implements EventStore {
     return this;
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options: { expectedVersion?: ExpectedVersion } = {}): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedVersion?: ExpectedVersion } = {},
+  ): Promise<AppendResult> {
     assertKurrentAppendable(streamId, events, this.claimStreamPrefix);
     const expected = options.expectedVersion ?? 'any';
     const normalized = events.map(normalizeForStorage);
     const head = await this.streamHead(streamId);
     if (!expectationMet(expected, head.version)) {
-      const replay = (await this.claims.anyClaimed(streamId, normalized)) ? await findReplay(this.client, streamId, normalized, 1) : undefined;
+      const replay = (await this.claims.anyClaimed(streamId, normalized))
+        ? await findReplay(this.client, streamId, normalized, 1)
+        : undefined;
       if (replay) return replay;
       throw new ConcurrencyError(streamId, expected, head.version);
     }
@@ -92,7 +115,11 @@ export class KurrentDbEventStore implements EventStore {
    * append holding the same claims may already have written these events; a replay is looked for there first.
    */
   private async appendClaimed(
-    streamId: string, events: readonly NormalizedEvent[], expected: ExpectedVersion, firstHead: StreamHead, firstUncheckedFrom: number | undefined,
+    streamId: string,
+    events: readonly NormalizedEvent[],
+    expected: ExpectedVersion,
+    firstHead: StreamHead,
+    firstUncheckedFrom: number | undefined,
   ): Promise<AppendResult> {
     let head = firstHead;
     let uncheckedFrom = firstUncheckedFrom;
@@ -117,21 +144,31 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
-  private async write(streamId: string, events: readonly NormalizedEvent[], head: StreamHead, expected: ExpectedVersion): Promise<AppendResult> {
+  private async write(
+    streamId: string,
+    events: readonly NormalizedEvent[],
+    head: StreamHead,
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
     const pending = chainEvents(streamId, head, events, this.clock(), (type) => this.upcasters.currentVersion(type));
-    const result = await this.client.appendToStream(streamId, pending.map(toEventData), { streamState: chainedAppendState(expected, head.version) });
+    const result = await this.client.appendToStream(streamId, pending.map(toEventData), {
+      streamState: chainedAppendState(expected, head.version),
+    });
     if (!result.success) throw new ConcurrencyError(streamId, expected, versionOfCurrentState(result.nextExpectedRevision));
     const version = head.version + events.length;
     if (result.nextExpectedRevision !== revisionOfVersion(version)) {
       // KurrentDB answered from its own idempotency check: these ids were already written there.
       const replay = await findReplay(this.client, streamId, events, 1);
       if (replay) return replay;
-      throw new Error(`KurrentDB put stream ${streamId} at revision ${result.nextExpectedRevision}, expected ${revisionOfVersion(version)}`);
+      throw new Error(
+        `KurrentDB put stream ${streamId} at revision ${result.nextExpectedRevision}, expected ${revisionOfVersion(version)}`,
+      );
     }
     // The append's own position is not reliably its last event's, so ask the log where that event landed.
     const [last] = await readStreamForwards(this.client, streamId, revisionOfVersion(version), 1);
     const lastId = pending.at(-1)?.eventId ?? '';
-    if (!last || last.id.toLowerCase() !== lastId) throw new Error(`Event ${lastId} is not at version ${version} of stream ${streamId} right after its append`);
+    if (!last || last.id.toLowerCase() !== lastId)
+      throw new Error(`Event ${lastId} is not at version ${version} of stream ${streamId} right after its append`);
     return { streamId, nextExpectedVersion: version, lastPosition: globalPositionOf(last.position, last.id), idempotentReplay: false };
   }
 

@@ -78,7 +78,10 @@ export function newestStorePosition(backwardsPage: readonly AllStreamRecordedEve
 export class ForeignEventReporter {
   private readonly seen = new Set<number>();
 
-  constructor(private readonly sink: (event: ForeignEvent) => void, private readonly remember = 10_000) {}
+  constructor(
+    private readonly sink: (event: ForeignEvent) => void,
+    private readonly remember = 10_000,
+  ) {}
 
   report(event: ForeignEvent): void {
     if (this.seen.has(event.globalPosition)) return;
@@ -92,6 +95,8 @@ export class ForeignEventReporter {
 }
 
 export function describeForeignEvent(event: ForeignEvent): string {
-  return `Skipped event ${event.eventId} (${event.type}) at version ${event.streamVersion} of stream ${event.streamId}, `
-    + `position ${event.globalPosition}: it was not written by this event store (no envelope), so no reader sees it`;
+  return (
+    `Skipped event ${event.eventId} (${event.type}) at version ${event.streamVersion} of stream ${event.streamId}, ` +
+    `position ${event.globalPosition}: it was not written by this event store (no envelope), so no reader sees it`
+  );
 }

@@ -13,7 +13,10 @@ import { readStreamForwards } from './kurrent-reads.js';
  * differs, the ids were reused for something else.
  */
 export async function findReplay(
-  client: KurrentDBClient, streamId: string, events: readonly NormalizedEvent[], fromVersion: number,
+  client: KurrentDBClient,
+  streamId: string,
+  events: readonly NormalizedEvent[],
+  fromVersion: number,
 ): Promise<AppendResult | undefined> {
   const wanted = new Map(events.map((event) => [event.eventId.toLowerCase(), event]));
   const found = (await readStreamForwards(client, streamId, revisionOfVersion(Math.max(fromVersion, 1))))
@@ -23,7 +26,8 @@ export async function findReplay(
   if (!first) return undefined;
   for (const stored of found) {
     const event = wanted.get(stored.eventId.toLowerCase());
-    if (event?.type !== stored.type || canonicalJson(event.data) !== canonicalJson(stored.data)) throw new DuplicateEventIdError(stored.eventId);
+    if (event?.type !== stored.type || canonicalJson(event.data) !== canonicalJson(stored.data))
+      throw new DuplicateEventIdError(stored.eventId);
   }
   if (found.length < events.length) throw new DuplicateEventIdError(first.eventId);
   const last = found.reduce((a, b) => (a.streamVersion > b.streamVersion ? a : b));

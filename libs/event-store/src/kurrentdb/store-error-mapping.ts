@@ -5,10 +5,16 @@ import { versionOfCurrentState } from './expected-version-mapping.js';
 
 /** The server could not be reached or did not answer in time: the caller may retry later. */
 const UNAVAILABLE: ReadonlySet<ErrorType> = new Set([
-  ErrorType.UNAVAILABLE, ErrorType.DEADLINE_EXCEEDED, ErrorType.TIMEOUT, ErrorType.CANCELLED, ErrorType.NOT_LEADER,
+  ErrorType.UNAVAILABLE,
+  ErrorType.DEADLINE_EXCEEDED,
+  ErrorType.TIMEOUT,
+  ErrorType.CANCELLED,
+  ErrorType.NOT_LEADER,
 ]);
 const OVERSIZED: ReadonlySet<ErrorType> = new Set([
-  ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED, ErrorType.APPEND_RECORD_SIZE_EXCEEDED, ErrorType.TRANSACTION_MAX_SIZE_EXCEEDED,
+  ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED,
+  ErrorType.APPEND_RECORD_SIZE_EXCEEDED,
+  ErrorType.TRANSACTION_MAX_SIZE_EXCEEDED,
 ]);
 
 /** A client error in the port's terms: unreachable → StoreUnavailableError, too large → InvalidAppendError; others unchanged. */

@@ -59,7 +59,13 @@ export class ChainCheck {
         const { event } = entry;
         const reason = brokenLinkReason(event, this.heads.get(event.streamId));
         if (reason) {
-          this.firstBroken = { streamId: event.streamId, streamVersion: event.streamVersion, eventId: event.eventId, globalPosition: event.globalPosition, reason };
+          this.firstBroken = {
+            streamId: event.streamId,
+            streamVersion: event.streamVersion,
+            eventId: event.eventId,
+            globalPosition: event.globalPosition,
+            reason,
+          };
           return false;
         }
         this.heads.set(event.streamId, { version: event.streamVersion, hash: event.hash });
@@ -93,7 +99,9 @@ export class ChainCheck {
 async function headMismatch(client: KurrentDBClient, streamId: string, head: ChainHead): Promise<BrokenLink | undefined> {
   const [[first], last] = await Promise.all([readStreamForwards(client, streamId, START, 1), readLastEvent(client, streamId)]);
   const intact = first?.revision === 0n && last !== undefined && versionOfRevision(last.revision) >= head.version;
-  return intact ? undefined : { streamId, streamVersion: head.version, eventId: null, globalPosition: null, reason: 'stream-head-mismatch' };
+  return intact
+    ? undefined
+    : { streamId, streamVersion: head.version, eventId: null, globalPosition: null, reason: 'stream-head-mismatch' };
 }
 
 async function firstHeadMismatch(client: KurrentDBClient, heads: ReadonlyMap<string, ChainHead>): Promise<BrokenLink | undefined> {
@@ -111,7 +119,9 @@ async function firstHeadMismatch(client: KurrentDBClient, heads: ReadonlyMap<str
  * each stream still reads as $all showed it. Reports the first broken link in log order, and the foreign events met.
  */
 export async function verifyKurrentChains(
-  client: KurrentDBClient, claimStreamPrefix: string, onProgress?: (p: VerifyProgress) => void,
+  client: KurrentDBClient,
+  claimStreamPrefix: string,
+  onProgress?: (p: VerifyProgress) => void,
 ): Promise<VerifyResult> {
   const check = new ChainCheck();
   let after = 0;

@@ -37,15 +37,38 @@ export interface StreamHead {
 }
 
 /** The rows to insert, each hashed and chained to the one before it. */
-export function chainedRows(streamId: string, events: readonly NewEvent[], head: StreamHead, recordedAt: Date, upcasters: UpcasterRegistry) {
+export function chainedRows(
+  streamId: string,
+  events: readonly NewEvent[],
+  head: StreamHead,
+  recordedAt: Date,
+  upcasters: UpcasterRegistry,
+) {
   let prevHash = head.hash;
   const rows = events.map((event, index) => {
     const schemaVersion = event.schemaVersion ?? upcasters.currentVersion(event.type);
-    const stored = { eventId: event.eventId.toLowerCase(), streamId, streamVersion: head.version + index + 1, type: event.type,
-      schemaVersion, data: event.data, metadata: event.metadata ?? {}, recordedAt };
+    const stored = {
+      eventId: event.eventId.toLowerCase(),
+      streamId,
+      streamVersion: head.version + index + 1,
+      type: event.type,
+      schemaVersion,
+      data: event.data,
+      metadata: event.metadata ?? {},
+      recordedAt,
+    };
     const hash = eventHash(stored, prevHash);
-    const row = { ord: index, event_id: stored.eventId, stream_version: stored.streamVersion, type: event.type,
-      schema_version: schemaVersion, data: event.data, metadata: stored.metadata, prev_hash: prevHash, hash };
+    const row = {
+      ord: index,
+      event_id: stored.eventId,
+      stream_version: stored.streamVersion,
+      type: event.type,
+      schema_version: schemaVersion,
+      data: event.data,
+      metadata: stored.metadata,
+      prev_hash: prevHash,
+      hash,
+    };
     prevHash = hash;
     return row;
   });

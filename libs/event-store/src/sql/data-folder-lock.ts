@@ -21,24 +21,33 @@ const heldHere = new Set<string>();
 
 /** The embedded store's folder is open in another process (or another open in this one); PGlite has no lock of its own. */
 export class DataFolderLockedError extends Error {
-  constructor(readonly dataDir: string, readonly lockFile: string, readonly holder: DataFolderLockHolder | undefined) {
+  constructor(
+    readonly dataDir: string,
+    readonly lockFile: string,
+    readonly holder: DataFolderLockHolder | undefined,
+  ) {
     super(describeRefusal(dataDir, lockFile, holder));
     this.name = 'DataFolderLockedError';
   }
 }
 
-const HOW_TO_SHARE = 'Only one process may open the embedded store: stop the api first, or run the rebuild with the api '
-  + 'stopped (to run the api and a projector side by side, use EVENT_STORE=postgres).';
+const HOW_TO_SHARE =
+  'Only one process may open the embedded store: stop the api first, or run the rebuild with the api ' +
+  'stopped (to run the api and a projector side by side, use EVENT_STORE=postgres).';
 
 function describeRefusal(dataDir: string, lockFile: string, holder: DataFolderLockHolder | undefined): string {
   if (!holder) {
-    return `The data folder ${dataDir} is locked, but its lock file ${lockFile} cannot be read (or another process keeps `
-      + `taking it over). If no Actiontrail process uses this folder, delete ${lockFile} (and ${lockFile}.takeover if present) and start again.`;
+    return (
+      `The data folder ${dataDir} is locked, but its lock file ${lockFile} cannot be read (or another process keeps ` +
+      `taking it over). If no Actiontrail process uses this folder, delete ${lockFile} (and ${lockFile}.takeover if present) and start again.`
+    );
   }
   const who = `process ${holder.pid} on host ${holder.host} (since ${holder.startedAt})`;
   if (holder.host !== hostname()) {
-    return `The data folder ${dataDir} is locked by ${who}, which this machine cannot check. ${HOW_TO_SHARE} `
-      + `If nothing on ${holder.host} uses this folder any more, delete ${lockFile} and start again.`;
+    return (
+      `The data folder ${dataDir} is locked by ${who}, which this machine cannot check. ${HOW_TO_SHARE} ` +
+      `If nothing on ${holder.host} uses this folder any more, delete ${lockFile} and start again.`
+    );
   }
   if (holder.pid === process.pid) {
     return `The data folder ${dataDir} is already open in this process (pid ${holder.pid}); close that store first.`;
@@ -116,7 +125,10 @@ async function takeOver(lockFile: string, staleText: string, content: string): P
 export class DataFolderLock {
   private readonly onExit = () => this.release();
 
-  private constructor(readonly lockFile: string, private readonly content: string) {
+  private constructor(
+    readonly lockFile: string,
+    private readonly content: string,
+  ) {
     heldHere.add(lockFile);
     process.on('exit', this.onExit);
   }
@@ -126,7 +138,11 @@ export class DataFolderLock {
     const folder = resolve(dataDir);
     await mkdir(folder, { recursive: true });
     const lockFile = join(folder, DATA_FOLDER_LOCK_FILE);
-    const content = JSON.stringify({ pid: process.pid, host: hostname(), startedAt: new Date().toISOString() } satisfies DataFolderLockHolder);
+    const content = JSON.stringify({
+      pid: process.pid,
+      host: hostname(),
+      startedAt: new Date().toISOString(),
+    } satisfies DataFolderLockHolder);
     let holder: DataFolderLockHolder | undefined;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       if (await createExclusive(lockFile, content)) return new DataFolderLock(lockFile, content);

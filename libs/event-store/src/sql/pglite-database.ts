@@ -32,7 +32,10 @@ export class PgliteDatabase implements SqlDatabase {
   readonly dialect = 'pglite' as const;
   private readonly plain: SqlQueryable;
 
-  private constructor(private readonly db: PGlite, private readonly lock: DataFolderLock | undefined) {
+  private constructor(
+    private readonly db: PGlite,
+    private readonly lock: DataFolderLock | undefined,
+  ) {
     this.plain = queryable(db);
   }
 

@@ -1,7 +1,15 @@
 import { canonicalJson } from '../hashing/canonical-json.js';
 import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError } from '../port/errors.js';
 import type {
-  AppendResult, EventStore, ExpectedVersion, NewEvent, ReadAllResult, ReadStreamOptions, StoredEvent, VerifyProgress, VerifyResult,
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllResult,
+  ReadStreamOptions,
+  StoredEvent,
+  VerifyProgress,
+  VerifyResult,
 } from '../port/event-store.port.js';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
 import { APPEND_EVENTS, chainedRows, type StreamHead } from './append-statement.js';
@@ -37,7 +45,10 @@ export class SqlEventStore implements EventStore {
   private notifyTimer: NodeJS.Timeout | undefined;
   private unlisten: (() => Promise<void>) | undefined;
 
-  constructor(readonly db: SqlDatabase, options: SqlEventStoreOptions = {}) {
+  constructor(
+    readonly db: SqlDatabase,
+    options: SqlEventStoreOptions = {},
+  ) {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.clock = options.clock ?? (() => new Date());
     this.channel = `at_events_${('schema' in db ? String((db as { schema: string }).schema) : 'public').slice(0, 50)}`;
@@ -50,7 +61,11 @@ export class SqlEventStore implements EventStore {
     return this;
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options: { expectedVersion?: ExpectedVersion } = {}): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedVersion?: ExpectedVersion } = {},
+  ): Promise<AppendResult> {
     assertAppendable(streamId, events);
     const expected = options.expectedVersion ?? 'any';
     for (let attempt = 0; ; attempt++) {
@@ -70,7 +85,8 @@ export class SqlEventStore implements EventStore {
         if (replay) return replay;
         const { code } = pgErrorOf(error);
         if (code === '23505') throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
-        if (code?.startsWith('22')) throw new InvalidAppendError('Event data cannot be stored as JSON (e.g. a NUL character or a lone surrogate)');
+        if (code?.startsWith('22'))
+          throw new InvalidAppendError('Event data cannot be stored as JSON (e.g. a NUL character or a lone surrogate)');
         throw error;
       }
     }
@@ -82,7 +98,10 @@ export class SqlEventStore implements EventStore {
     const cached = this.heads.get(streamId);
     if (typeof expected === 'number' && cached?.version === expected) return cached;
     const { rows } = await this.db.query<{ version: number; last_hash: string }>(
-      'SELECT version, last_hash FROM streams WHERE stream_id = $1', [streamId], { prepareAs: 'actiontrail_head' });
+      'SELECT version, last_hash FROM streams WHERE stream_id = $1',
+      [streamId],
+      { prepareAs: 'actiontrail_head' },
+    );
     const head = rows[0] ? { version: Number(rows[0].version), hash: rows[0].last_hash } : { version: 0, hash: null };
     const mismatch = typeof expected === 'number' ? head.version !== expected : expected === 'stream_exists' && head.version === 0;
     if (mismatch) throw new ConcurrencyError(streamId, expected, head.version);
@@ -93,8 +112,11 @@ export class SqlEventStore implements EventStore {
   private async appendAt(streamId: string, events: readonly NewEvent[], head: StreamHead): Promise<AppendResult | undefined> {
     const recordedAt = this.clock();
     const { rows, lastHash, version } = chainedRows(streamId, events, head, recordedAt, this.upcasters);
-    const { rows: result } = await this.db.query<{ last_position: string | null }>(APPEND_EVENTS, [
-      JSON.stringify(rows), streamId, recordedAt.toISOString(), version, lastHash, head.version, head.hash], { prepareAs: 'actiontrail_append' });
+    const { rows: result } = await this.db.query<{ last_position: string | null }>(
+      APPEND_EVENTS,
+      [JSON.stringify(rows), streamId, recordedAt.toISOString(), version, lastHash, head.version, head.hash],
+      { prepareAs: 'actiontrail_append' },
+    );
     const lastPosition = result[0]?.last_position;
     if (lastPosition === null || lastPosition === undefined) return undefined;
     this.heads.remember(streamId, { version, hash: lastHash });
@@ -107,7 +129,8 @@ export class SqlEventStore implements EventStore {
     const ids = events.map((e) => e.eventId.toLowerCase());
     const { rows } = await this.db.query<StoredEventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE event_id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))`,
-      [JSON.stringify(ids)]);
+      [JSON.stringify(ids)],
+    );
     if (rows.length === 0) return undefined;
     const byId = new Map(rows.map((r) => [String(r.event_id), r]));
     for (const [index, event] of events.entries()) {
@@ -116,7 +139,12 @@ export class SqlEventStore implements EventStore {
       if (!same) throw new DuplicateEventIdError(row ? event.eventId : (rows[0]?.event_id ?? event.eventId));
     }
     const last = rows.reduce((a, b) => (Number(a.stream_version) > Number(b.stream_version) ? a : b));
-    return { streamId, nextExpectedVersion: Number(last.stream_version), lastPosition: Number(last.global_position), idempotentReplay: true };
+    return {
+      streamId,
+      nextExpectedVersion: Number(last.stream_version),
+      lastPosition: Number(last.global_position),
+      idempotentReplay: true,
+    };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<readonly StoredEvent[]> {
@@ -124,7 +152,9 @@ export class SqlEventStore implements EventStore {
       `SELECT ${EVENT_COLUMNS} FROM events
        WHERE stream_id = $1 AND stream_version >= $2 AND ($3::timestamptz IS NULL OR recorded_at <= $3::timestamptz)
        ORDER BY stream_version LIMIT $4`,
-      [streamId, options.fromVersion ?? 1, options.asOf?.toISOString() ?? null, options.maxCount ?? 1_000_000], { prepareAs: 'actiontrail_read_stream' });
+      [streamId, options.fromVersion ?? 1, options.asOf?.toISOString() ?? null, options.maxCount ?? 1_000_000],
+      { prepareAs: 'actiontrail_read_stream' },
+    );
     const events = rows.map((row) => eventFromRow(row, this.upcasters));
     const last = events.at(-1);
     if (last && !options.asOf) this.heads.remember(streamId, { version: last.streamVersion, hash: last.hash });
@@ -148,14 +178,17 @@ export class SqlEventStore implements EventStore {
       // the planner (without statistics, as in PGlite) scan and sort everything after the cursor.
       `WITH page AS MATERIALIZED (SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2)
        SELECT * FROM page WHERE global_position < ${SAFE_HORIZON} ORDER BY global_position`,
-      [after, limit], { prepareAs: 'actiontrail_read_all' });
+      [after, limit],
+      { prepareAs: 'actiontrail_read_all' },
+    );
     const events = rows.map((row) => eventFromRow(row, this.upcasters));
     return { events, lastPosition: events.at(-1)?.globalPosition ?? after };
   }
 
   async headPosition(): Promise<number> {
     const { rows } = await this.db.query<{ head: string | null }>(
-      `SELECT max(global_position)::text AS head FROM events WHERE global_position < ${SAFE_HORIZON}`);
+      `SELECT max(global_position)::text AS head FROM events WHERE global_position < ${SAFE_HORIZON}`,
+    );
     return Number(rows[0]?.head ?? 0);
   }
 

@@ -24,11 +24,14 @@ export async function verifyHashChains(db: SqlQueryable, onProgress?: (p: Verify
 
   for (;;) {
     const { rows } = await db.query<Row>(
-      `SELECT ${EVENT_COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}, s.version AS head_version, s.last_hash AS head_hash
+      `SELECT ${EVENT_COLUMNS.split(', ')
+        .map((c) => `e.${c}`)
+        .join(', ')}, s.version AS head_version, s.last_hash AS head_hash
        FROM events e LEFT JOIN streams s ON s.stream_id = e.stream_id
        WHERE (e.stream_id, e.stream_version) > ($1, $2)
        ORDER BY e.stream_id, e.stream_version LIMIT ${PAGE}`,
-      [cursor.streamId, cursor.version]);
+      [cursor.streamId, cursor.version],
+    );
     for (const row of rows) {
       const event = rawEventFromRow(row);
       const continuing = previous?.streamId === event.streamId;
@@ -39,13 +42,26 @@ export async function verifyHashChains(db: SqlQueryable, onProgress?: (p: Verify
       }
       const expectedVersion = continuing ? (previous?.version ?? 0) + 1 : 1;
       const expectedPrev = continuing ? (previous?.hash ?? null) : null;
-      const at = { streamId: event.streamId, streamVersion: event.streamVersion, eventId: event.eventId, globalPosition: event.globalPosition };
-      if (event.streamVersion !== expectedVersion) return { ok: false, checkedEvents, checkedStreams, firstBroken: { ...at, reason: 'version-gap' } };
-      if (event.prevHash !== expectedPrev) return { ok: false, checkedEvents, checkedStreams, firstBroken: { ...at, reason: 'chain-broken' } };
-      if (eventHash(event, expectedPrev) !== event.hash) return { ok: false, checkedEvents, checkedStreams, firstBroken: { ...at, reason: 'hash-mismatch' } };
+      const at = {
+        streamId: event.streamId,
+        streamVersion: event.streamVersion,
+        eventId: event.eventId,
+        globalPosition: event.globalPosition,
+      };
+      if (event.streamVersion !== expectedVersion)
+        return { ok: false, checkedEvents, checkedStreams, firstBroken: { ...at, reason: 'version-gap' } };
+      if (event.prevHash !== expectedPrev)
+        return { ok: false, checkedEvents, checkedStreams, firstBroken: { ...at, reason: 'chain-broken' } };
+      if (eventHash(event, expectedPrev) !== event.hash)
+        return { ok: false, checkedEvents, checkedStreams, firstBroken: { ...at, reason: 'hash-mismatch' } };
       checkedEvents += 1;
-      previous = { streamId: event.streamId, version: event.streamVersion, hash: event.hash,
-        headVersion: row.head_version === null ? null : Number(row.head_version), headHash: row.head_hash };
+      previous = {
+        streamId: event.streamId,
+        version: event.streamVersion,
+        hash: event.hash,
+        headVersion: row.head_version === null ? null : Number(row.head_version),
+        headHash: row.head_hash,
+      };
     }
     onProgress?.({ checkedEvents });
     if (rows.length < PAGE) break;

@@ -48,9 +48,17 @@ export async function readStoredCheckpoint(db: SqlQueryable, name: string): Prom
  * row only while it is still missing (a row deleted meanwhile, e.g. by a reset, is never re-created at a stale position).
  */
 export async function moveCheckpoint(tx: SqlQueryable, name: string, expected: number | null, to: number): Promise<boolean> {
-  const moved = expected === null
-    ? await tx.query('INSERT INTO checkpoints (name, position, updated_at) VALUES ($1, $2, now()) ON CONFLICT (name) DO NOTHING RETURNING name', [name, to])
-    : await tx.query('UPDATE checkpoints SET position = $2, updated_at = now() WHERE name = $1 AND position = $3 RETURNING name', [name, to, expected]);
+  const moved =
+    expected === null
+      ? await tx.query(
+          'INSERT INTO checkpoints (name, position, updated_at) VALUES ($1, $2, now()) ON CONFLICT (name) DO NOTHING RETURNING name',
+          [name, to],
+        )
+      : await tx.query('UPDATE checkpoints SET position = $2, updated_at = now() WHERE name = $1 AND position = $3 RETURNING name', [
+          name,
+          to,
+          expected,
+        ]);
   return moved.rows.length > 0;
 }
 

@@ -4,7 +4,12 @@ import { RowCache } from './row-cache.js';
 import { loadTouchedRows, saveChangedRows } from './table-sql.js';
 
 /** Applies a batch of events to a generation of a projection's tables inside the caller's transaction. */
-export async function applyBatch(tx: SqlQueryable, projection: Projection, generation: string, events: readonly StoredEvent[]): Promise<void> {
+export async function applyBatch(
+  tx: SqlQueryable,
+  projection: Projection,
+  generation: string,
+  events: readonly StoredEvent[],
+): Promise<void> {
   const keys = new Map<string, Set<string>>();
   for (const event of events) {
     for (const [table, key] of projection.touches(event)) {

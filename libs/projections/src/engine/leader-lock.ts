@@ -26,14 +26,19 @@ class AdvisoryLock implements LeaderLock {
   private client: pg.Client | undefined;
   held = false;
 
-  constructor(private readonly db: PostgresDatabase, private readonly name: string) {}
+  constructor(
+    private readonly db: PostgresDatabase,
+    private readonly name: string,
+  ) {}
 
   async tryAcquire(): Promise<boolean> {
     if (this.held) return true;
     try {
       this.client ??= await this.connect();
       const { rows } = await this.client.query<{ ok: boolean }>(
-        `SELECT pg_try_advisory_lock(hashtext('actiontrail.projection'), hashtext(current_schema() || '.' || $1)) AS ok`, [this.name]);
+        `SELECT pg_try_advisory_lock(hashtext('actiontrail.projection'), hashtext(current_schema() || '.' || $1)) AS ok`,
+        [this.name],
+      );
       this.held = rows[0]?.ok === true;
     } catch {
       await this.drop();

@@ -80,10 +80,16 @@ export class ProjectionRunner {
       const stored = await storedVersion(tx, projection.name);
       await createTables(tx, projection, '');
       if (stored === undefined) {
-        await tx.query('INSERT INTO projection_versions (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [projection.name, projection.version]);
+        await tx.query('INSERT INTO projection_versions (name, version) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
+          projection.name,
+          projection.version,
+        ]);
       } else if (stored !== projection.version) {
-        this.options.log?.(`projection ${projection.name} is at version ${stored}, this process runs version ${projection.version}: ${
-          stored < projection.version ? 'its leader rebuilds it beside the live tables and swaps them in' : 'a newer process leads it'}`);
+        this.options.log?.(
+          `projection ${projection.name} is at version ${stored}, this process runs version ${projection.version}: ${
+            stored < projection.version ? 'its leader rebuilds it beside the live tables and swaps them in' : 'a newer process leads it'
+          }`,
+        );
       }
     });
   }
@@ -138,7 +144,9 @@ export class ProjectionRunner {
     if (this.versionConfirmed) return true;
     const stored = await storedVersion(db, projection.name);
     if (stored !== undefined && stored > projection.version) {
-      this.options.log?.(`projection ${projection.name} is at version ${stored}, newer than this process's ${projection.version}: standing down`);
+      this.options.log?.(
+        `projection ${projection.name} is at version ${stored}, newer than this process's ${projection.version}: standing down`,
+      );
       this.superseded = true;
       await this.lock.release();
       return false;
@@ -151,9 +159,13 @@ export class ProjectionRunner {
   /** Under the leader lock: a new generation beside the live tables, swapped in with the new version. */
   private async upgrade(from: number | undefined): Promise<void> {
     const { store, db, projection, batchSize, log } = this.options;
-    log?.(`projection ${projection.name} changed from version ${from ?? 'none'} to ${projection.version}: rebuilding it beside the live tables`);
+    log?.(
+      `projection ${projection.name} changed from version ${from ?? 'none'} to ${projection.version}: rebuilding it beside the live tables`,
+    );
     const result = await rebuildProjection({ store, db, projection, batchSize, log });
     this.subscription.forgetPosition();
-    log?.(`projection ${projection.name} at version ${projection.version} swapped in at position ${result.position} (${result.eventsApplied} events)`);
+    log?.(
+      `projection ${projection.name} at version ${projection.version} swapped in at position ${result.position} (${result.eventsApplied} events)`,
+    );
   }
 }

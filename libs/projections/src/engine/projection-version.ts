@@ -3,7 +3,11 @@ import type { Projection } from './projection.js';
 
 /** The live tables were swapped for another version's while this runner applied a batch: it rolled back. */
 export class ProjectionVersionMovedError extends Error {
-  constructor(readonly projection: string, readonly ownVersion: number, readonly storedVersion: number | undefined) {
+  constructor(
+    readonly projection: string,
+    readonly ownVersion: number,
+    readonly storedVersion: number | undefined,
+  ) {
     super(`Projection ${projection}: the live tables are at version ${storedVersion ?? 'none'}, this runner applies version ${ownVersion}`);
     this.name = 'ProjectionVersionMovedError';
   }

@@ -16,7 +16,12 @@ export function physicalName(table: TableSpec | string, generation: string): str
  * Creates the generation's missing tables with their primary keys and, unless left for later (a rebuild loads
  * first and indexes once, which is faster than keeping every index up to date row by row), their indexes.
  */
-export async function createTables(tx: SqlQueryable, projection: Projection, generation: string, options: { readonly indexes: boolean } = { indexes: true }): Promise<void> {
+export async function createTables(
+  tx: SqlQueryable,
+  projection: Projection,
+  generation: string,
+  options: { readonly indexes: boolean } = { indexes: true },
+): Promise<void> {
   for (const table of projection.tables) {
     const name = physicalName(table, generation);
     const { rows } = await tx.query<{ missing: boolean }>('SELECT to_regclass($1) IS NULL AS missing', [name]);
@@ -47,14 +52,21 @@ export function dropTablesSql(projection: Projection, generation: string): strin
 }
 
 /** Loads every row the batch touches, one query per table. */
-export async function loadTouchedRows(tx: SqlQueryable, projection: Projection, generation: string, keys: Map<string, Set<string>>, cache: RowCache): Promise<void> {
+export async function loadTouchedRows(
+  tx: SqlQueryable,
+  projection: Projection,
+  generation: string,
+  keys: Map<string, Set<string>>,
+  cache: RowCache,
+): Promise<void> {
   for (const table of projection.tables) {
     const wanted = keys.get(table.name);
     if (table.appendOnly || !wanted || wanted.size === 0) continue;
     const name = physicalName(table, generation);
     const { rows } = await tx.query<{ row: Row }>(
       `SELECT to_jsonb(t) AS row FROM ${name} t WHERE ${table.key} IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))`,
-      [JSON.stringify([...wanted])]);
+      [JSON.stringify([...wanted])],
+    );
     for (const { row } of rows) cache.load(table.name, String(row[table.key]), row);
   }
 }
@@ -68,10 +80,14 @@ export async function saveChangedRows(tx: SqlQueryable, projection: Projection, 
     const columns = Object.keys(table.columns);
     const conflict = table.appendOnly
       ? 'ON CONFLICT DO NOTHING'
-      : `ON CONFLICT (${table.key}) DO UPDATE SET ${columns.filter((c) => c !== table.key).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
+      : `ON CONFLICT (${table.key}) DO UPDATE SET ${columns
+          .filter((c) => c !== table.key)
+          .map((c) => `${c} = EXCLUDED.${c}`)
+          .join(', ')}`;
     await tx.query(
       `INSERT INTO ${name} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM jsonb_populate_recordset(NULL::${name}, $1::jsonb) ${conflict}`,
-      [JSON.stringify(changed)]);
+      [JSON.stringify(changed)],
+    );
   }
   cache.clearChanges();
 }

@@ -7,8 +7,19 @@ export const metricPointsTable = {
   name: 'rm_metric_points',
   key: 'point_id',
   columns: {
-    point_id: 'text', snapshot_id: 'text', metric: 'text', subject: 'text', as_of: 'date', value: 'numeric', unit: 'text',
-    source: 'text', action_id: 'text', recorded_at: 'timestamptz', original_value: 'numeric', original_unit: 'text', corrections: 'jsonb',
+    point_id: 'text',
+    snapshot_id: 'text',
+    metric: 'text',
+    subject: 'text',
+    as_of: 'date',
+    value: 'numeric',
+    unit: 'text',
+    source: 'text',
+    action_id: 'text',
+    recorded_at: 'timestamptz',
+    original_value: 'numeric',
+    original_unit: 'text',
+    corrections: 'jsonb',
     snapshot_position: 'bigint',
   },
   indexes: [['metric', 'subject', 'as_of'], ['snapshot_id']],
@@ -28,8 +39,19 @@ function apply(stored: StoredEvent, rows: RowAccess): void {
       const { snapshotId, subject, asOf, source, actionId, values } = event.data;
       for (const { metric, value, unit } of values) {
         rows.set(metricPointsTable.name, pointId(snapshotId, metric), {
-          point_id: pointId(snapshotId, metric), snapshot_id: snapshotId, metric, subject, as_of: asOf, value, unit, source,
-          action_id: actionId ?? null, recorded_at: recordedAt, original_value: value, original_unit: unit, corrections: [],
+          point_id: pointId(snapshotId, metric),
+          snapshot_id: snapshotId,
+          metric,
+          subject,
+          as_of: asOf,
+          value,
+          unit,
+          source,
+          action_id: actionId ?? null,
+          recorded_at: recordedAt,
+          original_value: value,
+          original_unit: unit,
+          corrections: [],
           snapshot_position: stored.globalPosition,
         });
       }
@@ -41,7 +63,12 @@ function apply(stored: StoredEvent, rows: RowAccess): void {
         const point = rows.get(metricPointsTable.name, pointId(snapshotId, metric));
         if (!point) continue;
         const correction = { value, unit, reason, correctedAt, recordedAt };
-        rows.set(metricPointsTable.name, pointId(snapshotId, metric), { ...point, value, unit, corrections: [...(point.corrections as unknown[]), correction] });
+        rows.set(metricPointsTable.name, pointId(snapshotId, metric), {
+          ...point,
+          value,
+          unit,
+          corrections: [...(point.corrections as unknown[]), correction],
+        });
       }
       return;
     }

@@ -20,7 +20,12 @@ export interface TableComparison {
 export const differs = (comparison: TableComparison): boolean => comparison.onlyInLive.count > 0 || comparison.onlyInRebuilt.count > 0;
 
 /** Compares every table of a generation with the live one, both ways, over all columns (EXCEPT ALL). */
-export async function compareWithLive(tx: SqlQueryable, projection: Projection, generation: string, sampleSize = 5): Promise<TableComparison[]> {
+export async function compareWithLive(
+  tx: SqlQueryable,
+  projection: Projection,
+  generation: string,
+  sampleSize = 5,
+): Promise<TableComparison[]> {
   const comparisons: TableComparison[] = [];
   for (const table of projection.tables) {
     const live = physicalName(table, '');
@@ -47,6 +52,7 @@ async function rowsMissingFrom(tx: SqlQueryable, spec: TableSpec, from: string, 
     `SELECT count(*) OVER ()::text AS total, difference.${spec.key}::text AS key
      FROM (SELECT ${columns} FROM ${from} EXCEPT ALL SELECT ${columns} FROM ${other}) difference
      ORDER BY difference.${spec.key} LIMIT $1`,
-    [Math.max(1, sampleSize)]);
+    [Math.max(1, sampleSize)],
+  );
   return { count: Number(rows[0]?.total ?? 0), sampleKeys: rows.map((row) => row.key) };
 }

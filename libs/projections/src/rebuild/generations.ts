@@ -58,7 +58,9 @@ export async function dropGeneration(db: SqlDatabase, projection: Projection, ge
 export async function existingTables(tx: SqlQueryable, projection: Projection, generation: string): Promise<string[]> {
   const names = projection.tables.map((table) => physicalName(table, generation));
   const { rows } = await tx.query<{ name: string }>(
-    'SELECT value AS name FROM jsonb_array_elements_text($1::jsonb) WHERE to_regclass(value) IS NOT NULL', [JSON.stringify(names)]);
+    'SELECT value AS name FROM jsonb_array_elements_text($1::jsonb) WHERE to_regclass(value) IS NOT NULL',
+    [JSON.stringify(names)],
+  );
   const existing = new Set(rows.map((row) => row.name));
   return names.filter((name) => existing.has(name));
 }
@@ -69,6 +71,8 @@ export async function existingTables(tx: SqlQueryable, projection: Projection, g
  */
 export async function lockCheckpoint(tx: SqlQueryable, name: string): Promise<number> {
   await tx.query('INSERT INTO checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO NOTHING', [name]);
-  const { rows } = await tx.query<{ position: string }>('SELECT position::text AS position FROM checkpoints WHERE name = $1 FOR UPDATE', [name]);
+  const { rows } = await tx.query<{ position: string }>('SELECT position::text AS position FROM checkpoints WHERE name = $1 FOR UPDATE', [
+    name,
+  ]);
   return Number(rows[0]?.position ?? 0);
 }

@@ -19,7 +19,10 @@ export class ProgressMeter {
   private total = 0;
   private countedAt = 0;
 
-  constructor(private readonly store: EventStore, private readonly projection: string) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly projection: string,
+  ) {}
 
   get unit(): ProgressUnit {
     return this.store instanceof SqlEventStore ? 'events' : 'positions';

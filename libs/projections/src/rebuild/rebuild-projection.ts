@@ -62,23 +62,35 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     };
     try {
       await report('building');
-      const swapped = await retryTransient(async (attempt) => {
-        // A page shorter than a batch means the rebuild reached the head; the swap applies what came since.
-        for (let page = batchSize; page === batchSize;) {
-          page = await subscription.runOnce();
-          applied += page;
-          await report('building');
-        }
-        if (!indexed) {
-          await db.transaction((tx) => createSecondaryIndexes(tx, projection, REBUILD_GENERATION));
-          indexed = true;
-        }
-        await report('swapping');
-        const result = await swapInRebuild({ store, db, projection, batchSize, afterLiveTablesLocked: options.afterLiveTablesLocked });
-        return { ...result, attempt };
-      }, (error, attempt) => options.log?.(`rebuild of ${projection.name}: swap attempt ${attempt} gave way (${errorText(error)}); catching up and trying again`));
+      const swapped = await retryTransient(
+        async (attempt) => {
+          // A page shorter than a batch means the rebuild reached the head; the swap applies what came since.
+          for (let page = batchSize; page === batchSize;) {
+            page = await subscription.runOnce();
+            applied += page;
+            await report('building');
+          }
+          if (!indexed) {
+            await db.transaction((tx) => createSecondaryIndexes(tx, projection, REBUILD_GENERATION));
+            indexed = true;
+          }
+          await report('swapping');
+          const result = await swapInRebuild({ store, db, projection, batchSize, afterLiveTablesLocked: options.afterLiveTablesLocked });
+          return { ...result, attempt };
+        },
+        (error, attempt) =>
+          options.log?.(
+            `rebuild of ${projection.name}: swap attempt ${attempt} gave way (${errorText(error)}); catching up and trying again`,
+          ),
+      );
       applied += swapped.applied;
-      return { projection: projection.name, position: swapped.position, eventsApplied: applied, swapAttempts: swapped.attempt, durationMs: Date.now() - started };
+      return {
+        projection: projection.name,
+        position: swapped.position,
+        eventsApplied: applied,
+        swapAttempts: swapped.attempt,
+        durationMs: Date.now() - started,
+      };
     } catch (error) {
       await dropGeneration(db, projection, REBUILD_GENERATION).catch(() => undefined);
       throw error;

@@ -6,7 +6,9 @@ const TRANSIENT_CODES = new Set(['40P01', '55P03', '40001']);
 
 /** A swap or a comparison that lost a race with the live runner: worth trying again after catching up. */
 export function isTransient(error: unknown): boolean {
-  return error instanceof EventsArrivedLateError || error instanceof CheckpointMovedError || TRANSIENT_CODES.has(pgErrorOf(error).code ?? '');
+  return (
+    error instanceof EventsArrivedLateError || error instanceof CheckpointMovedError || TRANSIENT_CODES.has(pgErrorOf(error).code ?? '')
+  );
 }
 
 export const MAX_ATTEMPTS = 10;
@@ -14,7 +16,10 @@ export const MAX_ATTEMPTS = 10;
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Runs `attempt` until it succeeds, a non-transient error, or MAX_ATTEMPTS; waits a little longer each time. */
-export async function retryTransient<T>(attempt: (attemptNumber: number) => Promise<T>, onRetry?: (error: unknown, attemptNumber: number) => void): Promise<T> {
+export async function retryTransient<T>(
+  attempt: (attemptNumber: number) => Promise<T>,
+  onRetry?: (error: unknown, attemptNumber: number) => void,
+): Promise<T> {
   for (let attemptNumber = 1; ; attemptNumber++) {
     try {
       return await attempt(attemptNumber);

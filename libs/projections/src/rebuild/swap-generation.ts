@@ -70,7 +70,8 @@ async function swapOnce(options: SwapOptions): Promise<SwapResult> {
     await tx.query(
       `INSERT INTO projection_versions (name, version) VALUES ($1, $2)
        ON CONFLICT (name) DO UPDATE SET version = EXCLUDED.version, updated_at = now()`,
-      [projection.name, projection.version]);
+      [projection.name, projection.version],
+    );
     return { position, applied: events.length };
   });
 }
@@ -88,7 +89,9 @@ async function replaceLiveTables(tx: SqlQueryable, projection: Projection): Prom
 /** The rebuilt table's indexes (its primary key among them) take the live names, so the next rebuild finds its names free. */
 async function renameIndexes(tx: SqlQueryable, table: string, formerName: string): Promise<void> {
   const { rows } = await tx.query<{ name: string }>(
-    'SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1', [table]);
+    'SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1',
+    [table],
+  );
   for (const { name } of rows) {
     if (!name.startsWith(formerName) || !IDENTIFIER.test(name)) continue;
     await tx.query(`ALTER INDEX ${name} RENAME TO ${table}${name.slice(formerName.length)}`);

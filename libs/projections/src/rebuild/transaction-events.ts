@@ -6,14 +6,22 @@ import type { EventStore, SqlDatabase, StoredEvent } from '#event-store';
  * between, the transaction gives up with this error and the caller tries again.
  */
 export class EventsArrivedLateError extends Error {
-  constructor(readonly needed: number, readonly reached: number) {
+  constructor(
+    readonly needed: number,
+    readonly reached: number,
+  ) {
     super(`Events up to position ${needed} were needed but only those up to ${reached} were read before the transaction`);
     this.name = 'EventsArrivedLateError';
   }
 }
 
 /** Reads the log after `after` until it is exhausted, or until a page reaches `upTo`. */
-export async function readEventsAfter(store: EventStore, after: number, batchSize: number, upTo = Number.POSITIVE_INFINITY): Promise<StoredEvent[]> {
+export async function readEventsAfter(
+  store: EventStore,
+  after: number,
+  batchSize: number,
+  upTo = Number.POSITIVE_INFINITY,
+): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
   let position = after;
   while (position < upTo) {

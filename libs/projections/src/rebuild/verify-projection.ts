@@ -76,21 +76,43 @@ export async function verifyProjection(options: VerifyOptions): Promise<VerifyRe
         if (wanted.length < batchSize) break;
       }
       await report('comparing');
-      const compared = await retryTransient(async () => {
-        const prefetched = await readEventsAfter(store, position, batchSize, await readCheckpoint(db, liveName));
-        return db.transaction(async (tx) => {
-          const livePosition = await lockCheckpoint(tx, liveName);
-          if (livePosition < position) throw new Error(`The live checkpoint of ${projection.name} went back from ${position} to ${livePosition}`);
-          const events = await eventsForTransaction({ store, db, prefetched, after: position, through: livePosition, toHead: false, batchSize });
-          for (const chunk of chunksOf(events, batchSize)) await applyBatch(tx, projection, VERIFY_GENERATION, chunk);
-          return { livePosition, caughtUp: events.length, tables: await compareWithLive(tx, projection, VERIFY_GENERATION, options.sampleSize) };
-        });
-      }, (error, attempt) => options.log?.(`verify of ${projection.name}: comparison attempt ${attempt} gave way (${String(error)}); trying again`));
+      const compared = await retryTransient(
+        async () => {
+          const prefetched = await readEventsAfter(store, position, batchSize, await readCheckpoint(db, liveName));
+          return db.transaction(async (tx) => {
+            const livePosition = await lockCheckpoint(tx, liveName);
+            if (livePosition < position)
+              throw new Error(`The live checkpoint of ${projection.name} went back from ${position} to ${livePosition}`);
+            const events = await eventsForTransaction({
+              store,
+              db,
+              prefetched,
+              after: position,
+              through: livePosition,
+              toHead: false,
+              batchSize,
+            });
+            for (const chunk of chunksOf(events, batchSize)) await applyBatch(tx, projection, VERIFY_GENERATION, chunk);
+            return {
+              livePosition,
+              caughtUp: events.length,
+              tables: await compareWithLive(tx, projection, VERIFY_GENERATION, options.sampleSize),
+            };
+          });
+        },
+        (error, attempt) =>
+          options.log?.(`verify of ${projection.name}: comparison attempt ${attempt} gave way (${String(error)}); trying again`),
+      );
       applied += compared.caughtUp;
       const differences = compared.tables.filter(differs);
       return {
-        projection: projection.name, position: compared.livePosition, eventsApplied: applied, tables: compared.tables, differences,
-        ok: differences.length === 0, durationMs: Date.now() - started,
+        projection: projection.name,
+        position: compared.livePosition,
+        eventsApplied: applied,
+        tables: compared.tables,
+        differences,
+        ok: differences.length === 0,
+        durationMs: Date.now() - started,
       };
     } finally {
       await dropGeneration(db, projection, VERIFY_GENERATION).catch(() => undefined);

@@ -19,12 +19,37 @@ function assigned(event: Extract<ActionEvent, { type: 'ActionAssigned' }>, stamp
   const number = Number(committee?.action_count ?? 0) + 1;
   if (committee) rows.set(t.committees.name, d.committeeId, { ...committee, action_count: number });
   rows.set(t.actions.name, d.actionId, {
-    action_id: d.actionId, ref: `A${number}`, committee_id: d.committeeId, meeting_id: d.meetingId, meeting_starts_at: d.meetingStartsAt,
-    item_number: resolution?.item_number ?? null, resolution_id: d.resolutionId, part_label: d.partLabel ?? null, title: d.title,
-    description: d.description ?? null, owner_post_id: d.ownerPostId, due_date: d.dueDate ?? null, due_meeting_id: d.dueMeetingId ?? null,
-    due_on: dueOn(rows, d), status: 'open', rag: null, latest_note: null, latest_update_at: null, updates: [], update_count: 0, chases: [], chase_count: 0,
-    last_chased_at: null, assigned_at: d.assignedAt, outcome: null, evidence: null, completed_at: null, closed_at: null, withdrawn_at: null,
-    version: stamp.version, last_position: stamp.position,
+    action_id: d.actionId,
+    ref: `A${number}`,
+    committee_id: d.committeeId,
+    meeting_id: d.meetingId,
+    meeting_starts_at: d.meetingStartsAt,
+    item_number: resolution?.item_number ?? null,
+    resolution_id: d.resolutionId,
+    part_label: d.partLabel ?? null,
+    title: d.title,
+    description: d.description ?? null,
+    owner_post_id: d.ownerPostId,
+    due_date: d.dueDate ?? null,
+    due_meeting_id: d.dueMeetingId ?? null,
+    due_on: dueOn(rows, d),
+    status: 'open',
+    rag: null,
+    latest_note: null,
+    latest_update_at: null,
+    updates: [],
+    update_count: 0,
+    chases: [],
+    chase_count: 0,
+    last_chased_at: null,
+    assigned_at: d.assignedAt,
+    outcome: null,
+    evidence: null,
+    completed_at: null,
+    closed_at: null,
+    withdrawn_at: null,
+    version: stamp.version,
+    last_position: stamp.position,
   });
 }
 
@@ -34,16 +59,29 @@ function changes(event: Exclude<ActionEvent, { type: 'ActionAssigned' }>, action
       const { actionId, note, rag, reportedAt, reportedBy } = event.data;
       const update = { note, ...(rag ? { rag } : {}), reportedAt, ...(reportedBy ? { reportedBy } : {}) };
       rows.insert(t.actionUpdates.name, {
-        update_id: `${actionId}:${stamp.version}`, action_id: actionId, version: stamp.version, note, rag: rag ?? null, reported_at: reportedAt,
+        update_id: `${actionId}:${stamp.version}`,
+        action_id: actionId,
+        version: stamp.version,
+        note,
+        rag: rag ?? null,
+        reported_at: reportedAt,
         reported_by: reportedBy ?? null,
       });
       return {
-        rag: rag ?? action.rag, latest_note: note, latest_update_at: reportedAt,
-        updates: [...(action.updates as unknown[]), update].slice(-UPDATES_KEPT_ON_ACTION), update_count: Number(action.update_count ?? 0) + 1,
+        rag: rag ?? action.rag,
+        latest_note: note,
+        latest_update_at: reportedAt,
+        updates: [...(action.updates as unknown[]), update].slice(-UPDATES_KEPT_ON_ACTION),
+        update_count: Number(action.update_count ?? 0) + 1,
       };
     }
     case 'ActionCompleted':
-      return { status: 'completed', outcome: event.data.outcome, evidence: event.data.evidence ?? null, completed_at: event.data.completedAt };
+      return {
+        status: 'completed',
+        outcome: event.data.outcome,
+        evidence: event.data.evidence ?? null,
+        completed_at: event.data.completedAt,
+      };
     case 'ActionSignedOff':
       return { status: 'closed', closed_at: event.data.signedOffAt };
     case 'ActionReopened':
@@ -56,7 +94,11 @@ function changes(event: Exclude<ActionEvent, { type: 'ActionAssigned' }>, action
       return { owner_post_id: event.data.toPostId };
     case 'ActionChased': {
       const { note, chasedAt, chaseNumber } = event.data;
-      return { chase_count: chaseNumber, last_chased_at: chasedAt, chases: [...(action.chases as unknown[]), { ...(note ? { note } : {}), chasedAt, chaseNumber }] };
+      return {
+        chase_count: chaseNumber,
+        last_chased_at: chasedAt,
+        chases: [...(action.chases as unknown[]), { ...(note ? { note } : {}), chasedAt, chaseNumber }],
+      };
     }
     case 'ActionWithdrawn':
       return { status: 'withdrawn', withdrawn_at: event.data.withdrawnAt };
@@ -71,5 +113,10 @@ export function applyActions(event: ActionEvent, stamp: Stamp, rows: RowAccess):
   if (event.type === 'ActionAssigned') return assigned(event, stamp, rows);
   const action = rows.get(t.actions.name, event.data.actionId);
   if (!action) return;
-  rows.set(t.actions.name, event.data.actionId, { ...action, ...changes(event, action, rows, stamp), version: stamp.version, last_position: stamp.position });
+  rows.set(t.actions.name, event.data.actionId, {
+    ...action,
+    ...changes(event, action, rows, stamp),
+    version: stamp.version,
+    last_position: stamp.position,
+  });
 }

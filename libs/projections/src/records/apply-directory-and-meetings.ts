@@ -16,17 +16,30 @@ export function applyDirectory(event: CommitteeEvent | PersonEvent | PostEvent, 
     }
     case 'PersonRegistered': {
       const { personId, name, email, identitySubject } = event.data;
-      return rows.set(t.people.name, personId, { person_id: personId, name, email: email ?? null, identity_subject: identitySubject ?? null });
+      return rows.set(t.people.name, personId, {
+        person_id: personId,
+        name,
+        email: email ?? null,
+        identity_subject: identitySubject ?? null,
+      });
     }
     case 'PostCreated': {
       const { postId, title, department } = event.data;
-      return rows.set(t.posts.name, postId, { post_id: postId, title, department: department ?? null, holder_person_id: null, holder_name: null, holder_from: null });
+      return rows.set(t.posts.name, postId, {
+        post_id: postId,
+        title,
+        department: department ?? null,
+        holder_person_id: null,
+        holder_name: null,
+        holder_from: null,
+      });
     }
     case 'PostHolderAppointed': {
       const { postId, personId, from } = event.data;
       const post = rows.get(t.posts.name, postId);
       const person = rows.get(t.people.name, personId);
-      if (post) rows.set(t.posts.name, postId, { ...post, holder_person_id: personId, holder_name: person?.name ?? null, holder_from: from });
+      if (post)
+        rows.set(t.posts.name, postId, { ...post, holder_person_id: personId, holder_name: person?.name ?? null, holder_from: from });
       return;
     }
     case 'PostHolderVacated': {
@@ -50,8 +63,15 @@ export function applyMeetings(event: MeetingEvent, stamp: Stamp, rows: RowAccess
     case 'MeetingScheduled': {
       const { committeeId, startsAt, title, location } = event.data;
       return rows.set(t.meetings.name, meetingId, {
-        meeting_id: meetingId, committee_id: committeeId, starts_at: startsAt, title: title ?? null, location: location ?? null,
-        attendees: [], items: [], minutes_approved: null, version: stamp.version,
+        meeting_id: meetingId,
+        committee_id: committeeId,
+        starts_at: startsAt,
+        title: title ?? null,
+        location: location ?? null,
+        attendees: [],
+        items: [],
+        minutes_approved: null,
+        version: stamp.version,
       });
     }
     case 'AttendanceRecorded':
@@ -65,7 +85,8 @@ export function applyMeetings(event: MeetingEvent, stamp: Stamp, rows: RowAccess
     }
     case 'MinutesApproved': {
       const { approvedAtMeetingId, approvedAt } = event.data;
-      if (meeting) rows.set(t.meetings.name, meetingId, { ...meeting, minutes_approved: { approvedAtMeetingId, approvedAt }, version: stamp.version });
+      if (meeting)
+        rows.set(t.meetings.name, meetingId, { ...meeting, minutes_approved: { approvedAtMeetingId, approvedAt }, version: stamp.version });
       return;
     }
     default: {
@@ -80,15 +101,26 @@ export function applyResolutions(event: ResolutionEvent, stamp: Stamp, rows: Row
     case 'ResolutionPassed': {
       const { resolutionId, meetingId, committeeId, itemNumber, parts, passedAt } = event.data;
       return rows.set(t.resolutions.name, resolutionId, {
-        resolution_id: resolutionId, meeting_id: meetingId, committee_id: committeeId, item_number: itemNumber, parts,
-        corrections: 0, passed_at: passedAt, corrected_at: null, version: stamp.version,
+        resolution_id: resolutionId,
+        meeting_id: meetingId,
+        committee_id: committeeId,
+        item_number: itemNumber,
+        parts,
+        corrections: 0,
+        passed_at: passedAt,
+        corrected_at: null,
+        version: stamp.version,
       });
     }
     case 'ResolutionCorrected': {
       const resolution = rows.get(t.resolutions.name, event.data.resolutionId);
       if (resolution) {
         rows.set(t.resolutions.name, event.data.resolutionId, {
-          ...resolution, parts: event.data.parts, corrections: Number(resolution.corrections) + 1, corrected_at: event.data.correctedAt, version: stamp.version,
+          ...resolution,
+          parts: event.data.parts,
+          corrections: Number(resolution.corrections) + 1,
+          corrected_at: event.data.correctedAt,
+          version: stamp.version,
         });
       }
       return;

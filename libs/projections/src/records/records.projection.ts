@@ -15,13 +15,26 @@ function touches(stored: StoredEvent): readonly Touch[] {
   const event = asDomainEvent(stored);
   if (!event) return [];
   switch (event.type) {
-    case 'CommitteeCreated': return [[t.committees.name, event.data.committeeId]];
-    case 'PersonRegistered': return [[t.people.name, event.data.personId]];
-    case 'PostCreated': case 'PostHolderVacated': return [[t.posts.name, event.data.postId]];
-    case 'PostHolderAppointed': return [[t.posts.name, event.data.postId], [t.people.name, event.data.personId]];
-    case 'MeetingScheduled': case 'AttendanceRecorded': case 'AgendaItemAdded': case 'MinutesApproved':
+    case 'CommitteeCreated':
+      return [[t.committees.name, event.data.committeeId]];
+    case 'PersonRegistered':
+      return [[t.people.name, event.data.personId]];
+    case 'PostCreated':
+    case 'PostHolderVacated':
+      return [[t.posts.name, event.data.postId]];
+    case 'PostHolderAppointed':
+      return [
+        [t.posts.name, event.data.postId],
+        [t.people.name, event.data.personId],
+      ];
+    case 'MeetingScheduled':
+    case 'AttendanceRecorded':
+    case 'AgendaItemAdded':
+    case 'MinutesApproved':
       return [[t.meetings.name, event.data.meetingId]];
-    case 'ResolutionPassed': case 'ResolutionCorrected': return [[t.resolutions.name, event.data.resolutionId]];
+    case 'ResolutionPassed':
+    case 'ResolutionCorrected':
+      return [[t.resolutions.name, event.data.resolutionId]];
     case 'ActionAssigned': {
       const { actionId, committeeId, resolutionId, dueMeetingId } = event.data;
       const due: Touch[] = dueMeetingId ? [[t.meetings.name, dueMeetingId]] : [];
@@ -31,10 +44,17 @@ function touches(stored: StoredEvent): readonly Touch[] {
       const due: Touch[] = event.data.dueMeetingId ? [[t.meetings.name, event.data.dueMeetingId]] : [];
       return [[t.actions.name, event.data.actionId], ...due];
     }
-    case 'ActionProgressReported': case 'ActionCompleted': case 'ActionSignedOff': case 'ActionReopened':
-    case 'ActionReassigned': case 'ActionChased': case 'ActionWithdrawn':
+    case 'ActionProgressReported':
+    case 'ActionCompleted':
+    case 'ActionSignedOff':
+    case 'ActionReopened':
+    case 'ActionReassigned':
+    case 'ActionChased':
+    case 'ActionWithdrawn':
       return [[t.actions.name, event.data.actionId]];
-    case 'MetricsCollated': case 'MetricsCorrected': return [];
+    case 'MetricsCollated':
+    case 'MetricsCorrected':
+      return [];
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
@@ -56,16 +76,32 @@ export const recordsProjection: Projection = {
     if (!event) return;
     const stamp = { version: stored.streamVersion, position: stored.globalPosition };
     switch (event.type) {
-      case 'CommitteeCreated': case 'PersonRegistered': case 'PostCreated': case 'PostHolderAppointed': case 'PostHolderVacated':
+      case 'CommitteeCreated':
+      case 'PersonRegistered':
+      case 'PostCreated':
+      case 'PostHolderAppointed':
+      case 'PostHolderVacated':
         return applyDirectory(event, rows);
-      case 'MeetingScheduled': case 'AttendanceRecorded': case 'AgendaItemAdded': case 'MinutesApproved':
+      case 'MeetingScheduled':
+      case 'AttendanceRecorded':
+      case 'AgendaItemAdded':
+      case 'MinutesApproved':
         return applyMeetings(event, stamp, rows);
-      case 'ResolutionPassed': case 'ResolutionCorrected':
+      case 'ResolutionPassed':
+      case 'ResolutionCorrected':
         return applyResolutions(event, stamp, rows);
-      case 'ActionAssigned': case 'ActionProgressReported': case 'ActionCompleted': case 'ActionSignedOff': case 'ActionReopened':
-      case 'ActionDueDateChanged': case 'ActionReassigned': case 'ActionChased': case 'ActionWithdrawn':
+      case 'ActionAssigned':
+      case 'ActionProgressReported':
+      case 'ActionCompleted':
+      case 'ActionSignedOff':
+      case 'ActionReopened':
+      case 'ActionDueDateChanged':
+      case 'ActionReassigned':
+      case 'ActionChased':
+      case 'ActionWithdrawn':
         return applyActions(event, stamp, rows);
-      case 'MetricsCollated': case 'MetricsCorrected':
+      case 'MetricsCollated':
+      case 'MetricsCorrected':
         return;
       default: {
         const _exhaustive: never = event;

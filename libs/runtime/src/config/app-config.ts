@@ -126,19 +126,27 @@ function authConfig(env: Env, at: { nodeEnv: string; eventStore: EventStoreKind;
     }
     if (missing.length > 0 && at.eventStore !== 'embedded' && (production || !jwtSecret)) {
       const instead = production ? 'HS256 secrets are refused in production' : 'outside production, AUTH_JWT_SECRET may be set instead';
-      throw new ConfigError(`EVENT_STORE=${at.eventStore} needs ${OIDC_SETTINGS.join(', ')} to verify tokens; missing: ${missing.join(', ')} (${instead})`);
+      throw new ConfigError(
+        `EVENT_STORE=${at.eventStore} needs ${OIDC_SETTINGS.join(', ')} to verify tokens; missing: ${missing.join(', ')} (${instead})`,
+      );
     }
     if (missing.length > 0 && production) {
-      throw new ConfigError(`NODE_ENV=production needs ${OIDC_SETTINGS.join(', ')} to verify tokens; missing: ${missing.join(', ')} (HS256 secrets are refused in production)`);
+      throw new ConfigError(
+        `NODE_ENV=production needs ${OIDC_SETTINGS.join(', ')} to verify tokens; missing: ${missing.join(', ')} (HS256 secrets are refused in production)`,
+      );
     }
     if (jwtSecret && missing.length === 0) {
-      throw new ConfigError('AUTH_JWT_SECRET must not be set with AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE: HS256 tokens are refused whenever OIDC is configured; unset it');
+      throw new ConfigError(
+        'AUTH_JWT_SECRET must not be set with AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE: HS256 tokens are refused whenever OIDC is configured; unset it',
+      );
     }
     if (jwtSecret && !production && jwtSecret.length < MIN_SECRET_LENGTH) {
       throw new ConfigError(`AUTH_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters; got ${jwtSecret.length}`);
     }
     if (jwtSecret && PUBLISHED_SECRETS.has(jwtSecret)) {
-      throw new ConfigError('AUTH_JWT_SECRET is a published example value: anyone could mint tokens with it; set your own (e.g. openssl rand -base64 48)');
+      throw new ConfigError(
+        'AUTH_JWT_SECRET is a published example value: anyone could mint tokens with it; set your own (e.g. openssl rand -base64 48)',
+      );
     }
   }
   const jwksUrl = text(env, 'AUTH_JWKS_URL');
@@ -212,13 +220,18 @@ function trustProxy(env: Env): false | number | string {
   const value = text(env, 'TRUST_PROXY');
   if (value === undefined || ['false', '0', 'no', 'off'].includes(value.toLowerCase())) return false;
   if (['true', 'yes', 'on', 'all', '*'].includes(value.toLowerCase())) {
-    throw new ConfigError(`TRUST_PROXY=${value} would trust an X-Forwarded-For any client can forge; give the number of proxy hops in front of the api (e.g. 1) or their addresses (e.g. loopback, 10.0.0.0/8)`);
+    throw new ConfigError(
+      `TRUST_PROXY=${value} would trust an X-Forwarded-For any client can forge; give the number of proxy hops in front of the api (e.g. 1) or their addresses (e.g. loopback, 10.0.0.0/8)`,
+    );
   }
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function list(env: Env, name: string): string[] {
-  return (text(env, name) ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  return (text(env, name) ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 function positiveInteger(env: Env, name: string, fallback: number): number {

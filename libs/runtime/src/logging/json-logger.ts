@@ -3,7 +3,14 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config/app-config.js';
 import { pinoOptions } from './pino-options.js';
 
-const FROM_NEST: Record<NestLogLevel, LogLevel> = { fatal: 'fatal', error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'verbose' };
+const FROM_NEST: Record<NestLogLevel, LogLevel> = {
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'verbose',
+};
 const MOST_VERBOSE_FIRST: readonly LogLevel[] = ['verbose', 'debug', 'info', 'warn', 'error', 'fatal'];
 
 export type LogWriter = (line: string) => void;
@@ -75,9 +82,10 @@ export class JsonLogger implements LoggerService {
     const context = rest.length > 0 && typeof rest.at(-1) === 'string' ? (rest.pop() as string) : undefined;
     const stack = rest.find((p): p is string => typeof p === 'string' && p.includes('\n'));
     const request = this.requestIds();
-    const fields = typeof message === 'object' && message !== null && !(message instanceof Error)
-      ? (message as Record<string, unknown>)
-      : { message: message instanceof Error ? message.message : String(message) };
+    const fields =
+      typeof message === 'object' && message !== null && !(message instanceof Error)
+        ? (message as Record<string, unknown>)
+        : { message: message instanceof Error ? message.message : String(message) };
     this.pino[level]({
       ...(context ? { context } : {}),
       ...(request ? { correlationId: request.correlationId, requestId: request.requestId } : {}),

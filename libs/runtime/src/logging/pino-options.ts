@@ -5,8 +5,10 @@ import type { LogLevel } from '../config/app-config.js';
  * Never logged (docs/operations.md), whatever a caller passes by mistake: credentials and request bodies,
  * at the top level or one object down.
  */
-const NEVER_LOGGED = ['authorization', 'cookie', 'token', 'accessToken', 'password', 'secret', 'body', 'headers']
-  .flatMap((key) => [key, `*.${key}`]);
+const NEVER_LOGGED = ['authorization', 'cookie', 'token', 'accessToken', 'password', 'secret', 'body', 'headers'].flatMap((key) => [
+  key,
+  `*.${key}`,
+]);
 
 /**
  * Pino configured for the line format the operations docs, tests and tools read: `level` as a name, `time` as an

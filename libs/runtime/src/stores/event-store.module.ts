@@ -1,7 +1,13 @@
 import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import {
-  openEmbeddedEventStore, openKurrentDbEventStore, openPostgresEventStore, PostgresDatabase, type EventStore, type ForeignEvent, type SqlDatabase,
+  openEmbeddedEventStore,
+  openKurrentDbEventStore,
+  openPostgresEventStore,
+  PostgresDatabase,
+  type EventStore,
+  type ForeignEvent,
+  type SqlDatabase,
   type SqlEventStore,
 } from '#event-store';
 import type { AppConfig } from '../config/app-config.js';
@@ -43,10 +49,20 @@ export async function openConfiguredStores(config: AppConfig, reporting: StoreRe
     const store = await openConfiguredEventStore(config);
     return { store, db: store.db, close: () => store.close() };
   }
-  const db = await PostgresDatabase.open({ connectionString: requireValue(config.databaseUrl, 'DATABASE_URL'), schema: config.databaseSchema });
+  const db = await PostgresDatabase.open({
+    connectionString: requireValue(config.databaseUrl, 'DATABASE_URL'),
+    schema: config.databaseSchema,
+  });
   try {
     const store = await openKurrentDbEventStore(requireValue(config.kurrentDbUrl, 'KURRENTDB_URL'), reporting);
-    return { store, db, close: async () => { await store.close(); await db.close(); } };
+    return {
+      store,
+      db,
+      close: async () => {
+        await store.close();
+        await db.close();
+      },
+    };
   } catch (error) {
     await db.close();
     throw error;

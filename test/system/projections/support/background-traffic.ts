@@ -25,7 +25,8 @@ export function readContinuously(f: FeatureApp, db: SqlDatabase): { log: ReadLog
         if (series.status !== 200) log.failures.push(`series answered ${series.status}: ${JSON.stringify(series.body)}`);
         const { rows } = await db.query<{ actions: string; audit: string; points: string }>(
           `SELECT (SELECT count(*) FROM rm_actions)::text AS actions, (SELECT count(*) FROM rm_audit_events)::text AS audit,
-                  (SELECT count(*) FROM rm_metric_points)::text AS points`);
+                  (SELECT count(*) FROM rm_metric_points)::text AS points`,
+        );
         observe('rm_actions', Number(rows[0]?.actions));
         observe('rm_audit_events', Number(rows[0]?.audit));
         observe('rm_metric_points', Number(rows[0]?.points));
@@ -51,11 +52,21 @@ export function writeContinuously(f: FeatureApp, actionIds: readonly string[]): 
   const writer = async (lane: number) => {
     for (let n = 0; running; n++) {
       const actionId = actionIds[(lane + n) % actionIds.length] as string;
-      const res = n % 3 === 0
-        ? await f.http().post('/api/v1/metric-snapshots').send({
-          subject: 'Adult Social Care', asOf: '2017-01-31', source: 'HR', values: [{ metric: 'vacancy-rate', value: n % 50, unit: '%' }],
-        })
-        : await f.http().post(`/api/v1/actions/${actionId}/${n % 3 === 1 ? 'progress' : 'chase'}`).send(n % 3 === 1 ? { note: `lane ${lane} #${n}` } : {});
+      const res =
+        n % 3 === 0
+          ? await f
+              .http()
+              .post('/api/v1/metric-snapshots')
+              .send({
+                subject: 'Adult Social Care',
+                asOf: '2017-01-31',
+                source: 'HR',
+                values: [{ metric: 'vacancy-rate', value: n % 50, unit: '%' }],
+              })
+          : await f
+              .http()
+              .post(`/api/v1/actions/${actionId}/${n % 3 === 1 ? 'progress' : 'chase'}`)
+              .send(n % 3 === 1 ? { note: `lane ${lane} #${n}` } : {});
       if (res.status === 200 || res.status === 201) written++;
       else if (res.status !== 409) throw new Error(`background write answered ${res.status}: ${JSON.stringify(res.body)}`);
     }

@@ -31,9 +31,11 @@ function randomSource(seed: number): () => number {
 
 export async function runPool(count: number, concurrency: number, work: (index: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
-    while (next < count) await work(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
 }
 
 type Command = { kind: string; path: string; body: object };
@@ -58,28 +60,73 @@ export async function runMixedWorkload(f: FeatureApp, options: WorkloadOptions):
   const commandFor = (n: number): Command => {
     const action = pick(actionIds);
     const roll = random();
-    if (roll < 0.3) return { kind: 'progress', path: `/actions/${action}/progress`, body: { note: `update ${n}`, ...(n % 2 ? { rag: pick(['red', 'amber', 'green']) } : {}) } };
+    if (roll < 0.3)
+      return {
+        kind: 'progress',
+        path: `/actions/${action}/progress`,
+        body: { note: `update ${n}`, ...(n % 2 ? { rag: pick(['red', 'amber', 'green']) } : {}) },
+      };
     if (roll < 0.5) return { kind: 'chase', path: `/actions/${action}/chase`, body: n % 2 ? { note: `chase ${n}` } : {} };
-    if (roll < 0.56) return { kind: 'due-date', path: `/actions/${action}/due-date`, body: { dueDate: `2017-0${3 + (n % 6)}-1${n % 10}`, reason: `replanned ${n}` } };
-    if (roll < 0.62) return { kind: 'reassignment', path: `/actions/${action}/reassignment`, body: { ownerPostId: pick([world.postId, world.otherPostId]), reason: `moved ${n}` } };
-    if (roll < 0.69) return { kind: 'completion', path: `/actions/${action}/completion`, body: { outcome: `done ${n}`, evidence: 'Ref: 7' } };
-    if (roll < 0.75) return { kind: 'sign-off', path: `/actions/${action}/sign-off`, body: { meetingId: world.laterMeetingId, note: `accepted ${n}` } };
+    if (roll < 0.56)
+      return {
+        kind: 'due-date',
+        path: `/actions/${action}/due-date`,
+        body: { dueDate: `2017-0${3 + (n % 6)}-1${n % 10}`, reason: `replanned ${n}` },
+      };
+    if (roll < 0.62)
+      return {
+        kind: 'reassignment',
+        path: `/actions/${action}/reassignment`,
+        body: { ownerPostId: pick([world.postId, world.otherPostId]), reason: `moved ${n}` },
+      };
+    if (roll < 0.69)
+      return { kind: 'completion', path: `/actions/${action}/completion`, body: { outcome: `done ${n}`, evidence: 'Ref: 7' } };
+    if (roll < 0.75)
+      return { kind: 'sign-off', path: `/actions/${action}/sign-off`, body: { meetingId: world.laterMeetingId, note: `accepted ${n}` } };
     if (roll < 0.79) return { kind: 'reopen', path: `/actions/${action}/reopen`, body: { reason: `disputed ${n}` } };
     if (roll < 0.81) return { kind: 'withdrawal', path: `/actions/${action}/withdrawal`, body: { reason: `superseded ${n}` } };
     if (roll < 0.88 || snapshots.length === 0) {
-      return { kind: 'metrics', path: '/metric-snapshots', body: {
-        id: randomUUID(), subject: pick(['Adult Social Care', "Children's Services"]), asOf: `2017-01-${10 + (n % 19)}`, source: 'HR', actionId: action,
-        values: [{ metric: 'vacancy-rate', value: 20 + (n % 10), unit: '%' }, { metric: 'agency-rate', value: 30 + (n % 7), unit: '%' }],
-      } };
+      return {
+        kind: 'metrics',
+        path: '/metric-snapshots',
+        body: {
+          id: randomUUID(),
+          subject: pick(['Adult Social Care', "Children's Services"]),
+          asOf: `2017-01-${10 + (n % 19)}`,
+          source: 'HR',
+          actionId: action,
+          values: [
+            { metric: 'vacancy-rate', value: 20 + (n % 10), unit: '%' },
+            { metric: 'agency-rate', value: 30 + (n % 7), unit: '%' },
+          ],
+        },
+      };
     }
-    if (roll < 0.93) return { kind: 'metric-correction', path: `/metric-snapshots/${pick(snapshots)}/corrections`, body: { values: [{ metric: 'vacancy-rate', value: n % 40, unit: '%' }], reason: `recount ${n}` } };
+    if (roll < 0.93)
+      return {
+        kind: 'metric-correction',
+        path: `/metric-snapshots/${pick(snapshots)}/corrections`,
+        body: { values: [{ metric: 'vacancy-rate', value: n % 40, unit: '%' }], reason: `recount ${n}` },
+      };
     if (roll < 0.96) {
-      return { kind: 'resolution-correction', path: `/resolutions/${world.resolutionId}/corrections`, body: {
-        parts: [{ label: '(i)', text: `That the Report (Ref: 7) be noted (${n}).`, kind: 'noted' }, { label: '(ii)', text: `Collate final metrics (${n})`, kind: 'instructed' }],
-        reason: `typo ${n}`,
-      } };
+      return {
+        kind: 'resolution-correction',
+        path: `/resolutions/${world.resolutionId}/corrections`,
+        body: {
+          parts: [
+            { label: '(i)', text: `That the Report (Ref: 7) be noted (${n}).`, kind: 'noted' },
+            { label: '(ii)', text: `Collate final metrics (${n})`, kind: 'instructed' },
+          ],
+          reason: `typo ${n}`,
+        },
+      };
     }
-    if (roll < 0.98) return { kind: 'attendance', path: `/meetings/${world.meetingId}/attendance`, body: { attendees: [{ name: `Councillor ${n}`, role: 'member', status: pick(['present', 'apologies']) }] } };
+    if (roll < 0.98)
+      return {
+        kind: 'attendance',
+        path: `/meetings/${world.meetingId}/attendance`,
+        body: { attendees: [{ name: `Councillor ${n}`, role: 'member', status: pick(['present', 'apologies']) }] },
+      };
     return { kind: 'item', path: `/meetings/${world.laterMeetingId}/items`, body: { number: String(itemNumber++), title: `Item ${n}` } };
   };
   await runPool(options.commands, options.concurrency, async (n) => {

@@ -4,7 +4,8 @@ import type { PostgresDatabase } from '#event-store';
 export async function hasOpenTransaction(db: PostgresDatabase, applicationName: string): Promise<boolean> {
   const { rows } = await db.query<{ open: boolean }>(
     `SELECT count(*) > 0 AS open FROM pg_stat_activity WHERE application_name = $1 AND state IN ('idle in transaction', 'active') AND xact_start IS NOT NULL`,
-    [applicationName]);
+    [applicationName],
+  );
   return rows[0]?.open === true;
 }
 
@@ -13,6 +14,7 @@ export async function advisoryLocksByProcess(db: PostgresDatabase, applicationNa
   const { rows } = await db.query<{ name: string; locks: number }>(
     `SELECT a.application_name AS name, count(*)::int AS locks FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
      WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = ANY($1::text[]) GROUP BY a.application_name`,
-    [applicationNames]);
+    [applicationNames],
+  );
   return Object.fromEntries(applicationNames.map((name) => [name, rows.find((row) => row.name === name)?.locks ?? 0]));
 }

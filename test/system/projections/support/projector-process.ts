@@ -80,7 +80,8 @@ export class ProjectorProcess {
     for (;;) {
       const line = this.lines.find(predicate);
       if (line) return line;
-      if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error(`${this.name} exited before ${what}: ${this.stderr}`);
+      if (this.child.exitCode !== null || this.child.signalCode !== null)
+        throw new Error(`${this.name} exited before ${what}: ${this.stderr}`);
       if (Date.now() > deadline) throw new Error(`${this.name}: no ${what} within ${timeoutMs} ms; stderr: ${this.stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -59,12 +59,19 @@ export async function projectionFacts(store: EventStore, db: SqlDatabase): Promi
     expected.set(actionId, counts);
   }
   const { rows } = await db.query<{
-    action_id: string; updates: number; update_rows: number; kept_updates: number; chases: number; chase_count: number; version: number;
+    action_id: string;
+    updates: number;
+    update_rows: number;
+    kept_updates: number;
+    chases: number;
+    chase_count: number;
+    version: number;
   }>(
     `SELECT a.action_id, a.update_count AS updates, jsonb_array_length(a.updates) AS kept_updates, a.chase_count, a.version,
             (SELECT count(*)::int FROM rm_action_updates u WHERE u.action_id = a.action_id) AS update_rows,
             jsonb_array_length(a.chases) AS chases
-       FROM rm_actions a`);
+       FROM rm_actions a`,
+  );
   const mismatches: (readonly [string, string, string])[] = [];
   for (const row of rows) {
     const want = expected.get(row.action_id) ?? { updates: -1, chases: -1, version: -1 };
@@ -75,7 +82,8 @@ export async function projectionFacts(store: EventStore, db: SqlDatabase): Promi
   }
   if (rows.length !== expected.size) mismatches.push(['(row count)', `${rows.length} actions`, `${expected.size} actions`]);
   const audit = await db.query<{ total: string; distinct_positions: string }>(
-    'SELECT count(*)::text AS total, count(DISTINCT global_position)::text AS distinct_positions FROM rm_audit_events');
+    'SELECT count(*)::text AS total, count(DISTINCT global_position)::text AS distinct_positions FROM rm_audit_events',
+  );
   return {
     head: events.at(-1)?.globalPosition ?? 0,
     checkpoints: await checkpoints(db),

@@ -14,13 +14,36 @@ export type ActionRecordView = Omit<ActionRecord, 'exists'> & {
 };
 
 export type ActionRecordRow = {
-  action_id: string; ref: string; resolution_id: string; meeting_id: string; committee_id: string; meeting_starts_at: string;
-  part_label: string | null; title: string; description: string | null; status: string; owner_post_id: string; due_date: string | null;
-  due_meeting_id: string | null; due_on: string | null; rag: string | null; updates: ActionUpdate[] | null; update_count: number | null;
+  action_id: string;
+  ref: string;
+  resolution_id: string;
+  meeting_id: string;
+  committee_id: string;
+  meeting_starts_at: string;
+  part_label: string | null;
+  title: string;
+  description: string | null;
+  status: string;
+  owner_post_id: string;
+  due_date: string | null;
+  due_meeting_id: string | null;
+  due_on: string | null;
+  rag: string | null;
+  updates: ActionUpdate[] | null;
+  update_count: number | null;
   chases: ActionChase[] | null;
-  chase_count: number | null; last_chased_at: string | null; assigned_at: string; outcome: string | null; evidence: string | null;
-  completed_at: string | null; closed_at: string | null; withdrawn_at: string | null; version: number;
-  reopenings: number; reassignments: number; due_changes: number;
+  chase_count: number | null;
+  last_chased_at: string | null;
+  assigned_at: string;
+  outcome: string | null;
+  evidence: string | null;
+  completed_at: string | null;
+  closed_at: string | null;
+  withdrawn_at: string | null;
+  version: number;
+  reopenings: number;
+  reassignments: number;
+  due_changes: number;
 };
 
 /** The columns of an rm_actions row aliased `a`, with instants and dates as text. */
@@ -57,17 +80,35 @@ function latestUpdateOf(updates: readonly ActionUpdate[]): LatestUpdate | undefi
 export function actionRecordOf(row: ActionRecordRow): ActionRecordView {
   const updates = row.updates ?? [];
   const counts: ActionCounts = {
-    progressReports: row.update_count ?? updates.length, chases: row.chase_count ?? 0,
-    reopenings: row.reopenings ?? 0, reassignments: row.reassignments ?? 0, dueChanges: row.due_changes ?? 0,
+    progressReports: row.update_count ?? updates.length,
+    chases: row.chase_count ?? 0,
+    reopenings: row.reopenings ?? 0,
+    reassignments: row.reassignments ?? 0,
+    dueChanges: row.due_changes ?? 0,
   };
   return {
-    actionId: row.action_id, ref: row.ref, resolutionId: row.resolution_id, meetingId: row.meeting_id, committeeId: row.committee_id,
-    meetingStartsAt: asTyped(row.meeting_starts_at), ...present('partLabel', row.part_label), title: row.title,
-    ...present('description', row.description), status: row.status as ActionStatus, ownerPostId: row.owner_post_id,
+    actionId: row.action_id,
+    ref: row.ref,
+    resolutionId: row.resolution_id,
+    meetingId: row.meeting_id,
+    committeeId: row.committee_id,
+    meetingStartsAt: asTyped(row.meeting_starts_at),
+    ...present('partLabel', row.part_label),
+    title: row.title,
+    ...present('description', row.description),
+    status: row.status as ActionStatus,
+    ownerPostId: row.owner_post_id,
     due: { ...present('dueDate', row.due_date), ...present('dueMeetingId', row.due_meeting_id) },
-    ...(present('rag', row.rag) as Pick<ActionRecord, 'rag'>), counts, assignedAt: row.assigned_at,
-    ...present('latestUpdate', latestUpdateOf(updates)), ...present('lastChasedAt', row.last_chased_at),
-    ...present('outcome', row.outcome), ...present('evidence', row.evidence), ...present('completedAt', row.completed_at),
-    ...present('closedAt', row.closed_at), ...present('withdrawnAt', row.withdrawn_at), version: row.version,
+    ...(present('rag', row.rag) as Pick<ActionRecord, 'rag'>),
+    counts,
+    assignedAt: row.assigned_at,
+    ...present('latestUpdate', latestUpdateOf(updates)),
+    ...present('lastChasedAt', row.last_chased_at),
+    ...present('outcome', row.outcome),
+    ...present('evidence', row.evidence),
+    ...present('completedAt', row.completed_at),
+    ...present('closedAt', row.closed_at),
+    ...present('withdrawnAt', row.withdrawn_at),
+    version: row.version,
   };
 }

@@ -8,13 +8,29 @@ const TEXT = 4000;
 
 export class AssignActionDto extends OptionalIdDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() readonly resolutionId!: string;
-  @ApiPropertyOptional({ example: '(ii)', maxLength: 20 }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20) @HasNoNul() readonly partLabel?: string;
+  @ApiPropertyOptional({ example: '(ii)', maxLength: 20 })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20)
+  @HasNoNul()
+  readonly partLabel?: string;
   @ApiProperty({ example: 'Collate final metrics for Vacancy, Turnover and Agency Rates', maxLength: 500 })
-  @IsString() @IsNotEmpty() @MaxLength(500) @HasNoNul() readonly title!: string;
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  @HasNoNul()
+  readonly title!: string;
   @ApiPropertyOptional({ maxLength: TEXT }) @IsOptional() @IsString() @MaxLength(TEXT) @HasNoNul() readonly description?: string;
   @ApiProperty({ format: 'uuid' }) @IsUUID() readonly ownerPostId!: string;
-  @ApiPropertyOptional({ example: '2017-02-15', description: 'One of dueDate or dueMeetingId' }) @IsOptional() @IsCalendarDate() readonly dueDate?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: '"Report back to the February meeting"' }) @IsOptional() @IsUUID() readonly dueMeetingId?: string;
+  @ApiPropertyOptional({ example: '2017-02-15', description: 'One of dueDate or dueMeetingId' })
+  @IsOptional()
+  @IsCalendarDate()
+  readonly dueDate?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: '"Report back to the February meeting"' })
+  @IsOptional()
+  @IsUUID()
+  readonly dueMeetingId?: string;
 }
 
 export class ReportProgressDto {
@@ -37,7 +53,10 @@ export class ReasonDto {
 }
 
 export class ChangeDueDto extends ReasonDto {
-  @ApiPropertyOptional({ example: '2017-03-15', description: 'One of dueDate or dueMeetingId' }) @IsOptional() @IsCalendarDate() readonly dueDate?: string;
+  @ApiPropertyOptional({ example: '2017-03-15', description: 'One of dueDate or dueMeetingId' })
+  @IsOptional()
+  @IsCalendarDate()
+  readonly dueDate?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() readonly dueMeetingId?: string;
 }
 

@@ -9,7 +9,13 @@ import { readModelTables } from '../../read-models/read-model-tables.js';
 import { viewDate } from '../../read-models/view-date.js';
 import { isoInstant, preparedView, streamIdSql } from '../../read-models/view-sql.js';
 import {
-  actionCountsJoin, actionRecordColumns, actionRecordOf, type ActionChase, type ActionRecordRow, type ActionRecordView, type ActionUpdate,
+  actionCountsJoin,
+  actionRecordColumns,
+  actionRecordOf,
+  type ActionChase,
+  type ActionRecordRow,
+  type ActionRecordView,
+  type ActionUpdate,
 } from './action-record.sql.js';
 
 export interface ActionView extends ActionRecordView {
@@ -27,7 +33,10 @@ export interface ActionView extends ActionRecordView {
 }
 
 export class GetActionQuery extends Query<ActionView> {
-  constructor(readonly actionId: string, readonly updatesAfter = 0) {
+  constructor(
+    readonly actionId: string,
+    readonly updatesAfter = 0,
+  ) {
     super();
   }
 }
@@ -37,7 +46,11 @@ export const UPDATES_PAGE = 500;
 type UpdateRow = { version: number; note: string; rag: string | null; reported_at: string; reported_by: string | null };
 
 type ActionViewRow = ActionRecordRow & {
-  days_overdue: number; post_title: string | null; holder_person_id: string | null; holder_name: string | null; part_text: string | null;
+  days_overdue: number;
+  post_title: string | null;
+  holder_person_id: string | null;
+  holder_name: string | null;
+  part_text: string | null;
   history: { type: string; at: string; version: number }[];
 };
 
@@ -70,7 +83,10 @@ export class GetActionHandler implements IQueryHandler<GetActionQuery> {
     if (!row) throw notFound('action-not-found', `Action ${actionId} does not exist`, { actionId });
     const updates = await this.updatesOf(actionId, updatesAfter, row.version);
     const action = actionRecordOf(row);
-    const holder = row.holder_person_id === null ? undefined : { personId: row.holder_person_id, ...(row.holder_name === null ? {} : { name: row.holder_name }) };
+    const holder =
+      row.holder_person_id === null
+        ? undefined
+        : { personId: row.holder_person_id, ...(row.holder_name === null ? {} : { name: row.holder_name }) };
     return {
       ...action,
       owner: { postId: action.ownerPostId, ...(row.post_title === null ? {} : { title: row.post_title }), ...(holder ? { holder } : {}) },
@@ -78,8 +94,10 @@ export class GetActionHandler implements IQueryHandler<GetActionQuery> {
       overdue: row.days_overdue > 0,
       daysOverdue: row.days_overdue,
       origin: {
-        resolutionId: action.resolutionId, meetingId: action.meetingId,
-        ...(action.partLabel ? { partLabel: action.partLabel } : {}), ...(row.part_text === null ? {} : { partText: row.part_text }),
+        resolutionId: action.resolutionId,
+        meetingId: action.meetingId,
+        ...(action.partLabel ? { partLabel: action.partLabel } : {}),
+        ...(row.part_text === null ? {} : { partText: row.part_text }),
       },
       updates: updates.page,
       updatesNextAfter: updates.nextAfter,
@@ -93,10 +111,16 @@ export class GetActionHandler implements IQueryHandler<GetActionQuery> {
     const { rows } = await this.db.query<UpdateRow>(
       `SELECT version, note, rag, ${isoInstant('reported_at')} AS reported_at, reported_by FROM ${readModelTables.actionUpdates}
         WHERE action_id = $1 AND version > $2 AND version <= $3 ORDER BY version LIMIT $4`,
-      [actionId, after, version, UPDATES_PAGE + 1]);
+      [actionId, after, version, UPDATES_PAGE + 1],
+    );
     const page = rows.slice(0, UPDATES_PAGE);
     return {
-      page: page.map((u) => ({ note: u.note, ...(u.rag ? { rag: u.rag } : {}), reportedAt: u.reported_at, ...(u.reported_by ? { reportedBy: u.reported_by } : {}) })),
+      page: page.map((u) => ({
+        note: u.note,
+        ...(u.rag ? { rag: u.rag } : {}),
+        reportedAt: u.reported_at,
+        ...(u.reported_by ? { reportedBy: u.reported_by } : {}),
+      })),
       nextAfter: rows.length > UPDATES_PAGE ? (page.at(-1)?.version ?? null) : null,
     };
   }

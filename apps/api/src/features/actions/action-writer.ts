@@ -33,8 +33,12 @@ export class ActionWriter {
 
   run<B>(message: ActionMessage<B>, build: (now: string, state: ActionState) => ActionCommand): Promise<CommandOutcome> {
     const { actionId, expectedVersion, caller } = message;
-    return this.aggregates.execute(actionDecider, { id: actionId, streamId: streamIdFor('action', actionId) },
-      (state, now) => build(now, state), { expectedVersion, caller });
+    return this.aggregates.execute(
+      actionDecider,
+      { id: actionId, streamId: streamIdFor('action', actionId) },
+      (state, now) => build(now, state),
+      { expectedVersion, caller },
+    );
   }
 
   /**
@@ -47,11 +51,16 @@ export class ActionWriter {
     const { actor } = message.caller;
     const byRole = actor?.roles.some((role) => (ACTING_FOR_ANY_OWNER as readonly Role[]).includes(role)) ?? false;
     if (!actor || byRole) return this.run(message, build);
-    return this.aggregates.execute(actionDecider, { id: message.actionId, streamId: streamIdFor('action', message.actionId) }, async (state, now) => {
-      if (state.exists && !(await this.ownership.holds(state.ownerPostId, actor.id, new Date(now)))) {
-        throw forbidden(`You do not hold the post that owns action ${message.actionId}`);
-      }
-      return build(now, state);
-    }, { expectedVersion: message.expectedVersion, caller: message.caller });
+    return this.aggregates.execute(
+      actionDecider,
+      { id: message.actionId, streamId: streamIdFor('action', message.actionId) },
+      async (state, now) => {
+        if (state.exists && !(await this.ownership.holds(state.ownerPostId, actor.id, new Date(now)))) {
+          throw forbidden(`You do not hold the post that owns action ${message.actionId}`);
+        }
+        return build(now, state);
+      },
+      { expectedVersion: message.expectedVersion, caller: message.caller },
+    );
   }
 }

@@ -16,7 +16,14 @@ import { ReportProgressCommand } from './report-progress.command.js';
 import { SignOffActionCommand } from './sign-off-action.command.js';
 import { WithdrawActionCommand } from './withdraw-action.command.js';
 import {
-  AssignActionDto, ChangeDueDto, ChaseActionDto, CompleteActionDto, ReasonDto, ReassignActionDto, ReportProgressDto, SignOffActionDto,
+  AssignActionDto,
+  ChangeDueDto,
+  ChaseActionDto,
+  CompleteActionDto,
+  ReasonDto,
+  ReassignActionDto,
+  ReportProgressDto,
+  SignOffActionDto,
 } from './action-requests.dto.js';
 import { GetActionQuery, type ActionView } from './action-view.query.js';
 import { ACTING_FOR_ANY_OWNER } from './action-writer.js';
@@ -30,7 +37,10 @@ const Id = () => Param('actionId', ParseUUIDPipe);
 @ApiBearerAuth()
 @Controller('actions')
 export class ActionsController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Post()
   @Roles('scrutiny', 'admin')
@@ -44,48 +54,116 @@ export class ActionsController {
   @Roles('officer', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
   async get(@Id() actionId: string, @Query() query: ActionViewQueryDto, @Res({ passthrough: true }) res: HeaderSink): Promise<ActionView> {
-    const view = await this.queries.execute(new GetActionQuery(actionId, query.updatesAfter === undefined ? 0 : Number(query.updatesAfter)));
+    const view = await this.queries.execute(
+      new GetActionQuery(actionId, query.updatesAfter === undefined ? 0 : Number(query.updatesAfter)),
+    );
     res.setHeader('ETag', etagFor(view.version));
     return view;
   }
 
-  @Post(':actionId/progress') @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfAction() @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  progress(@Id() id: string, @Body() body: ReportProgressDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+  @Post(':actionId/progress')
+  @Roles(...ACTING_FOR_ANY_OWNER)
+  @OwnerOfAction()
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandOutcome })
+  progress(
+    @Id() id: string,
+    @Body() body: ReportProgressDto,
+    @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new ReportProgressCommand(id, body, expected, caller));
   }
 
-  @Post(':actionId/completion') @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfAction() @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  complete(@Id() id: string, @Body() body: CompleteActionDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+  @Post(':actionId/completion')
+  @Roles(...ACTING_FOR_ANY_OWNER)
+  @OwnerOfAction()
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandOutcome })
+  complete(
+    @Id() id: string,
+    @Body() body: CompleteActionDto,
+    @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new CompleteActionCommand(id, body, expected, caller));
   }
 
-  @Post(':actionId/sign-off') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  signOff(@Id() id: string, @Body() body: SignOffActionDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+  @Post(':actionId/sign-off')
+  @Roles('scrutiny', 'admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandOutcome })
+  signOff(
+    @Id() id: string,
+    @Body() body: SignOffActionDto,
+    @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new SignOffActionCommand(id, body, expected, caller));
   }
 
-  @Post(':actionId/reopen') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  reopen(@Id() id: string, @Body() body: ReasonDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+  @Post(':actionId/reopen')
+  @Roles('scrutiny', 'admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandOutcome })
+  reopen(
+    @Id() id: string,
+    @Body() body: ReasonDto,
+    @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new ReopenActionCommand(id, body, expected, caller));
   }
 
-  @Post(':actionId/due-date') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  changeDue(@Id() id: string, @Body() body: ChangeDueDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+  @Post(':actionId/due-date')
+  @Roles('scrutiny', 'admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandOutcome })
+  changeDue(
+    @Id() id: string,
+    @Body() body: ChangeDueDto,
+    @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new ChangeDueCommand(id, body, expected, caller));
   }
 
-  @Post(':actionId/reassignment') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  reassign(@Id() id: string, @Body() body: ReassignActionDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+  @Post(':actionId/reassignment')
+  @Roles('scrutiny', 'admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandOutcome })
+  reassign(
+    @Id() id: string,
+    @Body() body: ReassignActionDto,
+    @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new ReassignActionCommand(id, body, expected, caller));
   }
 
-  @Post(':actionId/chase') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  chase(@Id() id: string, @Body() body: ChaseActionDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+  @Post(':actionId/chase')
+  @Roles('scrutiny', 'admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandOutcome })
+  chase(
+    @Id() id: string,
+    @Body() body: ChaseActionDto,
+    @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new ChaseActionCommand(id, body, expected, caller));
   }
 
-  @Post(':actionId/withdrawal') @Roles('scrutiny', 'admin') @HttpCode(200) @ApiOkResponse({ type: CommandOutcome })
-  withdraw(@Id() id: string, @Body() body: ReasonDto, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+  @Post(':actionId/withdrawal')
+  @Roles('scrutiny', 'admin')
+  @HttpCode(200)
+  @ApiOkResponse({ type: CommandOutcome })
+  withdraw(
+    @Id() id: string,
+    @Body() body: ReasonDto,
+    @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new WithdrawActionCommand(id, body, expected, caller));
   }
 }

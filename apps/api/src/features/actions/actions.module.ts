@@ -15,8 +15,17 @@ import { WithdrawActionHandler } from './withdraw-action.command.js';
 @Module({
   controllers: [ActionsController],
   providers: [
-    ActionWriter, AssignActionHandler, ReportProgressHandler, CompleteActionHandler, SignOffActionHandler, ReopenActionHandler,
-    ChangeDueHandler, ReassignActionHandler, ChaseActionHandler, WithdrawActionHandler, GetActionHandler,
+    ActionWriter,
+    AssignActionHandler,
+    ReportProgressHandler,
+    CompleteActionHandler,
+    SignOffActionHandler,
+    ReopenActionHandler,
+    ChangeDueHandler,
+    ReassignActionHandler,
+    ChaseActionHandler,
+    WithdrawActionHandler,
+    GetActionHandler,
   ],
 })
 export class ActionsModule {}

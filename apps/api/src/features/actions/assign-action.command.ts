@@ -10,7 +10,11 @@ import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { AssignActionDto } from './action-requests.dto.js';
 
 export class AssignActionCommand extends Command<CommandOutcome> {
-  constructor(readonly actionId: string, readonly body: AssignActionDto, readonly caller: Caller) {
+  constructor(
+    readonly actionId: string,
+    readonly body: AssignActionDto,
+    readonly caller: Caller,
+  ) {
     super();
   }
 }
@@ -25,13 +29,25 @@ export class AssignActionHandler implements ICommandHandler<AssignActionCommand>
       this.aggregates.load(postDecider, streamIdFor('post', body.ownerPostId)),
       body.dueMeetingId ? this.aggregates.load(meetingDecider, streamIdFor('meeting', body.dueMeetingId)) : undefined,
     ]);
-    return this.aggregates.execute(actionDecider, { id: actionId, streamId: streamIdFor('action', actionId) }, (_state, now): AssignAction => ({
-      type: 'AssignAction',
-      data: {
-        actionId, resolutionId: body.resolutionId, partLabel: body.partLabel, title: body.title, description: body.description,
-        ownerPostId: body.ownerPostId, dueDate: body.dueDate, dueMeetingId: body.dueMeetingId, now,
-        facts: { resolution: resolution.state, ownerPost: ownerPost.state, ...(dueMeeting ? { dueMeeting: dueMeeting.state } : {}) },
-      },
-    }), { caller });
+    return this.aggregates.execute(
+      actionDecider,
+      { id: actionId, streamId: streamIdFor('action', actionId) },
+      (_state, now): AssignAction => ({
+        type: 'AssignAction',
+        data: {
+          actionId,
+          resolutionId: body.resolutionId,
+          partLabel: body.partLabel,
+          title: body.title,
+          description: body.description,
+          ownerPostId: body.ownerPostId,
+          dueDate: body.dueDate,
+          dueMeetingId: body.dueMeetingId,
+          now,
+          facts: { resolution: resolution.state, ownerPost: ownerPost.state, ...(dueMeeting ? { dueMeeting: dueMeeting.state } : {}) },
+        },
+      }),
+      { caller },
+    );
   }
 }

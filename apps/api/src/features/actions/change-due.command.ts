@@ -9,12 +9,16 @@ export class ChangeDueCommand extends ActionMessage<ChangeDueDto> {}
 
 @CommandHandler(ChangeDueCommand)
 export class ChangeDueHandler implements ICommandHandler<ChangeDueCommand> {
-  constructor(private readonly actions: ActionWriter, private readonly aggregates: AggregateStore) {}
+  constructor(
+    private readonly actions: ActionWriter,
+    private readonly aggregates: AggregateStore,
+  ) {}
   async execute(message: ChangeDueCommand): Promise<CommandOutcome> {
     const { dueDate, dueMeetingId, reason } = message.body;
     const dueMeeting = await meetingFacts(this.aggregates, dueMeetingId);
     return this.actions.run(message, (now) => ({
-      type: 'ChangeActionDueDate', data: { actionId: message.actionId, dueDate, dueMeetingId, reason, now, facts: dueMeeting ? { dueMeeting } : {} },
+      type: 'ChangeActionDueDate',
+      data: { actionId: message.actionId, dueDate, dueMeetingId, reason, now, facts: dueMeeting ? { dueMeeting } : {} },
     }));
   }
 }

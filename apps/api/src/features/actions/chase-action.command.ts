@@ -9,6 +9,9 @@ export class ChaseActionCommand extends ActionMessage<ChaseActionDto> {}
 export class ChaseActionHandler implements ICommandHandler<ChaseActionCommand> {
   constructor(private readonly actions: ActionWriter) {}
   execute(message: ChaseActionCommand): Promise<CommandOutcome> {
-    return this.actions.run(message, (now) => ({ type: 'ChaseAction', data: { actionId: message.actionId, note: message.body.note, now } }));
+    return this.actions.run(message, (now) => ({
+      type: 'ChaseAction',
+      data: { actionId: message.actionId, note: message.body.note, now },
+    }));
   }
 }

@@ -10,6 +10,9 @@ export class CompleteActionHandler implements ICommandHandler<CompleteActionComm
   constructor(private readonly actions: ActionWriter) {}
   execute(message: CompleteActionCommand): Promise<CommandOutcome> {
     const { outcome, evidence } = message.body;
-    return this.actions.runAsOwnerOrStaff(message, (now) => ({ type: 'CompleteAction', data: { actionId: message.actionId, outcome, evidence, now } }));
+    return this.actions.runAsOwnerOrStaff(message, (now) => ({
+      type: 'CompleteAction',
+      data: { actionId: message.actionId, outcome, evidence, now },
+    }));
   }
 }

@@ -10,12 +10,16 @@ export class ReassignActionCommand extends ActionMessage<ReassignActionDto> {}
 
 @CommandHandler(ReassignActionCommand)
 export class ReassignActionHandler implements ICommandHandler<ReassignActionCommand> {
-  constructor(private readonly actions: ActionWriter, private readonly aggregates: AggregateStore) {}
+  constructor(
+    private readonly actions: ActionWriter,
+    private readonly aggregates: AggregateStore,
+  ) {}
   async execute(message: ReassignActionCommand): Promise<CommandOutcome> {
     const { ownerPostId, reason } = message.body;
     const toPost = (await this.aggregates.load(postDecider, streamIdFor('post', ownerPostId))).state;
     return this.actions.run(message, (now) => ({
-      type: 'ReassignAction', data: { actionId: message.actionId, toPostId: ownerPostId, reason, now, facts: { toPost } },
+      type: 'ReassignAction',
+      data: { actionId: message.actionId, toPostId: ownerPostId, reason, now, facts: { toPost } },
     }));
   }
 }

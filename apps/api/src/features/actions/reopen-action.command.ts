@@ -9,6 +9,9 @@ export class ReopenActionCommand extends ActionMessage<ReasonDto> {}
 export class ReopenActionHandler implements ICommandHandler<ReopenActionCommand> {
   constructor(private readonly actions: ActionWriter) {}
   execute(message: ReopenActionCommand): Promise<CommandOutcome> {
-    return this.actions.run(message, (now) => ({ type: 'ReopenAction', data: { actionId: message.actionId, reason: message.body.reason, now } }));
+    return this.actions.run(message, (now) => ({
+      type: 'ReopenAction',
+      data: { actionId: message.actionId, reason: message.body.reason, now },
+    }));
   }
 }

@@ -11,6 +11,9 @@ export class ReportProgressHandler implements ICommandHandler<ReportProgressComm
   execute(message: ReportProgressCommand): Promise<CommandOutcome> {
     const { note, rag } = message.body;
     const reportedBy = message.caller.actor?.id;
-    return this.actions.runAsOwnerOrStaff(message, (now) => ({ type: 'ReportActionProgress', data: { actionId: message.actionId, note, rag, reportedBy, now } }));
+    return this.actions.runAsOwnerOrStaff(message, (now) => ({
+      type: 'ReportActionProgress',
+      data: { actionId: message.actionId, note, rag, reportedBy, now },
+    }));
   }
 }

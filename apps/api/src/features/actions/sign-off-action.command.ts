@@ -9,12 +9,16 @@ export class SignOffActionCommand extends ActionMessage<SignOffActionDto> {}
 
 @CommandHandler(SignOffActionCommand)
 export class SignOffActionHandler implements ICommandHandler<SignOffActionCommand> {
-  constructor(private readonly actions: ActionWriter, private readonly aggregates: AggregateStore) {}
+  constructor(
+    private readonly actions: ActionWriter,
+    private readonly aggregates: AggregateStore,
+  ) {}
   async execute(message: SignOffActionCommand): Promise<CommandOutcome> {
     const { meetingId, note } = message.body;
     const meeting = await meetingFacts(this.aggregates, meetingId);
     return this.actions.run(message, (now) => ({
-      type: 'SignOffAction', data: { actionId: message.actionId, meetingId, note, now, facts: meeting ? { meeting } : {} },
+      type: 'SignOffAction',
+      data: { actionId: message.actionId, meetingId, note, now, facts: meeting ? { meeting } : {} },
     }));
   }
 }

@@ -9,6 +9,9 @@ export class WithdrawActionCommand extends ActionMessage<ReasonDto> {}
 export class WithdrawActionHandler implements ICommandHandler<WithdrawActionCommand> {
   constructor(private readonly actions: ActionWriter) {}
   execute(message: WithdrawActionCommand): Promise<CommandOutcome> {
-    return this.actions.run(message, (now) => ({ type: 'WithdrawAction', data: { actionId: message.actionId, reason: message.body.reason, now } }));
+    return this.actions.run(message, (now) => ({
+      type: 'WithdrawAction',
+      data: { actionId: message.actionId, reason: message.body.reason, now },
+    }));
   }
 }

@@ -16,7 +16,8 @@ export class AuditEvent {
   @ApiProperty({ example: 'ActionAssigned' }) readonly type!: string;
   @ApiProperty() readonly schemaVersion!: number;
   @ApiProperty({ format: 'date-time' }) readonly recordedAt!: string;
-  @ApiProperty({ type: AuditActor, nullable: true, description: 'Null for events written outside a request' }) readonly actor!: AuditActor | null;
+  @ApiProperty({ type: AuditActor, nullable: true, description: 'Null for events written outside a request' })
+  readonly actor!: AuditActor | null;
   @ApiProperty({ type: String, nullable: true }) readonly correlationId!: string | null;
   @ApiProperty({ type: String, nullable: true }) readonly requestId!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) readonly data!: Record<string, unknown>;
@@ -53,9 +54,18 @@ const isoOf = (value: Date | string): string => (value instanceof Date ? value :
 
 export function auditEventOf(row: AuditEventRow): AuditEvent {
   return {
-    globalPosition: Number(row.global_position), eventId: row.event_id, streamId: row.stream_id, streamVersion: Number(row.stream_version),
-    type: row.type, schemaVersion: Number(row.schema_version), recordedAt: isoOf(row.recorded_at),
+    globalPosition: Number(row.global_position),
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: Number(row.stream_version),
+    type: row.type,
+    schemaVersion: Number(row.schema_version),
+    recordedAt: isoOf(row.recorded_at),
     actor: row.actor_id === null ? null : { id: row.actor_id, name: row.actor_name, roles: row.actor_roles ?? [] },
-    correlationId: row.correlation_id, requestId: row.request_id, data: row.data, metadata: row.metadata, hash: row.hash,
+    correlationId: row.correlation_id,
+    requestId: row.request_id,
+    data: row.data,
+    metadata: row.metadata,
+    hash: row.hash,
   };
 }

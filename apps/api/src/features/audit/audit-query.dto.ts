@@ -12,48 +12,79 @@ const PAGE_SIZE = /^(?:[1-9]\d{0,2}|1000)$/;
 
 export class AuditEventsFilterDto extends ViewQueryDto {
   @ApiPropertyOptional({ example: 'action-5f0c2d6e-…', maxLength: MAX_STREAM_ID, description: 'Only this stream' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(MAX_STREAM_ID) @HasNoNul()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_STREAM_ID)
+  @HasNoNul()
   readonly streamId?: string;
 
   @ApiPropertyOptional({ example: 'p-1', maxLength: 128, description: 'Only events written by this actor id' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(128) @HasNoNul()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  @HasNoNul()
   readonly actor?: string;
 
   @ApiPropertyOptional({ example: 'ActionChased', maxLength: 200, description: 'Only events of this type' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) @HasNoNul()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  @HasNoNul()
   readonly type?: string;
 
   @ApiPropertyOptional({ example: '2017-01-16T00:00:00Z', description: 'Recorded at or after this instant' })
-  @IsOptional() @IsInstant()
+  @IsOptional()
+  @IsInstant()
   readonly from?: string;
 
   @ApiPropertyOptional({ example: '2017-02-01T00:00:00Z', description: 'Recorded before this instant' })
-  @IsOptional() @IsInstant()
+  @IsOptional()
+  @IsInstant()
   readonly to?: string;
 
   @ApiPropertyOptional({ example: '0', description: 'The nextAfter of the previous page: only events past this global position' })
-  @IsOptional() @IsString() @Matches(PROJECTION_POSITION, { message: 'after must be a non-negative whole number' })
+  @IsOptional()
+  @IsString()
+  @Matches(PROJECTION_POSITION, { message: 'after must be a non-negative whole number' })
   readonly after?: string;
 
-  @ApiPropertyOptional({ example: String(DEFAULT_PAGE_SIZE), description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` })
-  @IsOptional() @IsString() @Matches(PAGE_SIZE, { message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+  @ApiPropertyOptional({
+    example: String(DEFAULT_PAGE_SIZE),
+    description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`,
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(PAGE_SIZE, { message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
   readonly limit?: string;
 }
 
 export class AuditStreamParamsDto {
   @ApiProperty({ example: 'action-5f0c2d6e-…', maxLength: MAX_STREAM_ID })
-  @IsString() @IsNotEmpty() @MaxLength(MAX_STREAM_ID) @HasNoNul()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_STREAM_ID)
+  @HasNoNul()
   readonly streamId!: string;
 }
 
 /** The history of one stream, a page at a time in version order. */
 export class StreamHistoryQueryDto extends ViewQueryDto {
   @ApiPropertyOptional({ example: '0', description: 'The nextAfter of the previous page: only events past this stream version' })
-  @IsOptional() @IsString() @Matches(PROJECTION_POSITION, { message: 'after must be a non-negative whole number' })
+  @IsOptional()
+  @IsString()
+  @Matches(PROJECTION_POSITION, { message: 'after must be a non-negative whole number' })
   readonly after?: string;
 
-  @ApiPropertyOptional({ example: String(DEFAULT_PAGE_SIZE), description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})` })
-  @IsOptional() @IsString() @Matches(PAGE_SIZE, { message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+  @ApiPropertyOptional({
+    example: String(DEFAULT_PAGE_SIZE),
+    description: `Page size, 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`,
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(PAGE_SIZE, { message: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
   readonly limit?: string;
 }
 
@@ -62,6 +93,7 @@ export class VerifyQueryDto {
     enum: ['true', 'false'],
     description: 'true streams application/x-ndjson: a {"checkedEvents":n} line after each page of events checked, then the result line',
   })
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   readonly progress?: 'true' | 'false';
 }

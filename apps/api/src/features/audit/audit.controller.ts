@@ -29,9 +29,17 @@ export class AuditController {
     if (from !== undefined && to !== undefined && Date.parse(from) > Date.parse(to)) {
       throw new RequestValidationError([{ field: 'to', message: 'to must not be before from' }]);
     }
-    return this.queries.execute(new SearchAuditEventsQuery({
-      streamId, actorId: actor, type, from, to, after: after ?? '0', limit: limit === undefined ? DEFAULT_PAGE_SIZE : Number(limit),
-    }));
+    return this.queries.execute(
+      new SearchAuditEventsQuery({
+        streamId,
+        actorId: actor,
+        type,
+        from,
+        to,
+        after: after ?? '0',
+        limit: limit === undefined ? DEFAULT_PAGE_SIZE : Number(limit),
+      }),
+    );
   }
 
   @Get('streams/:streamId')
@@ -40,7 +48,10 @@ export class AuditController {
   @ApiOperation({ summary: 'The full history of one stream, in version order, a page at a time (limit, after)' })
   @ApiOkResponse({ type: StreamHistory })
   async stream(@Param() params: AuditStreamParamsDto, @Query() query: StreamHistoryQueryDto): Promise<StreamHistory> {
-    const page = { after: query.after === undefined ? 0 : Number(query.after), limit: query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit) };
+    const page = {
+      after: query.after === undefined ? 0 : Number(query.after),
+      limit: query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit),
+    };
     const history = await this.queries.execute(new GetStreamHistoryQuery(params.streamId, page));
     if (!history) throw ProblemException.of(404, 'stream-not-found', `No event of stream ${params.streamId} is on record`);
     return history;

@@ -50,7 +50,9 @@ export class SearchAuditEventsHandler implements IQueryHandler<SearchAuditEvents
     add((p) => `recorded_at < ${p}::timestamptz`, filter.to);
     params.push(filter.limit + 1);
     const { rows } = await this.db.query<AuditEventRow>(
-      `SELECT ${AUDIT_EVENT_COLUMNS} FROM ${AUDIT_EVENTS} WHERE ${where.join(' AND ')} ORDER BY global_position LIMIT $${params.length}`, params);
+      `SELECT ${AUDIT_EVENT_COLUMNS} FROM ${AUDIT_EVENTS} WHERE ${where.join(' AND ')} ORDER BY global_position LIMIT $${params.length}`,
+      params,
+    );
     // One row more than asked says whether another page exists, so the last page never needs a further request.
     const events = rows.slice(0, filter.limit).map(auditEventOf);
     const more = rows.length > filter.limit;

@@ -31,7 +31,10 @@ export class VerifyResultView implements VerifyResult {
   @ApiProperty() readonly checkedStreams!: number;
   @ApiPropertyOptional({ type: BrokenLinkView, description: 'The first link that does not hold, when one does not' })
   readonly firstBroken?: BrokenLinkView;
-  @ApiPropertyOptional({ type: ForeignEventsView, description: 'KurrentDB: events the store did not write (no envelope), skipped by its readers and in no chain' })
+  @ApiPropertyOptional({
+    type: ForeignEventsView,
+    description: 'KurrentDB: events the store did not write (no envelope), skipped by its readers and in no chain',
+  })
   readonly foreignEvents?: ForeignEventsView;
 }
 

@@ -7,7 +7,11 @@ import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { CreateCommitteeDto } from './create-committee.dto.js';
 
 export class CreateCommitteeCommand extends Command<CommandOutcome> {
-  constructor(readonly committeeId: string, readonly body: CreateCommitteeDto, readonly caller: Caller) {
+  constructor(
+    readonly committeeId: string,
+    readonly body: CreateCommitteeDto,
+    readonly caller: Caller,
+  ) {
     super();
   }
 }
@@ -17,9 +21,14 @@ export class CreateCommitteeHandler implements ICommandHandler<CreateCommitteeCo
   constructor(private readonly aggregates: AggregateStore) {}
 
   execute({ committeeId, body, caller }: CreateCommitteeCommand): Promise<CommandOutcome> {
-    return this.aggregates.execute(committeeDecider, { id: committeeId, streamId: streamIdFor('committee', committeeId) }, (_state, now): CreateCommittee => ({
-      type: 'CreateCommittee',
-      data: { committeeId, name: body.name, kind: body.kind, now },
-    }), { caller });
+    return this.aggregates.execute(
+      committeeDecider,
+      { id: committeeId, streamId: streamIdFor('committee', committeeId) },
+      (_state, now): CreateCommittee => ({
+        type: 'CreateCommittee',
+        data: { committeeId, name: body.name, kind: body.kind, now },
+      }),
+      { caller },
+    );
   }
 }

@@ -6,7 +6,10 @@ import { HasNoNul } from '../shared/validators.js';
 
 export class CreateCommitteeDto extends OptionalIdDto {
   @ApiProperty({ example: 'Scrutiny Task & Finish Group: Recruitment & Retention of Social Workers', maxLength: 300 })
-  @IsString() @IsNotEmpty() @MaxLength(300) @HasNoNul()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  @HasNoNul()
   readonly name!: string;
 
   @ApiProperty({ enum: committeeKinds })

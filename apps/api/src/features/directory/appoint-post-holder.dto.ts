@@ -8,6 +8,7 @@ export class AppointPostHolderDto {
   readonly personId!: string;
 
   @ApiPropertyOptional({ format: 'date', example: '2017-01-16', description: 'YYYY-MM-DD the appointment runs from; defaults to today' })
-  @IsOptional() @IsCalendarDate()
+  @IsOptional()
+  @IsCalendarDate()
   readonly from?: string;
 }

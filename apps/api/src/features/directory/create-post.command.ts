@@ -7,7 +7,11 @@ import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { CreatePostDto } from './create-post.dto.js';
 
 export class CreatePostCommand extends Command<CommandOutcome> {
-  constructor(readonly postId: string, readonly body: CreatePostDto, readonly caller: Caller) {
+  constructor(
+    readonly postId: string,
+    readonly body: CreatePostDto,
+    readonly caller: Caller,
+  ) {
     super();
   }
 }
@@ -17,9 +21,14 @@ export class CreatePostHandler implements ICommandHandler<CreatePostCommand> {
   constructor(private readonly aggregates: AggregateStore) {}
 
   execute({ postId, body, caller }: CreatePostCommand): Promise<CommandOutcome> {
-    return this.aggregates.execute(postDecider, { id: postId, streamId: streamIdFor('post', postId) }, (_state, now): CreatePost => ({
-      type: 'CreatePost',
-      data: { postId, title: body.title, department: body.department, now },
-    }), { caller });
+    return this.aggregates.execute(
+      postDecider,
+      { id: postId, streamId: streamIdFor('post', postId) },
+      (_state, now): CreatePost => ({
+        type: 'CreatePost',
+        data: { postId, title: body.title, department: body.department, now },
+      }),
+      { caller },
+    );
   }
 }

@@ -5,10 +5,16 @@ import { HasNoNul } from '../shared/validators.js';
 
 export class CreatePostDto extends OptionalIdDto {
   @ApiProperty({ example: 'Project Manager, Transformation & Technology', maxLength: 300 })
-  @IsString() @IsNotEmpty() @MaxLength(300) @HasNoNul()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  @HasNoNul()
   readonly title!: string;
 
   @ApiPropertyOptional({ example: 'Transformation & Technology', maxLength: 200 })
-  @IsOptional() @IsString() @MaxLength(200) @HasNoNul()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  @HasNoNul()
   readonly department?: string;
 }

@@ -20,8 +20,14 @@ export interface PostView {
 }
 
 type PostRow = {
-  post_id: string; title: string; department: string | null; holder_person_id: string | null; holder_name: string | null;
-  holder_from: string | null; version: number | null; created_at: string | null;
+  post_id: string;
+  title: string;
+  department: string | null;
+  holder_person_id: string | null;
+  holder_name: string | null;
+  holder_from: string | null;
+  version: number | null;
+  created_at: string | null;
 };
 
 /**
@@ -40,16 +46,23 @@ export async function readPost(db: SqlQueryable, postId: string): Promise<PostVi
             AND e.global_position <= (SELECT c.position FROM checkpoints c WHERE c.name = $2)
        ) s ON TRUE
       WHERE p.post_id = $1`,
-    [postId, RECORDS_CHECKPOINT]);
+    [postId, RECORDS_CHECKPOINT],
+  );
   const row = rows[0];
   if (!row) return undefined;
   if (row.version === null || row.created_at === null) {
     throw new ProblemException({
-      status: 503, code: 'projection-behind', headers: { 'Retry-After': '1' }, detail: `The audit log has not caught up with post ${postId} yet; retry shortly`,
+      status: 503,
+      code: 'projection-behind',
+      headers: { 'Retry-After': '1' },
+      detail: `The audit log has not caught up with post ${postId} yet; retry shortly`,
     });
   }
   return {
-    postId: row.post_id, title: row.title, ...(row.department === null ? {} : { department: row.department }), createdAt: row.created_at,
+    postId: row.post_id,
+    title: row.title,
+    ...(row.department === null ? {} : { department: row.department }),
+    createdAt: row.created_at,
     holder: row.holder_person_id === null ? null : { personId: row.holder_person_id, name: row.holder_name, from: row.holder_from ?? '' },
     version: Number(row.version),
   };

@@ -51,7 +51,11 @@ export class PostsController {
   @Roles('admin', 'scrutiny')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome, description: 'Vacates the post; 409 post-already-vacant when nobody holds it' })
-  vacate(@Param('postId', ParseUUIDPipe) postId: string, @IfMatchVersion() expected: number | undefined, @Caller() caller: Caller): Promise<CommandOutcome> {
+  vacate(
+    @Param('postId', ParseUUIDPipe) postId: string,
+    @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new VacatePostCommand(postId, expected, caller));
   }
 
@@ -59,7 +63,11 @@ export class PostsController {
   @Get(':postId')
   @Roles('officer', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
-  async get(@Param('postId', ParseUUIDPipe) postId: string, @Query() _view: ViewQueryDto, @Res({ passthrough: true }) res: HeaderSink): Promise<PostView> {
+  async get(
+    @Param('postId', ParseUUIDPipe) postId: string,
+    @Query() _view: ViewQueryDto,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<PostView> {
     const post = await readPost(this.db, postId);
     if (!post) throw notFound('post-not-found', `Post ${postId} does not exist`, { postId });
     res.setHeader('ETag', etagFor(post.version));

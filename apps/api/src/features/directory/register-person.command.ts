@@ -7,7 +7,11 @@ import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { RegisterPersonDto } from './register-person.dto.js';
 
 export class RegisterPersonCommand extends Command<CommandOutcome> {
-  constructor(readonly personId: string, readonly body: RegisterPersonDto, readonly caller: Caller) {
+  constructor(
+    readonly personId: string,
+    readonly body: RegisterPersonDto,
+    readonly caller: Caller,
+  ) {
     super();
   }
 }
@@ -17,9 +21,20 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPersonComm
   constructor(private readonly aggregates: AggregateStore) {}
 
   execute({ personId, body, caller }: RegisterPersonCommand): Promise<CommandOutcome> {
-    return this.aggregates.execute(personDecider, { id: personId, streamId: streamIdFor('person', personId) }, (_state, now): RegisterPerson => ({
-      type: 'RegisterPerson',
-      data: { personId, name: body.name, email: body.email, ...(body.identitySubject === undefined ? {} : { identitySubject: body.identitySubject }), now },
-    }), { caller });
+    return this.aggregates.execute(
+      personDecider,
+      { id: personId, streamId: streamIdFor('person', personId) },
+      (_state, now): RegisterPerson => ({
+        type: 'RegisterPerson',
+        data: {
+          personId,
+          name: body.name,
+          email: body.email,
+          ...(body.identitySubject === undefined ? {} : { identitySubject: body.identitySubject }),
+          now,
+        },
+      }),
+      { caller },
+    );
   }
 }

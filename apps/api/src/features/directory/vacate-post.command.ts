@@ -6,7 +6,11 @@ import type { Caller } from '../../platform/caller.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';
 
 export class VacatePostCommand extends Command<CommandOutcome> {
-  constructor(readonly postId: string, readonly expectedVersion: number | undefined, readonly caller: Caller) {
+  constructor(
+    readonly postId: string,
+    readonly expectedVersion: number | undefined,
+    readonly caller: Caller,
+  ) {
     super();
   }
 }

@@ -4,9 +4,19 @@ import type { AgendaItem, Attendee, MinutesApproval } from '#domain';
 import { notFound } from '#domain';
 import type { SqlDatabase } from '#event-store';
 import { SQL_DATABASE } from '../../platform/index.js';
-import { actionCountsJoin, actionRecordColumns, actionRecordOf, type ActionRecordRow, type ActionRecordView } from '../actions/action-record.sql.js';
 import {
-  resolutionColumns, resolutionFirstEventJoin, resolutionViewOf, type ResolutionRow, type ResolutionView,
+  actionCountsJoin,
+  actionRecordColumns,
+  actionRecordOf,
+  type ActionRecordRow,
+  type ActionRecordView,
+} from '../actions/action-record.sql.js';
+import {
+  resolutionColumns,
+  resolutionFirstEventJoin,
+  resolutionViewOf,
+  type ResolutionRow,
+  type ResolutionView,
 } from '../resolutions/resolution-record.sql.js';
 import { readModelTables } from '../../read-models/read-model-tables.js';
 import { asTyped, isoInstant, refNumberSql, streamIdSql } from '../../read-models/view-sql.js';
@@ -35,8 +45,16 @@ export class GetMeetingRecordQuery extends Query<MeetingRecordView> {
 }
 
 type MeetingRow = {
-  meeting_id: string; committee_id: string; starts_at: string; title: string | null; location: string | null; scheduled_at: string | null;
-  attendees: Attendee[] | null; items: AgendaItem[] | null; minutes_approved: MinutesApproval | null; version: number;
+  meeting_id: string;
+  committee_id: string;
+  starts_at: string;
+  title: string | null;
+  location: string | null;
+  scheduled_at: string | null;
+  attendees: Attendee[] | null;
+  items: AgendaItem[] | null;
+  minutes_approved: MinutesApproval | null;
+  version: number;
 };
 
 /** The meeting record from the read models: the meeting, its resolutions and the actions arising. */
@@ -51,23 +69,33 @@ export class GetMeetingRecordHandler implements IQueryHandler<GetMeetingRecordQu
               (SELECT e.data->>'scheduledAt' FROM ${readModelTables.audit} e
                 WHERE e.stream_id = ${streamIdSql('meeting', 'm.meeting_id')} AND e.stream_version = 1) AS scheduled_at
          FROM ${readModelTables.meetings} m WHERE m.meeting_id = $1`,
-      [meetingId]);
+      [meetingId],
+    );
     const meeting = rows[0];
     if (!meeting) throw notFound('meeting-not-found', `Meeting ${meetingId} does not exist`, { meetingId });
     const { rows: resolutions } = await this.db.query<ResolutionRow>(
       `SELECT ${resolutionColumns} FROM ${readModelTables.resolutions} r ${resolutionFirstEventJoin}
         WHERE r.meeting_id = $1 ORDER BY first.global_position NULLS LAST, r.passed_at, r.resolution_id`,
-      [meetingId]);
+      [meetingId],
+    );
     const { rows: actions } = await this.db.query<ActionRecordRow>(
       `SELECT ${actionRecordColumns} FROM ${readModelTables.actions} a ${actionCountsJoin}
         WHERE a.meeting_id = $1 ORDER BY a.assigned_at, ${refNumberSql()}, a.action_id`,
-      [meetingId]);
+      [meetingId],
+    );
     return {
-      meetingId: meeting.meeting_id, committeeId: meeting.committee_id, startsAt: asTyped(meeting.starts_at),
-      ...(meeting.title === null ? {} : { title: meeting.title }), ...(meeting.location === null ? {} : { location: meeting.location }),
+      meetingId: meeting.meeting_id,
+      committeeId: meeting.committee_id,
+      startsAt: asTyped(meeting.starts_at),
+      ...(meeting.title === null ? {} : { title: meeting.title }),
+      ...(meeting.location === null ? {} : { location: meeting.location }),
       ...(meeting.scheduled_at === null ? {} : { scheduledAt: meeting.scheduled_at }),
-      attendees: meeting.attendees ?? [], items: meeting.items ?? [], minutesApproved: meeting.minutes_approved,
-      version: meeting.version, resolutions: resolutions.map(resolutionViewOf), actions: actions.map(actionRecordOf),
+      attendees: meeting.attendees ?? [],
+      items: meeting.items ?? [],
+      minutesApproved: meeting.minutes_approved,
+      version: meeting.version,
+      resolutions: resolutions.map(resolutionViewOf),
+      actions: actions.map(actionRecordOf),
     };
   }
 }

@@ -8,7 +8,11 @@ import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { ScheduleMeetingDto } from './schedule-meeting.dto.js';
 
 export class ScheduleMeetingCommand extends Command<CommandOutcome> {
-  constructor(readonly meetingId: string, readonly body: ScheduleMeetingDto, readonly caller: Caller) {
+  constructor(
+    readonly meetingId: string,
+    readonly body: ScheduleMeetingDto,
+    readonly caller: Caller,
+  ) {
     super();
   }
 }
@@ -19,17 +23,22 @@ export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCo
 
   execute({ meetingId, body, caller }: ScheduleMeetingCommand): Promise<CommandOutcome> {
     const { committeeId, startsAt, title, location } = body;
-    return this.aggregates.execute(meetingDecider, { id: meetingId, streamId: streamIdFor('meeting', meetingId) }, async (_state, now): Promise<ScheduleMeeting> => ({
-      type: 'ScheduleMeeting',
-      data: {
-        meetingId,
-        committeeId,
-        startsAt,
-        title,
-        location,
-        now,
-        facts: { committee: (await this.aggregates.load(committeeDecider, streamIdFor('committee', committeeId))).state },
-      },
-    }), { caller });
+    return this.aggregates.execute(
+      meetingDecider,
+      { id: meetingId, streamId: streamIdFor('meeting', meetingId) },
+      async (_state, now): Promise<ScheduleMeeting> => ({
+        type: 'ScheduleMeeting',
+        data: {
+          meetingId,
+          committeeId,
+          startsAt,
+          title,
+          location,
+          now,
+          facts: { committee: (await this.aggregates.load(committeeDecider, streamIdFor('committee', committeeId))).state },
+        },
+      }),
+      { caller },
+    );
   }
 }

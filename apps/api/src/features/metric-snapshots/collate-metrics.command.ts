@@ -9,7 +9,11 @@ import type { CollateMetricsDto } from './collate-metrics.dto.js';
 import { CollatorOwnership } from './collator-ownership.js';
 
 export class CollateMetricsCommand extends Command<CommandOutcome> {
-  constructor(readonly snapshotId: string, readonly body: CollateMetricsDto, readonly caller: Caller) {
+  constructor(
+    readonly snapshotId: string,
+    readonly body: CollateMetricsDto,
+    readonly caller: Caller,
+  ) {
     super();
   }
 }
@@ -24,13 +28,28 @@ export class CollateMetricsHandler implements ICommandHandler<CollateMetricsComm
   execute({ snapshotId, body, caller }: CollateMetricsCommand): Promise<CommandOutcome> {
     const { subject, asOf, source, actionId, values } = body;
     const stream = { id: snapshotId, streamId: streamIdFor('metric', snapshotId) };
-    return this.aggregates.execute(metricSnapshotDecider, stream, async (_state, now): Promise<CollateMetrics> => {
-      await this.collators.assertMayRecordFor(caller.actor, actionId, now);
-      const action = actionId === undefined ? undefined : (await this.aggregates.load(actionDecider, streamIdFor('action', actionId))).state;
-      return {
-        type: 'CollateMetrics',
-        data: { snapshotId, subject, asOf, source, ...(actionId === undefined ? {} : { actionId }), values, now, facts: action ? { action } : {} },
-      };
-    }, { caller });
+    return this.aggregates.execute(
+      metricSnapshotDecider,
+      stream,
+      async (_state, now): Promise<CollateMetrics> => {
+        await this.collators.assertMayRecordFor(caller.actor, actionId, now);
+        const action =
+          actionId === undefined ? undefined : (await this.aggregates.load(actionDecider, streamIdFor('action', actionId))).state;
+        return {
+          type: 'CollateMetrics',
+          data: {
+            snapshotId,
+            subject,
+            asOf,
+            source,
+            ...(actionId === undefined ? {} : { actionId }),
+            values,
+            now,
+            facts: action ? { action } : {},
+          },
+        };
+      },
+      { caller },
+    );
   }
 }

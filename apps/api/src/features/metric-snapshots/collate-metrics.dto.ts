@@ -8,7 +8,10 @@ import { MAX_VALUES, MetricValueDto } from './metric-value.dto.js';
 /** Figures as a snapshot in time, e.g. vacancy, turnover and agency rates for one service. */
 export class CollateMetricsDto extends OptionalIdDto {
   @ApiProperty({ example: 'Adult Social Care social workers', maxLength: 300 })
-  @IsString() @IsNotEmpty() @MaxLength(300) @HasNoNul()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  @HasNoNul()
   readonly subject!: string;
 
   @ApiProperty({ example: '2017-01-31', format: 'date', description: 'The date the snapshot stands for' })
@@ -16,14 +19,22 @@ export class CollateMetricsDto extends OptionalIdDto {
   readonly asOf!: string;
 
   @ApiProperty({ example: 'HR evidence gathering', maxLength: 300 })
-  @IsString() @IsNotEmpty() @MaxLength(300) @HasNoNul()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  @HasNoNul()
   readonly source!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The action the figures were collated for' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   readonly actionId?: string;
 
   @ApiProperty({ type: [MetricValueDto], minItems: 1, maxItems: MAX_VALUES })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_VALUES) @ValidateNested({ each: true }) @Type(() => MetricValueDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_VALUES)
+  @ValidateNested({ each: true })
+  @Type(() => MetricValueDto)
   readonly values!: MetricValueDto[];
 }

@@ -37,7 +37,11 @@ export interface MetricSeriesPage {
 }
 
 export class GetMetricSeriesQuery extends Query<MetricSeriesPage> {
-  constructor(readonly metric: string, readonly subject: string | undefined, readonly page: { readonly after?: string | undefined; readonly limit: number }) {
+  constructor(
+    readonly metric: string,
+    readonly subject: string | undefined,
+    readonly page: { readonly after?: string | undefined; readonly limit: number },
+  ) {
     super();
   }
 }
@@ -92,9 +96,18 @@ const isoOf = (value: Date | string): string => (value instanceof Date ? value :
 
 function pointOf(row: MetricPointRow): MetricSeriesPoint {
   return {
-    snapshotId: row.snapshot_id, subject: row.subject, asOf: row.as_of, value: Number(row.value), unit: row.unit, source: row.source,
-    ...(row.action_id ? { actionId: row.action_id } : {}), recordedAt: isoOf(row.recorded_at), corrected: row.corrections.length > 0,
-    originalValue: Number(row.original_value), originalUnit: row.original_unit, corrections: row.corrections,
+    snapshotId: row.snapshot_id,
+    subject: row.subject,
+    asOf: row.as_of,
+    value: Number(row.value),
+    unit: row.unit,
+    source: row.source,
+    ...(row.action_id ? { actionId: row.action_id } : {}),
+    recordedAt: isoOf(row.recorded_at),
+    corrected: row.corrections.length > 0,
+    originalValue: Number(row.original_value),
+    originalUnit: row.original_unit,
+    corrections: row.corrections,
   };
 }
 
@@ -105,9 +118,18 @@ export class GetMetricSeriesHandler implements IQueryHandler<GetMetricSeriesQuer
 
   async execute({ metric, subject, page }: GetMetricSeriesQuery): Promise<MetricSeriesPage> {
     const [afterAsOf, afterPosition] = page.after === undefined ? [null, null] : decodeSeriesCursor(page.after);
-    const { rows } = await this.db.query<MetricPointRow>(SERIES_POINTS, [metric, subject ?? null, afterAsOf, afterPosition, page.limit + 1]);
+    const { rows } = await this.db.query<MetricPointRow>(SERIES_POINTS, [
+      metric,
+      subject ?? null,
+      afterAsOf,
+      afterPosition,
+      page.limit + 1,
+    ]);
     const points = rows.slice(0, page.limit);
     const last = points.at(-1);
-    return { points: points.map(pointOf), nextAfter: rows.length > page.limit && last ? encodeSeriesCursor(last.as_of, last.snapshot_position) : null };
+    return {
+      points: points.map(pointOf),
+      nextAfter: rows.length > page.limit && last ? encodeSeriesCursor(last.as_of, last.snapshot_position) : null,
+    };
   }
 }

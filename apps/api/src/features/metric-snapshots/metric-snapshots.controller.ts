@@ -33,7 +33,8 @@ export class MetricSnapshotsController {
   ) {}
 
   @Post('metric-snapshots')
-  @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfActionInBody()
+  @Roles(...ACTING_FOR_ANY_OWNER)
+  @OwnerOfActionInBody()
   @ApiOperation({ summary: 'Record figures as a snapshot in time, optionally for the action that asked for them' })
   @ApiCreatedResponse({ type: CommandOutcome })
   collate(@Body() body: CollateMetricsDto, @Caller() caller: Caller): Promise<CommandOutcome> {
@@ -41,7 +42,8 @@ export class MetricSnapshotsController {
   }
 
   @Post('metric-snapshots/:snapshotId/corrections')
-  @Roles(...ACTING_FOR_ANY_OWNER) @OwnerOfSnapshotAction()
+  @Roles(...ACTING_FOR_ANY_OWNER)
+  @OwnerOfSnapshotAction()
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct some of the figures; the first figures stay on record' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "1" (412 otherwise)' })
@@ -67,15 +69,19 @@ export class MetricSnapshotsController {
   @Roles('officer', 'member', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
   @ApiOperation({
-    summary: 'One metric over time, by the date each snapshot stands for, with its corrections; a page at a time (limit, after): '
-      + 'the answer stays a list as the contract has it, and the next page\'s cursor is in the X-Next-After header (absent on the last page)',
+    summary:
+      'One metric over time, by the date each snapshot stands for, with its corrections; a page at a time (limit, after): ' +
+      "the answer stays a list as the contract has it, and the next page's cursor is in the X-Next-After header (absent on the last page)",
   })
   @ApiHeader({ name: 'X-Next-After', required: false, description: 'Answered: pass as `after` for the next page' })
   async series(
-    @Param() params: MetricSeriesParamsDto, @Query() filter: MetricSeriesFilterDto, @Res({ passthrough: true }) res: HeaderSink,
+    @Param() params: MetricSeriesParamsDto,
+    @Query() filter: MetricSeriesFilterDto,
+    @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<MetricSeriesPoint[]> {
     const page: MetricSeriesPage = await this.queries.execute(
-      new GetMetricSeriesQuery(params.metric, filter.subject, { after: filter.after, limit: pageSizeOf(filter) }));
+      new GetMetricSeriesQuery(params.metric, filter.subject, { after: filter.after, limit: pageSizeOf(filter) }),
+    );
     if (page.nextAfter !== null) res.setHeader('X-Next-After', page.nextAfter);
     return page.points;
   }

@@ -8,7 +8,10 @@ export const MAX_VALUES = 100;
 
 export class MetricValueDto implements MetricValue {
   @ApiProperty({ example: 'vacancy-rate', maxLength: MAX_METRIC_NAME })
-  @IsString() @IsNotEmpty() @MaxLength(MAX_METRIC_NAME) @HasNoNul()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_METRIC_NAME)
+  @HasNoNul()
   readonly metric!: string;
 
   @ApiProperty({ example: 24.5, description: 'A finite number' })
@@ -16,6 +19,9 @@ export class MetricValueDto implements MetricValue {
   readonly value!: number;
 
   @ApiProperty({ example: '%', maxLength: 20 })
-  @IsString() @IsNotEmpty() @MaxLength(20) @HasNoNul()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(20)
+  @HasNoNul()
   readonly unit!: string;
 }

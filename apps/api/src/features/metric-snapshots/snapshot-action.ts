@@ -15,7 +15,10 @@ export class SnapshotAction implements SnapshotActionLookup {
 
   async actionOf(snapshotId: string): Promise<string | undefined | 'no-such-snapshot'> {
     if (!isUuid(snapshotId)) return 'no-such-snapshot';
-    const snapshot = fold(metricSnapshotDecider, domainEventsOf<MetricSnapshotEvent>(await this.store.readStream(streamIdFor('metric', snapshotId))));
+    const snapshot = fold(
+      metricSnapshotDecider,
+      domainEventsOf<MetricSnapshotEvent>(await this.store.readStream(streamIdFor('metric', snapshotId))),
+    );
     return snapshot.exists ? snapshot.actionId : 'no-such-snapshot';
   }
 }

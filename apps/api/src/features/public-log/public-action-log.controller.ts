@@ -1,5 +1,16 @@
 import {
-  Controller, Get, Headers, Inject, Injectable, NotFoundException, Param, ParseUUIDPipe, Query, Res, UseGuards, type CanActivate,
+  Controller,
+  Get,
+  Headers,
+  Inject,
+  Injectable,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Query,
+  Res,
+  UseGuards,
+  type CanActivate,
   type ExecutionContext,
 } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
@@ -37,7 +48,7 @@ export class PublicActionLogController {
   @Public()
   @ProjectionView()
   @ApiOperation({
-    summary: 'The committee\'s action log for anyone, without a token (PUBLIC_ACTION_LOG=true): owners by post title, no personal names',
+    summary: "The committee's action log for anyone, without a token (PUBLIC_ACTION_LOG=true): owners by post title, no personal names",
     security: [],
   })
   @ApiProduces('application/json', 'text/csv')
@@ -48,7 +59,9 @@ export class PublicActionLogController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<PublicActionLog | string> {
-    const log = publicActionLog(await this.queries.execute<GetActionLogQuery, ActionLog>(new GetActionLogQuery(committeeId, actionLogPaging(query, accept))));
+    const log = publicActionLog(
+      await this.queries.execute<GetActionLogQuery, ActionLog>(new GetActionLogQuery(committeeId, actionLogPaging(query, accept))),
+    );
     return answerActionLog(asActionLog(log), log, query.format, accept, res);
   }
 }

@@ -25,7 +25,10 @@ export class CorrectResolutionHandler implements ICommandHandler<CorrectResoluti
     return this.aggregates.execute(
       resolutionDecider,
       { id: resolutionId, streamId: streamIdFor('resolution', resolutionId) },
-      (_state, now): CorrectResolution => ({ type: 'CorrectResolution', data: { resolutionId, parts: body.parts, reason: body.reason, now } }),
+      (_state, now): CorrectResolution => ({
+        type: 'CorrectResolution',
+        data: { resolutionId, parts: body.parts, reason: body.reason, now },
+      }),
       { expectedVersion, caller },
     );
   }

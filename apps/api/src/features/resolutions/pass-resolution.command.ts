@@ -8,7 +8,12 @@ import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { PassResolutionDto } from './pass-resolution.dto.js';
 
 export class PassResolutionCommand extends Command<CommandOutcome> {
-  constructor(readonly resolutionId: string, readonly meetingId: string, readonly body: PassResolutionDto, readonly caller: Caller) {
+  constructor(
+    readonly resolutionId: string,
+    readonly meetingId: string,
+    readonly body: PassResolutionDto,
+    readonly caller: Caller,
+  ) {
     super();
   }
 }
@@ -19,12 +24,17 @@ export class PassResolutionHandler implements ICommandHandler<PassResolutionComm
 
   execute({ resolutionId, meetingId, body, caller }: PassResolutionCommand): Promise<CommandOutcome> {
     const stream = { id: resolutionId, streamId: streamIdFor('resolution', resolutionId) };
-    return this.aggregates.execute(resolutionDecider, stream, async (_state, now): Promise<PassResolution> => {
-      const meeting = await this.aggregates.load(meetingDecider, streamIdFor('meeting', meetingId));
-      return {
-        type: 'PassResolution',
-        data: { resolutionId, meetingId, itemNumber: body.itemNumber, parts: body.parts, now, facts: { meeting: meeting.state } },
-      };
-    }, { caller });
+    return this.aggregates.execute(
+      resolutionDecider,
+      stream,
+      async (_state, now): Promise<PassResolution> => {
+        const meeting = await this.aggregates.load(meetingDecider, streamIdFor('meeting', meetingId));
+        return {
+          type: 'PassResolution',
+          data: { resolutionId, meetingId, itemNumber: body.itemNumber, parts: body.parts, now, facts: { meeting: meeting.state } },
+        };
+      },
+      { caller },
+    );
   }
 }

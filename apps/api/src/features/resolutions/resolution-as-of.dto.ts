@@ -9,6 +9,7 @@ export class ResolutionAsOfDto extends ViewQueryDto {
     example: '2017-01-20T09:00:00Z',
     description: 'Answer the resolution as it stood at this instant: only events recorded at or before it count',
   })
-  @IsOptional() @IsInstant()
+  @IsOptional()
+  @IsInstant()
   readonly asOf?: string;
 }

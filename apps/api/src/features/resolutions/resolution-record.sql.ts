@@ -18,8 +18,17 @@ export interface ResolutionView {
 }
 
 export type ResolutionRow = {
-  resolution_id: string; meeting_id: string; committee_id: string; item_number: string; meeting_starts_at: string | null;
-  meeting_row_starts_at: string | null; parts: ResolutionPart[]; passed_at: string; corrections: number | null; corrected_at: string | null; version: number;
+  resolution_id: string;
+  meeting_id: string;
+  committee_id: string;
+  item_number: string;
+  meeting_starts_at: string | null;
+  meeting_row_starts_at: string | null;
+  parts: ResolutionPart[];
+  passed_at: string;
+  corrections: number | null;
+  corrected_at: string | null;
+  version: number;
 };
 
 /**
@@ -41,15 +50,24 @@ export const resolutionColumns = `
 /** The row in the shape GET /resolutions/{id} has always answered. */
 export function resolutionViewOf(r: ResolutionRow): ResolutionView {
   return {
-    resolutionId: r.resolution_id, meetingId: r.meeting_id, committeeId: r.committee_id, itemNumber: r.item_number,
-    meetingStartsAt: r.meeting_starts_at ?? asTyped(r.meeting_row_starts_at ?? ''), parts: r.parts, passedAt: r.passed_at,
-    corrections: r.corrections ?? 0, ...(r.corrected_at === null ? {} : { correctedAt: r.corrected_at }), version: r.version,
+    resolutionId: r.resolution_id,
+    meetingId: r.meeting_id,
+    committeeId: r.committee_id,
+    itemNumber: r.item_number,
+    meetingStartsAt: r.meeting_starts_at ?? asTyped(r.meeting_row_starts_at ?? ''),
+    parts: r.parts,
+    passedAt: r.passed_at,
+    corrections: r.corrections ?? 0,
+    ...(r.corrected_at === null ? {} : { correctedAt: r.corrected_at }),
+    version: r.version,
   };
 }
 
 export async function readResolution(db: SqlQueryable, resolutionId: string): Promise<ResolutionView | undefined> {
   const { rows } = await db.query<ResolutionRow>(
-    `SELECT ${resolutionColumns} FROM ${readModelTables.resolutions} r ${resolutionFirstEventJoin} WHERE r.resolution_id = $1`, [resolutionId]);
+    `SELECT ${resolutionColumns} FROM ${readModelTables.resolutions} r ${resolutionFirstEventJoin} WHERE r.resolution_id = $1`,
+    [resolutionId],
+  );
   const row = rows[0];
   return row && resolutionViewOf(row);
 }

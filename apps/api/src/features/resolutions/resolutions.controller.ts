@@ -38,7 +38,11 @@ export class ResolutionsController {
   @Roles('scrutiny', 'admin')
   @ApiOperation({ summary: 'Record a resolution passed on an agenda item of the meeting' })
   @ApiCreatedResponse({ type: CommandOutcome })
-  pass(@Param('meetingId', ParseUUIDPipe) meetingId: string, @Body() body: PassResolutionDto, @Caller() caller: Caller): Promise<CommandOutcome> {
+  pass(
+    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @Body() body: PassResolutionDto,
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
     return this.commands.execute(new PassResolutionCommand(idFrom(body, caller), meetingId, body, caller));
   }
 
@@ -81,7 +85,10 @@ export class ResolutionsController {
   @Get('resolutions/:resolutionId/history')
   @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
   @ApiOperation({ summary: 'Every wording of the resolution, with when it was made and why it was corrected' })
-  async history(@Param('resolutionId', ParseUUIDPipe) resolutionId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<ResolutionHistory> {
+  async history(
+    @Param('resolutionId', ParseUUIDPipe) resolutionId: string,
+    @Res({ passthrough: true }) res: HeaderSink,
+  ): Promise<ResolutionHistory> {
     const history = await this.queries.execute(new GetResolutionHistoryQuery(resolutionId));
     res.setHeader('ETag', etagFor(history.version));
     return history;

@@ -8,7 +8,10 @@ export interface HeaderSink {
 
 /** A single resource folded from its stream: 404 when it never existed, else its state with `ETag: "<version>"`. */
 export function sendFolded<S extends { readonly exists: boolean }>(
-  res: HeaderSink, loaded: Loaded<S>, code: string, message: string,
+  res: HeaderSink,
+  loaded: Loaded<S>,
+  code: string,
+  message: string,
 ): Omit<Extract<S, { readonly exists: true }>, 'exists'> & { version: number } {
   if (!loaded.state.exists) throw notFound(code, message);
   res.setHeader('ETag', etagFor(loaded.version));

@@ -36,6 +36,9 @@ export const IsCalendarDate = decorator('isCalendarDate', isCalendarDate, 'must 
 export const IsInstant = decorator('isInstant', isInstant, 'must be an ISO 8601 instant with a zone');
 /** A UK date as YYYY-MM-DD, or an ISO 8601 instant with its zone. */
 export const IsCalendarDateOrInstant = decorator(
-  'isCalendarDateOrInstant', (v) => isCalendarDate(v) || isInstant(v), 'must be a real date as YYYY-MM-DD or an ISO 8601 instant with a zone');
+  'isCalendarDateOrInstant',
+  (v) => isCalendarDate(v) || isInstant(v),
+  'must be a real date as YYYY-MM-DD or an ISO 8601 instant with a zone',
+);
 /** No NUL characters: PostgreSQL cannot store them in JSON. */
 export const HasNoNul = decorator('hasNoNul', (v) => typeof v !== 'string' || !v.includes('\u0000'), 'must not contain NUL characters');

@@ -19,7 +19,11 @@ export function actionLogPaging(query: ActionLogQueryDto, accept: string | undef
  * `?format=` decides, else the Accept header.
  */
 export function answerActionLog<Json>(
-  log: ActionLog, json: Json, format: ActionLogFormat | undefined, accept: string | undefined, res: HeaderSink,
+  log: ActionLog,
+  json: Json,
+  format: ActionLogFormat | undefined,
+  accept: string | undefined,
+  res: HeaderSink,
 ): Json | string {
   res.setHeader('Vary', 'Accept');
   if (!wantsCsv(format, accept)) return json;

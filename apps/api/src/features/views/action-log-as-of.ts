@@ -24,13 +24,23 @@ export function actionAsItStood(actionId: string, events: readonly StoredEvent[]
   if (!row) return undefined;
   const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
   return {
-    status: String(row.status), ownerPostId: String(row.owner_post_id), dueMeetingId: text(row.due_meeting_id), dueOn: text(row.due_on),
-    rag: text(row.rag), latestNote: text(row.latest_note), closedAt: text(row.closed_at), withdrawnAt: text(row.withdrawn_at),
+    status: String(row.status),
+    ownerPostId: String(row.owner_post_id),
+    dueMeetingId: text(row.due_meeting_id),
+    dueOn: text(row.due_on),
+    rag: text(row.rag),
+    latestNote: text(row.latest_note),
+    closedAt: text(row.closed_at),
+    withdrawnAt: text(row.withdrawn_at),
   };
 }
 
 /** Reads each action's stream up to `instant` (a few at a time) and folds it; a page of the log bounds the work. */
-export async function actionsAsTheyStood(store: EventStore, actionIds: readonly string[], instant: Date): Promise<Map<string, ActionAsItStood>> {
+export async function actionsAsTheyStood(
+  store: EventStore,
+  actionIds: readonly string[],
+  instant: Date,
+): Promise<Map<string, ActionAsItStood>> {
   const stood = new Map<string, ActionAsItStood>();
   const CONCURRENT_READS = 8;
   for (let i = 0; i < actionIds.length; i += CONCURRENT_READS) {

@@ -22,7 +22,15 @@ export function decodeActionLogCursor(cursor: string): ActionLogKey {
   }
   if (!Array.isArray(parsed) || parsed.length !== 3) throw refuse();
   const [meetingStartsAt, refNumber, actionId] = parsed as unknown[];
-  if (!isInstant(meetingStartsAt) || !Number.isInteger(refNumber) || (refNumber as number) < 0 || (refNumber as number) > 999_999_999
-    || typeof actionId !== 'string' || actionId.length === 0 || actionId.length > 128) throw refuse();
+  if (
+    !isInstant(meetingStartsAt) ||
+    !Number.isInteger(refNumber) ||
+    (refNumber as number) < 0 ||
+    (refNumber as number) > 999_999_999 ||
+    typeof actionId !== 'string' ||
+    actionId.length === 0 ||
+    actionId.length > 128
+  )
+    throw refuse();
   return { meetingStartsAt, refNumber: refNumber as number, actionId };
 }

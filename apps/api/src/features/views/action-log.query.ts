@@ -56,16 +56,35 @@ export interface ActionLogPaging {
 }
 
 export class GetActionLogQuery extends Query<ActionLog> {
-  constructor(readonly committeeId: string, readonly paging: ActionLogPaging = {}) {
+  constructor(
+    readonly committeeId: string,
+    readonly paging: ActionLogPaging = {},
+  ) {
     super();
   }
 }
 
 type LogRow = {
-  action_id: string; ref: string; meeting_id: string; meeting_date: string; item_number: string | null; item_title: string | null;
-  part_label: string | null; title: string; owner_post_id: string; post_title: string | null; holder_person_id: string | null;
-  holder_name: string | null; due_on: string | null; status: string; overdue: boolean; rag: string | null; latest_note: string | null;
-  date_closed: string | null; meeting_starts_at: string; ref_number: number;
+  action_id: string;
+  ref: string;
+  meeting_id: string;
+  meeting_date: string;
+  item_number: string | null;
+  item_title: string | null;
+  part_label: string | null;
+  title: string;
+  owner_post_id: string;
+  post_title: string | null;
+  holder_person_id: string | null;
+  holder_name: string | null;
+  due_on: string | null;
+  status: string;
+  overdue: boolean;
+  rag: string | null;
+  latest_note: string | null;
+  date_closed: string | null;
+  meeting_starts_at: string;
+  ref_number: number;
 };
 
 export function ownerLabel(postTitle: string | null, holderName: string | null, postId: string): string {
@@ -74,11 +93,22 @@ export function ownerLabel(postTitle: string | null, holderName: string | null, 
 }
 
 const toLogRow = (r: LogRow): ActionLogRow => ({
-  actionId: r.action_id, ref: r.ref, meetingId: r.meeting_id, meetingDate: r.meeting_date, itemNumber: r.item_number,
-  itemTitle: r.item_title, partLabel: r.part_label, action: r.title, owner: ownerLabel(r.post_title, r.holder_name, r.owner_post_id),
+  actionId: r.action_id,
+  ref: r.ref,
+  meetingId: r.meeting_id,
+  meetingDate: r.meeting_date,
+  itemNumber: r.item_number,
+  itemTitle: r.item_title,
+  partLabel: r.part_label,
+  action: r.title,
+  owner: ownerLabel(r.post_title, r.holder_name, r.owner_post_id),
   ownerPost: { postId: r.owner_post_id, title: r.post_title },
   holder: r.holder_person_id === null ? null : { personId: r.holder_person_id, name: r.holder_name },
-  dueOn: r.due_on, status: r.overdue ? 'overdue' : r.status, rag: r.rag, latestUpdate: r.latest_note, dateClosed: r.date_closed,
+  dueOn: r.due_on,
+  status: r.overdue ? 'overdue' : r.status,
+  rag: r.rag,
+  latestUpdate: r.latest_note,
+  dateClosed: r.date_closed,
 });
 
 /** Where the whole log is asked for (the CSV), it is still read a bounded page at a time. */
@@ -97,14 +127,23 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
   ) {}
 
   async execute({ committeeId, paging }: GetActionLogQuery): Promise<ActionLog> {
-    const { rows: committees } = await this.db.query<{ name: string }>(`SELECT name FROM ${readModelTables.committees} WHERE committee_id = $1`, [committeeId]);
+    const { rows: committees } = await this.db.query<{ name: string }>(
+      `SELECT name FROM ${readModelTables.committees} WHERE committee_id = $1`,
+      [committeeId],
+    );
     const committee = committees[0];
     if (!committee) throw notFound('committee-not-found', `Committee ${committeeId} does not exist`, { committeeId });
     const instant = paging.asOf !== undefined && isInstant(paging.asOf) ? new Date(paging.asOf) : undefined;
-    const asOf = instant ? paging.asOf as string : viewDate(this.clock, paging.asOf);
+    const asOf = instant ? (paging.asOf as string) : viewDate(this.clock, paging.asOf);
     const overdueOn = instant ? ukDateOf(instant) : asOf;
     if (paging.limit !== undefined) {
-      const page = await this.page(committeeId, overdueOn, instant, paging.after === undefined ? undefined : decodeActionLogCursor(paging.after), paging.limit);
+      const page = await this.page(
+        committeeId,
+        overdueOn,
+        instant,
+        paging.after === undefined ? undefined : decodeActionLogCursor(paging.after),
+        paging.limit,
+      );
       return { committee: { committeeId, name: committee.name }, asOf, ...page };
     }
     const rows: ActionLogRow[] = [];
@@ -142,42 +181,59 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
         WHERE a.committee_id = $1 AND ${afterSql} AND ${existedSql}
         ORDER BY a.meeting_starts_at, ${refNumberSql()}, a.action_id
         LIMIT $3`,
-      params);
+      params,
+    );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    const nextAfter = rows.length > limit && last
-      ? encodeActionLogCursor({ meetingStartsAt: last.meeting_starts_at, refNumber: last.ref_number, actionId: last.action_id })
-      : null;
+    const nextAfter =
+      rows.length > limit && last
+        ? encodeActionLogCursor({ meetingStartsAt: last.meeting_starts_at, refNumber: last.ref_number, actionId: last.action_id })
+        : null;
     const stood = instant ? await this.asTheyStood(page, instant, overdueOn) : page;
     return { rows: stood.map(toLogRow), nextAfter };
   }
 
   /** The page's rows with what changes over an action's life as it stood at the instant. */
   private async asTheyStood(rows: readonly LogRow[], instant: Date, overdueOn: string): Promise<LogRow[]> {
-    const stood = await actionsAsTheyStood(this.store, rows.map((r) => r.action_id), instant);
-    const ids = (pick: (a: ActionAsItStood) => string | null) => JSON.stringify([...new Set([...stood.values()].map(pick).filter((v) => v !== null))]);
+    const stood = await actionsAsTheyStood(
+      this.store,
+      rows.map((r) => r.action_id),
+      instant,
+    );
+    const ids = (pick: (a: ActionAsItStood) => string | null) =>
+      JSON.stringify([...new Set([...stood.values()].map(pick).filter((v) => v !== null))]);
     const [meetings, posts] = await Promise.all([
       this.db.query<{ meeting_id: string; starts_at: string }>(
         `SELECT meeting_id, ${isoInstant('starts_at')} AS starts_at FROM ${readModelTables.meetings} WHERE meeting_id IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))`,
-        [ids((a) => a.dueMeetingId)]),
+        [ids((a) => a.dueMeetingId)],
+      ),
       this.db.query<{ post_id: string; title: string | null; holder_person_id: string | null; holder_name: string | null }>(
         `SELECT post_id, title, holder_person_id, holder_name FROM ${readModelTables.posts} WHERE post_id IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))`,
-        [ids((a) => a.ownerPostId)]),
+        [ids((a) => a.ownerPostId)],
+      ),
     ]);
     const meetingDay = new Map(meetings.rows.map((m) => [m.meeting_id, ukDateOf(m.starts_at)]));
     const post = new Map(posts.rows.map((p) => [p.post_id, p]));
     return rows.flatMap((row) => {
       const then = stood.get(row.action_id);
       if (!then) return [];
-      const dueOn = then.dueOn ?? (then.dueMeetingId ? meetingDay.get(then.dueMeetingId) ?? null : null);
+      const dueOn = then.dueOn ?? (then.dueMeetingId ? (meetingDay.get(then.dueMeetingId) ?? null) : null);
       const owner = post.get(then.ownerPostId);
-      return [{
-        ...row, status: then.status, rag: then.rag, latest_note: then.latestNote, due_on: dueOn,
-        overdue: isOverdueOn({ status: then.status, dueOn }, overdueOn),
-        date_closed: ukDateOfInstant(then.closedAt ?? then.withdrawnAt),
-        owner_post_id: then.ownerPostId, post_title: owner?.title ?? null,
-        holder_person_id: owner?.holder_person_id ?? null, holder_name: owner?.holder_name ?? null,
-      }];
+      return [
+        {
+          ...row,
+          status: then.status,
+          rag: then.rag,
+          latest_note: then.latestNote,
+          due_on: dueOn,
+          overdue: isOverdueOn({ status: then.status, dueOn }, overdueOn),
+          date_closed: ukDateOfInstant(then.closedAt ?? then.withdrawnAt),
+          owner_post_id: then.ownerPostId,
+          post_title: owner?.title ?? null,
+          holder_person_id: owner?.holder_person_id ?? null,
+          holder_name: owner?.holder_name ?? null,
+        },
+      ];
     });
   }
 }

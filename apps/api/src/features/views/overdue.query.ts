@@ -34,42 +34,66 @@ export interface ChaseList {
 
 export class GetChaseListQuery extends Query<ChaseList> {
   constructor(
-    readonly filter: { readonly committeeId?: string | undefined; readonly asOf?: string | undefined; readonly after?: string | undefined; readonly limit: number },
+    readonly filter: {
+      readonly committeeId?: string | undefined;
+      readonly asOf?: string | undefined;
+      readonly after?: string | undefined;
+      readonly limit: number;
+    },
   ) {
     super();
   }
 }
 
 type OverdueRow = {
-  action_id: string; ref: string; title: string; committee_id: string; committee_name: string | null; owner_post_id: string;
-  post_title: string | null; holder_person_id: string | null; holder_name: string | null; due_on: string; days_overdue: number;
-  last_chased_at: string | null; chase_count: number | null;
+  action_id: string;
+  ref: string;
+  title: string;
+  committee_id: string;
+  committee_name: string | null;
+  owner_post_id: string;
+  post_title: string | null;
+  holder_person_id: string | null;
+  holder_name: string | null;
+  due_on: string;
+  days_overdue: number;
+  last_chased_at: string | null;
+  chase_count: number | null;
 };
 
 const toOverdue = (r: OverdueRow): OverdueAction => ({
-  actionId: r.action_id, ref: r.ref, title: r.title,
+  actionId: r.action_id,
+  ref: r.ref,
+  title: r.title,
   committee: { committeeId: r.committee_id, name: r.committee_name },
   ownerPost: { postId: r.owner_post_id, title: r.post_title },
   holder: r.holder_person_id === null ? null : { personId: r.holder_person_id, name: r.holder_name },
-  dueOn: r.due_on, daysOverdue: r.days_overdue, lastChasedAt: r.last_chased_at, chaseCount: r.chase_count ?? 0,
+  dueOn: r.due_on,
+  daysOverdue: r.days_overdue,
+  lastChasedAt: r.last_chased_at,
+  chaseCount: r.chase_count ?? 0,
 });
 
 /** The chase list: open actions past their due date as of `asOf` (today by the Clock), worked out now, never stored. */
 @QueryHandler(GetChaseListQuery)
 export class GetChaseListHandler implements IQueryHandler<GetChaseListQuery> {
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase, private readonly clock: Clock) {}
+  constructor(
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    private readonly clock: Clock,
+  ) {}
 
   async execute({ filter }: GetChaseListQuery): Promise<ChaseList> {
     const { committeeId, limit } = filter;
     const asOf = viewDate(this.clock, filter.asOf);
     const params: unknown[] = [asOf, limit + 1];
     // A committee named but unknown is a 404; looked up in the same round trip as its chase list.
-    const scope = committeeId === undefined
-      ? { rows: '(SELECT NULL::text AS committee_id) scope', filter: 'TRUE' }
-      : {
-          rows: `(SELECT committee_id FROM ${readModelTables.committees} WHERE committee_id = $${params.push(committeeId)}) scope`,
-          filter: 'a.committee_id = scope.committee_id',
-        };
+    const scope =
+      committeeId === undefined
+        ? { rows: '(SELECT NULL::text AS committee_id) scope', filter: 'TRUE' }
+        : {
+            rows: `(SELECT committee_id FROM ${readModelTables.committees} WHERE committee_id = $${params.push(committeeId)}) scope`,
+            filter: 'a.committee_id = scope.committee_id',
+          };
     const after = afterKeySql(filter.after === undefined ? undefined : decodeCursor(filter.after), params, { undated: false });
     const sql = `
       SELECT q.* FROM ${scope.rows} LEFT JOIN LATERAL (

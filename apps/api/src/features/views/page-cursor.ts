@@ -21,7 +21,8 @@ export function decodeCursor(cursor: string): DuePageKey {
   }
   if (!Array.isArray(parsed) || parsed.length !== 2) throw refuse();
   const [dueOn, actionId] = parsed as unknown[];
-  if (!(dueOn === null || isCalendarDate(dueOn)) || typeof actionId !== 'string' || actionId.length === 0 || actionId.length > 128) throw refuse();
+  if (!(dueOn === null || isCalendarDate(dueOn)) || typeof actionId !== 'string' || actionId.length === 0 || actionId.length > 128)
+    throw refuse();
   return { dueOn, actionId };
 }
 

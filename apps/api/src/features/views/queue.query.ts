@@ -37,7 +37,11 @@ export interface QueuePage {
 }
 
 export interface PostQueue extends QueuePage {
-  readonly post: { readonly postId: string; readonly title: string; readonly holder: { readonly personId: string; readonly name: string | null } | null };
+  readonly post: {
+    readonly postId: string;
+    readonly title: string;
+    readonly holder: { readonly personId: string; readonly name: string | null } | null;
+  };
 }
 
 export interface PersonQueue extends QueuePage {
@@ -53,21 +57,40 @@ export interface QueuePaging {
 }
 
 export class GetPostQueueQuery extends Query<PostQueue> {
-  constructor(readonly postId: string, readonly paging: QueuePaging) {
+  constructor(
+    readonly postId: string,
+    readonly paging: QueuePaging,
+  ) {
     super();
   }
 }
 
 export class GetPersonQueueQuery extends Query<PersonQueue> {
-  constructor(readonly personId: string, readonly paging: QueuePaging) {
+  constructor(
+    readonly personId: string,
+    readonly paging: QueuePaging,
+  ) {
     super();
   }
 }
 
 type QueueRow = {
-  action_id: string; ref: string; title: string; status: string; committee_id: string; meeting_id: string; due_on: string | null;
-  days_overdue: number; rag: string | null; latest_note: string | null; latest_update_at: string | null; chase_count: number | null;
-  last_chased_at: string | null; completed_at: string | null; owner_post_id: string; post_title: string;
+  action_id: string;
+  ref: string;
+  title: string;
+  status: string;
+  committee_id: string;
+  meeting_id: string;
+  due_on: string | null;
+  days_overdue: number;
+  rag: string | null;
+  latest_note: string | null;
+  latest_update_at: string | null;
+  chase_count: number | null;
+  last_chased_at: string | null;
+  completed_at: string | null;
+  owner_post_id: string;
+  post_title: string;
 };
 
 /** Named apart from the queued action's own columns, which sit beside it in the same row. */
@@ -78,10 +101,20 @@ type HeldPostsRow = { posts: { postId: string; title: string }[] };
 type WithQueueRow<Owner> = Owner & (QueueRow | { [K in keyof QueueRow]: null });
 
 const toQueued = (r: QueueRow): QueuedAction => ({
-  actionId: r.action_id, ref: r.ref, title: r.title, status: r.status, committeeId: r.committee_id, meetingId: r.meeting_id,
-  dueOn: r.due_on, overdue: r.days_overdue > 0, daysOverdue: r.days_overdue, rag: r.rag,
+  actionId: r.action_id,
+  ref: r.ref,
+  title: r.title,
+  status: r.status,
+  committeeId: r.committee_id,
+  meetingId: r.meeting_id,
+  dueOn: r.due_on,
+  overdue: r.days_overdue > 0,
+  daysOverdue: r.days_overdue,
+  rag: r.rag,
   latestUpdate: r.latest_note === null || r.latest_update_at === null ? null : { note: r.latest_note, reportedAt: r.latest_update_at },
-  chaseCount: r.chase_count ?? 0, lastChasedAt: r.last_chased_at, completedAt: r.completed_at,
+  chaseCount: r.chase_count ?? 0,
+  lastChasedAt: r.last_chased_at,
+  completedAt: r.completed_at,
   ownerPost: { postId: r.owner_post_id, title: r.post_title },
 });
 
@@ -122,7 +155,10 @@ function pageFrom<Owner>(rows: readonly WithQueueRow<Owner>[], asOf: string, lim
 /** A post's queue: whoever holds the post now sees it, so a new holder inherits it at once. */
 @QueryHandler(GetPostQueueQuery)
 export class GetPostQueueHandler implements IQueryHandler<GetPostQueueQuery> {
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase, private readonly clock: Clock) {}
+  constructor(
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    private readonly clock: Clock,
+  ) {}
 
   async execute({ postId, paging }: GetPostQueueQuery): Promise<PostQueue> {
     const asOf = viewDate(this.clock, paging.asOf);
@@ -144,7 +180,10 @@ export class GetPostQueueHandler implements IQueryHandler<GetPostQueueQuery> {
 /** A person's queue: the actions of every post they hold now. */
 @QueryHandler(GetPersonQueueQuery)
 export class GetPersonQueueHandler implements IQueryHandler<GetPersonQueueQuery> {
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase, private readonly clock: Clock) {}
+  constructor(
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    private readonly clock: Clock,
+  ) {}
 
   async execute({ personId, paging }: GetPersonQueueQuery): Promise<PersonQueue> {
     const asOf = viewDate(this.clock, paging.asOf);

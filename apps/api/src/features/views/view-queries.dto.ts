@@ -10,24 +10,30 @@ const CURSOR = /^[A-Za-z0-9_-]{1,400}$/;
 
 export class AsOfViewQueryDto extends ViewQueryDto {
   @ApiPropertyOptional({ example: '2017-02-21', description: 'Work out "overdue" as of this UK date; today when absent' })
-  @IsOptional() @IsCalendarDate()
+  @IsOptional()
+  @IsCalendarDate()
   readonly asOf?: string;
 }
 
 /** Lists that can grow with the record are read a page at a time, continuing after the last row seen. */
 export class PagedViewQueryDto extends AsOfViewQueryDto {
   @ApiPropertyOptional({ description: 'The `nextAfter` of the previous page' })
-  @IsOptional() @IsString() @Matches(CURSOR, { message: 'after must be the nextAfter of a previous page' })
+  @IsOptional()
+  @IsString()
+  @Matches(CURSOR, { message: 'after must be the nextAfter of a previous page' })
   readonly after?: string;
 
   @ApiPropertyOptional({ example: '100', description: `Rows per page, 1 to 1000 (default ${DEFAULT_PAGE_SIZE})` })
-  @IsOptional() @IsString() @Matches(PAGE_SIZE, { message: 'limit must be a whole number from 1 to 1000' })
+  @IsOptional()
+  @IsString()
+  @Matches(PAGE_SIZE, { message: 'limit must be a whole number from 1 to 1000' })
   readonly limit?: string;
 }
 
 export class OverdueQueryDto extends PagedViewQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this committee\'s actions' })
-  @IsOptional() @IsUUID()
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this committee's actions" })
+  @IsOptional()
+  @IsUUID()
   readonly committeeId?: string;
 }
 
@@ -37,26 +43,33 @@ export type ActionLogFormat = (typeof actionLogFormats)[number];
 export class ActionLogQueryDto extends ViewQueryDto {
   @ApiPropertyOptional({
     example: '2017-02-21',
-    description: 'A UK date: the log now, with "overdue" worked out as of that day (today when absent). An ISO 8601 instant with its zone '
-      + '(e.g. 2017-02-21T18:00:00Z): the log as it stood then, recorded instants compared: only the actions that existed, with the '
-      + 'status, owner post, due date, RAG and latest update they had',
+    description:
+      'A UK date: the log now, with "overdue" worked out as of that day (today when absent). An ISO 8601 instant with its zone ' +
+      '(e.g. 2017-02-21T18:00:00Z): the log as it stood then, recorded instants compared: only the actions that existed, with the ' +
+      'status, owner post, due date, RAG and latest update they had',
   })
-  @IsOptional() @IsCalendarDateOrInstant()
+  @IsOptional()
+  @IsCalendarDateOrInstant()
   readonly asOf?: string;
 
   @ApiPropertyOptional({ description: 'The `nextAfter` of the previous page' })
-  @IsOptional() @IsString() @Matches(CURSOR, { message: 'after must be the nextAfter of a previous page' })
+  @IsOptional()
+  @IsString()
+  @Matches(CURSOR, { message: 'after must be the nextAfter of a previous page' })
   readonly after?: string;
 
   @ApiPropertyOptional({
     example: '100',
     description: `Rows per page, 1 to 1000: default ${DEFAULT_PAGE_SIZE} for JSON; the CSV export is the whole log unless a limit is given`,
   })
-  @IsOptional() @IsString() @Matches(PAGE_SIZE, { message: 'limit must be a whole number from 1 to 1000' })
+  @IsOptional()
+  @IsString()
+  @Matches(PAGE_SIZE, { message: 'limit must be a whole number from 1 to 1000' })
   readonly limit?: string;
 
   @ApiPropertyOptional({ enum: actionLogFormats, description: 'Default json, or csv when the Accept header prefers text/csv' })
-  @IsOptional() @IsIn(actionLogFormats)
+  @IsOptional()
+  @IsIn(actionLogFormats)
   readonly format?: ActionLogFormat;
 }
 

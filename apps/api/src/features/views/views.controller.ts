@@ -28,7 +28,12 @@ export class ViewsController {
   @ApiOkResponse({ description: '{ personId, posts, asOf, actions, nextAfter }' })
   myQueue(@Query() query: PagedViewQueryDto, @Caller() { actor }: Caller): Promise<PersonQueue> {
     if (!actor) {
-      throw new ProblemException({ status: 401, code: 'unauthorized', detail: 'Sign in to see your queue', headers: { 'WWW-Authenticate': 'Bearer' } });
+      throw new ProblemException({
+        status: 401,
+        code: 'unauthorized',
+        detail: 'Sign in to see your queue',
+        headers: { 'WWW-Authenticate': 'Bearer' },
+      });
     }
     return this.queries.execute(new GetPersonQueueQuery(actor.id, pagingOf(query)));
   }

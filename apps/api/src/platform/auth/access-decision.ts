@@ -17,7 +17,10 @@ export type AccessDecision =
   | { readonly kind: 'forbidden'; readonly detail: string };
 
 /** Looks up whether the actor holds, now, the post owning the action in the named route parameter. */
-export type OwnershipLookup = (rule: OwnerOfActionRule, actor: Actor) => Promise<{ readonly actionId: string; readonly ownership: Ownership }>;
+export type OwnershipLookup = (
+  rule: OwnerOfActionRule,
+  actor: Actor,
+) => Promise<{ readonly actionId: string; readonly ownership: Ownership }>;
 
 const ALLOW: AccessDecision = { kind: 'allow' };
 

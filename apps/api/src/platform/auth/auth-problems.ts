@@ -37,10 +37,17 @@ function describe(reason: AuthFailureReason): string {
 /** 401 with the RFC 6750 challenge; a missing token carries no error code, a refused one says invalid_token. */
 export function unauthorized(reason: AuthFailureReason): ProblemException {
   const detail = describe(reason);
-  const challenge = reason === 'missing-token'
-    ? `Bearer realm="${REALM}"`
-    : `Bearer realm="${REALM}", error="invalid_token", error_description="${detail.replace(/["\\]/g, "'")}"`;
-  return new ProblemException({ status: 401, code: 'unauthorized', detail, extensions: { reason }, headers: { 'WWW-Authenticate': challenge } });
+  const challenge =
+    reason === 'missing-token'
+      ? `Bearer realm="${REALM}"`
+      : `Bearer realm="${REALM}", error="invalid_token", error_description="${detail.replace(/["\\]/g, "'")}"`;
+  return new ProblemException({
+    status: 401,
+    code: 'unauthorized',
+    detail,
+    extensions: { reason },
+    headers: { 'WWW-Authenticate': challenge },
+  });
 }
 
 export function forbidden(detail: string): ProblemException {

@@ -11,7 +11,11 @@ import { TokenVerifier } from './token-verifier.js';
 @Module({
   providers: [
     { provide: TokenVerifier, inject: [APP_CONFIG], useFactory: (config: AppConfig) => TokenVerifier.fromConfig(config) },
-    { provide: FailedAuthenticationLimiter, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new FailedAuthenticationLimiter(config.auth.failuresPerMinute) },
+    {
+      provide: FailedAuthenticationLimiter,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new FailedAuthenticationLimiter(config.auth.failuresPerMinute),
+    },
     PersonResolver,
     { provide: APP_GUARD, useClass: AuthorizationGuard },
   ],

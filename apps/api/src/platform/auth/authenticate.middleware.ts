@@ -36,22 +36,26 @@ export function authenticateRequests(options: AuthenticationOptions): Middleware
     if (wait > 0) return next(tooManyFailedAuthentications(wait));
 
     const token = BEARER.exec(authorization)?.[1];
-    const verified = token === undefined ? Promise.reject(new AuthenticationError('malformed-authorization')) : options.verifier.verify(token);
+    const verified =
+      token === undefined ? Promise.reject(new AuthenticationError('malformed-authorization')) : options.verifier.verify(token);
     const resolve = options.resolvePerson;
     const resolved = resolve ? verified.then(async (actor) => ({ ...actor, id: await resolve(actor.id) })) : verified;
     resolved.then(
-      (actor) => runInRequestContext(context, () => {
-        setCurrentActor(actor);
-        next();
-      }),
-      (error: unknown) => runInRequestContext(context, () => {
-        if (error instanceof AuthenticationUnavailableError) logger.warn({ message: error.message, correlationId: context.correlationId });
-        if (error instanceof AuthenticationError) {
-          options.limiter.recordFailure(client);
-          return next(unauthorized(error.reason));
-        }
-        next(error instanceof AuthenticationUnavailableError ? authenticationUnavailable() : error);
-      }),
+      (actor) =>
+        runInRequestContext(context, () => {
+          setCurrentActor(actor);
+          next();
+        }),
+      (error: unknown) =>
+        runInRequestContext(context, () => {
+          if (error instanceof AuthenticationUnavailableError)
+            logger.warn({ message: error.message, correlationId: context.correlationId });
+          if (error instanceof AuthenticationError) {
+            options.limiter.recordFailure(client);
+            return next(unauthorized(error.reason));
+          }
+          next(error instanceof AuthenticationUnavailableError ? authenticationUnavailable() : error);
+        }),
     );
   };
 }

@@ -7,7 +7,10 @@ import { decideAccess, type AccessRule } from './access-decision.js';
 import { OWNER_OF_ACTION_ACCESS, PUBLIC_ACCESS, ROLES_ACCESS, type OwnerOfActionRule } from './access.decorators.js';
 import { forbidden, unauthorized } from './auth-problems.js';
 import {
-  ACTION_OWNERSHIP_LOOKUP, SNAPSHOT_ACTION_LOOKUP, type ActionOwnershipLookup, type SnapshotActionLookup,
+  ACTION_OWNERSHIP_LOOKUP,
+  SNAPSHOT_ACTION_LOOKUP,
+  type ActionOwnershipLookup,
+  type SnapshotActionLookup,
 } from './ownership-lookups.js';
 import type { Role } from './roles.js';
 
@@ -59,7 +62,8 @@ export class AuthorizationGuard implements CanActivate {
       case 'metric-snapshot': {
         const snapshotId = req.params?.[param] ?? '';
         const linked = await this.snapshotAction.actionOf(snapshotId);
-        if (linked === 'no-such-snapshot') throw ProblemException.of(404, 'metric-snapshot-not-found', `Snapshot ${snapshotId} does not exist`);
+        if (linked === 'no-such-snapshot')
+          throw ProblemException.of(404, 'metric-snapshot-not-found', `Snapshot ${snapshotId} does not exist`);
         if (linked === undefined) throw forbidden(`Snapshot ${snapshotId} was not collated for an action, so only staff may correct it`);
         return linked;
       }

@@ -17,7 +17,11 @@ export function clientKeyOf(address: string): string {
 /** The eight 16-bit groups of an IPv6 address, without leading zeros ("::" expanded; a trailing IPv4 counts as two). */
 function expandIpv6(address: string): string[] {
   const [head = '', tail] = address.split('::');
-  const groupsOf = (part: string) => part.split(':').filter(Boolean).flatMap((group) => (group.includes('.') ? ['0', '0'] : [group]));
+  const groupsOf = (part: string) =>
+    part
+      .split(':')
+      .filter(Boolean)
+      .flatMap((group) => (group.includes('.') ? ['0', '0'] : [group]));
   const first = groupsOf(head);
   const last = tail === undefined ? [] : groupsOf(tail);
   const zeros = Array.from({ length: Math.max(0, 8 - first.length - last.length) }, () => '0');

@@ -9,9 +9,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof MintTokenUsageError ? `${error.message}\nusage: ${MINT_TOKEN_USAGE}`
-    : error instanceof ConfigError ? `Configuration error: ${error.message}`
-      : `Minting failed: ${error instanceof Error ? error.message : String(error)}`;
+  const message =
+    error instanceof MintTokenUsageError
+      ? `${error.message}\nusage: ${MINT_TOKEN_USAGE}`
+      : error instanceof ConfigError
+        ? `Configuration error: ${error.message}`
+        : `Minting failed: ${error instanceof Error ? error.message : String(error)}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

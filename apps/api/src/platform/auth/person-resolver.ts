@@ -21,14 +21,19 @@ export class PersonResolver {
     const people = await this.peopleWithSubject(subject);
     if (people.length === 1 && people[0]) return people[0];
     // Two people claiming one subject is a registration mistake: acting as either could be the wrong one.
-    if (people.length > 1) this.logger.warn({ message: `${people.length} people are registered with the same identity subject; the token acts as none of them` });
+    if (people.length > 1)
+      this.logger.warn({
+        message: `${people.length} people are registered with the same identity subject; the token acts as none of them`,
+      });
     return subject;
   }
 
   private async peopleWithSubject(subject: string): Promise<string[]> {
     try {
       const { rows } = await this.db.query<{ person_id: string }>(
-        `SELECT person_id FROM ${recordsTables.people.name} WHERE identity_subject = $1 LIMIT 2`, [subject]);
+        `SELECT person_id FROM ${recordsTables.people.name} WHERE identity_subject = $1 LIMIT 2`,
+        [subject],
+      );
       return rows.map((row) => row.person_id);
     } catch (error) {
       // Before the projector has created the read models nobody can have registered a subject yet.

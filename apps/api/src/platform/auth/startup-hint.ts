@@ -7,7 +7,10 @@ import { MINT_TOKEN_USAGE } from './mint-token.js';
 export function announceAuthentication(logger: LoggerService, config: AppConfig): void {
   const { auth } = config;
   if (auth.jwksUrl) {
-    logger.log({ message: `Accepting RS256/ES256 tokens from ${auth.issuer} for ${auth.audience} (keys: ${auth.jwksUrl})` }, 'Authentication');
+    logger.log(
+      { message: `Accepting RS256/ES256 tokens from ${auth.issuer} for ${auth.audience} (keys: ${auth.jwksUrl})` },
+      'Authentication',
+    );
   }
   if (!config.isProduction && !auth.jwksUrl) {
     const secret = auth.jwtSecret ? 'AUTH_JWT_SECRET' : `${config.dataDir}/${SECRET_FILE_NAME}`;

@@ -14,7 +14,8 @@ const MAX_NAME_LENGTH = 200;
  */
 export function actorFromClaims(payload: JWTPayload, personClaim = 'sub'): Actor {
   const subject = payload[personClaim];
-  if (typeof subject !== 'string' || subject.length === 0 || subject.length > MAX_SUBJECT_LENGTH) throw new AuthenticationError('invalid-claims');
+  if (typeof subject !== 'string' || subject.length === 0 || subject.length > MAX_SUBJECT_LENGTH)
+    throw new AuthenticationError('invalid-claims');
   const name = textClaim(payload['name']) ?? textClaim(payload['preferred_username']) ?? subject;
   return { id: subject, name, roles: rolesFrom(payload['roles']) };
 }

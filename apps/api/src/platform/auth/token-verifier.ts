@@ -1,4 +1,12 @@
-import { createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey, type JWTVerifyOptions } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  type JWTVerifyOptions,
+} from 'jose';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, type AppConfig } from '#runtime';
 import type { Actor } from '../request-context.js';
 import { AuthenticationError, AuthenticationUnavailableError, type AuthFailureReason } from './auth-errors.js';
@@ -40,10 +48,18 @@ const DEFAULT_RULES: TokenRules = { maxLifetimeSeconds: DEFAULT_MAX_TOKEN_LIFETI
 export class TokenVerifier {
   private readonly jwks: { readonly keys: JWTVerifyGetKey; readonly source: JwksSource } | undefined;
 
-  constructor(jwks: JwksSource | undefined, private readonly hs256: Hs256Source | undefined, private readonly rules: TokenRules = DEFAULT_RULES) {
+  constructor(
+    jwks: JwksSource | undefined,
+    private readonly hs256: Hs256Source | undefined,
+    private readonly rules: TokenRules = DEFAULT_RULES,
+  ) {
     this.jwks = jwks && {
       source: jwks,
-      keys: createRemoteJWKSet(jwks.url, { cooldownDuration: jwks.cooldownMs ?? 30_000, cacheMaxAge: jwks.cacheMaxAgeMs ?? 600_000, timeoutDuration: 5_000 }),
+      keys: createRemoteJWKSet(jwks.url, {
+        cooldownDuration: jwks.cooldownMs ?? 30_000,
+        cacheMaxAge: jwks.cacheMaxAgeMs ?? 600_000,
+        timeoutDuration: 5_000,
+      }),
     };
   }
 
@@ -94,7 +110,10 @@ function refuseLongLived(payload: JWTPayload, maxLifetimeSeconds: number): void 
   }
 }
 
-function options(algorithms: string[], source: { readonly issuers: readonly string[]; readonly audiences: readonly string[] }): JWTVerifyOptions {
+function options(
+  algorithms: string[],
+  source: { readonly issuers: readonly string[]; readonly audiences: readonly string[] },
+): JWTVerifyOptions {
   return {
     algorithms,
     clockTolerance: CLOCK_SKEW_SECONDS,
@@ -156,5 +175,8 @@ function onceSucceeded<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 export function listOf(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }

@@ -33,7 +33,9 @@ class HealthController {
 
   /** Readiness: 503 when the store does not answer; other failing checks only degrade. */
   @Get()
-  @ApiOkResponse({ description: 'Ready; status is degraded when a registered check is down. The checks are listed only for an admin or monitoring token' })
+  @ApiOkResponse({
+    description: 'Ready; status is degraded when a registered check is down. The checks are listed only for an admin or monitoring token',
+  })
   @ApiServiceUnavailableResponse({ description: 'The event store does not answer' })
   async readiness(@Res() res: HttpResponse): Promise<void> {
     const [store, others] = await Promise.all([

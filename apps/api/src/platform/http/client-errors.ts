@@ -38,15 +38,17 @@ export function answerClientErrorsAsProblems(server: Server): void {
     const body = JSON.stringify(problemBody({ status, code: codeForStatus(status), detail: DETAILS[status] ?? 'Bad request' }));
     // A client that sent HEAD reads no body: one would be taken for garbage after the answer.
     const head = error.rawPacket?.toString('latin1', 0, 5) === 'HEAD ';
-    socket.end([
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
-      `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
-      `Content-Length: ${Buffer.byteLength(body)}`,
-      'X-Content-Type-Options: nosniff',
-      'Cache-Control: no-store',
-      'Connection: close',
-      '',
-      head ? '' : body,
-    ].join('\r\n'));
+    socket.end(
+      [
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+        `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        'X-Content-Type-Options: nosniff',
+        'Cache-Control: no-store',
+        'Connection: close',
+        '',
+        head ? '' : body,
+      ].join('\r\n'),
+    );
   });
 }

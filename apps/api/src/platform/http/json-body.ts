@@ -13,7 +13,13 @@ export const requireJsonBodies: Middleware = (req, _res, next) => {
   if (!METHODS_WITH_BODY.has(req.method) || !hasBody(req.headers)) return next();
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (JSON_MEDIA_TYPE.test(mediaType)) return next();
-  next(ProblemException.of(415, 'unsupported-media-type', `Send the body as application/json (got ${mediaType ? `"${mediaType}"` : 'no Content-Type'})`));
+  next(
+    ProblemException.of(
+      415,
+      'unsupported-media-type',
+      `Send the body as application/json (got ${mediaType ? `"${mediaType}"` : 'no Content-Type'})`,
+    ),
+  );
 };
 
 function hasBody(headers: Record<string, string | string[] | undefined>): boolean {

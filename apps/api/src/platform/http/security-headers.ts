@@ -21,13 +21,14 @@ const DOCS_CSP = {
 };
 
 /** Helmet's defaults, but frames denied outright and HSTS left to `hsts` below, which knows whether TLS was used. */
-const helmetFor = (directives: Record<string, string[]>): Middleware => helmet({
-  contentSecurityPolicy: { useDefaults: false, directives },
-  xFrameOptions: { action: 'deny' },
-  referrerPolicy: { policy: 'no-referrer' },
-  crossOriginResourcePolicy: { policy: 'same-origin' },
-  strictTransportSecurity: false,
-} satisfies HelmetOptions);
+const helmetFor = (directives: Record<string, string[]>): Middleware =>
+  helmet({
+    contentSecurityPolicy: { useDefaults: false, directives },
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    strictTransportSecurity: false,
+  } satisfies HelmetOptions);
 
 const apiHeaders = helmetFor(API_CSP);
 const docsHeaders = helmetFor(DOCS_CSP);

@@ -18,5 +18,7 @@ export function idempotencyKeyFrom(headers: Record<string, string | string[] | u
 
 /** Key order and whitespace do not make two bodies different. */
 export function bodyFingerprint(body: unknown): string {
-  return createHash('sha256').update(body === undefined ? '' : canonicalJson(body)).digest('hex');
+  return createHash('sha256')
+    .update(body === undefined ? '' : canonicalJson(body))
+    .digest('hex');
 }

@@ -32,18 +32,28 @@ export class IdempotencyInterceptor implements NestInterceptor {
       bodyHash: bodyFingerprint(req.body),
     };
     return from(this.store.claim(request)).pipe(
-      mergeMap((outcome) => (outcome.kind === 'replay' ? of(replay(outcome.answer)) : this.runOnce(request, outcome.claimId, next, req, res))),
+      mergeMap((outcome) =>
+        outcome.kind === 'replay' ? of(replay(outcome.answer)) : this.runOnce(request, outcome.claimId, next, req, res),
+      ),
     );
   }
 
-  private runOnce(request: IdempotentRequest, claimId: string, next: CallHandler, req: HttpRequest, res: HttpResponse): Observable<unknown> {
+  private runOnce(
+    request: IdempotentRequest,
+    claimId: string,
+    next: CallHandler,
+    req: HttpRequest,
+    res: HttpResponse,
+  ): Observable<unknown> {
     const context = requestContextOf(req);
     if (context) context.idempotentRequest = request;
     return next.handle().pipe(
       catchError((error: unknown) =>
-        from(this.store.release(request, claimId).catch((releaseError: unknown) => this.logger.error(`Releasing ${request.key} failed: ${String(releaseError)}`))).pipe(
-          mergeMap(() => throwError(() => error)),
-        ),
+        from(
+          this.store
+            .release(request, claimId)
+            .catch((releaseError: unknown) => this.logger.error(`Releasing ${request.key} failed: ${String(releaseError)}`)),
+        ).pipe(mergeMap(() => throwError(() => error))),
       ),
       mergeMap(async (value: unknown) => {
         // Nest has set the route's status before the handler ran, so this is the status the client will get.

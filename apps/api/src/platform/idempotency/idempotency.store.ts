@@ -19,7 +19,8 @@ export interface StoredAnswer {
   readonly body: string | null;
 }
 
-export type ClaimOutcome = { readonly kind: 'claimed'; readonly claimId: string } | { readonly kind: 'replay'; readonly answer: StoredAnswer };
+export type ClaimOutcome =
+  { readonly kind: 'claimed'; readonly claimId: string } | { readonly kind: 'replay'; readonly answer: StoredAnswer };
 
 /** A claim left behind by a process that died mid-request is given up after this long. */
 const STALE_CLAIM_SECONDS = 60;
@@ -64,7 +65,11 @@ export class IdempotencyStore {
         throw ProblemException.of(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for a different request');
       }
       if (row.state === 'in-progress' || row.status === null) {
-        throw ProblemException.of(409, 'idempotency-in-progress', 'A request with this Idempotency-Key is still being processed; retry shortly');
+        throw ProblemException.of(
+          409,
+          'idempotency-in-progress',
+          'A request with this Idempotency-Key is still being processed; retry shortly',
+        );
       }
       return { kind: 'replay', answer: { status: Number(row.status), body: row.response_body } };
     }
@@ -81,9 +86,10 @@ export class IdempotencyStore {
 
   /** After a failure, so that a retry runs the request again. */
   async release(request: IdempotentRequest, claimId: string): Promise<void> {
-    await this.db.query(
-      `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND claim_id = $3 AND state = 'in-progress'`,
-      [request.scope, request.key, claimId],
-    );
+    await this.db.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND claim_id = $3 AND state = 'in-progress'`, [
+      request.scope,
+      request.key,
+      claimId,
+    ]);
   }
 }

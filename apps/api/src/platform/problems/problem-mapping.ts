@@ -51,11 +51,25 @@ export function problemFor(exception: unknown, request: RequestFacts): MappedPro
   if (exception instanceof ConcurrencyError) {
     const extensions = { currentVersion: exception.actual };
     return request.conditional
-      ? expected({ status: 412, code: 'precondition-failed', detail: `If-Match did not match: the resource is at version ${exception.actual}`, extensions })
-      : expected({ status: 409, code: 'concurrency-conflict', detail: `The resource was changed concurrently; it is now at version ${exception.actual}`, extensions });
+      ? expected({
+          status: 412,
+          code: 'precondition-failed',
+          detail: `If-Match did not match: the resource is at version ${exception.actual}`,
+          extensions,
+        })
+      : expected({
+          status: 409,
+          code: 'concurrency-conflict',
+          detail: `The resource was changed concurrently; it is now at version ${exception.actual}`,
+          extensions,
+        });
   }
   if (exception instanceof DuplicateEventIdError) {
-    return expected({ status: 409, code: 'duplicate-event-id', detail: 'An event with this id was already recorded with different content' });
+    return expected({
+      status: 409,
+      code: 'duplicate-event-id',
+      detail: 'An event with this id was already recorded with different content',
+    });
   }
   if (exception instanceof InvalidAppendError) return expected({ status: 422, code: 'invalid-event', detail: exception.message });
   if (isStoreUnavailable(exception)) {
@@ -82,7 +96,10 @@ function httpProblem(exception: HttpException): Problem {
 /** 405 → 'method-not-allowed', 413 → 'payload-too-large', from the standard reason phrase. */
 export function codeForStatus(status: number): string {
   const phrase = STATUS_CODES[status] ?? 'error';
-  return phrase.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return phrase
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 function detailOf(exception: HttpException): string {

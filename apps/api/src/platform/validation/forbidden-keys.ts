@@ -13,21 +13,26 @@ const MAX_DEPTH = 32;
  */
 export function rejectUnsafeJsonBodies(req: HttpRequest, _res: HttpResponse, next: NextFunction): void {
   const problem = unsafePartOf(req.body);
-  next(problem ? new RequestValidationError([problem], 'The request body contains a forbidden key, nests too deeply or holds malformed text') : undefined);
+  next(
+    problem
+      ? new RequestValidationError([problem], 'The request body contains a forbidden key, nests too deeply or holds malformed text')
+      : undefined,
+  );
 }
-
 
 export function unsafePartOf(body: unknown): { field: string; message: string } | undefined {
   const pending: { value: unknown; path: string; depth: number }[] = [{ value: body, path: '', depth: 0 }];
   while (pending.length > 0) {
     const { value, path, depth } = pending.pop()!;
-    if (typeof value === 'string' && hasLoneSurrogate(value)) return { field: path || '(body)', message: 'is not well-formed Unicode (a lone surrogate)' };
+    if (typeof value === 'string' && hasLoneSurrogate(value))
+      return { field: path || '(body)', message: 'is not well-formed Unicode (a lone surrogate)' };
     if (typeof value !== 'object' || value === null) continue;
     if (depth > MAX_DEPTH) return { field: path || '(body)', message: `nests deeper than ${MAX_DEPTH} levels` };
     for (const key of Object.keys(value)) {
       const childPath = path ? `${path}.${key}` : key;
       if (FORBIDDEN_KEYS.has(key)) return { field: childPath, message: `"${key}" is not allowed as a key` };
-      if (hasLoneSurrogate(key)) return { field: path || '(body)', message: 'has a key that is not well-formed Unicode (a lone surrogate)' };
+      if (hasLoneSurrogate(key))
+        return { field: path || '(body)', message: 'has a key that is not well-formed Unicode (a lone surrogate)' };
       pending.push({ value: (value as Record<string, unknown>)[key], path: childPath, depth: depth + 1 });
     }
   }

@@ -46,7 +46,11 @@ export async function startAuthTestApp(env: Record<string, string>, options: Aut
 }
 
 export function expectUnauthorized(res: request.Response, reason: string): void {
-  expect({ status: res.status, type: res.body.type, reason: res.body.reason }).toEqual({ status: 401, type: `${PROBLEM}unauthorized`, reason });
+  expect({ status: res.status, type: res.body.type, reason: res.body.reason }).toEqual({
+    status: 401,
+    type: `${PROBLEM}unauthorized`,
+    reason,
+  });
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
   expect(res.headers['www-authenticate']).toMatch(/^Bearer realm="actiontrail"/);
 }

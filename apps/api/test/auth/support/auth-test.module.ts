@@ -51,7 +51,9 @@ class AuthTestController {
   @Roles('officer', 'scrutiny', 'monitoring', 'member', 'admin')
   async note() {
     const streamId = `authnote-${randomUUID()}`;
-    await this.store.appendToStream(streamId, [{ eventId: randomUUID(), type: 'NoteAdded', data: {}, metadata: eventMetadata() }], { expectedVersion: 'no_stream' });
+    await this.store.appendToStream(streamId, [{ eventId: randomUUID(), type: 'NoteAdded', data: {}, metadata: eventMetadata() }], {
+      expectedVersion: 'no_stream',
+    });
     const [event] = await this.store.readStream(streamId);
     return { metadata: event?.metadata };
   }

@@ -25,7 +25,8 @@ export class Setup {
 
   async command(method: 'post' | 'delete', path: string, body: object = {}): Promise<string> {
     const res = await this.f.http()[method](`/api/v1${path}`).set(staffBearer()).send(body);
-    if (res.status !== 200 && res.status !== 201) throw new Error(`setup ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    if (res.status !== 200 && res.status !== 201)
+      throw new Error(`setup ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
     this.lastPosition = Math.max(this.lastPosition, Number(res.body.position));
     return res.body.id as string;
   }
@@ -39,7 +40,8 @@ export class Setup {
     return postId;
   }
 
-  meeting = (w: MeetingWorld, startsAt = '2017-01-10T18:00:00Z'): Promise<string> => this.command('post', '/meetings', { committeeId: w.committeeId, startsAt });
+  meeting = (w: MeetingWorld, startsAt = '2017-01-10T18:00:00Z'): Promise<string> =>
+    this.command('post', '/meetings', { committeeId: w.committeeId, startsAt });
 
   async meetingWithItem(w: MeetingWorld): Promise<string> {
     const meetingId = await this.meeting(w);
@@ -63,9 +65,14 @@ export class Setup {
   }
 
   /** A snapshot, collated for the action when one is named. */
-  snapshot = (actionId?: string): Promise<string> => this.command('post', '/metric-snapshots', {
-    subject: 'Adult Social Care', asOf: '2017-01-31', source: 'HR', ...(actionId ? { actionId } : {}), values: [{ metric: 'vacancy-rate', value: 12.5, unit: '%' }],
-  });
+  snapshot = (actionId?: string): Promise<string> =>
+    this.command('post', '/metric-snapshots', {
+      subject: 'Adult Social Care',
+      asOf: '2017-01-31',
+      source: 'HR',
+      ...(actionId ? { actionId } : {}),
+      values: [{ metric: 'vacancy-rate', value: 12.5, unit: '%' }],
+    });
 }
 
 export async function seedMatrixWorld(f: FeatureApp, setup: Setup): Promise<MatrixWorld> {

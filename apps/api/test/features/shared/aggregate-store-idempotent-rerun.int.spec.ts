@@ -16,9 +16,18 @@ const tally: Decider<{ readonly note: string; readonly copies?: number }, Noted,
   evolve: (state, event) => ({ notes: [...state.notes, event.data.note] }),
 };
 
-const requestWithKey = (key: string, bodyHash = 'body-1'): IdempotentRequest => ({ scope: 'p-1', key, method: 'POST', path: '/api/v1/tallies', bodyHash });
+const requestWithKey = (key: string, bodyHash = 'body-1'): IdempotentRequest => ({
+  scope: 'p-1',
+  key,
+  method: 'POST',
+  path: '/api/v1/tallies',
+  bodyHash,
+});
 const callerWith = (idempotentRequest?: IdempotentRequest): Caller => ({
-  correlationId: randomUUID(), requestId: randomUUID(), actor: undefined, ...(idempotentRequest ? { idempotentRequest } : {}),
+  correlationId: randomUUID(),
+  requestId: randomUUID(),
+  actor: undefined,
+  ...(idempotentRequest ? { idempotentRequest } : {}),
 });
 
 describe('AggregateStore: a request with an Idempotency-Key run again after an ambiguous failure', () => {
@@ -41,10 +50,15 @@ describe('AggregateStore: a request with an Idempotency-Key run again after an a
     const firstAnswer = await first.execute(tally, stream, () => ({ note: 'once', copies: 2 }), { caller: callerWith(request) });
     await first.execute(tally, stream, () => ({ note: 'someone else' }), { caller: callerWith() });
     let decidedAgain = false;
-    const rerun = await second.execute(tally, stream, () => {
-      decidedAgain = true;
-      return { note: 'twice' };
-    }, { caller: callerWith(request) });
+    const rerun = await second.execute(
+      tally,
+      stream,
+      () => {
+        decidedAgain = true;
+        return { note: 'twice' };
+      },
+      { caller: callerWith(request) },
+    );
     expect(rerun).toEqual(firstAnswer);
     expect(firstAnswer.version).toBe(2);
     expect(decidedAgain).toBe(false);
@@ -55,7 +69,10 @@ describe('AggregateStore: a request with an Idempotency-Key run again after an a
     const stream = newStream();
     await first.execute(tally, stream, () => ({ note: 'start' }), { caller: callerWith() });
     const request = requestWithKey('k-if-match');
-    const firstAnswer = await first.execute(tally, stream, () => ({ note: 'conditional' }), { expectedVersion: 1, caller: callerWith(request) });
+    const firstAnswer = await first.execute(tally, stream, () => ({ note: 'conditional' }), {
+      expectedVersion: 1,
+      caller: callerWith(request),
+    });
     const rerun = await second.execute(tally, stream, () => ({ note: 'conditional' }), { expectedVersion: 1, caller: callerWith(request) });
     expect(rerun).toEqual(firstAnswer);
     expect(await notesOf(stream.streamId)).toEqual(['start.0', 'conditional.0']);
@@ -66,13 +83,21 @@ describe('AggregateStore: a request with an Idempotency-Key run again after an a
     const request = requestWithKey('k-takeover');
     let decided = 0;
     let release: () => void = () => undefined;
-    const bothDecided = new Promise<void>((resolve) => { release = resolve; });
-    const run = (aggregates: AggregateStore) => aggregates.execute(tally, stream, async () => {
-      const n = ++decided;
-      if (n === 2) release();
-      await bothDecided;
-      return { note: `run ${n}` };
-    }, { caller: callerWith(request) });
+    const bothDecided = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const run = (aggregates: AggregateStore) =>
+      aggregates.execute(
+        tally,
+        stream,
+        async () => {
+          const n = ++decided;
+          if (n === 2) release();
+          await bothDecided;
+          return { note: `run ${n}` };
+        },
+        { caller: callerWith(request) },
+      );
     const [a, b] = await Promise.all([run(first), run(second)]);
     expect(a).toEqual(b);
     expect(await notesOf(stream.streamId)).toHaveLength(1);
@@ -88,7 +113,7 @@ describe('AggregateStore: a request with an Idempotency-Key run again after an a
     expect(await notesOf(stream.streamId)).toEqual(['a.0', 'b.0', 'a, other body.0', 'no key.0', 'no key.0']);
   });
 
-  it('names the same new record on every run of a create with a key, a fresh one without, and the client\'s own when given', async () => {
+  it("names the same new record on every run of a create with a key, a fresh one without, and the client's own when given", async () => {
     const request = requestWithKey('k-create');
     const ids = await Promise.all([1, 2].map(() => idFrom({}, callerWith(request))));
     expect(ids[0]).toBe(ids[1]);

@@ -40,13 +40,17 @@ function cacheSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Promise<v
     await second.execute(tally, stream, () => ({ note: 'two' }), { caller });
     await second.execute(tally, stream, () => ({ note: 'three' }), { caller });
     expect(await first.load(tally, stream.streamId)).toEqual({ state: { notes: ['one', 'two', 'three'] }, version: 3 });
-    expect(await first.execute(tally, stream, (state) => ({ note: `after ${state.notes.length}` }), { caller })).toMatchObject({ version: 4 });
+    expect(await first.execute(tally, stream, (state) => ({ note: `after ${state.notes.length}` }), { caller })).toMatchObject({
+      version: 4,
+    });
     expect((await store.readStream(stream.streamId)).map((e) => e.data.note)).toEqual(['one', 'two', 'three', 'after 3']);
   });
 
   it('given 20 commands on one stream from two processes at once, then each lands at its own version (one process queues its own, the append settles the rest)', async () => {
     const stream = { id: randomUUID(), streamId: `tally-${randomUUID()}` };
-    await Promise.all(Array.from({ length: 20 }, (_, n) => (n % 2 === 0 ? first : second).execute(tally, stream, () => ({ note: `n${n}` }), { caller })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, n) => (n % 2 === 0 ? first : second).execute(tally, stream, () => ({ note: `n${n}` }), { caller })),
+    );
     const stored = await store.readStream(stream.streamId);
     expect(stored.map((e) => e.streamVersion)).toEqual(Array.from({ length: 20 }, (_, n) => n + 1));
     for (const process of [first, second]) {
@@ -71,5 +75,8 @@ describe('AggregateStore shared by two processes, embedded store', () => {
 
 const schema = uniqueSchema('folded');
 await describeWithPostgres('AggregateStore shared by two processes, PostgreSQL', () => {
-  cacheSuite(() => openPostgresEventStore({ connectionString: POSTGRES_URL, schema }), () => dropSchema(schema));
+  cacheSuite(
+    () => openPostgresEventStore({ connectionString: POSTGRES_URL, schema }),
+    () => dropSchema(schema),
+  );
 });

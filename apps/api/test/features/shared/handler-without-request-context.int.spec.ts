@@ -14,7 +14,9 @@ describe('command handlers without a request context', () => {
   let store: SqlEventStore;
   let aggregates: AggregateStore;
   const caller: Caller = {
-    actor: { id: 'clerk-1', name: 'Committee Clerk', roles: ['scrutiny'] }, correlationId: `batch-${randomUUID()}`, requestId: randomUUID(),
+    actor: { id: 'clerk-1', name: 'Committee Clerk', roles: ['scrutiny'] },
+    correlationId: `batch-${randomUUID()}`,
+    requestId: randomUUID(),
   };
 
   beforeAll(async () => {
@@ -28,28 +30,52 @@ describe('command handlers without a request context', () => {
     const committeeId = randomUUID();
     const handler = new CreateCommitteeHandler(aggregates);
 
-    const outcome = await handler.execute(new CreateCommitteeCommand(committeeId, { name: 'Overview and Scrutiny', kind: 'scrutiny' }, caller));
+    const outcome = await handler.execute(
+      new CreateCommitteeCommand(committeeId, { name: 'Overview and Scrutiny', kind: 'scrutiny' }, caller),
+    );
 
     expect(outcome).toMatchObject({ id: committeeId, version: 1 });
     const [created] = await store.readStream(`committee-${committeeId}`);
     expect(created?.metadata).toEqual({
-      actor: { id: 'clerk-1', name: 'Committee Clerk', roles: ['scrutiny'] }, correlationId: caller.correlationId, requestId: caller.requestId,
+      actor: { id: 'clerk-1', name: 'Committee Clerk', roles: ['scrutiny'] },
+      correlationId: caller.correlationId,
+      requestId: caller.requestId,
     });
   });
 
   it('takes who reported progress from the caller, not from a request', async () => {
     const actionId = randomUUID();
     const handler = new ReportProgressHandler(new ActionWriter(aggregates, new ActionOwnership(store)));
-    await store.appendToStream(`action-${actionId}`, [{
-      eventId: randomUUID(), type: 'ActionAssigned', metadata: {}, data: {
-        actionId, resolutionId: randomUUID(), meetingId: randomUUID(), committeeId: randomUUID(), meetingStartsAt: '2017-01-16T18:00:00Z',
-        title: 'Collate final metrics', ownerPostId: randomUUID(), dueDate: '2017-02-20', assignedAt: '2017-01-16T20:00:00Z',
-      },
-    }], { expectedVersion: 'no_stream' });
+    await store.appendToStream(
+      `action-${actionId}`,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'ActionAssigned',
+          metadata: {},
+          data: {
+            actionId,
+            resolutionId: randomUUID(),
+            meetingId: randomUUID(),
+            committeeId: randomUUID(),
+            meetingStartsAt: '2017-01-16T18:00:00Z',
+            title: 'Collate final metrics',
+            ownerPostId: randomUUID(),
+            dueDate: '2017-02-20',
+            assignedAt: '2017-01-16T20:00:00Z',
+          },
+        },
+      ],
+      { expectedVersion: 'no_stream' },
+    );
 
     await handler.execute(new ReportProgressCommand(actionId, { note: 'Figures in', rag: 'green' }, undefined, caller));
 
     const reported = (await store.readStream(`action-${actionId}`)).at(-1);
-    expect(reported).toMatchObject({ type: 'ActionProgressReported', data: { reportedBy: 'clerk-1' }, metadata: { correlationId: caller.correlationId } });
+    expect(reported).toMatchObject({
+      type: 'ActionProgressReported',
+      data: { reportedBy: 'clerk-1' },
+      metadata: { correlationId: caller.correlationId },
+    });
   });
 });

@@ -49,4 +49,3 @@ export function expectProblem(res: request.Response, status: number, code: strin
   expect({ status: res.status, type: res.body.type }).toEqual({ status, type: `${PROBLEM}${code}` });
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
 }
-

@@ -21,14 +21,22 @@ export interface MeetingWorld {
 /** The 16 January 2017 task & finish group, through the API: what an action needs to exist. */
 export async function seedMeetingWorld(f: FeatureApp): Promise<MeetingWorld> {
   const committeeId = await created(f, '/committees', { name: 'Scrutiny Task & Finish Group', kind: 'task-and-finish' });
-  const meetingId = await created(f, '/meetings', { committeeId, startsAt: '2017-01-16T18:00:00Z', title: 'Recruitment & Retention of Social Workers' });
+  const meetingId = await created(f, '/meetings', {
+    committeeId,
+    startsAt: '2017-01-16T18:00:00Z',
+    title: 'Recruitment & Retention of Social Workers',
+  });
   const laterMeetingId = await created(f, '/meetings', { committeeId, startsAt: '2017-02-20T18:00:00Z' });
   await created(f, `/meetings/${meetingId}/items`, { number: '03', title: 'Draft Task & Finish Group Report Part 1', paperRef: 'Ref: 7' });
   const resolutionId = await created(f, `/meetings/${meetingId}/resolutions`, {
     itemNumber: '03',
     parts: [
       { label: '(i)', text: 'That the Report (Ref: 7) be noted.', kind: 'noted' },
-      { label: '(ii)', text: 'That the Project Manager, Transformation & Technology be instructed to collate final metrics for Vacancy, Turnover and Agency Rates', kind: 'instructed' },
+      {
+        label: '(ii)',
+        text: 'That the Project Manager, Transformation & Technology be instructed to collate final metrics for Vacancy, Turnover and Agency Rates',
+        kind: 'instructed',
+      },
     ],
   });
   const postId = await created(f, '/posts', { title: 'Project Manager, Transformation & Technology', department: 'Transformation' });
@@ -40,7 +48,11 @@ export async function seedMeetingWorld(f: FeatureApp): Promise<MeetingWorld> {
 
 export async function assignAction(f: FeatureApp, w: MeetingWorld, extra: object = {}): Promise<string> {
   return created(f, '/actions', {
-    resolutionId: w.resolutionId, partLabel: '(ii)', title: 'Collate final metrics for Vacancy, Turnover and Agency Rates',
-    ownerPostId: w.postId, dueDate: '2017-02-15', ...extra,
+    resolutionId: w.resolutionId,
+    partLabel: '(ii)',
+    title: 'Collate final metrics for Vacancy, Turnover and Agency Rates',
+    ownerPostId: w.postId,
+    dueDate: '2017-02-15',
+    ...extra,
   });
 }

@@ -20,7 +20,11 @@ export class ViewClient {
   }
 
   view(path: string, query: Record<string, string> = {}, headers: Record<string, string> = {}): Test {
-    return this.f.http().get(`/api/v1${path}`).query({ minPosition: String(this.position), ...query }).set(headers);
+    return this.f
+      .http()
+      .get(`/api/v1${path}`)
+      .query({ minPosition: String(this.position), ...query })
+      .set(headers);
   }
 }
 
@@ -50,7 +54,8 @@ export async function seedViewsWorld(client: ViewClient): Promise<ViewsWorld> {
   const february = await client.send('post', '/meetings', { committeeId, startsAt: '2017-02-20T18:00:00Z' });
   await client.send('post', `/meetings/${january}/items`, { number: '03', title: 'Draft Task & Finish Group Report Part 1' });
   const resolutionId = await client.send('post', `/meetings/${january}/resolutions`, {
-    itemNumber: '03', parts: [{ label: '(ii)', text: 'That the Project Manager be instructed to collate final metrics', kind: 'instructed' }],
+    itemNumber: '03',
+    parts: [{ label: '(ii)', text: 'That the Project Manager be instructed to collate final metrics', kind: 'instructed' }],
   });
   const postId = await client.send('post', '/posts', { title: 'Project Manager, Transformation & Technology' });
   const tony = await client.send('post', '/people', { name: 'Tony Fitzgerald' });
@@ -60,6 +65,13 @@ export async function seedViewsWorld(client: ViewClient): Promise<ViewsWorld> {
 }
 
 /** Assigns an action arising from the world's resolution, part (ii). */
-export function assignIn(client: ViewClient, w: ViewsWorld, title: string, due: object, ownerPostId = w.postId, resolutionId = w.resolutionId): Promise<string> {
+export function assignIn(
+  client: ViewClient,
+  w: ViewsWorld,
+  title: string,
+  due: object,
+  ownerPostId = w.postId,
+  resolutionId = w.resolutionId,
+): Promise<string> {
   return client.send('post', '/actions', { resolutionId, partLabel: '(ii)', title, ownerPostId, ...due });
 }

@@ -20,7 +20,11 @@ export function testConfig(env: Record<string, string> = {}): AppConfig {
 
 export async function startTestApp(options: { store?: EventStore; config?: AppConfig }): Promise<TestApp> {
   const logs: Record<string, unknown>[] = [];
-  const logger = new JsonLogger({ level: 'info', requestIds: currentRequestIds, write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger = new JsonLogger({
+    level: 'info',
+    requestIds: currentRequestIds,
+    write: (line) => logs.push(JSON.parse(line) as Record<string, unknown>),
+  });
   const app = await createApp({
     config: options.config ?? testConfig(),
     ...(options.store ? { store: options.store } : {}),

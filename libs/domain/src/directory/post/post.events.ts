@@ -31,11 +31,7 @@ export type PostHolderVacated = {
 
 export type PostEvent = PostCreated | PostHolderAppointed | PostHolderVacated;
 
-export const postEventTypes = [
-  'PostCreated',
-  'PostHolderAppointed',
-  'PostHolderVacated',
-] as const satisfies readonly PostEvent['type'][];
+export const postEventTypes = ['PostCreated', 'PostHolderAppointed', 'PostHolderVacated'] as const satisfies readonly PostEvent['type'][];
 
 export const isPostEvent = (event: { readonly type: string }): event is PostEvent =>
   (postEventTypes as readonly string[]).includes(event.type);

@@ -33,7 +33,9 @@ describe('person decider', () => {
     });
 
     it('refuses a blank name (invalid)', () => {
-      given(personDecider)([]).when(register({ name: '  ' })).thenThrows('name-required', 'invalid');
+      given(personDecider)([])
+        .when(register({ name: '  ' }))
+        .thenThrows('name-required', 'invalid');
     });
 
     it("records the identity provider's subject (Entra ID's oid), trimmed, and folds it into the record", () => {
@@ -45,7 +47,9 @@ describe('person decider', () => {
     });
 
     it('refuses a blank identity subject (invalid)', () => {
-      given(personDecider)([]).when(register({ identitySubject: ' ' })).thenThrows('identitySubject-required', 'invalid');
+      given(personDecider)([])
+        .when(register({ identitySubject: ' ' }))
+        .thenThrows('identitySubject-required', 'invalid');
     });
   });
 

@@ -43,13 +43,17 @@ describe('post decider', () => {
     });
 
     it('refuses a blank title (invalid)', () => {
-      given(postDecider)([]).when(create({ title: '' })).thenThrows('title-required', 'invalid');
+      given(postDecider)([])
+        .when(create({ title: '' }))
+        .thenThrows('title-required', 'invalid');
     });
   });
 
   describe('AppointPostHolder', () => {
     it('appoints a holder from the date of now by default', () => {
-      const state = given(postDecider)([created]).when(appoint('tony')).then([appointed('tony')]);
+      const state = given(postDecider)([created])
+        .when(appoint('tony'))
+        .then([appointed('tony')]);
       expect(state).toMatchObject({ holder: { personId: 'tony', from: '2017-01-10' } });
     });
 
@@ -85,7 +89,9 @@ describe('post decider', () => {
 
   describe('VacatePost', () => {
     it('vacates the holder', () => {
-      const state = given(postDecider)([created, appointed('tony')]).when(vacate()).then([vacated('tony')]);
+      const state = given(postDecider)([created, appointed('tony')])
+        .when(vacate())
+        .then([vacated('tony')]);
       expect(state).toEqual({ exists: true, ...created.data });
     });
 
@@ -110,12 +116,7 @@ describe('post decider', () => {
     });
 
     it('folds the holder history into the current holder', () => {
-      const state = given(postDecider)([
-        created,
-        appointed('tony'),
-        vacated('tony'),
-        appointed('kate', '2017-04-01'),
-      ]).state();
+      const state = given(postDecider)([created, appointed('tony'), vacated('tony'), appointed('kate', '2017-04-01')]).state();
       expect(state).toEqual({ exists: true, ...created.data, holder: { personId: 'kate', from: '2017-04-01' } });
     });
 

@@ -2,7 +2,11 @@ import type { PostState } from '../../../src/directory/post/post.decider.js';
 import { holdsPostOn } from '../../../src/directory/post/post.holder.js';
 
 const heldFrom = (from: string): PostState => ({
-  exists: true, postId: 'post-1', title: 'Project Manager', createdAt: '2017-01-01T00:00:00Z', holder: { personId: 'tony', from },
+  exists: true,
+  postId: 'post-1',
+  title: 'Project Manager',
+  createdAt: '2017-01-01T00:00:00Z',
+  holder: { personId: 'tony', from },
 });
 
 describe('holdsPostOn', () => {
@@ -12,7 +16,9 @@ describe('holdsPostOn', () => {
 
   it('is false for anyone else, for a vacant post and for a post that does not exist', () => {
     expect(holdsPostOn(heldFrom('2017-01-02'), 'someone-else', new Date('2017-01-03T09:00:00Z'))).toBe(false);
-    expect(holdsPostOn({ exists: true, postId: 'post-1', title: 'Project Manager', createdAt: '2017-01-01T00:00:00Z' }, 'tony', new Date())).toBe(false);
+    expect(
+      holdsPostOn({ exists: true, postId: 'post-1', title: 'Project Manager', createdAt: '2017-01-01T00:00:00Z' }, 'tony', new Date()),
+    ).toBe(false);
     expect(holdsPostOn({ exists: false }, 'tony', new Date())).toBe(false);
   });
 
