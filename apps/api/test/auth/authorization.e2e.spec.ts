@@ -25,10 +25,8 @@ describe('authorization guard (AUTH_ENFORCE_ROLES=true)', () => {
 
   describe.each(MATRIX)('$method $route', ({ method, route, allowed }) => {
     it.each(ROLES.map((role) => [role, allowed.includes(role)] as const))('%s: allowed=%s', async (role, isAllowed) => {
-      const res = await t
-        .http()
-        [method](route)
-        .set(bearer(`person-${role}`, [role]));
+      const send = t.http()[method];
+      const res = await send(route).set(bearer(`person-${role}`, [role]));
       if (isAllowed) expect(res.status).toBe(200);
       else expectForbidden(res);
     });
