@@ -2,8 +2,9 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { SqlDatabase } from '#event-store';
 import { metricPointsTable } from '#projections';
-import { RequestValidationError, SQL_DATABASE } from '../../platform/index.js';
+import { SQL_DATABASE } from '../../platform/index.js';
 import { isCalendarDate } from '../shared/validators.js';
+import { decodeCursor, encodeCursor, notAPreviousCursor } from '../../read-models/cursor.js';
 
 export interface MetricCorrection {
   readonly value: number;
@@ -47,20 +48,11 @@ export class GetMetricSeriesQuery extends Query<MetricSeriesPage> {
 }
 
 /** Where a page of the series (by the date a snapshot stands for, then the order snapshots were recorded in) stopped. */
-const encodeSeriesCursor = (asOf: string, snapshotPosition: string): string =>
-  Buffer.from(JSON.stringify([asOf, snapshotPosition]), 'utf8').toString('base64url');
+const encodeSeriesCursor = (asOf: string, snapshotPosition: string): string => encodeCursor([asOf, snapshotPosition]);
 
 function decodeSeriesCursor(cursor: string): readonly [string, string] {
-  const refuse = () => new RequestValidationError([{ field: 'after', message: 'after must be the nextAfter of a previous page' }]);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw refuse();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 2) throw refuse();
-  const [asOf, position] = parsed as unknown[];
-  if (!isCalendarDate(asOf) || typeof position !== 'string' || !/^\d{1,19}$/.test(position)) throw refuse();
+  const [asOf, position] = decodeCursor(cursor, 2);
+  if (!isCalendarDate(asOf) || typeof position !== 'string' || !/^\d{1,19}$/.test(position)) throw notAPreviousCursor();
   return [asOf, position];
 }
 

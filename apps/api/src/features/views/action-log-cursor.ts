@@ -1,4 +1,4 @@
-import { RequestValidationError } from '../../platform/index.js';
+import { decodeCursor, encodeCursor, notAPreviousCursor } from '../../read-models/cursor.js';
 import { isInstant } from '../shared/validators.js';
 
 /** Where a page of the action log (by meeting start, then ref number, then action id) stopped. */
@@ -9,19 +9,11 @@ export interface ActionLogKey {
 }
 
 export function encodeActionLogCursor(key: ActionLogKey): string {
-  return Buffer.from(JSON.stringify([key.meetingStartsAt, key.refNumber, key.actionId]), 'utf8').toString('base64url');
+  return encodeCursor([key.meetingStartsAt, key.refNumber, key.actionId]);
 }
 
 export function decodeActionLogCursor(cursor: string): ActionLogKey {
-  const refuse = () => new RequestValidationError([{ field: 'after', message: 'after must be the nextAfter of a previous page' }]);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw refuse();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 3) throw refuse();
-  const [meetingStartsAt, refNumber, actionId] = parsed as unknown[];
+  const [meetingStartsAt, refNumber, actionId] = decodeCursor(cursor, 3);
   if (
     !isInstant(meetingStartsAt) ||
     !Number.isInteger(refNumber) ||
@@ -31,6 +23,6 @@ export function decodeActionLogCursor(cursor: string): ActionLogKey {
     actionId.length === 0 ||
     actionId.length > 128
   )
-    throw refuse();
+    throw notAPreviousCursor();
   return { meetingStartsAt, refNumber: refNumber as number, actionId };
 }

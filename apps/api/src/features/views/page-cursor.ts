@@ -1,4 +1,4 @@
-import { RequestValidationError } from '../../platform/index.js';
+import { decodeCursor as decodeKey, encodeCursor as encodeKey, notAPreviousCursor } from '../../read-models/cursor.js';
 import { isCalendarDate } from '../shared/validators.js';
 
 /** Where a page of actions ordered by due date (no due date last), then action id, stopped. */
@@ -8,21 +8,13 @@ export interface DuePageKey {
 }
 
 export function encodeCursor(key: DuePageKey): string {
-  return Buffer.from(JSON.stringify([key.dueOn, key.actionId]), 'utf8').toString('base64url');
+  return encodeKey([key.dueOn, key.actionId]);
 }
 
 export function decodeCursor(cursor: string): DuePageKey {
-  const refuse = () => new RequestValidationError([{ field: 'after', message: 'after must be the nextAfter of a previous page' }]);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw refuse();
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 2) throw refuse();
-  const [dueOn, actionId] = parsed as unknown[];
+  const [dueOn, actionId] = decodeKey(cursor, 2);
   if (!(dueOn === null || isCalendarDate(dueOn)) || typeof actionId !== 'string' || actionId.length === 0 || actionId.length > 128)
-    throw refuse();
+    throw notAPreviousCursor();
   return { dueOn, actionId };
 }
 
