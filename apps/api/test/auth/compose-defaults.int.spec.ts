@@ -19,7 +19,7 @@ describe('infra/docker-compose.yml defaults', () => {
   });
 
   it('publishes every port on 127.0.0.1 unless the operator says otherwise', () => {
-    const published = [...text.matchAll(/^\s+- "([^"]+)"$/gm)].map((match) => match[1] ?? '').filter((port) => /:\d+$/.test(port));
+    const published = [...text.matchAll(/^\s+- ["']([^"']+)["']$/gm)].map((match) => match[1] ?? '').filter((port) => /:\d+$/.test(port));
     expect(published.length).toBeGreaterThanOrEqual(4);
     for (const port of published) expect(port).toMatch(/^\$\{[A-Z]+_BIND:-127\.0\.0\.1\}:/);
   });
