@@ -40,7 +40,7 @@ export class ProjectionMetrics implements OnModuleInit, OnModuleDestroy {
     });
     new Gauge({
       name: METRIC_NAMES.projectionPosition,
-      help: "Global position of the last event a projection has applied (its checkpoint)",
+      help: 'Global position of the last event a projection has applied (its checkpoint)',
       labelNames: ['projection'],
       registers: [this.registry],
       async collect() {

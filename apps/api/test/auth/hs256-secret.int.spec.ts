@@ -59,7 +59,17 @@ describe('the embedded default HS256 secret (DATA_DIR/auth-secret)', () => {
 
   it('signs the tokens `npm run token` mints, which the service then accepts, across restarts', async () => {
     const config = loadAppConfig({ DATA_DIR: dataDir });
-    const request = args(['--sub', 'person-tony', '--name', 'Tony Fitzgerald', '--roles', 'officer,scrutiny', '--ttl', '1h', '--create-secret']);
+    const request = args([
+      '--sub',
+      'person-tony',
+      '--name',
+      'Tony Fitzgerald',
+      '--roles',
+      'officer,scrutiny',
+      '--ttl',
+      '1h',
+      '--create-secret',
+    ]);
     const token = await mintToken(config, request);
     const restarted = TokenVerifier.fromConfig(loadAppConfig({ DATA_DIR: dataDir }));
     expect(await restarted.verify(token)).toEqual({ id: 'person-tony', name: 'Tony Fitzgerald', roles: ['officer', 'scrutiny'] });

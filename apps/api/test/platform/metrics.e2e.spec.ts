@@ -22,7 +22,8 @@ describe('GET /metrics: the families an operator graphs', () => {
     expect((await progress({ 'If-Match': '"1"' })).status).toBe(200);
     expect((await progress({ 'If-Match': '"1"' })).status).toBe(412);
     expect((await f.http().post(`/api/v1/actions/${actionId}/sign-off`).send({ meetingId: w.laterMeetingId })).status).toBe(409);
-    const committee = () => f.http().post('/api/v1/committees').set('Idempotency-Key', 'metrics-replay-1').send({ name: 'Audit', kind: 'task-and-finish' });
+    const committee = () =>
+      f.http().post('/api/v1/committees').set('Idempotency-Key', 'metrics-replay-1').send({ name: 'Audit', kind: 'task-and-finish' });
     const first = await committee();
     expect(first.status).toBe(201);
     const replayed = await committee();
@@ -32,7 +33,14 @@ describe('GET /metrics: the families an operator graphs', () => {
     expect((await f.anonymous().get(`/api/v1/actions/${actionId}`).set('Authorization', `Bearer ${forged}`)).status).toBe(401);
     expect((await f.anonymous().get(`/api/v1/actions/${actionId}`).set('Authorization', 'Bearer not-a-jwt')).status).toBe(401);
     // The projections have applied everything once a view answers at the last position written.
-    expect((await f.http().get('/api/v1/overdue').query({ minPosition: String(lastPosition) })).status).toBe(200);
+    expect(
+      (
+        await f
+          .http()
+          .get('/api/v1/overdue')
+          .query({ minPosition: String(lastPosition) })
+      ).status,
+    ).toBe(200);
     const res = await f.http().get('/metrics');
     expect(res.status).toBe(200);
     text = res.text;
@@ -66,7 +74,9 @@ describe('GET /metrics: the families an operator graphs', () => {
     const count = (command: string, outcome: string) =>
       sampleValue(samples, 'actiontrail_command_duration_seconds_count', { command, outcome });
     expect([count('ReportProgress', 'ok'), count('ReportProgress', 'conflict'), count('SignOffAction', 'rejected')]).toEqual([1, 1, 1]);
-    expect(sampleValue(samples, 'actiontrail_command_duration_seconds_bucket', { command: 'AssignAction', outcome: 'ok', le: '+Inf' })).toBe(1);
+    expect(
+      sampleValue(samples, 'actiontrail_command_duration_seconds_bucket', { command: 'AssignAction', outcome: 'ok', le: '+Inf' }),
+    ).toBe(1);
     expect(sampleValue(samples, 'actiontrail_command_duration_seconds_sum', { command: 'AssignAction', outcome: 'ok' })).toBeGreaterThan(0);
   });
 
@@ -83,7 +93,9 @@ describe('GET /metrics: the families an operator graphs', () => {
 
   it('labels requests refused before routing (a refused token) with their route pattern, not "(unmatched)"', () => {
     expect(sampleValue(samples, 'http_requests_total', { method: 'GET', route: '/api/v1/actions/:actionId', status: '401' })).toBe(2);
-    expect(sampleValue(samples, 'http_requests_total', { method: 'POST', route: '/api/v1/actions/:actionId/progress', status: '412' })).toBe(1);
+    expect(
+      sampleValue(samples, 'http_requests_total', { method: 'POST', route: '/api/v1/actions/:actionId/progress', status: '412' }),
+    ).toBe(1);
     expect(samples.filter((s) => s.name === 'http_requests_total' && s.labels.route === '(unmatched)')).toEqual([]);
   });
 

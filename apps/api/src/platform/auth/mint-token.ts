@@ -91,7 +91,13 @@ export function parseMintTokenArgs(argv: readonly string[]): MintTokenRequest | 
   if (unknown.length > 0) throw new MintTokenUsageError(`unknown role(s) ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
   const ttl = values.ttl?.trim() ?? '8h';
   if (!TTL.test(ttl)) throw new MintTokenUsageError(`--ttl must look like 90s, 30m, 8h or 7d; got "${ttl}"`);
-  return { sub, name: values.name?.trim() || sub, roles: [...new Set(roles.filter(isRole))], ttl, createSecret: values['create-secret'] ?? false };
+  return {
+    sub,
+    name: values.name?.trim() || sub,
+    roles: [...new Set(roles.filter(isRole))],
+    ttl,
+    createSecret: values['create-secret'] ?? false,
+  };
 }
 
 /** An HS256 token the running service accepts: signed with the secret it verifies with (resolveHs256Secret). */
