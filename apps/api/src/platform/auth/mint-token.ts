@@ -48,7 +48,7 @@ server makes when it starts.
   --sub <personId>   the person the token names (required): a person's id, or their identitySubject
   --name <name>      the caller's name in the token (defaults to the --sub value)
   --roles <list>     comma-separated: ${ROLES.join(', ')}
-  --ttl <span>       how long it is valid: 90s, 30m, 8h (the default), 1d; at most AUTH_MAX_TOKEN_LIFETIME (12h)
+  --ttl <span>       how long it is valid: 90s, 30m, 8h (the default); at most AUTH_MAX_TOKEN_LIFETIME (12h by default)
   --create-secret    make DATA_DIR/auth-secret when neither it nor AUTH_JWT_SECRET exists (otherwise refused)
   --help, -h         this text
 
