@@ -32,6 +32,8 @@ describe('GET /metrics: the families an operator graphs', () => {
     const forged = signTestToken({ sub: 'someone', roles: ['admin'] }, 'a-secret-this-service-has-never-heard-of-at-all');
     expect((await f.anonymous().get(`/api/v1/actions/${actionId}`).set('Authorization', `Bearer ${forged}`)).status).toBe(401);
     expect((await f.anonymous().get(`/api/v1/actions/${actionId}`).set('Authorization', 'Bearer not-a-jwt')).status).toBe(401);
+    const plainText = await f.http().post(`/api/v1/actions/${actionId}/progress`).set('Content-Type', 'text/plain').send('on track');
+    expect(plainText.status).toBe(415);
     // The projections have applied everything once a view answers at the last position written.
     expect(
       (
@@ -91,10 +93,13 @@ describe('GET /metrics: the families an operator graphs', () => {
     expect(sampleValue(samples, 'actiontrail_refused_tokens_total', { reason: 'malformed-token' })).toBe(1);
   });
 
-  it('labels requests refused before routing (a refused token) with their route pattern, not "(unmatched)"', () => {
+  it('labels requests refused before routing (a refused token, a body that is not JSON) with their route pattern, not "(unmatched)"', () => {
     expect(sampleValue(samples, 'http_requests_total', { method: 'GET', route: '/api/v1/actions/:actionId', status: '401' })).toBe(2);
     expect(
       sampleValue(samples, 'http_requests_total', { method: 'POST', route: '/api/v1/actions/:actionId/progress', status: '412' }),
+    ).toBe(1);
+    expect(
+      sampleValue(samples, 'http_requests_total', { method: 'POST', route: '/api/v1/actions/:actionId/progress', status: '415' }),
     ).toBe(1);
     expect(samples.filter((s) => s.name === 'http_requests_total' && s.labels.route === '(unmatched)')).toEqual([]);
   });
