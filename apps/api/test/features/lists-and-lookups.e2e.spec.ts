@@ -105,6 +105,10 @@ describe('lists and lookups over HTTP', () => {
       expectProblem(await get('committees', { limit: '0' }), 400, 'validation-failed');
       expectProblem(await get('committees', { limit: '1001' }), 400, 'validation-failed');
       expectProblem(await get('committees', { after: 'bm90LWEtY3Vyc29y' }), 400, 'validation-failed');
+      const withNul = Buffer.from(JSON.stringify(['A\u0000', randomUUID()]), 'utf8').toString('base64url');
+      expectProblem(await get('committees', { after: withNul }), 400, 'validation-failed');
+      const withNumber = Buffer.from(JSON.stringify([1, randomUUID()]), 'utf8').toString('base64url');
+      expectProblem(await get('people', { after: withNumber }), 400, 'validation-failed');
     });
   });
 
@@ -218,6 +222,17 @@ describe('lists and lookups over HTTP', () => {
         'Project Manager, Transformation & Technology',
       ]);
     });
+  });
+
+  it('refuses a forged cursor carrying a NUL character in any paged view (400, not a database error)', async () => {
+    const forged = (values: unknown[]) => Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+    expectProblem(await get('overdue', { after: forged(['2017-01-01', 'a\u0000']) }), 400, 'validation-failed');
+    expectProblem(await get('me/queue', { after: forged([null, 'a\u0000']) }), 400, 'validation-failed');
+    expectProblem(
+      await get(`committees/${luton}/meetings`, { after: forged(['2017-01-16T18:00:00Z', 'a\u0000']) }),
+      400,
+      'validation-failed',
+    );
   });
 
   describe('GET /audit/streams/{id}', () => {
