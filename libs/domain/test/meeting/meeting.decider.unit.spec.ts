@@ -2,7 +2,21 @@ import { missing } from '../../src/shared/lookup.js';
 import { given } from '../support/given-when-then.js';
 import { meetingDecider } from '../../src/meeting/meeting.decider.js';
 import type { Attendee, MeetingScheduled } from '../../src/meeting/meeting.events.js';
-import { meetingId, committeeId, now, schedule, scheduled, chair, officer, apologies, attend, attended, addItem, itemAdded, approved } from './meeting.fixtures.js';
+import {
+  meetingId,
+  committeeId,
+  now,
+  schedule,
+  scheduled,
+  chair,
+  officer,
+  apologies,
+  attend,
+  attended,
+  addItem,
+  itemAdded,
+  approved,
+} from './meeting.fixtures.js';
 
 describe('meeting decider', () => {
   describe('ScheduleMeeting', () => {
@@ -113,7 +127,9 @@ describe('meeting decider', () => {
       const narrative = 'Members asked whether certain factors were making it harder to recruit.';
       const state = given(meetingDecider)([scheduled])
         .when({ ...addItem('62', 'Strategy', 'Report CS14078'), data: { ...addItem('62', 'Strategy', 'Report CS14078').data, narrative } })
-        .then([{ ...itemAdded('62', 'Strategy', 'Report CS14078'), data: { ...itemAdded('62', 'Strategy', 'Report CS14078').data, narrative } }]);
+        .then([
+          { ...itemAdded('62', 'Strategy', 'Report CS14078'), data: { ...itemAdded('62', 'Strategy', 'Report CS14078').data, narrative } },
+        ]);
       expect(state).toMatchObject({ items: [{ number: '62', title: 'Strategy', paperRef: 'Report CS14078', narrative }] });
     });
 

@@ -49,7 +49,7 @@ export class AuditController {
   @ApiOperation({
     summary: 'The full history of one stream, in version order, a page at a time (limit, after)',
     description:
-      '`streamId` is the stream name (`action-<id>`, `meeting-<id>`, …) or the record\'s own id (a UUID); 409 `stream-id-ambiguous` ' +
+      "`streamId` is the stream name (`action-<id>`, `meeting-<id>`, …) or the record's own id (a UUID); 409 `stream-id-ambiguous` " +
       'when records of several kinds share that id',
   })
   @ApiOkResponse({ type: StreamHistory })

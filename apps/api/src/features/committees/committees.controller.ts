@@ -47,7 +47,8 @@ export class CommitteesController {
   @ProjectionView()
   @ApiOperation({ summary: "A committee's meetings, newest first (a meeting dated without a time at the start of its UK day)" })
   @ApiOkResponse({
-    description: '{ committee: { committeeId, name }, meetings: [{ meetingId, date, startsAt?, title?, location?, itemCount, minutesApproved }], nextAfter }',
+    description:
+      '{ committee: { committeeId, name }, meetings: [{ meetingId, date, startsAt?, title?, location?, itemCount, minutesApproved }], nextAfter }',
   })
   meetings(@Param('committeeId', ParseUUIDPipe) committeeId: string, @Query() query: ListQueryDto): Promise<CommitteeMeetings> {
     return this.queries.execute(new GetCommitteeMeetingsQuery(committeeId, listPagingOf(query)));

@@ -65,7 +65,9 @@ export class PostsController {
   @Get()
   @Roles('officer', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
-  @ApiOperation({ summary: 'Posts in title order with their holders, optionally only titles containing `title` (any case), a page at a time' })
+  @ApiOperation({
+    summary: 'Posts in title order with their holders, optionally only titles containing `title` (any case), a page at a time',
+  })
   @ApiOkResponse({ description: '{ posts: [{ postId, title, department?, holder: { personId, name, from } | null }], nextAfter }' })
   list(@Query() query: TitleListQueryDto): Promise<PostList> {
     return this.queries.execute(new ListPostsQuery(query.title, listPagingOf(query)));
