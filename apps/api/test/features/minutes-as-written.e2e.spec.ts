@@ -130,6 +130,13 @@ describe('minutes as written: the Bromley item recorded as its minutes read', ()
     expect(kinds.status).toBe(201);
   });
 
+  it('shows a meeting with a time by its start and its UK date (23:30 UTC in summer is the next UK day)', async () => {
+    const late = await created('meetings', { committeeId, startsAt: '2015-06-24T23:30:00Z' });
+    const res = await read(`meetings/${late}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ startsAt: '2015-06-24T23:30:00Z', date: '2015-06-25' });
+  });
+
   it('refuses a meeting with both a start and a date, or with neither (400 naming the field)', async () => {
     const both = await command('meetings', { committeeId, startsAt: '2015-01-21T19:30:00Z', date: '2015-01-21' });
     expectProblem(both, 400, 'validation-failed');
