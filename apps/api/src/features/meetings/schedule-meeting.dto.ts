@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, type ValidationArguments } from 'class-validator';
 import { OptionalIdDto } from '../shared/optional-id.dto.js';
 import { HasNoNul, IsCalendarDate, IsInstant, IsNotGivenWith } from '../shared/validators.js';
 
@@ -14,9 +14,12 @@ export class ScheduleMeetingDto extends OptionalIdDto {
     description: 'ISO 8601 instant with its zone; exactly one of `startsAt` and `date`',
   })
   @ValidateIf((body: ScheduleMeetingDto) => body.startsAt !== undefined || body.date === undefined)
-  @IsString()
-  @MaxLength(40)
-  @IsInstant()
+  @IsInstant({
+    message: ({ value }: ValidationArguments) =>
+      value === undefined
+        ? 'startsAt is required (an ISO 8601 instant with its zone), or date (YYYY-MM-DD) when the minutes give no time'
+        : 'startsAt must be an ISO 8601 instant with a zone',
+  })
   readonly startsAt?: string;
 
   @ApiPropertyOptional({
