@@ -109,6 +109,18 @@ describe('minutes as written: the Bromley item recorded as its minutes read', ()
     expect(res.status).toBe(200);
     expect(res.body.origin).toEqual({ resolutionId, meetingId, partText: RESOLVED.text });
     expect(res.body.dueOn).toBe('2015-06-24');
+    const log = await read(`committees/${committeeId}/action-log`);
+    expect(log.status).toBe(200);
+    expect(log.body.rows).toEqual([
+      expect.objectContaining({
+        actionId,
+        meetingDate: '2015-01-21',
+        itemNumber: '62',
+        itemTitle: ITEM_TITLE,
+        partLabel: null,
+        dueOn: '2015-06-24',
+      }),
+    ]);
   });
 
   it('refuses a part label on a resolution whose one part has none (422 resolution-part-unknown)', async () => {
