@@ -22,7 +22,7 @@ export const assignAction = ({ data }: AssignAction, state: ActionState): Action
     throw invalid('resolution-part-unknown', `Resolution ${data.resolutionId} has no part ${data.partLabel}`, {
       field: 'partLabel',
       partLabel: data.partLabel,
-      labels: origin.parts.map((part) => part.label),
+      labels: origin.parts.flatMap((part) => (part.label === undefined ? [] : [part.label])),
     });
   }
   checkDue(data, origin.meetingStartsAt);

@@ -6,7 +6,7 @@ export type ActionOriginFacts = {
   readonly meetingId: string;
   readonly committeeId: string;
   readonly meetingStartsAt: string;
-  readonly parts: readonly { readonly label: string }[];
+  readonly parts: readonly { readonly label?: string }[];
 };
 
 /** What a due meeting must be checked against (a MeetingState fits). */

@@ -54,7 +54,10 @@ type ActionViewRow = ActionRecordRow & {
   history: { type: string; at: string; version: number }[];
 };
 
-/** One action from the read models: its row, its owner post and holder, its resolution part, and its stream's history. */
+/**
+ * One action from the read models: its row, its owner post and holder, its resolution part (an action without a
+ * part label on a resolution of one unlabelled part has that part), and its stream's history.
+ */
 @QueryHandler(GetActionQuery)
 export class GetActionHandler implements IQueryHandler<GetActionQuery> {
   constructor(
@@ -65,7 +68,8 @@ export class GetActionHandler implements IQueryHandler<GetActionQuery> {
   async execute({ actionId, updatesAfter }: GetActionQuery): Promise<ActionView> {
     const sql = `SELECT ${actionRecordColumns}, ${daysOverdueSql('$2')} AS days_overdue,
               p.title AS post_title, p.holder_person_id, p.holder_name,
-              (SELECT part->>'text' FROM jsonb_array_elements(r.parts) part WHERE part->>'label' = a.part_label LIMIT 1) AS part_text,
+              (SELECT part->>'text' FROM jsonb_array_elements(r.parts) part
+                WHERE part->>'label' = a.part_label OR (a.part_label IS NULL AND part->>'label' IS NULL) LIMIT 1) AS part_text,
               h.history
          FROM ${readModelTables.actions} a
          LEFT JOIN ${readModelTables.posts} p ON p.post_id = a.owner_post_id

@@ -62,7 +62,11 @@ export class AuditEventsFilterDto extends ViewQueryDto {
 }
 
 export class AuditStreamParamsDto {
-  @ApiProperty({ example: 'action-5f0c2d6e-…', maxLength: MAX_STREAM_ID })
+  @ApiProperty({
+    example: 'action-5f0c2d6e-8f4b-4c1e-9a43-1d2b3c4d5e6f',
+    maxLength: MAX_STREAM_ID,
+    description: "A stream name (`action-<id>`, `meeting-<id>`, …) or the record's own id (a UUID)",
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_STREAM_ID)
