@@ -38,7 +38,7 @@ describe('the public action log (GET /public/committees/{id}/action-log)', () =>
         expect.objectContaining({
           owner: POST_TITLE,
           ownerPost: { postId: w.postId, title: POST_TITLE },
-          rag: 'amber',
+          ragStatus: 'amber',
           latestUpdate: 'December figures requested from HR',
           status: 'overdue',
         }),
