@@ -73,6 +73,18 @@ describe('business time over HTTP: a 2015 action recorded in 2026', () => {
     ]);
   });
 
+  it("lists the action page's history with when each step happened and when it was recorded", async () => {
+    const res = await view(`/actions/${w.closed}`);
+    const history = res.body.history as { type: string; at: string; recordedAt: string }[];
+    expect(history.map((h) => [h.type, h.at])).toEqual([
+      ['ActionAssigned', '2015-01-21T19:00:00.000Z'],
+      ['ActionProgressReported', '2015-02-10T00:00:00.000Z'],
+      ['ActionCompleted', '2015-02-25T00:00:00.000Z'],
+      ['ActionSignedOff', '2015-03-18T19:00:00.000Z'],
+    ]);
+    for (const h of history) expect(Date.parse(h.recordedAt)).toBeGreaterThan(Date.parse('2020-01-01'));
+  });
+
   it('leaves closed and completed actions off the chase list and counts days overdue from the due date to today', async () => {
     const res = await view('/overdue', { committeeId: w.committeeId });
     expect(res.body.actions.map((a: { actionId: string }) => a.actionId)).toEqual([w.open]);
