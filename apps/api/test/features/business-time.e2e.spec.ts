@@ -23,7 +23,7 @@ describe('business time over HTTP: a 2015 action recorded in 2026', () => {
   const rowOf = (rows: Row[], id: string): Row | undefined => rows.find((r) => r.actionId === id);
 
   beforeAll(async () => {
-    f = await startFeatureApp();
+    f = await startFeatureApp({ env: { PUBLIC_ACTION_LOG: 'true' } });
     client = new ViewClient(f);
     setClock(f, `${TODAY}T10:00:00Z`);
     w.committeeId = await send('/committees', { name: 'Care Services PDS Committee', kind: 'scrutiny' });
@@ -110,6 +110,21 @@ describe('business time over HTTP: a 2015 action recorded in 2026', () => {
     });
     expect(rowOf(rows, w.awaiting)).toMatchObject({ status: 'completed', outcome: 'Start date confirmed as 1 April', dateClosed: null });
     expect(rowOf(rows, w.open)).toMatchObject({ status: 'overdue', dateClosed: null });
+  });
+
+  it('publishes the same business dates in the public log', async () => {
+    const res = await f
+      .anonymous()
+      .get(`/api/v1/public/committees/${w.committeeId}/action-log`)
+      .query({ minPosition: String(client.position) });
+    expect(rowOf(res.body.rows as Row[], w.closed)).toMatchObject({
+      owner: 'Head of Strategic Commissioning',
+      status: 'complete',
+      outcome: 'Tender outcome reported on 25 February',
+      signOffNote: 'Noted by the Committee as complete',
+      dateClosed: '2015-03-18',
+      paperRef: 'CS14112',
+    });
   });
 
   it('prints the same in the CSV export', async () => {

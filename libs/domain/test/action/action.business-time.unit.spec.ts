@@ -61,8 +61,45 @@ describe('business time: when the council says it happened, beside when it was r
         .then([{ type: 'ActionWithdrawn', data: { actionId, reason: 'Superseded', withdrawnAt: '2017-02-01T00:00:00.000Z' } }]);
     });
 
+    it('date a reopening, a due date change and a reassignment in the past', () => {
+      const signedOff: ActionEvent = { type: 'ActionSignedOff', data: { actionId, signedOffAt: '2017-02-20T19:00:00Z' } };
+      given(actionDecider)([assigned, completed, signedOff])
+        .when({ type: 'ReopenAction', data: { actionId, reason: 'Figures disputed', occurredAt: '2017-02-27', now } })
+        .then([{ type: 'ActionReopened', data: { actionId, reason: 'Figures disputed', reopenedAt: '2017-02-27T00:00:00.000Z' } }]);
+      given(actionDecider)([assigned])
+        .when({
+          type: 'ChangeActionDueDate',
+          data: { actionId, dueDate: '2017-03-20', reason: 'HR extract late', occurredAt: '2017-02-14', now, facts: {} },
+        })
+        .then([
+          {
+            type: 'ActionDueDateChanged',
+            data: { actionId, dueDate: '2017-03-20', reason: 'HR extract late', changedAt: '2017-02-14T00:00:00.000Z' },
+          },
+        ]);
+      given(actionDecider)([assigned])
+        .when({
+          type: 'ReassignAction',
+          data: { actionId, toPostId: 'post-po-tt', reason: 'On leave', occurredAt: '2017-02-01', now, facts: { toPost: found({}) } },
+        })
+        .then([
+          {
+            type: 'ActionReassigned',
+            data: {
+              actionId,
+              fromPostId: 'post-pm-tt',
+              toPostId: 'post-po-tt',
+              reason: 'On leave',
+              reassignedAt: '2017-02-01T00:00:00.000Z',
+            },
+          },
+        ]);
+    });
+
     it('without occurredAt, the event happened now', () => {
-      given(actionDecider)([assigned]).when(progress(undefined, true)).then([progressOn(now)]);
+      given(actionDecider)([assigned])
+        .when(progress(undefined, true))
+        .then([progressOn(now)]);
     });
   });
 
@@ -72,13 +109,13 @@ describe('business time: when the council says it happened, beside when it was r
         .when(progress('2017-02-10', false))
         .thenThrows('occurred-at-past-by-officer', 'forbidden');
       expect(refusal.details).toMatchObject({ field: 'occurredAt' });
-      given(actionDecider)([assigned])
-        .when(complete('2017-02-20', false))
-        .thenThrows('occurred-at-past-by-officer', 'forbidden');
+      given(actionDecider)([assigned]).when(complete('2017-02-20', false)).thenThrows('occurred-at-past-by-officer', 'forbidden');
     });
 
     it("an officer giving today's date reports as of now", () => {
-      given(actionDecider)([assigned]).when(progress('2026-12-05', false)).then([progressOn(now)]);
+      given(actionDecider)([assigned])
+        .when(progress('2026-12-05', false))
+        .then([progressOn(now)]);
     });
   });
 
