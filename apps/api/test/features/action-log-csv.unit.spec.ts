@@ -30,7 +30,13 @@ function row(overrides: Partial<ActionLogRow>): ActionLogRow {
 }
 
 const csvOf = (...rows: ActionLogRow[]): string =>
-  actionLogCsv({ committee: { committeeId: 'c', name: 'Scrutiny' }, asOf: '2025-02-01', overdueOn: '2025-02-01', rows, nextAfter: null } satisfies ActionLog);
+  actionLogCsv({
+    committee: { committeeId: 'c', name: 'Scrutiny' },
+    asOf: '2025-02-01',
+    overdueOn: '2025-02-01',
+    rows,
+    nextAfter: null,
+  } satisfies ActionLog);
 
 describe('the action log as CSV', () => {
   it('is a header row and one CRLF-ended row per action, nulls empty, with no BOM', () => {

@@ -67,7 +67,9 @@ describe('the committee action log: pages, and the log as it stood at an instant
       [ids.reassigned]: 'open',
       [ids.later]: 'open',
     });
-    const byId = new Map((res.body.rows as { actionId: string; ragStatus: string; ownerPost: { postId: string } }[]).map((r) => [r.actionId, r]));
+    const byId = new Map(
+      (res.body.rows as { actionId: string; ragStatus: string; ownerPost: { postId: string } }[]).map((r) => [r.actionId, r]),
+    );
     expect(byId.get(ids.progressed)?.ragStatus).toBe('green');
     expect(byId.get(ids.reassigned)?.ownerPost.postId).toBe(w.otherPostId);
   });
