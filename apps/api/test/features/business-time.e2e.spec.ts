@@ -93,6 +93,13 @@ describe('business time over HTTP: a 2015 action recorded in 2026', () => {
     expect(page.body).toMatchObject({ overdue: true, daysOverdue: daysFrom('2015-03-31') });
   });
 
+  it("shows the post's queue with the business dates: the completion awaiting sign-off as dated, the closed action gone", async () => {
+    const res = await view(`/posts/${w.postId}/queue`);
+    const rows = res.body.actions as Row[];
+    expect(rows.map((r) => r.actionId).sort()).toEqual([w.open, w.awaiting].sort());
+    expect(rowOf(rows, w.awaiting)).toMatchObject({ completedAt: '2015-02-20T00:00:00.000Z', overdue: false, daysOverdue: 0 });
+  });
+
   it('prints the action log with item title, paper ref, outcome, sign-off note, status complete and the date it was closed', async () => {
     const res = await log();
     const rows = res.body.rows as Row[];
