@@ -186,7 +186,7 @@ describe('records projection: meetings', () => {
 });
 
 describe('records projection: resolutions', () => {
-  it('given ResolutionPassed, then the resolution with its parts and no corrections', () => {
+  it('given ResolutionPassed, then the resolution with its parts and no corrections, passed at its meeting', () => {
     expect(rowOf(recordsWorld(), t.resolutions.name, ids.resolution)).toEqual({
       resolution_id: ids.resolution,
       meeting_id: ids.meeting,
@@ -197,7 +197,8 @@ describe('records projection: resolutions', () => {
         { label: '(ii)', text: 'That the Project Manager be instructed to collate final metrics', kind: 'instructed' },
       ],
       corrections: 0,
-      passed_at: '2017-01-16T19:10:00Z',
+      // The event says 19:10, when it was typed (events before business time); a resolution passes at its meeting.
+      passed_at: '2017-01-16T18:00:00Z',
       corrected_at: null,
       version: 1,
     });

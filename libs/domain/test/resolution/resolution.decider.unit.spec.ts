@@ -42,7 +42,7 @@ const passed: ResolutionPassed = {
     itemNumber: '03',
     meetingStartsAt: startsAt,
     parts: [noted, instructed],
-    passedAt: now,
+    passedAt: startsAt,
   },
 };
 

@@ -103,7 +103,7 @@ export function applyMeetings(event: MeetingEvent, stamp: Stamp, rows: RowAccess
 export function applyResolutions(event: ResolutionEvent, stamp: Stamp, rows: RowAccess): void {
   switch (event.type) {
     case 'ResolutionPassed': {
-      const { resolutionId, meetingId, committeeId, itemNumber, parts, passedAt } = event.data;
+      const { resolutionId, meetingId, committeeId, itemNumber, parts, meetingStartsAt } = event.data;
       return rows.set(t.resolutions.name, resolutionId, {
         resolution_id: resolutionId,
         meeting_id: meetingId,
@@ -111,7 +111,8 @@ export function applyResolutions(event: ResolutionEvent, stamp: Stamp, rows: Row
         item_number: itemNumber,
         parts,
         corrections: 0,
-        passed_at: passedAt,
+        // A resolution passes at its meeting; events recorded before that rule carry the time they were typed.
+        passed_at: meetingStartsAt,
         corrected_at: null,
         version: stamp.version,
       });

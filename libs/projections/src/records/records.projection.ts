@@ -69,7 +69,9 @@ export const recordsProjection: Projection = {
   // 4: an action's row keeps its latest 20 progress notes; every note is in rm_action_updates.
   // 5: people's identity-provider subject, looked up by authentication.
   // 6: meetings dated without a time (meeting_date, date_only); name and title indexes for the lists.
-  version: 6,
+  // 7: business time: an action's dates are when things happened (the events' *At fields, given as occurredAt),
+  // a resolution passes at its meeting; the sign-off note, for the action log.
+  version: 7,
   tables: Object.values(t),
   touches,
   apply(stored, rows) {

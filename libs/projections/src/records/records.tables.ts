@@ -90,6 +90,7 @@ export const recordsTables = {
       evidence: 'text',
       completed_at: 'timestamptz',
       closed_at: 'timestamptz',
+      sign_off_note: 'text',
       withdrawn_at: 'timestamptz',
       version: 'integer',
       last_position: 'bigint',
