@@ -74,10 +74,11 @@ describe('minutes as written: the Bromley item recorded as its minutes read', ()
     expect(res.body.resolutions[0].parts[0]).not.toHaveProperty('label');
   });
 
-  it('keeps the resolution without a label in GET /resolutions/{id} and in its event', async () => {
+  it('keeps the resolution without a label in GET /resolutions/{id} and in its event, passed on the day of its meeting', async () => {
     const res = await read(`resolutions/${resolutionId}`);
     expect(res.status).toBe(200);
     expect(res.body.parts).toEqual([RESOLVED]);
+    expect(Date.parse(res.body.passedAt)).toBe(Date.parse('2015-01-21T00:00:00Z'));
     const [event] = await f.store.readStream(`resolution-${resolutionId}`);
     expect(event?.data.parts).toEqual([RESOLVED]);
   });
