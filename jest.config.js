@@ -18,7 +18,7 @@ const common = {
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     // The libraries' names (package.json "imports") resolve to their sources, as tsc's "source" condition does.
-    '^#(domain|event-store|projections|runtime|kafka-relay)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(domain|event-store|projections|runtime|kafka-relay|console)$': '<rootDir>/libs/$1/src/index.ts',
   },
   testEnvironment: 'node',
   rootDir: '.',

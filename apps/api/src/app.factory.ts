@@ -23,6 +23,7 @@ import { lastErrorHandler, unmatchedRouteHandler } from './platform/problem-deta
 import { DOCS_JSON_PATH, DOCS_PATH, setupOpenApi } from './platform/openapi.js';
 import { rejectUnsafeJsonBodies } from './platform/validation/forbidden-keys.js';
 import { currentRequestIds } from './platform/logging/request-ids.js';
+import { serveConsole } from './console-gateway/serve-console.js';
 
 export interface CreateAppOptions {
   /** Defaults to the environment (loadAppConfig()). */
@@ -42,7 +43,8 @@ const OPERATIONAL_ROUTES = ['health', 'health/live', 'metrics', DOCS_PATH, DOCS_
  * Builds and initialises the application exactly as production runs it; main.ts and the e2e tests both use it.
  * The order of the Express middleware matters: context and security headers first (so every answer, even a
  * 413, carries them), CORS, authentication before the body is read (a refused token costs little), then the
- * content-type gate, the JSON parser, and the key check that needs the parsed body.
+ * content-type gate, the JSON parser, and the key check that needs the parsed body. The web console sits
+ * before authentication: its pages are every path outside the API and the operational routes.
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestExpressApplication> {
   const config = options.config ?? loadAppConfig();
@@ -80,6 +82,7 @@ function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   httpMetrics.resolveUnroutedWith(routeResolverOf(() => express.router));
   app.use(httpMetrics.middleware);
   app.use(corsFor(config.corsOrigins));
+  serveConsole(app, config, OPERATIONAL_ROUTES);
   const personResolver = app.get(PersonResolver);
   const metrics = app.get(ActiontrailMetrics);
   app.use(

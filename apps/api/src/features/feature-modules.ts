@@ -12,6 +12,7 @@ import { ResolutionsModule } from './resolutions/resolutions.module.js';
 import { ReadModelsModule } from '../read-models/read-models.module.js';
 import { ApplicationModule } from './shared/application.module.js';
 import { ViewsModule } from './views/views.module.js';
+import { ConsoleGatewayModule } from '../console-gateway/console-gateway.module.js';
 
 /**
  * THE integration point for feature modules: add each feature's Nest module here and AppModule imports it.
@@ -31,4 +32,5 @@ export const featureModules: readonly (Type<unknown> | DynamicModule)[] = [
   AuditModule,
   ViewsModule,
   PublicLogModule,
+  ConsoleGatewayModule,
 ];

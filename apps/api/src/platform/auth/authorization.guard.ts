@@ -73,7 +73,12 @@ export class AuthorizationGuard implements CanActivate {
 
 /** The handler's declarations if it has any, else its controller's. */
 export function accessRuleOf(reflector: Reflector, context: ExecutionContext): AccessRule {
-  for (const target of [context.getHandler(), context.getClass()]) {
+  return accessRuleFor(reflector, context.getHandler(), context.getClass());
+}
+
+/** The rule a route declares, read from its handler and controller: the console asks the routes, never copies them. */
+export function accessRuleFor(reflector: Reflector, handler: object, controller: object): AccessRule {
+  for (const target of [handler, controller] as Parameters<Reflector['get']>[1][]) {
     if (reflector.get<boolean | undefined>(PUBLIC_ACCESS, target)) return { kind: 'public' };
     const roles = reflector.get<readonly Role[] | undefined>(ROLES_ACCESS, target);
     const ownerOfAction = reflector.get<OwnerOfActionRule | undefined>(OWNER_OF_ACTION_ACCESS, target);

@@ -1,0 +1,238 @@
+import { Injectable, type Type } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DomainError, streamIdFor } from '#domain';
+import { ConcurrencyError } from '#event-store';
+import type {
+  ActionPage,
+  CommandResult,
+  CompletionInput,
+  ConsoleCaller,
+  ConsoleGateway,
+  DirectoryEntry,
+  MyQueue,
+  ProgressInput,
+  Read,
+} from '#console';
+import { decideAccess, type AccessDecision } from '../platform/auth/access-decision.js';
+import { accessRuleFor } from '../platform/auth/authorization.guard.js';
+import { isRole, ROLES } from '../platform/auth/roles.js';
+import type { Caller } from '../platform/caller.js';
+import { ProblemException } from '../platform/problems/problem.js';
+import type { Actor } from '../platform/request-context.js';
+import { flattenValidationErrors } from '../platform/validation/validation.pipe.js';
+import { ActionOwnership } from '../features/actions/action-ownership.js';
+import { CompleteActionDto, ReportProgressDto } from '../features/actions/action-requests.dto.js';
+import { GetActionQuery, type ActionView } from '../features/actions/action-view.query.js';
+import { ActionsController } from '../features/actions/actions.controller.js';
+import { CompleteActionCommand } from '../features/actions/complete-action.command.js';
+import { ReportProgressCommand } from '../features/actions/report-progress.command.js';
+import { GetStreamHistoryQuery, type StreamHistory } from '../features/audit/stream-history.query.js';
+import { ListCommitteesQuery, type CommitteeList } from '../features/committees/list-committees.query.js';
+import { ListPeopleQuery, type PersonList } from '../features/directory/list-people.query.js';
+import { ListPostsQuery, type PostList } from '../features/directory/list-posts.query.js';
+import type { CommandOutcome } from '../features/shared/command-outcome.js';
+import { isUuid } from '../features/shared/uuid.js';
+import { GetPersonQueueQuery, type PersonQueue } from '../features/views/queue.query.js';
+import { ViewsController } from '../features/views/views.controller.js';
+import { ProjectionPositions } from '../read-models/projection-positions.js';
+import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
+
+const LIST_LIMIT = 1000;
+const QUEUE_LIMIT = 500;
+const HISTORY_LIMIT = 1000;
+
+type ActionCommandClass = typeof ReportProgressCommand | typeof CompleteActionCommand;
+
+/**
+ * The console's gateway: the api's own queries and commands on its buses, each behind the access rule its route
+ * declares (read from the controllers, so the console and the API cannot disagree about who may do what).
+ */
+@Injectable()
+export class ApiConsoleGateway implements ConsoleGateway {
+  readonly grantableRoles: readonly string[] = ROLES;
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly reflector: Reflector,
+    private readonly ownership: ActionOwnership,
+    private readonly positions: ProjectionPositions,
+  ) {}
+
+  async directory(): Promise<readonly DirectoryEntry[]> {
+    const [people, posts] = await Promise.all([
+      this.queries.execute<ListPeopleQuery, PersonList>(new ListPeopleQuery(undefined, { limit: LIST_LIMIT })),
+      this.queries.execute<ListPostsQuery, PostList>(new ListPostsQuery(undefined, { limit: LIST_LIMIT })),
+    ]);
+    return people.people.map((p) => ({
+      personId: p.personId,
+      name: p.name,
+      posts: posts.posts.filter((post) => post.holder?.personId === p.personId).map((post) => post.title),
+    }));
+  }
+
+  async myQueue(caller: ConsoleCaller): Promise<Read<MyQueue>> {
+    const actor = actorOf(caller);
+    const refusal = refusalOf(await this.decide(ViewsController, 'myQueue', actor));
+    if (refusal) return refusal;
+    const [queue, committees] = await Promise.all([
+      this.queries.execute<GetPersonQueueQuery, PersonQueue>(new GetPersonQueueQuery(actor.id, { limit: QUEUE_LIMIT })),
+      this.committeeNames(),
+    ]);
+    return {
+      kind: 'ok',
+      value: {
+        posts: queue.posts.map((p) => p.title),
+        actions: queue.actions.map((a) => ({
+          actionId: a.actionId,
+          ref: a.ref,
+          title: a.title,
+          status: a.status,
+          committee: committees.get(a.committeeId) ?? '',
+          dueOn: a.dueOn,
+          overdue: a.overdue,
+          daysOverdue: a.daysOverdue,
+          rag: a.rag,
+          latestUpdate: a.latestUpdate,
+          ownerPost: a.ownerPost.title,
+        })),
+      },
+    };
+  }
+
+  async action(caller: ConsoleCaller, actionId: string): Promise<Read<ActionPage>> {
+    const actor = actorOf(caller);
+    const refusal = refusalOf(await this.decide(ActionsController, 'get', actor));
+    if (refusal) return refusal;
+    if (!isUuid(actionId)) return { kind: 'not-found' };
+    let view: ActionView;
+    try {
+      view = await this.queries.execute<GetActionQuery, ActionView>(new GetActionQuery(actionId));
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === 'not-found') return { kind: 'not-found' };
+      throw error;
+    }
+    const [committees, history, mayReport] = await Promise.all([
+      this.committeeNames(),
+      this.queries.execute<GetStreamHistoryQuery, StreamHistory | undefined>(
+        new GetStreamHistoryQuery(streamIdFor('action', actionId), { after: 0, limit: HISTORY_LIMIT }),
+      ),
+      this.decide(ActionsController, 'progress', actor, actionId),
+    ]);
+    const actorAt = new Map((history?.events ?? []).map((e) => [e.streamVersion, e.actor?.name ?? e.actor?.id ?? null]));
+    return {
+      kind: 'ok',
+      value: {
+        actionId: view.actionId,
+        ref: view.ref,
+        title: view.title,
+        description: view.description,
+        status: view.status,
+        committee: committees.get(view.committeeId) ?? '',
+        ownerPost: view.owner.title ?? '',
+        dueOn: view.dueOn,
+        overdue: view.overdue,
+        rag: view.rag,
+        outcome: view.outcome,
+        origin: { partLabel: view.origin.partLabel, partText: view.origin.partText },
+        updates: view.updates,
+        chases: view.chases,
+        history: view.history.map((h) => ({ type: h.type, at: h.at, by: actorAt.get(h.version) ?? null })),
+        version: view.version,
+        mayReport: mayReport.kind === 'allow',
+      },
+    };
+  }
+
+  reportProgress(caller: ConsoleCaller, actionId: string, input: ProgressInput, expectedVersion: number): Promise<CommandResult> {
+    return this.runActionCommand(caller, actionId, 'progress', ReportProgressDto, ReportProgressCommand, input, expectedVersion);
+  }
+
+  completeAction(caller: ConsoleCaller, actionId: string, input: CompletionInput, expectedVersion: number): Promise<CommandResult> {
+    return this.runActionCommand(caller, actionId, 'complete', CompleteActionDto, CompleteActionCommand, input, expectedVersion);
+  }
+
+  /** The route's access rule, then the route's DTO validation, then the command; answers once the read models show it. */
+  private async runActionCommand(
+    caller: ConsoleCaller,
+    actionId: string,
+    route: keyof ActionsController,
+    dto: Type<object>,
+    command: ActionCommandClass,
+    input: object,
+    expectedVersion: number,
+  ): Promise<CommandResult> {
+    const actor = actorOf(caller);
+    if (!isUuid(actionId)) return { kind: 'not-found' };
+    const refusal = refusalOf(await this.decide(ActionsController, route, actor, actionId));
+    if (refusal) return refusal;
+    const body = plainToInstance(dto, input);
+    const problems = await validate(body, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+    if (problems.length > 0) return { kind: 'invalid', errors: flattenValidationErrors(problems) };
+    const apiCaller: Caller = { actor, correlationId: caller.correlationId, requestId: caller.requestId };
+    let outcome: CommandOutcome;
+    try {
+      outcome = await this.commands.execute(new command(actionId, body as never, expectedVersion, apiCaller));
+    } catch (error) {
+      return resultOfRefused(error);
+    }
+    await this.positions.waitFor(outcome.position, READ_YOUR_WRITES_TIMEOUT_MS);
+    return { kind: 'done', version: outcome.version };
+  }
+
+  private decide(controller: Type<object>, handler: string, actor: Actor, actionId = ''): Promise<AccessDecision> {
+    const method = (controller.prototype as Record<string, unknown>)[handler];
+    if (typeof method !== 'function') throw new Error(`${controller.name} has no route ${handler}`);
+    const rule = accessRuleFor(this.reflector, method, controller);
+    return decideAccess(rule, actor, async () => ({ actionId, ownership: await this.ownership.of(actionId, actor.id) }));
+  }
+
+  private async committeeNames(): Promise<Map<string, string>> {
+    const list = await this.queries.execute<ListCommitteesQuery, CommitteeList>(new ListCommitteesQuery(undefined, { limit: LIST_LIMIT }));
+    return new Map(list.committees.map((c) => [c.committeeId, c.name]));
+  }
+}
+
+/** The roles the sign-in granted, as the API's tokens grant them: anything not a role is ignored. */
+function actorOf({ person }: ConsoleCaller): Actor {
+  return { id: person.id, name: person.name, roles: person.roles.filter(isRole) };
+}
+
+function refusalOf(decision: AccessDecision): Extract<CommandResult, { kind: 'forbidden' | 'not-found' }> | undefined {
+  switch (decision.kind) {
+    case 'allow':
+      return undefined;
+    case 'not-found':
+      return { kind: 'not-found' };
+    case 'unauthenticated':
+      return { kind: 'forbidden', detail: 'Sign in first' };
+    case 'forbidden':
+      return { kind: 'forbidden', detail: decision.detail };
+  }
+}
+
+/** What the command's typed refusals mean to a form; anything else is a fault and is thrown on. */
+function resultOfRefused(error: unknown): CommandResult {
+  if (error instanceof ConcurrencyError) return { kind: 'stale', currentVersion: error.actual };
+  if (error instanceof DomainError) {
+    switch (error.kind) {
+      case 'not-found':
+        return { kind: 'not-found' };
+      case 'forbidden':
+        return { kind: 'forbidden', detail: error.message };
+      case 'conflict':
+      case 'invalid':
+        return { kind: 'refused', detail: error.message };
+    }
+  }
+  if (error instanceof ProblemException && error.problem.status < 500) {
+    const { status, detail } = error.problem;
+    if (status === 403) return { kind: 'forbidden', detail };
+    if (status === 404) return { kind: 'not-found' };
+    return { kind: 'refused', detail };
+  }
+  throw error;
+}

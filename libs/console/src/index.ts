@@ -1,0 +1,20 @@
+/** The web console: GOV.UK pages served beside the API, over a gateway the serving app provides. */
+export { consoleMiddleware, type ConsoleMiddleware, type ConsoleOptions } from './console.js';
+export {
+  CONSOLE_GATEWAY,
+  type ActionHistoryEntry,
+  type ActionPage,
+  type CommandResult,
+  type CompletionInput,
+  type ConsoleCaller,
+  type ConsoleGateway,
+  type ConsolePerson,
+  type DirectoryEntry,
+  type FieldProblem,
+  type MyQueue,
+  type ProgressInput,
+  type QueueItem,
+  type Read,
+  type Refusal,
+} from './console-gateway.js';
+export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SESSION_COOKIE, SessionStore } from './sessions.js';
