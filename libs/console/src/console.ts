@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActionPage, CommandResult, ConsoleCaller, ConsoleGateway, FieldProblem } from './console-gateway.js';
 import { createRenderer, RAG_TEXT, type Renderer } from './render.js';
-import { SESSION_COOKIE, SessionStore, type Session } from './sessions.js';
+import { SESSION_COOKIE, sessionCookie, SessionStore, type Session } from './sessions.js';
 import { sendAsset } from './static-assets.js';
 
 export interface ConsoleOptions {
@@ -81,6 +81,10 @@ class ConsoleHandler {
       nonce: randomBytes(16).toString('base64'),
       session: this.sessions.find(cookieOf(req, SESSION_COOKIE)),
     };
+    if (path === '/sign-in' && this.options.production) {
+      this.notFound(page);
+      return true;
+    }
     const action = /^\/actions\/([^/]+)(?:\/(progress|complete))?$/.exec(path);
     if (method === 'GET' || method === 'HEAD') {
       if (path === '/' || path === '/my-actions') return this.signedIn(page, () => this.myActions(page));
@@ -142,16 +146,31 @@ class ConsoleHandler {
     const gateway = this.options.gateway;
     const caller = this.callerOf(page);
     const values: Record<string, string> =
-      kind === 'progress' ? { note: form.get('note') ?? '', rag: form.get('rag') ?? '' } : { outcome: form.get('outcome') ?? '', evidence: form.get('evidence') ?? '' };
+      kind === 'progress'
+        ? { note: form.get('note') ?? '', rag: form.get('rag') ?? '' }
+        : { outcome: form.get('outcome') ?? '', evidence: form.get('evidence') ?? '' };
     const version = form.get('version') ?? '';
-    const errors = kind === 'progress' ? progressErrors(values.note ?? '', values.rag ?? '') : completionErrors(values.outcome ?? '', values.evidence ?? '');
+    const errors =
+      kind === 'progress'
+        ? progressErrors(values.note ?? '', values.rag ?? '')
+        : completionErrors(values.outcome ?? '', values.evidence ?? '');
     let result: CommandResult;
     if (errors.length > 0) result = { kind: 'invalid', errors };
     else if (!VERSION.test(version)) result = { kind: 'stale', currentVersion: -1 };
     else if (kind === 'progress') {
-      result = await gateway.reportProgress(caller, actionId, { note: values.note ?? '', ...(values.rag ? { rag: values.rag } : {}) }, Number(version));
+      result = await gateway.reportProgress(
+        caller,
+        actionId,
+        { note: values.note ?? '', ...(values.rag ? { rag: values.rag } : {}) },
+        Number(version),
+      );
     } else {
-      result = await gateway.completeAction(caller, actionId, { outcome: values.outcome ?? '', ...(values.evidence ? { evidence: values.evidence } : {}) }, Number(version));
+      result = await gateway.completeAction(
+        caller,
+        actionId,
+        { outcome: values.outcome ?? '', ...(values.evidence ? { evidence: values.evidence } : {}) },
+        Number(version),
+      );
     }
     if (result.kind === 'done') {
       if (page.session) page.session.flash = kind === 'progress' ? 'Progress reported' : 'Action marked as complete';
@@ -163,7 +182,8 @@ class ConsoleHandler {
     const fresh = await gateway.action(caller, actionId);
     if (fresh.kind !== 'ok') return this.refused(page, fresh, 'see this action');
     // A form sent from a page that was stale keeps its version, so sending it again is refused again until the user has seen the fresh state.
-    const action = result.kind === 'invalid' ? { ...fresh.value, version: VERSION.test(version) ? Number(version) : fresh.value.version } : fresh.value;
+    const action =
+      result.kind === 'invalid' ? { ...fresh.value, version: VERSION.test(version) ? Number(version) : fresh.value.version } : fresh.value;
     switch (result.kind) {
       case 'invalid':
         return this.sendForm(page, 400, kind, action, values, result.errors);
@@ -175,7 +195,6 @@ class ConsoleHandler {
   }
 
   private async signInPage(page: Page, values: { personId?: string; roles?: string[] } = {}, errors: FieldProblem[] = []): Promise<void> {
-    if (this.options.production) return this.notFound(page);
     const session = page.session ?? this.startSession(page);
     const people = await this.options.gateway.directory();
     const returnTo = safeReturnTo(page.query.get('returnTo'));
@@ -191,14 +210,14 @@ class ConsoleHandler {
   }
 
   private async signIn(page: Page, form: URLSearchParams): Promise<void> {
-    if (this.options.production) return this.notFound(page);
     const personId = form.get('personId') ?? '';
     const roles = form.getAll('roles');
     const person = (await this.options.gateway.directory()).find((p) => p.personId === personId);
     const grantable = this.options.gateway.grantableRoles;
     const errors: FieldProblem[] = [];
     if (!person) errors.push({ field: 'personId', message: 'Select who you are' });
-    if (roles.length === 0 || roles.some((role) => !grantable.includes(role))) errors.push({ field: 'roles', message: 'Select at least one role' });
+    if (roles.length === 0 || roles.some((role) => !grantable.includes(role)))
+      errors.push({ field: 'roles', message: 'Select at least one role' });
     if (!person || errors.length > 0) {
       page.query.set('returnTo', form.get('returnTo') ?? '/');
       return this.signInPage(page, { personId, roles }, errors);
@@ -212,7 +231,7 @@ class ConsoleHandler {
 
   private signOut(page: Page): void {
     if (page.session) this.sessions.end(page.session);
-    page.res.setHeader('Set-Cookie', `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${this.options.production ? '; Secure' : ''}`);
+    page.res.setHeader('Set-Cookie', sessionCookie('', this.options.production, true));
     redirect(page.res, this.options.production ? '/' : '/sign-in');
   }
 
@@ -260,8 +279,7 @@ class ConsoleHandler {
   }
 
   private setCookie(res: ServerResponse, session: Session): void {
-    const secure = this.options.production ? '; Secure' : '';
-    res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${this.sessions.cookieValueOf(session)}; Path=/; HttpOnly; SameSite=Lax${secure}`);
+    res.setHeader('Set-Cookie', sessionCookie(this.sessions.cookieValueOf(session), this.options.production));
   }
 
   private sendForm(
@@ -412,7 +430,11 @@ function readForm(req: IncomingMessage): Promise<URLSearchParams> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(type === 'application/x-www-form-urlencoded' ? new URLSearchParams(Buffer.concat(chunks).toString('utf8')) : new URLSearchParams()));
+    req.on('end', () =>
+      resolve(
+        type === 'application/x-www-form-urlencoded' ? new URLSearchParams(Buffer.concat(chunks).toString('utf8')) : new URLSearchParams(),
+      ),
+    );
     req.on('error', reject);
   });
 }

@@ -17,4 +17,4 @@ export {
   type Read,
   type Refusal,
 } from './console-gateway.js';
-export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SESSION_COOKIE, SessionStore } from './sessions.js';
+export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SESSION_COOKIE, sessionCookie, SessionStore } from './sessions.js';

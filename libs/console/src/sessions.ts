@@ -81,3 +81,8 @@ export class SessionStore {
     }
   }
 }
+
+/** The Set-Cookie value: HttpOnly and SameSite=Lax always, Secure in production; `expire` clears it. */
+export function sessionCookie(value: string, production: boolean, expire = false): string {
+  return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax${production ? '; Secure' : ''}${expire ? '; Max-Age=0' : ''}`;
+}
