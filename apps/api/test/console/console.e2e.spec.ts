@@ -242,6 +242,29 @@ describe('the web console over HTTP', () => {
     });
   });
 
+  describe("the API routes' role rules, applied to the pages", () => {
+    it('lets a member see My actions but not an action page, as GET /me/queue and GET /actions/{id} do', async () => {
+      const member = await signIn(f, w.personId, ['member']);
+      expect((await member.get('/')).status).toBe(200);
+      const page = await member.get(`/actions/${w.actionId}`);
+      expect(page.status).toBe(403);
+      expect(textOf(page.text)).toContain('You cannot see this action Only officer, scrutiny, monitoring, admin may do this');
+    });
+
+    it('lets the monitoring officer read an action but neither offers nor accepts a progress report from them', async () => {
+      const monitoring = await signIn(f, w.personId, ['monitoring']);
+      const page = await monitoring.get(`/actions/${w.otherActionId}`);
+      expect(page.status).toBe(200);
+      expect(page.text).not.toContain('Report progress');
+      const res = await monitoring
+        .post(`/actions/${w.otherActionId}/progress`)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), version: '1', note: 'Not mine to report' });
+      expect(res.status).toBe(403);
+      expect((await actionOverApi(w.otherActionId)).updates).toEqual([]);
+    });
+  });
+
   describe('pages and assets', () => {
     it('serves GOV.UK Frontend styles, scripts and fonts from the app, and nothing outside them', async () => {
       const css = await browser(f).get('/assets/govuk-frontend.min.css');
