@@ -77,6 +77,18 @@ describe('the web console over HTTP', () => {
       expect((await agent.get('/')).status).toBe(303);
     });
 
+    it('returns only to a page of the console after signing in, never to another site', async () => {
+      for (const returnTo of ['//evil.example/', '/\\evil.example', 'https://evil.example/']) {
+        const agent = browser(f);
+        const page = await agent.get('/sign-in');
+        const res = await agent
+          .post('/sign-in')
+          .type('form')
+          .send({ _csrf: csrfOf(page.text), personId: w.personId, roles: 'officer', returnTo });
+        expect({ returnTo, location: res.headers.location }).toEqual({ returnTo, location: '/' });
+      }
+    });
+
     it('signs out: the session ends, so its cookie no longer signs anyone in', async () => {
       const agent = await signIn(f, w.personId);
       const home = await agent.get('/');
