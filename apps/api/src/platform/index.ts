@@ -16,3 +16,4 @@ export { RequestValidationError } from './validation/request-validation.error.js
 export { HealthRegistry, type HealthCheck, type HealthCheckResult } from '#runtime';
 export { API_PREFIX } from './http/api-prefix.js';
 export { apiMigrations, API_MIGRATIONS_TABLE } from './database/api-migrations.js';
+export { UuidParam } from './validation/uuid-param.js';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { etagFor, IfMatchVersion } from '../../platform/index.js';
@@ -30,8 +30,9 @@ import { ACTING_FOR_ANY_OWNER } from './action-writer.js';
 import { AssignActionCommand } from './assign-action.command.js';
 import { OwnerOfAction, Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
+import { UuidParam } from '../../platform/index.js';
 
-const Id = () => Param('actionId', ParseUUIDPipe);
+const Id = () => UuidParam('actionId');
 
 @ApiTags('actions')
 @ApiBearerAuth()

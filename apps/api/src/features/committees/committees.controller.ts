@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { committeeDecider } from '#domain';
@@ -11,6 +11,7 @@ import { CreateCommitteeCommand } from './create-committee.command.js';
 import { CreateCommitteeDto } from './create-committee.dto.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
+import { UuidParam } from '../../platform/index.js';
 
 @ApiTags('committees and meetings')
 @ApiBearerAuth()
@@ -30,7 +31,7 @@ export class CommitteesController {
 
   @Get(':committeeId')
   @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
-  async get(@Param('committeeId', ParseUUIDPipe) committeeId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
+  async get(@UuidParam('committeeId') committeeId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
     const loaded = await this.aggregates.load(committeeDecider, streamIdFor('committee', committeeId));
     return sendFolded(res, loaded, 'committee-not-found', `Committee ${committeeId} does not exist`);
   }

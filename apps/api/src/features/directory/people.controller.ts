@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { personDecider } from '#domain';
@@ -11,6 +11,7 @@ import { RegisterPersonCommand } from './register-person.command.js';
 import { RegisterPersonDto } from './register-person.dto.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
+import { UuidParam } from '../../platform/index.js';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -30,7 +31,7 @@ export class PeopleController {
 
   @Get(':personId')
   @Roles('scrutiny', 'monitoring', 'admin')
-  async get(@Param('personId', ParseUUIDPipe) personId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
+  async get(@UuidParam('personId') personId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
     const loaded = await this.aggregates.load(personDecider, streamIdFor('person', personId));
     return sendFolded(res, loaded, 'person-not-found', `Person ${personId} does not exist`);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { notFound } from '#domain';
@@ -17,6 +17,7 @@ import { readPost, type PostView } from './post-record.sql.js';
 import { VacatePostCommand } from './vacate-post.command.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
+import { UuidParam } from '../../platform/index.js';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -39,7 +40,7 @@ export class PostsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome, description: 'Appoints the person; a current holder is vacated first' })
   appoint(
-    @Param('postId', ParseUUIDPipe) postId: string,
+    @UuidParam('postId') postId: string,
     @Body() body: AppointPostHolderDto,
     @IfMatchVersion() expected: number | undefined,
     @Caller() caller: Caller,
@@ -52,7 +53,7 @@ export class PostsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome, description: 'Vacates the post; 409 post-already-vacant when nobody holds it' })
   vacate(
-    @Param('postId', ParseUUIDPipe) postId: string,
+    @UuidParam('postId') postId: string,
     @IfMatchVersion() expected: number | undefined,
     @Caller() caller: Caller,
   ): Promise<CommandOutcome> {
@@ -64,7 +65,7 @@ export class PostsController {
   @Roles('officer', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
   async get(
-    @Param('postId', ParseUUIDPipe) postId: string,
+    @UuidParam('postId') postId: string,
     @Query() _view: ViewQueryDto,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<PostView> {

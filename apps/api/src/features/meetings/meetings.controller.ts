@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { etagFor, IfMatchVersion } from '../../platform/index.js';
@@ -18,6 +18,7 @@ import { ScheduleMeetingCommand } from './schedule-meeting.command.js';
 import { ScheduleMeetingDto } from './schedule-meeting.dto.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
+import { UuidParam } from '../../platform/index.js';
 
 @ApiTags('committees and meetings')
 @ApiBearerAuth()
@@ -40,7 +41,7 @@ export class MeetingsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome, description: 'Replaces the attendance list' })
   recordAttendance(
-    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @UuidParam('meetingId') meetingId: string,
     @Body() body: RecordAttendanceDto,
     @IfMatchVersion() expected: number | undefined,
     @Caller() caller: Caller,
@@ -53,7 +54,7 @@ export class MeetingsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome })
   addItem(
-    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @UuidParam('meetingId') meetingId: string,
     @Body() body: AddAgendaItemDto,
     @IfMatchVersion() expected: number | undefined,
     @Caller() caller: Caller,
@@ -66,7 +67,7 @@ export class MeetingsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome, description: 'Minutes confirmed as a correct record at a later meeting of the same committee' })
   approveMinutes(
-    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @UuidParam('meetingId') meetingId: string,
     @Body() body: ApproveMinutesDto,
     @IfMatchVersion() expected: number | undefined,
     @Caller() caller: Caller,
@@ -79,7 +80,7 @@ export class MeetingsController {
   @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
   async get(
-    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @UuidParam('meetingId') meetingId: string,
     @Query() _view: ViewQueryDto,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<MeetingRecordView> {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { metricSnapshotDecider } from '#domain';
@@ -20,6 +20,7 @@ import { Roles } from '../../platform/auth/index.js';
 import { OwnerOfActionInBody, OwnerOfSnapshotAction } from '../../platform/auth/access.decorators.js';
 import { ACTING_FOR_ANY_OWNER } from '../actions/action-writer.js';
 import { Caller } from '../../platform/caller.js';
+import { UuidParam } from '../../platform/index.js';
 
 /** Under /api/v1; the unprefixed GET /metrics is the Prometheus endpoint. */
 @ApiTags('metrics')
@@ -49,7 +50,7 @@ export class MetricSnapshotsController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "1" (412 otherwise)' })
   @ApiOkResponse({ type: CommandOutcome })
   correct(
-    @Param('snapshotId', ParseUUIDPipe) snapshotId: string,
+    @UuidParam('snapshotId') snapshotId: string,
     @Body() body: CorrectMetricsDto,
     @IfMatchVersion() expected: number | undefined,
     @Caller() caller: Caller,
@@ -60,7 +61,7 @@ export class MetricSnapshotsController {
   @Get('metric-snapshots/:snapshotId')
   @Roles('officer', 'member', 'scrutiny', 'monitoring', 'admin')
   @ApiOperation({ summary: 'The snapshot with its current figures; ETag is its version' })
-  async get(@Param('snapshotId', ParseUUIDPipe) snapshotId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
+  async get(@UuidParam('snapshotId') snapshotId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
     const loaded = await this.aggregates.load(metricSnapshotDecider, streamIdFor('metric', snapshotId));
     return sendFolded(res, loaded, 'metric-snapshot-not-found', `Snapshot ${snapshotId} does not exist`);
   }

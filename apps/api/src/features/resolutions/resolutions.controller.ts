@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { resolutionDecider } from '#domain';
@@ -20,6 +20,7 @@ import { readResolution } from './resolution-record.sql.js';
 import { GetResolutionHistoryQuery, type ResolutionHistory } from './resolution-history.query.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
+import { UuidParam } from '../../platform/index.js';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "2" (412 otherwise)' };
 
@@ -38,11 +39,7 @@ export class ResolutionsController {
   @Roles('scrutiny', 'admin')
   @ApiOperation({ summary: 'Record a resolution passed on an agenda item of the meeting' })
   @ApiCreatedResponse({ type: CommandOutcome })
-  pass(
-    @Param('meetingId', ParseUUIDPipe) meetingId: string,
-    @Body() body: PassResolutionDto,
-    @Caller() caller: Caller,
-  ): Promise<CommandOutcome> {
+  pass(@UuidParam('meetingId') meetingId: string, @Body() body: PassResolutionDto, @Caller() caller: Caller): Promise<CommandOutcome> {
     return this.commands.execute(new PassResolutionCommand(idFrom(body, caller), meetingId, body, caller));
   }
 
@@ -53,7 +50,7 @@ export class ResolutionsController {
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: CommandOutcome })
   correct(
-    @Param('resolutionId', ParseUUIDPipe) resolutionId: string,
+    @UuidParam('resolutionId') resolutionId: string,
     @Body() body: CorrectResolutionDto,
     @IfMatchVersion() expected: number | undefined,
     @Caller() caller: Caller,
@@ -66,7 +63,7 @@ export class ResolutionsController {
   @ProjectionView()
   @ApiOperation({ summary: 'The resolution now (from the read models), or as it stood at `asOf` (from its stream); ETag is its version' })
   async get(
-    @Param('resolutionId', ParseUUIDPipe) resolutionId: string,
+    @UuidParam('resolutionId') resolutionId: string,
     @Query() query: ResolutionAsOfDto,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<object> {
@@ -85,10 +82,7 @@ export class ResolutionsController {
   @Get('resolutions/:resolutionId/history')
   @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
   @ApiOperation({ summary: 'Every wording of the resolution, with when it was made and why it was corrected' })
-  async history(
-    @Param('resolutionId', ParseUUIDPipe) resolutionId: string,
-    @Res({ passthrough: true }) res: HeaderSink,
-  ): Promise<ResolutionHistory> {
+  async history(@UuidParam('resolutionId') resolutionId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<ResolutionHistory> {
     const history = await this.queries.execute(new GetResolutionHistoryQuery(resolutionId));
     res.setHeader('ETag', etagFor(history.version));
     return history;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { notFound } from '#domain';
 import type { HttpRequest } from '../http/http-types.js';
-import { ProblemException } from '../problems/problem.js';
 import { requestContextOf } from '../request-context.js';
 import { decideAccess, type AccessRule } from './access-decision.js';
 import { OWNER_OF_ACTION_ACCESS, PUBLIC_ACCESS, ROLES_ACCESS, type OwnerOfActionRule } from './access.decorators.js';
@@ -43,7 +43,8 @@ export class AuthorizationGuard implements CanActivate {
       case 'unauthenticated':
         throw unauthorized('missing-token');
       case 'not-found':
-        throw ProblemException.of(404, 'action-not-found', `Action ${decision.actionId} does not exist`);
+        // 404 when the path names the action, 422 when the body does (the one rule, in problem-mapping.ts).
+        throw notFound('action-not-found', `Action ${decision.actionId} does not exist`, { actionId: decision.actionId });
       case 'forbidden':
         throw forbidden(decision.detail);
     }
@@ -63,7 +64,7 @@ export class AuthorizationGuard implements CanActivate {
         const snapshotId = req.params?.[param] ?? '';
         const linked = await this.snapshotAction.actionOf(snapshotId);
         if (linked === 'no-such-snapshot')
-          throw ProblemException.of(404, 'metric-snapshot-not-found', `Snapshot ${snapshotId} does not exist`);
+          throw notFound('metric-snapshot-not-found', `Snapshot ${snapshotId} does not exist`, { snapshotId });
         if (linked === undefined) throw forbidden(`Snapshot ${snapshotId} was not collated for an action, so only staff may correct it`);
         return linked;
       }
