@@ -10,7 +10,7 @@ export {
   type RequestContext,
   type Role,
 } from './request-context.js';
-export { expectedVersionFrom, IfMatchVersion, etagFor } from './if-match.js';
+export { AnswersETag, expectedVersionFrom, IfMatchVersion, etagFor } from './if-match.js';
 export { ProblemException, problemType, type FieldError, type Problem } from './problems/problem.js';
 export { RequestValidationError } from './validation/request-validation.error.js';
 export { HealthRegistry, type HealthCheck, type HealthCheckResult } from '#runtime';

@@ -11,7 +11,7 @@ import { CreateCommitteeCommand } from './create-committee.command.js';
 import { CreateCommitteeDto } from './create-committee.dto.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
-import { UuidParam } from '../../platform/index.js';
+import { AnswersETag, UuidParam } from '../../platform/index.js';
 
 @ApiTags('committees and meetings')
 @ApiBearerAuth()
@@ -30,6 +30,7 @@ export class CommitteesController {
   }
 
   @Get(':committeeId')
+  @AnswersETag()
   @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
   async get(@UuidParam('committeeId') committeeId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
     const loaded = await this.aggregates.load(committeeDecider, streamIdFor('committee', committeeId));

@@ -11,7 +11,7 @@ import { RegisterPersonCommand } from './register-person.command.js';
 import { RegisterPersonDto } from './register-person.dto.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
-import { UuidParam } from '../../platform/index.js';
+import { AnswersETag, UuidParam } from '../../platform/index.js';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -30,6 +30,7 @@ export class PeopleController {
   }
 
   @Get(':personId')
+  @AnswersETag()
   @Roles('scrutiny', 'monitoring', 'admin')
   async get(@UuidParam('personId') personId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
     const loaded = await this.aggregates.load(personDecider, streamIdFor('person', personId));

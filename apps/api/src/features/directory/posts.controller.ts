@@ -1,14 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { notFound } from '#domain';
 import type { SqlDatabase } from '#event-store';
-import { etagFor, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { ViewQueryDto } from '../../read-models/view-query.dto.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
-import type { HeaderSink } from '../shared/send-folded.js';
 import { AppointPostHolderCommand } from './appoint-post-holder.command.js';
 import { AppointPostHolderDto } from './appoint-post-holder.dto.js';
 import { CreatePostCommand } from './create-post.command.js';
@@ -62,16 +61,12 @@ export class PostsController {
 
   /** From the read models, with the current holder; pass a command's position as `minPosition` to read your own write. */
   @Get(':postId')
+  @AnswersETag()
   @Roles('officer', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
-  async get(
-    @UuidParam('postId') postId: string,
-    @Query() _view: ViewQueryDto,
-    @Res({ passthrough: true }) res: HeaderSink,
-  ): Promise<PostView> {
+  async get(@UuidParam('postId') postId: string, @Query() _view: ViewQueryDto): Promise<PostView> {
     const post = await readPost(this.db, postId);
     if (!post) throw notFound('post-not-found', `Post ${postId} does not exist`, { postId });
-    res.setHeader('ETag', etagFor(post.version));
     return post;
   }
 }

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { etagFor, IfMatchVersion } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { ViewQueryDto } from '../../read-models/view-query.dto.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
-import type { HeaderSink } from '../shared/send-folded.js';
 import { AddAgendaItemCommand } from './add-agenda-item.command.js';
 import { AddAgendaItemDto } from './add-agenda-item.dto.js';
 import { ApproveMinutesCommand } from './approve-minutes.command.js';
@@ -77,15 +76,10 @@ export class MeetingsController {
 
   /** The meeting record from the read models; its ETag is the meeting stream's version (what If-Match on the meeting's commands checks). */
   @Get(':meetingId')
+  @AnswersETag()
   @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
-  async get(
-    @UuidParam('meetingId') meetingId: string,
-    @Query() _view: ViewQueryDto,
-    @Res({ passthrough: true }) res: HeaderSink,
-  ): Promise<MeetingRecordView> {
-    const record = await this.queries.execute(new GetMeetingRecordQuery(meetingId));
-    res.setHeader('ETag', etagFor(record.version));
-    return record;
+  get(@UuidParam('meetingId') meetingId: string, @Query() _view: ViewQueryDto): Promise<MeetingRecordView> {
+    return this.queries.execute(new GetMeetingRecordQuery(meetingId));
   }
 }

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { metricSnapshotDecider } from '#domain';
 import { streamIdFor } from '#domain';
-import { IfMatchVersion } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
@@ -50,7 +50,7 @@ export class MetricSnapshotsController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "1" (412 otherwise)' })
   @ApiOkResponse({ type: CommandOutcome })
   correct(
-    @UuidParam('snapshotId') snapshotId: string,
+    @UuidParam('snapshotId', 'metric-snapshot') snapshotId: string,
     @Body() body: CorrectMetricsDto,
     @IfMatchVersion() expected: number | undefined,
     @Caller() caller: Caller,
@@ -59,9 +59,10 @@ export class MetricSnapshotsController {
   }
 
   @Get('metric-snapshots/:snapshotId')
+  @AnswersETag()
   @Roles('officer', 'member', 'scrutiny', 'monitoring', 'admin')
   @ApiOperation({ summary: 'The snapshot with its current figures; ETag is its version' })
-  async get(@UuidParam('snapshotId') snapshotId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
+  async get(@UuidParam('snapshotId', 'metric-snapshot') snapshotId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
     const loaded = await this.aggregates.load(metricSnapshotDecider, streamIdFor('metric', snapshotId));
     return sendFolded(res, loaded, 'metric-snapshot-not-found', `Snapshot ${snapshotId} does not exist`);
   }

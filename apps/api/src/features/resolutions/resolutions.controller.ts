@@ -5,7 +5,7 @@ import { resolutionDecider } from '#domain';
 import { notFound } from '#domain';
 import { streamIdFor } from '#domain';
 import type { SqlDatabase } from '#event-store';
-import { etagFor, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
@@ -59,6 +59,7 @@ export class ResolutionsController {
   }
 
   @Get('resolutions/:resolutionId')
+  @AnswersETag()
   @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
   @ApiOperation({ summary: 'The resolution now (from the read models), or as it stood at `asOf` (from its stream); ETag is its version' })
@@ -70,7 +71,6 @@ export class ResolutionsController {
     if (query.asOf === undefined) {
       const resolution = await readResolution(this.db, resolutionId);
       if (!resolution) throw notFound('resolution-not-found', `Resolution ${resolutionId} does not exist`, { resolutionId });
-      res.setHeader('ETag', etagFor(resolution.version));
       return resolution;
     }
     const asOf = new Date(query.asOf);
@@ -80,11 +80,10 @@ export class ResolutionsController {
   }
 
   @Get('resolutions/:resolutionId/history')
+  @AnswersETag()
   @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
   @ApiOperation({ summary: 'Every wording of the resolution, with when it was made and why it was corrected' })
-  async history(@UuidParam('resolutionId') resolutionId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<ResolutionHistory> {
-    const history = await this.queries.execute(new GetResolutionHistoryQuery(resolutionId));
-    res.setHeader('ETag', etagFor(history.version));
-    return history;
+  history(@UuidParam('resolutionId') resolutionId: string): Promise<ResolutionHistory> {
+    return this.queries.execute(new GetResolutionHistoryQuery(resolutionId));
   }
 }

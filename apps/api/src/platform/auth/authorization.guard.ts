@@ -14,6 +14,8 @@ import {
 } from './ownership-lookups.js';
 import type { Role } from './roles.js';
 
+export type MetadataTarget = Parameters<Reflector['get']>[1];
+
 type RequestWithParams = HttpRequest & { readonly params?: Record<string, string | undefined>; readonly body?: unknown };
 
 /**
@@ -74,7 +76,12 @@ export class AuthorizationGuard implements CanActivate {
 
 /** The handler's declarations if it has any, else its controller's. */
 export function accessRuleOf(reflector: Reflector, context: ExecutionContext): AccessRule {
-  for (const target of [context.getHandler(), context.getClass()]) {
+  return accessRuleFor(reflector, [context.getHandler(), context.getClass()]);
+}
+
+/** As accessRuleOf, from the handler and its controller themselves (the OpenAPI document reads them so). */
+export function accessRuleFor(reflector: Reflector, targets: readonly [handler: MetadataTarget, controller: MetadataTarget]): AccessRule {
+  for (const target of targets) {
     if (reflector.get<boolean | undefined>(PUBLIC_ACCESS, target)) return { kind: 'public' };
     const roles = reflector.get<readonly Role[] | undefined>(ROLES_ACCESS, target);
     const ownerOfAction = reflector.get<OwnerOfActionRule | undefined>(OWNER_OF_ACTION_ACCESS, target);

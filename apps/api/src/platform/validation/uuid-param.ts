@@ -6,6 +6,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A route parameter that must be a UUID: anything else is 400 naming the parameter, before any handler runs. */
 @Injectable()
 export class UuidParamPipe implements PipeTransform<string, string> {
+  /** `record`: what the parameter names, kebab-case, when its name does not say (snapshotId names a metric-snapshot). */
+  constructor(private readonly record?: string) {}
+
+  /** `committeeId` → `committee`: the record whose `<record>-not-found` answers an id that names none. */
+  recordNamedBy(name: string): string {
+    return this.record ?? kebab(name.replace(/Id$/, ''));
+  }
+
   transform(value: string, metadata: ArgumentMetadata): string {
     if (UUID.test(value)) return value;
     const name = metadata.data ?? 'id';
@@ -17,4 +25,8 @@ export class UuidParamPipe implements PipeTransform<string, string> {
 }
 
 /** `@UuidParam('actionId') actionId: string`: the route's `:actionId`, checked to be a UUID. */
-export const UuidParam = (name: string): ParameterDecorator => Param(name, UuidParamPipe);
+export const UuidParam = (name: string, record?: string): ParameterDecorator => Param(name, new UuidParamPipe(record));
+
+function kebab(camel: string): string {
+  return camel.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
