@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { metricSnapshotDecider } from '#domain';
 import { streamIdFor } from '#domain';
 import { AnswersETag, IfMatchVersion } from '../../platform/index.js';
@@ -47,7 +47,6 @@ export class MetricSnapshotsController {
   @OwnerOfSnapshotAction()
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct some of the figures; the first figures stay on record' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "1" (412 otherwise)' })
   @ApiOkResponse({ type: CommandOutcome })
   correct(
     @UuidParam('snapshotId', 'metric-snapshot') snapshotId: string,
@@ -75,7 +74,10 @@ export class MetricSnapshotsController {
       'One metric over time, by the date each snapshot stands for, with its corrections; a page at a time (limit, after): ' +
       "the answer stays a list as the contract has it, and the next page's cursor is in the X-Next-After header (absent on the last page)",
   })
-  @ApiHeader({ name: 'X-Next-After', required: false, description: 'Answered: pass as `after` for the next page' })
+  @ApiOkResponse({
+    description: 'The points of this page',
+    headers: { 'X-Next-After': { description: 'Pass as `after` for the next page; absent on the last page', schema: { type: 'string' } } },
+  })
   async series(
     @Param() params: MetricSeriesParamsDto,
     @Query() filter: MetricSeriesFilterDto,

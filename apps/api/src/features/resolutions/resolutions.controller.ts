@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { resolutionDecider } from '#domain';
 import { notFound } from '#domain';
 import { streamIdFor } from '#domain';
@@ -21,8 +21,6 @@ import { GetResolutionHistoryQuery, type ResolutionHistory } from './resolution-
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
 import { UuidParam } from '../../platform/index.js';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "2" (412 otherwise)' };
 
 @ApiTags('resolutions')
 @ApiBearerAuth()
@@ -47,7 +45,6 @@ export class ResolutionsController {
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct the wording; the earlier wording stays in the history' })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: CommandOutcome })
   correct(
     @UuidParam('resolutionId') resolutionId: string,

@@ -11,7 +11,7 @@ export class UuidParamPipe implements PipeTransform<string, string> {
 
   /** `committeeId` → `committee`: the record whose `<record>-not-found` answers an id that names none. */
   recordNamedBy(name: string): string {
-    return this.record ?? kebab(name.replace(/Id$/, ''));
+    return this.record ?? recordNameOf(name);
   }
 
   transform(value: string, metadata: ArgumentMetadata): string {
@@ -27,6 +27,10 @@ export class UuidParamPipe implements PipeTransform<string, string> {
 /** `@UuidParam('actionId') actionId: string`: the route's `:actionId`, checked to be a UUID. */
 export const UuidParam = (name: string, record?: string): ParameterDecorator => Param(name, new UuidParamPipe(record));
 
-function kebab(camel: string): string {
-  return camel.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+/** `ownerPostId` → `owner-post`: the kebab-case record an id parameter or field names. */
+export function recordNameOf(name: string): string {
+  return name
+    .replace(/Id$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
 }
