@@ -93,6 +93,14 @@ describe('error answers', () => {
       ],
       ['personId', async () => post(`/posts/${w.otherPostId}/holder`, { personId: missing }), 'person-not-found'],
       [
+        'attendees.personId',
+        () =>
+          post(`/meetings/${w.meetingId}/attendance`, {
+            attendees: [{ personId: missing, name: 'Cllr Green', role: 'chair', status: 'present' }],
+          }),
+        'attendee-person-not-found',
+      ],
+      [
         'actionId (metric snapshot)',
         () =>
           post('/metric-snapshots', {

@@ -11,6 +11,7 @@ describe('meetings over HTTP: scheduling, attendance, items, minutes approval', 
   beforeAll(async () => {
     f = await startFeatureApp();
     committeeId = await createCommittee();
+    expect((await f.http().post('/api/v1/people').send({ id: officer.personId, name: officer.name })).status).toBe(201);
   });
   afterAll(() => f.close());
 

@@ -253,7 +253,9 @@ describe('the OpenAPI document is the contract', () => {
       '%s answers 404 with a documented type for an unknown path id, and 400 naming a malformed one',
       async (_key, endpoint) => {
         const o = documented(endpoint);
-        for (const { name } of o.route.uuidParams) {
+        const names = [...endpoint.path.matchAll(/\{(\w+Id)\}/g)].map((match) => match[1]!);
+        expect(o.route.uuidParams.map((param) => param.name).sort()).toEqual([...names].sort());
+        for (const name of names) {
           const req = await endpoint.request(w, setup);
           const unknown = await send(endpoint, { ...req, path: pathWith(endpoint.path, req.path, name, randomUUID()) }, ADMIN);
           expect({
