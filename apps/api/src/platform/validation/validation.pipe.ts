@@ -17,7 +17,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
-    stopAtFirstError: true,
     validatorPackage: classValidator,
     transformerPackage: classTransformer,
     exceptionFactory: (errors: ValidationError[]) => {
@@ -31,8 +30,9 @@ export function createValidationPipe(): ValidationPipe {
 const SUMMARISED = 3;
 
 /**
- * Nested errors become dotted paths: parts → 0 → label is `parts.0.label`. One message per field (the pipe
- * stops at a property's first failing rule), and a field left out (or null) is only "<field> is required":
+ * Nested errors become dotted paths: parts → 0 → label is `parts.0.label`. One message per field: the first rule,
+ * in the order the DTO writes them, that the value breaks (class-validator stops at the last-written one, which for
+ * a number sent as a name is its length, not its type). A field left out (or null) is only "<field> is required":
  * the rules about its type and length say nothing useful about a value that is not there. A field the DTO
  * does not declare (whitelist) is present, so it keeps its own message.
  */
@@ -43,7 +43,8 @@ export function flattenValidationErrors(errors: readonly ValidationError[]): Fie
     const { error, parent } = pending.shift()!;
     const field = [parent, error.property].filter((part) => part !== undefined && part !== '').join('.') || '(body)';
     const messages = Object.values(error.constraints ?? {}).map(String);
-    if (messages.length > 0) flat.push({ field, message: isMissing(error) ? `${field} is required` : messages[0]! });
+    // Decorators apply bottom-up, so the constraints are listed last-written first.
+    if (messages.length > 0) flat.push({ field, message: isMissing(error) ? `${field} is required` : messages.at(-1)! });
     for (const child of error.children ?? []) pending.push({ error: child, parent: field === '(body)' ? '' : field });
   }
   return flat.slice(0, MAX_FIELD_ERRORS);
