@@ -13,9 +13,11 @@ import { answerClientErrorsAsProblems } from './platform/http/client-errors.js';
 import { corsFor } from './platform/http/cors.js';
 import { requireJsonBodies, useJsonBodyParser } from './platform/http/json-body.js';
 import { reenterRequestContext, requestContextMiddleware } from './platform/http/request-context.middleware.js';
+import { routeResolverOf, type RouterLike } from './platform/http/route-table.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import { JsonLogger } from '#runtime';
 import { logRequests } from './platform/logging/request-logging.middleware.js';
+import { ActiontrailMetrics } from './platform/metrics/actiontrail-metrics.js';
 import { HttpMetrics } from './platform/metrics/http-metrics.js';
 import { lastErrorHandler, unmatchedRouteHandler } from './platform/problem-details.filter.js';
 import { DOCS_JSON_PATH, DOCS_PATH, setupOpenApi } from './platform/openapi.js';
@@ -75,14 +77,19 @@ function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.use(requestContextMiddleware);
   app.use(securityHeaders);
   app.use(logRequests);
-  app.use(app.get(HttpMetrics).middleware);
+  const httpMetrics = app.get(HttpMetrics);
+  const express = app.getHttpAdapter().getInstance() as { readonly router?: RouterLike };
+  httpMetrics.resolveUnroutedWith(routeResolverOf(() => express.router));
+  app.use(httpMetrics.middleware);
   app.use(corsFor(config.corsOrigins));
   const personResolver = app.get(PersonResolver);
+  const metrics = app.get(ActiontrailMetrics);
   app.use(
     authenticateRequests({
       verifier: app.get(TokenVerifier),
       limiter: app.get(FailedAuthenticationLimiter),
       resolvePerson: (subject) => personResolver.personIdFor(subject),
+      onRefused: (reason) => metrics.tokenRefused(reason),
     }),
   );
   app.use(requireJsonBodies);

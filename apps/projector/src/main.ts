@@ -7,6 +7,7 @@ import { KafkaRelay, KafkajsEventPublisher, loadKafkaConfig } from '#kafka-relay
 import { openReadSide, type ReadSide } from './open-read-side.js';
 import { loadProjectorConfig } from './projector-config.js';
 import { Projector, type ProjectorLog } from './projector.js';
+import { startProjectorMetrics } from './projector-metrics.js';
 
 /** Longest wait for a clean stop before the process exits anyway. */
 const STOP_GRACE_MS = 10_000;
@@ -35,13 +36,15 @@ function startKafkaRelay(readSide: ReadSide, log: ProjectorLog): KafkaRelay | un
   return relay;
 }
 
-/** The read side as a process of its own: no HTTP, JSON lines on stdout, a clean stop on SIGTERM or SIGINT. */
+/** The read side as a process of its own: no API (GET /metrics alone, with METRICS_PORT), JSON lines on stdout, a clean stop on SIGTERM or SIGINT. */
 async function main(): Promise<void> {
   const config = loadProjectorConfig();
   const log = projectorLog(new JsonLogger({ level: config.app.logLevel }));
   const readSide = await openReadSide(config.app);
   const projector = new Projector(readSide, config, log);
   const relay = startKafkaRelay(readSide, log);
+  const metrics = config.metricsPort === undefined ? undefined : await startProjectorMetrics(config.metricsPort, relay);
+  if (metrics) log.info('serving GET /metrics', { port: metrics.port });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -54,7 +57,8 @@ async function main(): Promise<void> {
       log.error('did not stop in time: exiting', { graceMs: STOP_GRACE_MS });
       process.exit(1);
     }, STOP_GRACE_MS).unref();
-    Promise.resolve(relay?.stop())
+    Promise.resolve(metrics?.close())
+      .then(() => relay?.stop())
       .then(() => projector.stop())
       .then(
         () => log.info('stopped'),

@@ -1,4 +1,5 @@
-import { actionEventTypes, type ActionEvent } from './action/action.events.js';
+import { actionEventTypes, isActionEvent, type ActionEvent } from './action/action.events.js';
+import { occurrenceOf } from './action/action.state.js';
 import { committeeEventTypes, type CommitteeEvent } from './committee/committee.events.js';
 import { personEventTypes, type PersonEvent } from './directory/person/person.events.js';
 import { postEventTypes, type PostEvent } from './directory/post/post.events.js';
@@ -27,3 +28,14 @@ export const domainEventTypes: readonly DomainEventType[] = Object.values(eventT
 
 export const isDomainEvent = (event: { readonly type: string }): event is DomainEvent =>
   (domainEventTypes as readonly string[]).includes(event.type);
+
+/**
+ * When the council's world says the event happened (its business time), where that is not simply when it was
+ * recorded: an action's events carry it in their `*At` field, and a resolution passes at its meeting. Undefined
+ * for events whose recording is the happening (a post created, a meeting scheduled).
+ */
+export const occurredAtOf = (event: DomainEvent): string | undefined => {
+  if (isActionEvent(event)) return occurrenceOf(event).at;
+  if (event.type === 'ResolutionPassed') return event.data.meetingStartsAt;
+  return undefined;
+};

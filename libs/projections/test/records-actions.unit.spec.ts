@@ -42,6 +42,7 @@ describe('records projection: actions', () => {
       evidence: null,
       completed_at: null,
       closed_at: null,
+      sign_off_note: null,
       withdrawn_at: null,
       version: 1,
       last_position: assigned?.globalPosition,
@@ -132,7 +133,7 @@ describe('records projection: actions', () => {
     });
   });
 
-  it('given ActionCompleted then ActionSignedOff, then completed with its outcome, then closed', () => {
+  it('given ActionCompleted then ActionSignedOff, then completed with its outcome, then closed with the sign-off note', () => {
     const log = recordsWorld();
     assign(log, 'a-1');
     on(log, 'a-1', {
@@ -148,20 +149,26 @@ describe('records projection: actions', () => {
     });
     on(log, 'a-1', {
       type: 'ActionSignedOff',
-      data: { actionId: 'a-1', meetingId: ids.februaryMeeting, signedOffAt: '2017-02-20T19:00:00Z' },
+      data: { actionId: 'a-1', meetingId: ids.februaryMeeting, note: 'Agreed as complete', signedOffAt: '2017-02-20T19:00:00Z' },
     });
-    expect(action(log, 'a-1')).toMatchObject({ status: 'closed', closed_at: '2017-02-20T19:00:00Z', version: 3 });
+    expect(action(log, 'a-1')).toMatchObject({
+      status: 'closed',
+      closed_at: '2017-02-20T19:00:00Z',
+      sign_off_note: 'Agreed as complete',
+      version: 3,
+    });
   });
 
   it('given ActionReopened after sign-off, then open again with closed_at and completed_at cleared', () => {
     const log = recordsWorld();
     assign(log, 'a-1');
     on(log, 'a-1', { type: 'ActionCompleted', data: { actionId: 'a-1', outcome: 'Done', completedAt: '2017-02-10T09:00:00Z' } });
-    on(log, 'a-1', { type: 'ActionSignedOff', data: { actionId: 'a-1', signedOffAt: '2017-02-20T19:00:00Z' } });
+    on(log, 'a-1', { type: 'ActionSignedOff', data: { actionId: 'a-1', note: 'Agreed', signedOffAt: '2017-02-20T19:00:00Z' } });
     on(log, 'a-1', { type: 'ActionReopened', data: { actionId: 'a-1', reason: 'Figures incomplete', reopenedAt: '2017-02-21T09:00:00Z' } });
     expect(action(log, 'a-1')).toMatchObject({
       status: 'open',
       closed_at: null,
+      sign_off_note: null,
       completed_at: null,
       withdrawn_at: null,
       outcome: 'Done',

@@ -94,12 +94,28 @@ describe('records projection: meetings', () => {
       meeting_id: ids.meeting,
       committee_id: ids.committee,
       starts_at: '2017-01-16T18:00:00Z',
+      meeting_date: '2017-01-16',
+      date_only: false,
       title: null,
       location: null,
       attendees: [],
       items: [],
       minutes_approved: null,
       version: 1,
+    });
+  });
+
+  it('given MeetingScheduled with a date and no time, then the UK start of that day, the date, and date_only', () => {
+    const log = recordsWorld();
+    const meetingId = 'm-2015-06-24';
+    log.to('meeting', meetingId, {
+      type: 'MeetingScheduled',
+      data: { meetingId, committeeId: ids.committee, date: '2015-06-24', scheduledAt: '2017-01-03T09:00:00Z' },
+    });
+    expect(rowOf(log, t.meetings.name, meetingId)).toMatchObject({
+      starts_at: '2015-06-24T00:00:00+01:00',
+      meeting_date: '2015-06-24',
+      date_only: true,
     });
   });
 
@@ -114,6 +130,18 @@ describe('records projection: meetings', () => {
       data: { meetingId: ids.meeting, attendees, recordedAt: '2017-01-17T09:00:00Z' },
     });
     expect(rowOf(log, t.meetings.name, ids.meeting)).toMatchObject({ attendees, version: 3 });
+  });
+
+  it("given AgendaItemAdded with the minutes' narrative, then the item keeps it", () => {
+    const log = recordsWorld();
+    const narrative = 'Members asked whether certain factors were making it harder to recruit.';
+    log.to('meeting', ids.meeting, {
+      type: 'AgendaItemAdded',
+      data: { meetingId: ids.meeting, number: '62', title: 'Strategy', paperRef: 'CS14078', narrative, addedAt: '2017-01-10T09:00:00Z' },
+    });
+    expect(rowOf(log, t.meetings.name, ids.meeting)).toMatchObject({
+      items: [{ number: '62', title: 'Strategy', paperRef: 'CS14078', narrative }],
+    });
   });
 
   it('given AgendaItemAdded, then the items in order, the paper reference only where there is one', () => {
@@ -158,7 +186,7 @@ describe('records projection: meetings', () => {
 });
 
 describe('records projection: resolutions', () => {
-  it('given ResolutionPassed, then the resolution with its parts and no corrections', () => {
+  it('given ResolutionPassed, then the resolution with its parts and no corrections, passed at its meeting', () => {
     expect(rowOf(recordsWorld(), t.resolutions.name, ids.resolution)).toEqual({
       resolution_id: ids.resolution,
       meeting_id: ids.meeting,
@@ -169,7 +197,8 @@ describe('records projection: resolutions', () => {
         { label: '(ii)', text: 'That the Project Manager be instructed to collate final metrics', kind: 'instructed' },
       ],
       corrections: 0,
-      passed_at: '2017-01-16T19:10:00Z',
+      // The event says 19:10, when it was typed (events before business time); a resolution passes at its meeting.
+      passed_at: '2017-01-16T18:00:00Z',
       corrected_at: null,
       version: 1,
     });

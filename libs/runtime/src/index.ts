@@ -5,3 +5,4 @@ export * from './logging/fatal-line.js';
 export * from './stores/event-store.module.js';
 export * from './stores/foreign-event-metrics.js';
 export * from './tokens.js';
+export * from './metrics/metrics-server.js';

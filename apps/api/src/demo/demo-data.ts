@@ -167,3 +167,86 @@ export const demoActions = {
     dueMeetingId: demoFebruaryMeeting.id,
   },
 } as const satisfies Record<string, DemoAction>;
+
+/** Not in the seeds: the next meeting, invented so that the demo's actions can be signed off at one. */
+export const demoMarchMeeting = {
+  id: demoId('meeting/2017-03-invented'),
+  startsAt: '2017-03-20T18:00:00Z',
+  title:
+    'Scrutiny Task & Finish Group: Recruitment & Retention of Social Workers, 20 March 2017 (invented for the demo: no minutes of it are in the seeds)',
+} as const;
+
+/** A step of an action's life, dated when it happened (`occurredAt`). */
+export type DemoStep =
+  | {
+      readonly kind: 'progress';
+      readonly actionId: string;
+      readonly note: string;
+      readonly rag: 'red' | 'amber' | 'green';
+      readonly occurredAt: string;
+    }
+  | { readonly kind: 'completion'; readonly actionId: string; readonly outcome: string; readonly occurredAt: string }
+  | {
+      readonly kind: 'sign-off';
+      readonly actionId: string;
+      readonly meetingId: string;
+      readonly note: string;
+      readonly occurredAt: string;
+    };
+
+const INVENTED = '(invented for the demo)';
+
+/**
+ * INVENTED: the seeds hold only the January minutes, so what became of the two actions is made up, plausibly and
+ * small: progress in February 2017, completion at the February meeting, sign-off at the (invented) March meeting.
+ * Every note says it is invented. It shows past business recorded with the dates it happened.
+ */
+export const demoHistory: readonly DemoStep[] = [
+  {
+    kind: 'progress',
+    actionId: demoActions.finalMetrics.id,
+    note: `HR extract requested: vacancy, turnover and agency rates as at 31 December 2016 ${INVENTED}`,
+    rag: 'amber',
+    occurredAt: '2017-02-03',
+  },
+  {
+    kind: 'progress',
+    actionId: demoActions.finalConsultationReport.id,
+    note: `Consultation responses analysed; final report in draft ${INVENTED}`,
+    rag: 'green',
+    occurredAt: '2017-02-08',
+  },
+  {
+    kind: 'progress',
+    actionId: demoActions.finalMetrics.id,
+    note: `Baseline figures collated and checked with Finance; turnover rate confirmed ${INVENTED}`,
+    rag: 'green',
+    occurredAt: '2017-02-13',
+  },
+  {
+    kind: 'completion',
+    actionId: demoActions.finalConsultationReport.id,
+    outcome: `Final consultation report submitted to the February meeting ${INVENTED}`,
+    occurredAt: demoFebruaryMeeting.startsAt,
+  },
+  {
+    kind: 'completion',
+    actionId: demoActions.finalMetrics.id,
+    outcome: `Final metrics for Vacancy, Turnover and Agency Rates presented to the February meeting ${INVENTED}`,
+    occurredAt: demoFebruaryMeeting.startsAt,
+  },
+  {
+    kind: 'sign-off',
+    actionId: demoActions.finalConsultationReport.id,
+    meetingId: demoMarchMeeting.id,
+    note: `Signed off by the Group at its March meeting ${INVENTED}`,
+    occurredAt: demoMarchMeeting.startsAt,
+  },
+  {
+    kind: 'sign-off',
+    actionId: demoActions.finalMetrics.id,
+    meetingId: demoMarchMeeting.id,
+    note: `Signed off by the Group at its March meeting ${INVENTED}`,
+    occurredAt: demoMarchMeeting.startsAt,
+  },
+];

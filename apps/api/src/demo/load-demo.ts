@@ -4,6 +4,9 @@ import { ConflictError } from '#domain';
 import { streamIdFor } from '#domain';
 import type { EventStore } from '#event-store';
 import { AssignActionCommand } from '../features/actions/assign-action.command.js';
+import { CompleteActionCommand } from '../features/actions/complete-action.command.js';
+import { ReportProgressCommand } from '../features/actions/report-progress.command.js';
+import { SignOffActionCommand } from '../features/actions/sign-off-action.command.js';
 import { CreateCommitteeCommand } from '../features/committees/create-committee.command.js';
 import { AppointPostHolderCommand } from '../features/directory/appoint-post-holder.command.js';
 import { CreatePostCommand } from '../features/directory/create-post.command.js';
@@ -21,10 +24,13 @@ import {
   demoAttendance,
   demoCommittee,
   demoFebruaryMeeting,
+  demoHistory,
   demoItems,
+  demoMarchMeeting,
   demoMeeting,
   demoOfficers,
   demoResolutions,
+  type DemoStep,
 } from './demo-data.js';
 
 /** Who the demo's events name as their author. */
@@ -90,7 +96,7 @@ export function demoCommands(caller: Caller = demoCaller()): [Command<CommandOut
     ...officers.map(
       ({ postId, personId }) => new AppointPostHolderCommand(postId, { personId, from: DEMO_APPOINTMENTS_FROM }, undefined, caller),
     ),
-    ...[demoMeeting, demoFebruaryMeeting].map(
+    ...[demoMeeting, demoFebruaryMeeting, demoMarchMeeting].map(
       ({ id, startsAt, title }) => new ScheduleMeetingCommand(id, { committeeId: demoCommittee.id, startsAt, title }, caller),
     ),
     new RecordAttendanceCommand(meetingId, { attendees: [...demoAttendance] }, undefined, caller),
@@ -99,7 +105,28 @@ export function demoCommands(caller: Caller = demoCaller()): [Command<CommandOut
       ({ id, itemNumber, parts }) => new PassResolutionCommand(id, meetingId, { itemNumber, parts: [...parts] }, caller),
     ),
     ...Object.values(demoActions).map(({ id, ...action }) => new AssignActionCommand(id, action, caller)),
+    ...demoHistory.map((step) => stepCommand(step, caller)),
   ];
+}
+
+function stepCommand(step: DemoStep, caller: Caller): Command<CommandOutcome> {
+  switch (step.kind) {
+    case 'progress':
+      return new ReportProgressCommand(step.actionId, { note: step.note, rag: step.rag, occurredAt: step.occurredAt }, undefined, caller);
+    case 'completion':
+      return new CompleteActionCommand(step.actionId, { outcome: step.outcome, occurredAt: step.occurredAt }, undefined, caller);
+    case 'sign-off':
+      return new SignOffActionCommand(
+        step.actionId,
+        { meetingId: step.meetingId, note: step.note, occurredAt: step.occurredAt },
+        undefined,
+        caller,
+      );
+    default: {
+      const _exhaustive: never = step;
+      return _exhaustive;
+    }
+  }
 }
 
 /** One load is one "request": every event it appends names the demo actor under one correlation id. */
@@ -111,9 +138,10 @@ async function streamExists(store: EventStore, streamId: string): Promise<boolea
   return (await store.streamVersion(streamId)) > 0;
 }
 
-/** The last action assigned is the last command of a load: its presence means an earlier load finished. */
+/** The last step of the history is the last command of a load: its action's stream at full length means a load finished. */
 async function alreadyPresent(store: EventStore): Promise<DemoLoadOutcome> {
-  const lastAction = Object.values(demoActions).at(-1);
-  const complete = lastAction !== undefined && (await streamExists(store, streamIdFor('action', lastAction.id)));
+  const last = demoHistory.at(-1);
+  const steps = demoHistory.filter((step) => step.actionId === last?.actionId).length;
+  const complete = last !== undefined && (await store.streamVersion(streamIdFor('action', last.actionId))) >= steps + 1;
   return { status: 'already-present', complete };
 }

@@ -17,5 +17,7 @@ export function decodeCursor(cursor: string, length: number): unknown[] {
     throw notAPreviousCursor();
   }
   if (!Array.isArray(parsed) || parsed.length !== length) throw notAPreviousCursor();
+  // PostgreSQL text cannot hold NUL: a forged cursor carrying one is refused here rather than failing in SQL.
+  if (parsed.some((value) => typeof value === 'string' && value.includes('\u0000'))) throw notAPreviousCursor();
   return parsed as unknown[];
 }

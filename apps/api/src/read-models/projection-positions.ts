@@ -30,12 +30,18 @@ export class ProjectionPositions implements OnModuleInit, OnApplicationShutdown 
   }
 
   async current(): Promise<number> {
+    const positions = await this.byProjection();
+    return Math.min(...positions.map((p) => p.position));
+  }
+
+  /** Each projection's checkpoint by its name (`records`, `audit-log`, …); 0 for one that has not started. */
+  async byProjection(): Promise<{ readonly projection: string; readonly position: number }[]> {
     const { rows } = await this.db.query<{ name: string; position: string }>(
       `SELECT name, position::text AS position FROM checkpoints WHERE name IN (SELECT value FROM jsonb_array_elements_text($1::jsonb))`,
       [JSON.stringify(this.names)],
     );
-    if (rows.length < this.names.length) return 0;
-    return Math.min(...rows.map((r) => Number(r.position)));
+    const positions = new Map(rows.map((r) => [r.name, Number(r.position)]));
+    return allProjections.map((p) => ({ projection: p.name, position: positions.get(checkpointNameOf(p)) ?? 0 }));
   }
 
   /**

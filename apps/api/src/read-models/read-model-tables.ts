@@ -3,6 +3,7 @@ import { auditEventsTable, checkpointNameOf, recordsProjection, recordsTables } 
 /** The live read-model tables the views read. */
 export const readModelTables = {
   committees: recordsTables.committees.name,
+  people: recordsTables.people.name,
   posts: recordsTables.posts.name,
   meetings: recordsTables.meetings.name,
   resolutions: recordsTables.resolutions.name,

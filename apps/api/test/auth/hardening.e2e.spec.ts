@@ -99,6 +99,16 @@ describe('whose failures count: TRUST_PROXY decides the client address', () => {
     expect((await goodFrom(t, '198.51.100.9')).status).toBe(200);
   });
 
+  it('counts each refused token by its reason on /metrics, and a request the limit refused unread as rate-limited', async () => {
+    const t = await start({ TRUST_PROXY: '1' });
+    for (let attempt = 1; attempt <= 3; attempt++) expect((await failFrom(t, '203.0.113.70')).status).toBe(401);
+    expect((await failFrom(t, '203.0.113.70')).status).toBe(429);
+    const metrics = (await t.http().get('/metrics')).text;
+    expect(metrics).toMatch(/^actiontrail_refused_tokens_total\{reason="bad-signature"\} 3$/m);
+    expect(metrics).toMatch(/^actiontrail_refused_tokens_total\{reason="rate-limited"\} 1$/m);
+    expect(metrics).toMatch(/^http_requests_total\{method="GET",route="\/api\/v1\/auth-test\/meetings",status="429"\} 1$/m);
+  });
+
   it("given one trusted hop, when a client forges an X-Forwarded-For entry of its own before the proxy's, then it is still limited as the address the proxy saw", async () => {
     const t = await start({ TRUST_PROXY: '1' });
     for (let attempt = 1; attempt <= 3; attempt++) expect((await failFrom(t, `10.9.9.${attempt}, 203.0.113.8`)).status).toBe(401);

@@ -2,10 +2,22 @@ import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAppConfig } from '#runtime';
-import { loadOrCreateSecretFile } from '../../src/platform/auth/hs256-secret.js';
-import { mintToken, MintTokenUsageError, parseMintTokenArgs } from '../../src/platform/auth/mint-token.js';
+import { loadOrCreateSecretFile, NoHs256SecretError, resolveHs256Secret } from '../../src/platform/auth/hs256-secret.js';
+import {
+  mintToken as mintWithSource,
+  MintingRefusedError,
+  parseMintTokenArgs,
+  type MintTokenRequest,
+} from '../../src/platform/auth/mint-token.js';
 import { TokenVerifier } from '../../src/platform/auth/token-verifier.js';
 import { AuthenticationError } from '../../src/platform/auth/auth-errors.js';
+
+const args = (argv: readonly string[]): MintTokenRequest => {
+  const parsed = parseMintTokenArgs(argv);
+  if (parsed === 'help') throw new Error('asked for help');
+  return parsed;
+};
+const mintToken = async (...params: Parameters<typeof mintWithSource>): Promise<string> => (await mintWithSource(...params)).token;
 
 describe('the embedded default HS256 secret (DATA_DIR/auth-secret)', () => {
   let dataDir: string;
@@ -47,7 +59,17 @@ describe('the embedded default HS256 secret (DATA_DIR/auth-secret)', () => {
 
   it('signs the tokens `npm run token` mints, which the service then accepts, across restarts', async () => {
     const config = loadAppConfig({ DATA_DIR: dataDir });
-    const request = parseMintTokenArgs(['--sub', 'person-tony', '--name', 'Tony Fitzgerald', '--roles', 'officer,scrutiny', '--ttl', '1h']);
+    const request = args([
+      '--sub',
+      'person-tony',
+      '--name',
+      'Tony Fitzgerald',
+      '--roles',
+      'officer,scrutiny',
+      '--ttl',
+      '1h',
+      '--create-secret',
+    ]);
     const token = await mintToken(config, request);
     const restarted = TokenVerifier.fromConfig(loadAppConfig({ DATA_DIR: dataDir }));
     expect(await restarted.verify(token)).toEqual({ id: 'person-tony', name: 'Tony Fitzgerald', roles: ['officer', 'scrutiny'] });
@@ -58,9 +80,31 @@ describe('the embedded default HS256 secret (DATA_DIR/auth-secret)', () => {
 
   it('prefers AUTH_JWT_SECRET, touching no file', async () => {
     const config = loadAppConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: 'a-development-secret-of-32-characters-or-more' });
-    const token = await mintToken(config, parseMintTokenArgs(['--sub', 'p9']));
+    const token = await mintToken(config, args(['--sub', 'p9']));
     expect(await TokenVerifier.fromConfig(config).verify(token)).toEqual({ id: 'p9', name: 'p9', roles: [] });
     expect(await readdir(dataDir)).toEqual([]);
+  });
+
+  it('given no AUTH_JWT_SECRET and no secret file, then the token tool is refused one unless it asks to make it; the server makes it', async () => {
+    const config = loadAppConfig({ DATA_DIR: dataDir });
+    await expect(resolveHs256Secret(config, { create: false })).rejects.toThrow(NoHs256SecretError);
+    await expect(mintWithSource(config, args(['--sub', 'p1']))).rejects.toThrow(
+      `No secret to sign with: AUTH_JWT_SECRET is unset and ${dataDir}/auth-secret does not exist`,
+    );
+    expect(await readdir(dataDir)).toEqual([]);
+    const made = await resolveHs256Secret(config, { create: true });
+    expect({ source: made.source, created: made.created }).toEqual({ source: `the secret in ${dataDir}/auth-secret`, created: true });
+    const again = await resolveHs256Secret(config, { create: false });
+    expect({ source: again.source, created: again.created, same: Buffer.from(again.bytes).equals(Buffer.from(made.bytes)) }).toEqual({
+      source: `the secret in ${dataDir}/auth-secret`,
+      created: false,
+      same: true,
+    });
+  });
+
+  it('given a verifier made for the server, when it is prepared, then the data folder secret exists before any token arrives', async () => {
+    await TokenVerifier.fromConfig(loadAppConfig({ DATA_DIR: dataDir })).prepare();
+    expect(await readdir(dataDir)).toEqual(['auth-secret']);
   });
 
   it('mints nothing in production, where only the identity provider issues tokens', async () => {
@@ -70,25 +114,25 @@ describe('the embedded default HS256 secret (DATA_DIR/auth-secret)', () => {
       AUTH_ISSUER: 'https://idp.example',
       AUTH_AUDIENCE: 'a',
     });
-    await expect(mintToken(config, parseMintTokenArgs(['--sub', 'p1']))).rejects.toThrow(MintTokenUsageError);
+    await expect(mintToken(config, args(['--sub', 'p1']))).rejects.toThrow(MintingRefusedError);
   });
 
   it('given OIDC is configured outside production, then an HS256 token signed with the data folder secret is refused, and none is minted', async () => {
     const oidc = { AUTH_JWKS_URL: 'https://idp.example/keys', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'a' };
-    const token = await mintToken(loadAppConfig({ DATA_DIR: dataDir }), parseMintTokenArgs(['--sub', 'p1', '--roles', 'admin']));
+    const token = await mintToken(loadAppConfig({ DATA_DIR: dataDir }), args(['--sub', 'p1', '--roles', 'admin', '--create-secret']));
     const config = loadAppConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, ...oidc });
     await expect(TokenVerifier.fromConfig(config).verify(token)).rejects.toEqual(new AuthenticationError('algorithm-not-accepted'));
-    await expect(mintToken(config, parseMintTokenArgs(['--sub', 'p1']))).rejects.toThrow(
+    await expect(mintToken(config, args(['--sub', 'p1']))).rejects.toThrow(
       'With AUTH_JWKS_URL set the service accepts only tokens from the identity provider (AUTH_ISSUER); none can be minted here',
     );
   });
 
   it('mints up to the maximum token lifetime (12 h by default), and refuses a longer --ttl', async () => {
     const config = loadAppConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: 'a-development-secret-of-32-characters-or-more' });
-    const longest = await mintToken(config, parseMintTokenArgs(['--sub', 'p1', '--ttl', '12h']));
+    const longest = await mintToken(config, args(['--sub', 'p1', '--ttl', '12h']));
     expect(await TokenVerifier.fromConfig(config).verify(longest)).toMatchObject({ id: 'p1' });
     for (const ttl of ['13h', '721m', '2d', '999999d']) {
-      await expect(mintToken(config, parseMintTokenArgs(['--sub', 'p1', '--ttl', ttl]))).rejects.toThrow(
+      await expect(mintToken(config, args(['--sub', 'p1', '--ttl', ttl]))).rejects.toThrow(
         `--ttl ${ttl} is longer than the service accepts (AUTH_MAX_TOKEN_LIFETIME, 12 h)`,
       );
     }
@@ -97,7 +141,7 @@ describe('the embedded default HS256 secret (DATA_DIR/auth-secret)', () => {
       AUTH_JWT_SECRET: 'a-development-secret-of-32-characters-or-more',
       AUTH_MAX_TOKEN_LIFETIME: '1h',
     });
-    await expect(mintToken(shorter, parseMintTokenArgs(['--sub', 'p1']))).rejects.toThrow(
+    await expect(mintToken(shorter, args(['--sub', 'p1']))).rejects.toThrow(
       '--ttl 8h is longer than the service accepts (AUTH_MAX_TOKEN_LIFETIME, 1 h)',
     );
   });
@@ -105,12 +149,19 @@ describe('the embedded default HS256 secret (DATA_DIR/auth-secret)', () => {
 
 describe('npm run token arguments', () => {
   it('reads --sub, --name, --roles and --ttl, defaulting to 8 hours', () => {
-    expect(parseMintTokenArgs(['--sub', 'p1', '--name', 'Pat Officer', '--roles', 'officer, admin'])).toEqual({
+    expect(args(['--sub', 'p1', '--name', 'Pat Officer', '--roles', 'officer, admin'])).toEqual({
       sub: 'p1',
       name: 'Pat Officer',
       roles: ['officer', 'admin'],
       ttl: '8h',
+      createSecret: false,
     });
+  });
+
+  it('reads --create-secret, and answers help for --help or -h whatever else is given', () => {
+    expect(args(['--sub', 'p1', '--create-secret'])).toMatchObject({ sub: 'p1', createSecret: true });
+    expect(parseMintTokenArgs(['--help'])).toBe('help');
+    expect(parseMintTokenArgs(['-h', '--sub', 'p1'])).toBe('help');
   });
 
   it.each([
@@ -119,6 +170,6 @@ describe('npm run token arguments', () => {
     [['--sub', 'p1', '--ttl', 'forever'], '--ttl must look like 90s, 30m, 8h or 7d; got "forever"'],
     [['--sub', 'p1', '--colour', 'red'], "Unknown option '--colour'"],
   ])('refuses %j', (argv, message) => {
-    expect(() => parseMintTokenArgs(argv)).toThrow(message);
+    expect(() => args(argv)).toThrow(message);
   });
 });

@@ -1,10 +1,12 @@
-import { demoActions, demoFebruaryMeeting, demoMeeting, demoOfficers } from '../../src/demo/demo-data.js';
+import { demoActions, demoCommittee, demoFebruaryMeeting, demoMarchMeeting, demoMeeting, demoOfficers } from '../../src/demo/demo-data.js';
 import { demoCommands, loadDemo, type DemoLoadOutcome } from '../../src/demo/load-demo.js';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
 import { committedEvents } from '../support/e2e-store.js';
 
 /** The expectations are written from the minutes again, not read from demo-data.ts, so a slip in either shows. */
-const EXPECTED_EVENTS = 1 + 7 + 7 + 7 + 2 + 1 + 3 + 3 + 2; // committee, posts, people, appointments, meetings, attendance, items, resolutions, actions
+// committee, posts, people, appointments, meetings (one invented), attendance, items, resolutions, actions, and the
+// invented history: three progress reports, two completions, two sign-offs.
+const EXPECTED_EVENTS = 1 + 7 + 7 + 7 + 3 + 1 + 3 + 3 + 2 + 3 + 2 + 2;
 
 async function allEvents(f: FeatureApp) {
   return committedEvents(f.store);
@@ -107,7 +109,7 @@ describe('demo data: the 16 January 2017 task & finish group, loaded through the
     ]);
   });
 
-  it('GET /meetings/{id} shows both actions arising, open, owned by the right posts, due at the February meeting', async () => {
+  it('GET /meetings/{id} shows both actions arising, closed since, owned by the right posts, due at the February meeting', async () => {
     const res = await f.http().get(`/api/v1/meetings/${demoMeeting.id}`).expect(200);
     const itemOf = new Map(
       (res.body.resolutions as { resolutionId: string; itemNumber: string }[]).map((r) => [r.resolutionId, r.itemNumber]),
@@ -139,7 +141,7 @@ describe('demo data: the 16 January 2017 task & finish group, loaded through the
         owner: 'Senior Consultation Officer',
         item: '02',
         part: null,
-        status: 'open',
+        status: 'closed',
         due: { dueMeetingId: demoFebruaryMeeting.id },
       },
       {
@@ -147,7 +149,7 @@ describe('demo data: the 16 January 2017 task & finish group, loaded through the
         owner: 'Project Manager, Transformation & Technology',
         item: '03',
         part: '(ii)',
-        status: 'open',
+        status: 'closed',
         due: { dueMeetingId: demoFebruaryMeeting.id },
       },
     ]);
@@ -166,6 +168,35 @@ describe('demo data: the 16 January 2017 task & finish group, loaded through the
       owner: { title: 'Senior Consultation Officer', holder: { name: 'Farah Ismail' } },
       dueOn: '2017-02-20',
     });
+  });
+
+  it('gives the actions an invented history, dated when it happened: February updates, completion at the February meeting, sign-off in March', async () => {
+    const metrics = await f.http().get(`/api/v1/actions/${demoActions.finalMetrics.id}`).expect(200);
+    expect(metrics.body).toMatchObject({
+      status: 'closed',
+      assignedAt: '2017-01-16T18:00:00.000Z',
+      completedAt: '2017-02-20T18:00:00.000Z',
+      closedAt: '2017-03-20T18:00:00.000Z',
+      overdue: false,
+      daysOverdue: 0,
+    });
+    const updates = metrics.body.updates as { note: string; reportedAt: string }[];
+    expect(updates.map((u) => u.reportedAt)).toEqual(['2017-02-03T00:00:00.000Z', '2017-02-13T00:00:00.000Z']);
+    for (const u of updates) expect(u.note).toMatch(/\(invented for the demo\)$/);
+    const march = await f.http().get(`/api/v1/meetings/${demoMarchMeeting.id}`).expect(200);
+    expect(march.body).toMatchObject({ startsAt: '2017-03-20T18:00:00Z', title: expect.stringMatching(/invented for the demo/) });
+    const log = await f.http().get(`/api/v1/committees/${demoCommittee.id}/action-log`).expect(200);
+    expect(
+      (log.body.rows as { action: string; status: string; dateClosed: string; paperRef: string }[]).map((r) => [
+        r.action,
+        r.status,
+        r.dateClosed,
+        r.paperRef,
+      ]),
+    ).toEqual([
+      ['Submit the final consultation report to the February meeting', 'complete', '2017-03-20', 'Ref: 4.1'],
+      ['Collate final metrics for Vacancy, Turnover and Agency Rates', 'complete', '2017-03-20', 'Ref: 7'],
+    ]);
   });
 
   it('schedules the undated February meeting on 20 February 2017 at 18:00 and says the date is assumed', async () => {

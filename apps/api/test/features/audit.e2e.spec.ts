@@ -70,6 +70,7 @@ describe('audit over HTTP', () => {
             type: 'CommitteeCreated',
             schemaVersion: 1,
             recordedAt: expect.any(String),
+            occurredAt: expect.any(String),
             actor: { id: personId, name: 'Sam Scrutiny', roles: ['scrutiny'] },
             correlationId: 'corr-audit-1',
             requestId: written.requestId,
@@ -80,6 +81,8 @@ describe('audit over HTTP', () => {
         ],
         nextAfter: null,
       });
+      // A committee is created when it is recorded: the two clocks agree.
+      expect(res.body.events[0].occurredAt).toBe(res.body.events[0].recordedAt);
     });
 
     it('answers a null actor and ids for an event written outside any request', async () => {

@@ -38,7 +38,7 @@ describe('the public action log (GET /public/committees/{id}/action-log)', () =>
         expect.objectContaining({
           owner: POST_TITLE,
           ownerPost: { postId: w.postId, title: POST_TITLE },
-          rag: 'amber',
+          ragStatus: 'amber',
           latestUpdate: 'December figures requested from HR',
           status: 'overdue',
         }),
@@ -74,7 +74,9 @@ describe('the public action log (GET /public/committees/{id}/action-log)', () =>
         expect(res.headers['content-type']).toMatch(/^text\/csv/);
         expect(res.headers['content-disposition']).toBe('attachment; filename="action-log-scrutiny-task-finish-group.csv"');
         const [header, row, ...rest] = res.text.split('\r\n');
-        expect(header).toBe('Ref,Meeting date,Item,Resolution part,Action,Owner,Due,Status,RAG,Latest update,Date closed');
+        expect(header).toBe(
+          'Ref,Meeting date,Item,Item title,Paper ref,Resolution part,Action,Owner,Due,Status,RAG,Latest update,Outcome,Sign-off note,Date closed',
+        );
         expect(row).toContain(`"${POST_TITLE}"`);
         expect(res.text).not.toContain(HOLDER);
         expect(rest).toEqual(['']);

@@ -98,7 +98,7 @@ describe('resolutions over HTTP', () => {
       ['no parts', { itemNumber: '03', parts: [] }],
       ['parts that are not an array', { itemNumber: '03', parts: NOTED }],
       ['a part without kind', { itemNumber: '03', parts: [{ label: '(i)', text: 'Noted' }] }],
-      ['an unknown part kind', { itemNumber: '03', parts: [{ ...NOTED, kind: 'deferred' }] }],
+      ['an unknown part kind', { itemNumber: '03', parts: [{ ...NOTED, kind: 'vetoed' }] }],
       ['a wrong type', { itemNumber: 3, parts: [NOTED] }],
       ['a part that is not an object', { itemNumber: '03', parts: ['(i) noted'] }],
       ['an unknown field', { itemNumber: '03', parts: [NOTED], mover: 'Cllr Green' }],
@@ -111,7 +111,7 @@ describe('resolutions over HTTP', () => {
     });
 
     it('names the broken field of a nested part', async () => {
-      const res = await pass({ itemNumber: '03', parts: [NOTED, { ...INSTRUCTED, kind: 'deferred' }] });
+      const res = await pass({ itemNumber: '03', parts: [NOTED, { ...INSTRUCTED, kind: 'vetoed' }] });
       expectProblem(res, 400, 'validation-failed');
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'parts.1.kind' })]);
     });
@@ -244,7 +244,12 @@ describe('resolutions over HTTP', () => {
       'recommended',
       'instructed',
       'other',
+      'supported',
+      'endorsed',
+      'requested',
+      'deferred',
     ]);
+    expect(doc.components.schemas.ResolutionPartDto.required).not.toContain('label');
     expect(doc.components.schemas.CorrectResolutionDto.required).toEqual(expect.arrayContaining(['parts', 'reason']));
   });
 

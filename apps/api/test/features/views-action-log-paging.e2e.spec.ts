@@ -50,25 +50,27 @@ describe('the committee action log: pages, and the log as it stood at an instant
   it('shows, at an instant, the RAG, latest update and owner post each action had then', async () => {
     const rows = (await log({ asOf: instant })).body.rows as {
       actionId: string;
-      rag: string;
+      ragStatus: string;
       latestUpdate: string;
       ownerPost: { postId: string };
     }[];
     const byId = new Map(rows.map((r) => [r.actionId, r]));
-    expect(byId.get(ids.progressed)).toMatchObject({ rag: 'amber', latestUpdate: 'Draft figures collated' });
+    expect(byId.get(ids.progressed)).toMatchObject({ ragStatus: 'amber', latestUpdate: 'Draft figures collated' });
     expect(byId.get(ids.reassigned)?.ownerPost.postId).toBe(w.postId);
   });
 
   it('shows the log now with the sign-off, the later update, the reassignment and the later action', async () => {
     const res = await log();
     expect(statusOf(res.body)).toEqual({
-      [ids.signedOff]: 'closed',
+      [ids.signedOff]: 'complete',
       [ids.progressed]: 'open',
       [ids.reassigned]: 'open',
       [ids.later]: 'open',
     });
-    const byId = new Map((res.body.rows as { actionId: string; rag: string; ownerPost: { postId: string } }[]).map((r) => [r.actionId, r]));
-    expect(byId.get(ids.progressed)?.rag).toBe('green');
+    const byId = new Map(
+      (res.body.rows as { actionId: string; ragStatus: string; ownerPost: { postId: string } }[]).map((r) => [r.actionId, r]),
+    );
+    expect(byId.get(ids.progressed)?.ragStatus).toBe('green');
     expect(byId.get(ids.reassigned)?.ownerPost.postId).toBe(w.otherPostId);
   });
 

@@ -102,7 +102,7 @@ describe('views over HTTP: the committee action log, and read-your-writes on eve
   });
   afterAll(() => f.close());
 
-  it('answers the log as JSON by meeting date, then ref (A10 after A9), with owner, status, RAG, latest update and date closed', async () => {
+  it('answers the log as JSON by meeting date, then ref (A10 after A9), with item, paper, owner, status, RAG, latest update, outcome and date closed', async () => {
     const res = await log();
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -117,6 +117,7 @@ describe('views over HTTP: the committee action log, and read-your-writes on eve
       meetingDate: '2017-01-16',
       itemNumber: '02',
       itemTitle: 'Draft consultation summary',
+      paperRef: 'Ref: 4.1',
       partLabel: '(ii)',
       action: 'Report "final" figures, by team\nand by grade',
       owner: 'Project Manager, Transformation & Technology (Tony Fitzgerald)',
@@ -124,8 +125,10 @@ describe('views over HTTP: the committee action log, and read-your-writes on eve
       holder: { personId: w.personId, name: 'Tony Fitzgerald' },
       dueOn: '2017-02-15',
       status: 'overdue',
-      rag: 'red',
+      ragStatus: 'red',
       latestUpdate: '-5% on last month, see "Ref: 7"',
+      outcome: null,
+      signOffNote: null,
       dateClosed: null,
     });
     expect(byId(ids.formula)).toMatchObject({
@@ -133,9 +136,9 @@ describe('views over HTTP: the committee action log, and read-your-writes on eve
       holder: null,
       dueOn: '2017-02-20',
       status: 'overdue',
-      rag: 'amber',
+      ragStatus: 'amber',
     });
-    expect(byId(ids.closed)).toMatchObject({ status: 'closed', dateClosed: '2017-02-21' });
+    expect(byId(ids.closed)).toMatchObject({ status: 'complete', outcome: 'Done', dateClosed: '2017-02-21' });
     expect(byId(ids.febFirst)).toMatchObject({ meetingDate: '2017-02-20', itemNumber: '01', itemTitle: 'Matters arising', status: 'open' });
   });
 
@@ -156,6 +159,8 @@ describe('views over HTTP: the committee action log, and read-your-writes on eve
       'Ref',
       'Meeting date',
       'Item',
+      'Item title',
+      'Paper ref',
       'Resolution part',
       'Action',
       'Owner',
@@ -163,6 +168,8 @@ describe('views over HTTP: the committee action log, and read-your-writes on eve
       'Status',
       'RAG',
       'Latest update',
+      'Outcome',
+      'Sign-off note',
       'Date closed',
     ]);
     expect(rows).toHaveLength(12);
@@ -171,6 +178,8 @@ describe('views over HTTP: the committee action log, and read-your-writes on eve
       'A2',
       '2017-01-16',
       '02',
+      'Draft consultation summary',
+      'Ref: 4.1',
       '(ii)',
       'Report "final" figures, by team\nand by grade',
       'Project Manager, Transformation & Technology (Tony Fitzgerald)',
@@ -179,15 +188,19 @@ describe('views over HTTP: the committee action log, and read-your-writes on eve
       'red',
       '\'-5% on last month, see "Ref: 7"',
       '',
+      '',
+      '',
     ]);
-    expect(byRef('A3')?.[4]).toBe('\'=HYPERLINK("http://evil.example","click")');
-    expect(byRef('A3')?.[9]).toBe("'+44 1582 546000 called");
-    expect(byRef('A4')?.slice(4, 11)).toEqual([
+    expect(byRef('A3')?.[6]).toBe('\'=HYPERLINK("http://evil.example","click")');
+    expect(byRef('A3')?.[11]).toBe("'+44 1582 546000 called");
+    expect(byRef('A4')?.slice(6, 15)).toEqual([
       "'@SUM(A1:A2)",
       'Project Manager, Transformation & Technology (Tony Fitzgerald)',
       '2017-03-31',
-      'closed',
+      'complete',
       '',
+      '',
+      'Done',
       '',
       '2017-02-21',
     ]);

@@ -1,4 +1,5 @@
 import { BadRequestException, HttpException, MethodNotAllowedException } from '@nestjs/common';
+import { forbidden } from '#domain';
 import { DuplicateEventIdError, InvalidAppendError, StoreUnavailableError } from '#event-store';
 import { invalid, notFound } from '#domain';
 import { problemFor } from '../../src/platform/problems/problem-mapping.js';
@@ -8,6 +9,7 @@ const plain = { conditional: false };
 
 describe('problemFor', () => {
   it.each([
+    [forbidden('occurred-at-past-by-officer', 'Only staff date the past'), 403, 'occurred-at-past-by-officer'],
     [new DuplicateEventIdError('e1'), 409, 'duplicate-event-id'],
     [new InvalidAppendError('bad data'), 422, 'invalid-event'],
     [new MethodNotAllowedException(), 405, 'method-not-allowed'],

@@ -67,8 +67,12 @@ describe('rebuild progress bar', () => {
 });
 
 describe('projector configuration', () => {
-  it('defaults to batches of 1000 without delay', () => {
-    expect(loadProjectorConfig({})).toMatchObject({ batchSize: 1_000, batchDelayMs: 0 });
+  it('defaults to batches of 1000 without delay, and no metrics port', () => {
+    expect(loadProjectorConfig({})).toMatchObject({ batchSize: 1_000, batchDelayMs: 0, metricsPort: undefined });
+  });
+
+  it('reads METRICS_PORT', () => {
+    expect(loadProjectorConfig({ METRICS_PORT: '9464' }).metricsPort).toBe(9464);
   });
 
   it('reads the test-only batch delay and the batch size', () => {
@@ -83,6 +87,9 @@ describe('projector configuration', () => {
     ['PROJECTION_BATCH_SIZE', 'ten'],
     ['PROJECTION_BATCH_DELAY_MS', '-1'],
     ['PROJECTION_BATCH_DELAY_MS', '1.5'],
+    ['METRICS_PORT', '0'],
+    ['METRICS_PORT', '65536'],
+    ['METRICS_PORT', 'http'],
   ])('refuses %s=%s', (name, value) => {
     expect(() => loadProjectorConfig({ [name]: value })).toThrow(name);
   });

@@ -1,5 +1,7 @@
+import { businessTime } from '../shared/business-time.js';
 import { conflict, invalid, notFound } from '../shared/errors.js';
 import { requireText } from '../shared/rules.js';
+import { isLaterInstant } from '../shared/time.js';
 import type { AssignAction } from './action.commands.js';
 import type { ActionEvent } from './action.events.js';
 import { checkDue, ownerPostMustExist } from './action.guards.js';
@@ -22,11 +24,23 @@ export const assignAction = ({ data }: AssignAction, state: ActionState): Action
     throw invalid('resolution-part-unknown', `Resolution ${data.resolutionId} has no part ${data.partLabel}`, {
       field: 'partLabel',
       partLabel: data.partLabel,
-      labels: origin.parts.map((part) => part.label),
+      labels: origin.parts.flatMap((part) => (part.label === undefined ? [] : [part.label])),
     });
   }
   checkDue(data, origin.meetingStartsAt);
   ownerPostMustExist(data.facts.ownerPost, data.ownerPostId);
+  // Actions arise at the meeting: one recorded after it was held is assigned then, business-wise, so it does not
+  // start life thousands of days overdue.
+  const meetingHeld = !isLaterInstant(origin.meetingStartsAt, data.now);
+  const assignedAt =
+    data.occurredAt === undefined && meetingHeld
+      ? origin.meetingStartsAt
+      : businessTime({
+          occurredAt: data.occurredAt,
+          now: data.now,
+          byStaff: true,
+          follows: { what: 'the meeting', at: origin.meetingStartsAt },
+        });
   return [
     {
       type: 'ActionAssigned',
@@ -42,7 +56,7 @@ export const assignAction = ({ data }: AssignAction, state: ActionState): Action
         ownerPostId: data.ownerPostId,
         dueDate: data.dueDate,
         dueMeetingId: data.dueMeetingId,
-        assignedAt: data.now,
+        assignedAt,
       },
     },
   ];

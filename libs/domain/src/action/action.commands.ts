@@ -6,7 +6,7 @@ export type ActionOriginFacts = {
   readonly meetingId: string;
   readonly committeeId: string;
   readonly meetingStartsAt: string;
-  readonly parts: readonly { readonly label: string }[];
+  readonly parts: readonly { readonly label?: string }[];
 };
 
 /** What a due meeting must be checked against (a MeetingState fits). */
@@ -26,6 +26,8 @@ export type AssignAction = {
     readonly ownerPostId: string;
     readonly dueDate?: string;
     readonly dueMeetingId?: string;
+    /** Absent: at the resolution's meeting when that has begun, else now. */
+    readonly occurredAt?: string;
     readonly now: string;
     readonly facts: DueFacts & { readonly resolution: Lookup<ActionOriginFacts>; readonly ownerPost: Lookup };
   };
@@ -38,6 +40,9 @@ export type ReportActionProgress = {
     readonly note: string;
     readonly rag?: Rag;
     readonly reportedBy?: string;
+    /** Sent by scrutiny or admin rather than the owning officer: only staff date business in the past. */
+    readonly byStaff: boolean;
+    readonly occurredAt?: string;
     readonly now: string;
   };
 };
@@ -48,6 +53,9 @@ export type CompleteAction = {
     readonly actionId: string;
     readonly outcome: string;
     readonly evidence?: string;
+    /** Sent by scrutiny or admin rather than the owning officer: only staff date business in the past. */
+    readonly byStaff: boolean;
+    readonly occurredAt?: string;
     readonly now: string;
   };
 };
@@ -58,6 +66,7 @@ export type SignOffAction = {
     readonly actionId: string;
     readonly meetingId?: string;
     readonly note?: string;
+    readonly occurredAt?: string;
     readonly now: string;
     /** Give `meeting` whenever `meetingId` is set; without it the meeting counts as unknown. */
     readonly facts: { readonly meeting?: Lookup };
@@ -66,7 +75,7 @@ export type SignOffAction = {
 
 export type ReopenAction = {
   readonly type: 'ReopenAction';
-  readonly data: { readonly actionId: string; readonly reason: string; readonly now: string };
+  readonly data: { readonly actionId: string; readonly reason: string; readonly occurredAt?: string; readonly now: string };
 };
 
 export type ChangeActionDueDate = {
@@ -76,6 +85,7 @@ export type ChangeActionDueDate = {
     readonly dueDate?: string;
     readonly dueMeetingId?: string;
     readonly reason: string;
+    readonly occurredAt?: string;
     readonly now: string;
     readonly facts: DueFacts;
   };
@@ -87,6 +97,7 @@ export type ReassignAction = {
     readonly actionId: string;
     readonly toPostId: string;
     readonly reason: string;
+    readonly occurredAt?: string;
     readonly now: string;
     /** A PostState fits. */
     readonly facts: { readonly toPost: Lookup };
@@ -95,12 +106,12 @@ export type ReassignAction = {
 
 export type ChaseAction = {
   readonly type: 'ChaseAction';
-  readonly data: { readonly actionId: string; readonly note?: string; readonly now: string };
+  readonly data: { readonly actionId: string; readonly note?: string; readonly occurredAt?: string; readonly now: string };
 };
 
 export type WithdrawAction = {
   readonly type: 'WithdrawAction';
-  readonly data: { readonly actionId: string; readonly reason: string; readonly now: string };
+  readonly data: { readonly actionId: string; readonly reason: string; readonly occurredAt?: string; readonly now: string };
 };
 
 export type ActionCommand =

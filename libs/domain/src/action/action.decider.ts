@@ -1,5 +1,6 @@
 import type { Decider } from '../shared/decider.js';
 import { conflict, invalid, notFound, unknownCommand } from '../shared/errors.js';
+import { businessTime } from '../shared/business-time.js';
 import { requireText } from '../shared/rules.js';
 import { assignAction } from './action.assign.js';
 import type {
@@ -15,16 +16,23 @@ import type {
 } from './action.commands.js';
 import { ragStatuses, type ActionEvent } from './action.events.js';
 import { activeAction, checkDue, existingAction, ownerPostMustExist, requireStatus } from './action.guards.js';
-import { evolveAction, initialActionState, type ActionState } from './action.state.js';
+import { evolveAction, initialActionState, type ActionRecord, type ActionState } from './action.state.js';
+
+type DatedData = { readonly occurredAt?: string | undefined; readonly now: string; readonly byStaff?: boolean };
+
+/** When the event happened: as given (staff only, for commands that do not say otherwise), never before the last. */
+const dated = ({ occurredAt, now, byStaff = true }: DatedData, action: ActionRecord): string =>
+  businessTime({ occurredAt, now, byStaff, follows: action.lastOccurred });
 
 const reportProgress = ({ data }: ReportActionProgress, state: ActionState): ActionEvent[] => {
-  const { actionId } = activeAction(state, data.actionId);
+  const action = activeAction(state, data.actionId);
   requireText(data.note, 'note');
   if (data.rag !== undefined && !(ragStatuses as readonly string[]).includes(data.rag)) {
     throw invalid('rag-unknown', `Unknown RAG status ${String(data.rag)}`, { field: 'rag', allowed: ragStatuses });
   }
   const { note, rag, reportedBy } = data;
-  return [{ type: 'ActionProgressReported', data: { actionId, note, rag, reportedAt: data.now, reportedBy } }];
+  const reportedAt = dated(data, action);
+  return [{ type: 'ActionProgressReported', data: { actionId: action.actionId, note, rag, reportedAt, reportedBy } }];
 };
 
 const complete = ({ data }: CompleteAction, state: ActionState): ActionEvent[] => {
@@ -32,7 +40,7 @@ const complete = ({ data }: CompleteAction, state: ActionState): ActionEvent[] =
   requireStatus(action, ['open'], 'action-not-open', 'only an open action can be completed');
   requireText(data.outcome, 'outcome');
   const { outcome, evidence } = data;
-  return [{ type: 'ActionCompleted', data: { actionId: action.actionId, outcome, evidence, completedAt: data.now } }];
+  return [{ type: 'ActionCompleted', data: { actionId: action.actionId, outcome, evidence, completedAt: dated(data, action) } }];
 };
 
 const signOff = ({ data }: SignOffAction, state: ActionState): ActionEvent[] => {
@@ -44,14 +52,14 @@ const signOff = ({ data }: SignOffAction, state: ActionState): ActionEvent[] => 
     });
   }
   const { meetingId, note } = data;
-  return [{ type: 'ActionSignedOff', data: { actionId: action.actionId, meetingId, note, signedOffAt: data.now } }];
+  return [{ type: 'ActionSignedOff', data: { actionId: action.actionId, meetingId, note, signedOffAt: dated(data, action) } }];
 };
 
 const reopen = ({ data }: ReopenAction, state: ActionState): ActionEvent[] => {
   const action = existingAction(state, data.actionId);
   requireStatus(action, ['completed', 'closed'], 'action-not-reopenable', 'only a completed or closed action reopens');
   requireText(data.reason, 'reason');
-  return [{ type: 'ActionReopened', data: { actionId: action.actionId, reason: data.reason, reopenedAt: data.now } }];
+  return [{ type: 'ActionReopened', data: { actionId: action.actionId, reason: data.reason, reopenedAt: dated(data, action) } }];
 };
 
 const changeDue = ({ data }: ChangeActionDueDate, state: ActionState): ActionEvent[] => {
@@ -65,7 +73,7 @@ const changeDue = ({ data }: ChangeActionDueDate, state: ActionState): ActionEve
   return [
     {
       type: 'ActionDueDateChanged',
-      data: { actionId: action.actionId, dueDate, dueMeetingId, reason, changedAt: data.now },
+      data: { actionId: action.actionId, dueDate, dueMeetingId, reason, changedAt: dated(data, action) },
     },
   ];
 };
@@ -84,7 +92,7 @@ const reassign = ({ data }: ReassignAction, state: ActionState): ActionEvent[] =
   return [
     {
       type: 'ActionReassigned',
-      data: { actionId: action.actionId, fromPostId: action.ownerPostId, toPostId, reason, reassignedAt: data.now },
+      data: { actionId: action.actionId, fromPostId: action.ownerPostId, toPostId, reason, reassignedAt: dated(data, action) },
     },
   ];
 };
@@ -92,14 +100,14 @@ const reassign = ({ data }: ReassignAction, state: ActionState): ActionEvent[] =
 const chase = ({ data }: ChaseAction, state: ActionState): ActionEvent[] => {
   const action = activeAction(state, data.actionId);
   const chaseNumber = action.counts.chases + 1;
-  return [{ type: 'ActionChased', data: { actionId: action.actionId, note: data.note, chasedAt: data.now, chaseNumber } }];
+  return [{ type: 'ActionChased', data: { actionId: action.actionId, note: data.note, chasedAt: dated(data, action), chaseNumber } }];
 };
 
 const withdraw = ({ data }: WithdrawAction, state: ActionState): ActionEvent[] => {
   const action = existingAction(state, data.actionId);
   requireStatus(action, ['open', 'completed'], 'action-not-withdrawable', 'only an open or completed action withdraws');
   requireText(data.reason, 'reason');
-  return [{ type: 'ActionWithdrawn', data: { actionId: action.actionId, reason: data.reason, withdrawnAt: data.now } }];
+  return [{ type: 'ActionWithdrawn', data: { actionId: action.actionId, reason: data.reason, withdrawnAt: dated(data, action) } }];
 };
 
 export const decideAction = (command: ActionCommand, state: ActionState): ActionEvent[] => {

@@ -1,3 +1,4 @@
+import type { Predecessor } from '../shared/business-time.js';
 import type { ActionEvent, Rag } from './action.events.js';
 
 export const actionStatuses = ['open', 'completed', 'closed', 'withdrawn'] as const;
@@ -36,6 +37,8 @@ export type ActionRecord = {
   readonly completedAt?: string;
   readonly closedAt?: string;
   readonly withdrawnAt?: string;
+  /** The business time of the action's latest event: a dated command may not go before it. */
+  readonly lastOccurred: Predecessor;
 };
 
 export type ActionState = { readonly exists: false } | ActionRecord;
@@ -49,10 +52,50 @@ const count = (state: ActionRecord, key: keyof ActionCounts, to = state.counts[k
   [key]: to,
 });
 
+/** What each event is called where a later one is refused for going before it, and when it happened. */
+export const occurrenceOf = (event: ActionEvent): Predecessor => {
+  switch (event.type) {
+    case 'ActionAssigned':
+      return { what: 'the assignment', at: event.data.assignedAt };
+    case 'ActionProgressReported':
+      return { what: 'the progress report', at: event.data.reportedAt };
+    case 'ActionCompleted':
+      return { what: 'the completion', at: event.data.completedAt };
+    case 'ActionSignedOff':
+      return { what: 'the sign-off', at: event.data.signedOffAt };
+    case 'ActionReopened':
+      return { what: 'the reopening', at: event.data.reopenedAt };
+    case 'ActionDueDateChanged':
+      return { what: 'the due date change', at: event.data.changedAt };
+    case 'ActionReassigned':
+      return { what: 'the reassignment', at: event.data.reassignedAt };
+    case 'ActionChased':
+      return { what: 'the chase', at: event.data.chasedAt };
+    case 'ActionWithdrawn':
+      return { what: 'the withdrawal', at: event.data.withdrawnAt };
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+};
+
 export const evolveAction = (state: ActionState, event: ActionEvent): ActionState => {
+  const evolved = evolveRecord(state, event);
+  return evolved.exists ? { ...evolved, lastOccurred: occurrenceOf(event) } : evolved;
+};
+
+const evolveRecord = (state: ActionState, event: ActionEvent): ActionState => {
   if (event.type === 'ActionAssigned') {
     const { dueDate, dueMeetingId, ...assigned } = event.data;
-    return { exists: true, ...assigned, status: 'open', due: { dueDate, dueMeetingId }, counts: noCounts };
+    return {
+      exists: true,
+      ...assigned,
+      status: 'open',
+      due: { dueDate, dueMeetingId },
+      counts: noCounts,
+      lastOccurred: occurrenceOf(event),
+    };
   }
   if (!state.exists) return state;
   switch (event.type) {

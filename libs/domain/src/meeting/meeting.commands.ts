@@ -6,7 +6,9 @@ export type ScheduleMeeting = {
   readonly data: {
     readonly meetingId: string;
     readonly committeeId: string;
-    readonly startsAt: string;
+    /** Exactly one of startsAt (an instant) and date (a UK date, when the minutes give no time). */
+    readonly startsAt?: string;
+    readonly date?: string;
     readonly title?: string;
     readonly location?: string;
     readonly now: string;
@@ -33,6 +35,7 @@ export type AddAgendaItem = {
     readonly number: string;
     readonly title: string;
     readonly paperRef?: string;
+    readonly narrative?: string;
     readonly now: string;
   };
 };

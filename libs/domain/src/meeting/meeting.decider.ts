@@ -1,10 +1,12 @@
 import type { Decider } from '../shared/decider.js';
 import { conflict, invalid, notFound, unknownCommand } from '../shared/errors.js';
-import { duplicatesIn, requireText } from '../shared/rules.js';
+import { duplicatesIn, exactlyOneGiven, requireText } from '../shared/rules.js';
 import { isLaterInstant } from '../shared/time.js';
 import type { AddAgendaItem, ApproveMinutes, MeetingCommand, RecordAttendance, ScheduleMeeting } from './meeting.commands.js';
 import { attendanceStatuses, attendeeRoles, type MeetingEvent } from './meeting.events.js';
 import { evolveMeeting, initialMeetingState, type MeetingRecord, type MeetingState } from './meeting.state.js';
+
+const CALENDAR_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 const existingMeeting = (state: MeetingState, meetingId: string): MeetingRecord => {
   if (!state.exists) throw notFound('meeting-not-found', `Meeting ${meetingId} does not exist`, { meetingId });
@@ -17,14 +19,23 @@ const schedule = ({ data }: ScheduleMeeting, state: MeetingState): MeetingEvent[
       meetingId: state.meetingId,
     });
   }
-  requireText(data.startsAt, 'startsAt');
+  if (!exactlyOneGiven(data.startsAt, data.date)) {
+    throw invalid('meeting-start-or-date', 'A meeting has either startsAt (when the time is known) or date (a day only), not both', {
+      field: data.startsAt === undefined ? 'startsAt' : 'date',
+    });
+  }
+  if (data.startsAt !== undefined) requireText(data.startsAt, 'startsAt');
+  if (data.date !== undefined && !CALENDAR_DATE.test(data.date)) {
+    throw invalid('date-invalid', `date must be a date as YYYY-MM-DD, not ${data.date}`, { field: 'date' });
+  }
   if (!data.facts.committee.exists) {
     throw notFound('committee-not-found', `Committee ${data.committeeId} does not exist`, {
       committeeId: data.committeeId,
     });
   }
-  const { meetingId, committeeId, startsAt, title, location } = data;
-  return [{ type: 'MeetingScheduled', data: { meetingId, committeeId, startsAt, title, location, scheduledAt: data.now } }];
+  const { meetingId, committeeId, startsAt, date, title, location } = data;
+  const when = startsAt === undefined ? { date } : { startsAt };
+  return [{ type: 'MeetingScheduled', data: { meetingId, committeeId, ...when, title, location, scheduledAt: data.now } }];
 };
 
 const recordAttendance = ({ data }: RecordAttendance, state: MeetingState): MeetingEvent[] => {
@@ -78,8 +89,8 @@ const addAgendaItem = ({ data }: AddAgendaItem, state: MeetingState): MeetingEve
       number: data.number,
     });
   }
-  const { number, title, paperRef } = data;
-  return [{ type: 'AgendaItemAdded', data: { meetingId: meeting.meetingId, number, title, paperRef, addedAt: data.now } }];
+  const { number, title, paperRef, narrative } = data;
+  return [{ type: 'AgendaItemAdded', data: { meetingId: meeting.meetingId, number, title, paperRef, narrative, addedAt: data.now } }];
 };
 
 const approveMinutes = ({ data }: ApproveMinutes, state: MeetingState): MeetingEvent[] => {

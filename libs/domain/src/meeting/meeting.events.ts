@@ -16,8 +16,10 @@ export type MeetingScheduled = {
   readonly data: {
     readonly meetingId: string;
     readonly committeeId: string;
-    /** ISO instant with zone. */
-    readonly startsAt: string;
+    /** ISO instant with zone; exactly one of startsAt and date. */
+    readonly startsAt?: string;
+    /** The UK date (YYYY-MM-DD) of a meeting whose minutes give no time. */
+    readonly date?: string;
     readonly title?: string;
     readonly location?: string;
     readonly scheduledAt: string;
@@ -42,6 +44,8 @@ export type AgendaItemAdded = {
     readonly number: string;
     readonly title: string;
     readonly paperRef?: string;
+    /** What the minutes say of the item, as printed. */
+    readonly narrative?: string;
     readonly addedAt: string;
   };
 };

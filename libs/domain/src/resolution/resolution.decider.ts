@@ -36,7 +36,8 @@ const pass = ({ data }: PassResolution, state: ResolutionState): ResolutionEvent
         itemNumber: data.itemNumber,
         meetingStartsAt: meeting.startsAt,
         parts: cleanParts(data.parts),
-        passedAt: data.now,
+        // A resolution passes at its meeting, whenever the clerk types it in.
+        passedAt: meeting.startsAt,
       },
     },
   ];

@@ -1,9 +1,23 @@
-export const resolutionPartKinds = ['noted', 'agreed', 'recommended', 'instructed', 'other'] as const;
+/** `supported` and `endorsed`: pre-decision scrutiny of a proposal going to the executive. New kinds are appended; none is renamed. */
+export const resolutionPartKinds = [
+  'noted',
+  'agreed',
+  'recommended',
+  'instructed',
+  'other',
+  'supported',
+  'endorsed',
+  'requested',
+  'deferred',
+] as const;
 export type ResolutionPartKind = (typeof resolutionPartKinds)[number];
 
-/** One lettered part of a resolution, e.g. "(ii) That the Project Manager be instructed to …". */
+/**
+ * One lettered part of a resolution, e.g. "(ii) That the Project Manager be instructed to …". A resolution of a
+ * single part may have no label, as minutes print it ("RESOLVED that the proposal … be supported").
+ */
 export type ResolutionPart = {
-  readonly label: string;
+  readonly label?: string;
   readonly text: string;
   readonly kind: ResolutionPartKind;
 };

@@ -1,5 +1,5 @@
-/** How a refusal maps onto HTTP later: not-found → 404, conflict → 409, invalid → 422. */
-export type DomainErrorKind = 'not-found' | 'conflict' | 'invalid';
+/** How a refusal maps onto HTTP later: not-found → 404, forbidden → 403, conflict → 409, invalid → 422. */
+export type DomainErrorKind = 'not-found' | 'forbidden' | 'conflict' | 'invalid';
 
 export class DomainError extends Error {
   constructor(
@@ -21,6 +21,14 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** The caller may send this command, but not with these values (an officer dating a report in the past). */
+export class ForbiddenError extends DomainError {
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(code, 'forbidden', message, details);
+    this.name = 'ForbiddenError';
+  }
+}
+
 export class ConflictError extends DomainError {
   constructor(code: string, message: string, details?: Record<string, unknown>) {
     super(code, 'conflict', message, details);
@@ -39,6 +47,9 @@ export const isDomainError = (error: unknown): error is DomainError => error ins
 
 export const notFound = (code: string, message: string, details?: Record<string, unknown>): NotFoundError =>
   new NotFoundError(code, message, details);
+
+export const forbidden = (code: string, message: string, details?: Record<string, unknown>): ForbiddenError =>
+  new ForbiddenError(code, message, details);
 
 export const conflict = (code: string, message: string, details?: Record<string, unknown>): ConflictError =>
   new ConflictError(code, message, details);

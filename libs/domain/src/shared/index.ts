@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './lookup.js';
 export * from './rules.js';
 export * from './time.js';
+export * from './business-time.js';

@@ -1,7 +1,9 @@
 import { found, missing } from '../../src/shared/lookup.js';
 import { given } from '../support/given-when-then.js';
 import { actionDecider } from '../../src/action/action.decider.js';
-import { assign, assigned, origin } from './action.fixtures.js';
+import type { ActionOriginFacts } from '../../src/action/action.commands.js';
+import { ukStartOfDay } from '../../src/shared/time.js';
+import { assign, assigned, meetingStartsAt, origin } from './action.fixtures.js';
 
 const byFebruaryMeeting = {
   dueDate: undefined,
@@ -59,6 +61,32 @@ describe('action decider: AssignAction', () => {
     given(actionDecider)([])
       .when(assign({ partLabel: '(iii)' }))
       .thenThrows('resolution-part-unknown', 'invalid');
+  });
+
+  it('assigns an action on a resolution of one unlabelled part without a part label, and refuses one with a label (invalid)', () => {
+    const unlabelled = found<ActionOriginFacts>({
+      meetingId: 'm-jan',
+      committeeId: 'c-tf',
+      meetingStartsAt,
+      parts: [{}],
+    });
+    const state = given(actionDecider)([])
+      .when(assign({ partLabel: undefined, facts: { resolution: unlabelled, ownerPost: found({}) } }))
+      .then([{ ...assigned, data: { ...assigned.data, partLabel: undefined } }]);
+    expect(state).toMatchObject({ exists: true, partLabel: undefined });
+    const refusal = given(actionDecider)([])
+      .when(assign({ partLabel: '(i)', facts: { resolution: unlabelled, ownerPost: found({}) } }))
+      .thenThrows('resolution-part-unknown', 'invalid');
+    expect(refusal.details).toMatchObject({ labels: [] });
+  });
+
+  it('takes a due meeting dated without a time at the UK start of its day: the next day is after the origin, its own day is not', () => {
+    const dueOn = (date: string) =>
+      assign({ ...byFebruaryMeeting, facts: { ...byFebruaryMeeting.facts, dueMeeting: found({ startsAt: ukStartOfDay(date) }) } });
+    given(actionDecider)([])
+      .when(dueOn('2017-01-17'))
+      .then([{ ...assigned, data: { ...assigned.data, dueDate: undefined, dueMeetingId: 'm-feb' } }]);
+    given(actionDecider)([]).when(dueOn('2017-01-16')).thenThrows('due-meeting-not-after-origin', 'invalid');
   });
 
   it('refuses neither a due date nor a due meeting (invalid)', () => {

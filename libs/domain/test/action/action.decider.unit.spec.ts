@@ -8,11 +8,11 @@ import { actionId, assigned, completed, historyWhen, later, signedOff, withdrawn
 const now = later;
 const progress = (note = 'Awaiting HR extract', rag?: Rag): ActionCommand => ({
   type: 'ReportActionProgress',
-  data: { actionId, note, rag, reportedBy: 'tony', now },
+  data: { actionId, note, rag, reportedBy: 'tony', byStaff: false, now },
 });
 const complete = (outcome = 'Baseline metrics circulated'): ActionCommand => ({
   type: 'CompleteAction',
-  data: { actionId, outcome, now },
+  data: { actionId, outcome, byStaff: false, now },
 });
 const signOff = (meetingId?: string, meeting = found({})): ActionCommand => ({
   type: 'SignOffAction',

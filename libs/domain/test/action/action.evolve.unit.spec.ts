@@ -23,7 +23,8 @@ describe('action evolve', () => {
       status: 'open',
       due: { dueDate: '2017-02-20' },
       counts: { progressReports: 0, chases: 0, reopenings: 0, reassignments: 0, dueChanges: 0 },
-      assignedAt: '2017-01-20T10:00:00Z',
+      assignedAt: meetingStartsAt,
+      lastOccurred: { what: 'the assignment', at: meetingStartsAt },
     });
   });
 

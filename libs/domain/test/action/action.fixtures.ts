@@ -6,7 +6,8 @@ import type { ActionAssigned, ActionCompleted, ActionEvent, ActionSignedOff, Act
 
 export const actionId = 'a-metrics';
 export const meetingStartsAt = '2017-01-16T18:00:00Z';
-export const assignedAt = '2017-01-20T10:00:00Z';
+/** When the clerk types the action in; business-wise it was set at the meeting. */
+export const recordedAt = '2017-01-20T10:00:00Z';
 export const later = '2017-02-10T10:00:00Z';
 
 export const origin = found<ActionOriginFacts>({
@@ -25,7 +26,7 @@ export const assign = (overrides: Partial<AssignAction['data']> = {}): AssignAct
     title: 'Collate final metrics for Vacancy, Turnover and Agency Rates',
     ownerPostId: 'post-pm-tt',
     dueDate: '2017-02-20',
-    now: assignedAt,
+    now: recordedAt,
     facts: { resolution: origin, ownerPost: found({}) },
     ...overrides,
   },
@@ -43,7 +44,7 @@ export const assigned: ActionAssigned = {
     title: 'Collate final metrics for Vacancy, Turnover and Agency Rates',
     ownerPostId: 'post-pm-tt',
     dueDate: '2017-02-20',
-    assignedAt,
+    assignedAt: meetingStartsAt,
   },
 };
 

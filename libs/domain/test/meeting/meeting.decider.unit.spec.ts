@@ -1,8 +1,22 @@
 import { missing } from '../../src/shared/lookup.js';
 import { given } from '../support/given-when-then.js';
 import { meetingDecider } from '../../src/meeting/meeting.decider.js';
-import type { Attendee } from '../../src/meeting/meeting.events.js';
-import { schedule, scheduled, chair, officer, apologies, attend, attended, addItem, itemAdded, approved } from './meeting.fixtures.js';
+import type { Attendee, MeetingScheduled } from '../../src/meeting/meeting.events.js';
+import {
+  meetingId,
+  committeeId,
+  now,
+  schedule,
+  scheduled,
+  chair,
+  officer,
+  apologies,
+  attend,
+  attended,
+  addItem,
+  itemAdded,
+  approved,
+} from './meeting.fixtures.js';
 
 describe('meeting decider', () => {
   describe('ScheduleMeeting', () => {
@@ -19,6 +33,32 @@ describe('meeting decider', () => {
 
     it('refuses to schedule the same meeting twice (conflict)', () => {
       given(meetingDecider)([scheduled]).when(schedule()).thenThrows('meeting-already-scheduled', 'conflict');
+    });
+
+    it('schedules a meeting dated without a time: the event keeps the date only, rules get the UK start of that day', () => {
+      const datedOnly: MeetingScheduled = {
+        type: 'MeetingScheduled',
+        data: { meetingId, committeeId, date: '2015-06-21', title: 'January meeting', scheduledAt: now },
+      };
+      const state = given(meetingDecider)([])
+        .when(schedule({ startsAt: undefined, date: '2015-06-21' }))
+        .then([datedOnly]);
+      expect(state).toMatchObject({ exists: true, date: '2015-06-21', startsAt: '2015-06-21T00:00:00+01:00' });
+    });
+
+    it('refuses both a start and a date, or neither (invalid)', () => {
+      given(meetingDecider)([])
+        .when(schedule({ date: '2017-01-16' }))
+        .thenThrows('meeting-start-or-date', 'invalid');
+      given(meetingDecider)([])
+        .when(schedule({ startsAt: undefined }))
+        .thenThrows('meeting-start-or-date', 'invalid');
+    });
+
+    it('refuses a date that is not YYYY-MM-DD (invalid)', () => {
+      given(meetingDecider)([])
+        .when(schedule({ startsAt: undefined, date: '21/01/2015' }))
+        .thenThrows('date-invalid', 'invalid');
     });
 
     it('refuses a blank start (invalid)', () => {
@@ -87,6 +127,16 @@ describe('meeting decider', () => {
         .when(addItem('03', 'Draft report part 1', 'Ref: 7'))
         .then([itemAdded('03', 'Draft report part 1', 'Ref: 7')]);
       expect(state).toMatchObject({ items: [{ number: '03', title: 'Draft report part 1', paperRef: 'Ref: 7' }] });
+    });
+
+    it("keeps the minutes' narrative of the item", () => {
+      const narrative = 'Members asked whether certain factors were making it harder to recruit.';
+      const state = given(meetingDecider)([scheduled])
+        .when({ ...addItem('62', 'Strategy', 'Report CS14078'), data: { ...addItem('62', 'Strategy', 'Report CS14078').data, narrative } })
+        .then([
+          { ...itemAdded('62', 'Strategy', 'Report CS14078'), data: { ...itemAdded('62', 'Strategy', 'Report CS14078').data, narrative } },
+        ]);
+      expect(state).toMatchObject({ items: [{ number: '62', title: 'Strategy', paperRef: 'Report CS14078', narrative }] });
     });
 
     it('refuses a number already used in the meeting (conflict)', () => {

@@ -42,7 +42,7 @@ const passed: ResolutionPassed = {
     itemNumber: '03',
     meetingStartsAt: startsAt,
     parts: [noted, instructed],
-    passedAt: now,
+    passedAt: startsAt,
   },
 };
 
@@ -121,6 +121,34 @@ describe('resolution decider', () => {
         .thenThrows('part-kind-unknown', 'invalid');
     });
 
+    it('passes a single part without a label, as minutes print it, and keeps the label absent', () => {
+      const supported: ResolutionPart = { text: 'That the proposal … be supported.', kind: 'supported' };
+      const state = given(resolutionDecider)([])
+        .when(pass({ parts: [supported] }))
+        .then([{ ...passed, data: { ...passed.data, parts: [supported] } }]);
+      expect(state).toMatchObject({ parts: [supported] });
+      expect(state.exists && 'label' in (state.parts[0] ?? {})).toBe(false);
+    });
+
+    it('refuses several parts when one has no label (invalid)', () => {
+      const { label: _label, ...unlabelled } = instructed;
+      given(resolutionDecider)([])
+        .when(pass({ parts: [noted, unlabelled] }))
+        .thenThrows('part-label-required', 'invalid');
+      const { label: _other, ...alsoUnlabelled } = noted;
+      given(resolutionDecider)([])
+        .when(pass({ parts: [alsoUnlabelled, unlabelled] }))
+        .thenThrows('part-label-required', 'invalid');
+    });
+
+    it('accepts the kinds of pre-decision scrutiny and the other things committees do', () => {
+      const kinds = ['supported', 'endorsed', 'requested', 'deferred'] as const;
+      const parts: ResolutionPart[] = kinds.map((kind, index) => ({ label: `(${index + 1})`, text: `That it be ${kind}.`, kind }));
+      given(resolutionDecider)([])
+        .when(pass({ parts }))
+        .then([{ ...passed, data: { ...passed.data, parts } }]);
+    });
+
     it('refuses duplicate part labels (invalid)', () => {
       given(resolutionDecider)([])
         .when(pass({ parts: [noted, { ...instructed, label: '(i)' }] }))
@@ -149,6 +177,17 @@ describe('resolution decider', () => {
         .when(correct({ parts: [noted, instructed] }))
         .thenThrows('resolution-correction-unchanged', 'conflict');
       given(resolutionDecider)([passed, corrected]).when(correct()).thenThrows('resolution-correction-unchanged', 'conflict');
+    });
+
+    it('corrects a single unlabelled part into labelled parts, and refuses unlabelled ones among several (invalid)', () => {
+      const supported: ResolutionPart = { text: 'That the proposal be supported.', kind: 'supported' };
+      const single: ResolutionPassed = { ...passed, data: { ...passed.data, parts: [supported] } };
+      given(resolutionDecider)([single])
+        .when(correct({ parts: [noted, instructed] }))
+        .then([{ ...corrected, data: { ...corrected.data, parts: [noted, instructed] } }]);
+      given(resolutionDecider)([single])
+        .when(correct({ parts: [supported, { ...supported, text: 'And noted.', kind: 'noted' }] }))
+        .thenThrows('part-label-required', 'invalid');
     });
 
     it('validates the corrected parts like passed ones (invalid)', () => {

@@ -2,7 +2,7 @@ import { fold, type Decider } from '../../src/shared/decider.js';
 import { ConflictError, DomainError, InvalidError, isDomainError, NotFoundError, unknownCommand } from '../../src/shared/errors.js';
 import { duplicatesIn, exactlyOneGiven, requireText } from '../../src/shared/rules.js';
 import { given } from '../support/given-when-then.js';
-import { dateOf, isEarlierDate, isLaterInstant, ukDateOf } from '../../src/shared/time.js';
+import { dateOf, isEarlierDate, isLaterInstant, ukDateOf, ukStartOfDay } from '../../src/shared/time.js';
 
 type Counted = { readonly type: 'Counted'; readonly data: { readonly by: number } };
 type Count = { readonly type: 'Count'; readonly data: { readonly by: number } };
@@ -109,5 +109,21 @@ describe('ukDateOf', () => {
   it('gives the UK calendar day: 00:30 BST is that day, not the UTC day before', () => {
     expect(ukDateOf('2017-06-30T23:30:00Z')).toBe('2017-07-01');
     expect(ukDateOf(new Date('2017-01-01T23:30:00Z'))).toBe('2017-01-01');
+  });
+});
+
+describe('ukStartOfDay', () => {
+  it('is UK midnight: Z in winter, +01:00 in summer, and the UK date reads back from it', () => {
+    expect(ukStartOfDay('2015-01-21')).toBe('2015-01-21T00:00:00Z');
+    expect(ukStartOfDay('2015-06-21')).toBe('2015-06-21T00:00:00+01:00');
+    expect(Date.parse(ukStartOfDay('2015-06-21'))).toBe(Date.parse('2015-06-20T23:00:00Z'));
+    expect(ukDateOf(ukStartOfDay('2015-06-21'))).toBe('2015-06-21');
+    expect(dateOf(ukStartOfDay('2015-06-21'))).toBe('2015-06-21');
+  });
+
+  it('follows the clock changes: the spring day starts in GMT, the autumn day in BST', () => {
+    expect(ukStartOfDay('2015-03-29')).toBe('2015-03-29T00:00:00Z');
+    expect(ukStartOfDay('2015-10-25')).toBe('2015-10-25T00:00:00+01:00');
+    expect(ukDateOf(new Date(Date.parse(ukStartOfDay('2015-10-25')) - 1))).toBe('2015-10-24');
   });
 });

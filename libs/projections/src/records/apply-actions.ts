@@ -47,6 +47,7 @@ function assigned(event: Extract<ActionEvent, { type: 'ActionAssigned' }>, stamp
     evidence: null,
     completed_at: null,
     closed_at: null,
+    sign_off_note: null,
     withdrawn_at: null,
     version: stamp.version,
     last_position: stamp.position,
@@ -83,9 +84,9 @@ function changes(event: Exclude<ActionEvent, { type: 'ActionAssigned' }>, action
         completed_at: event.data.completedAt,
       };
     case 'ActionSignedOff':
-      return { status: 'closed', closed_at: event.data.signedOffAt };
+      return { status: 'closed', closed_at: event.data.signedOffAt, sign_off_note: event.data.note ?? null };
     case 'ActionReopened':
-      return { status: 'open', closed_at: null, completed_at: null, withdrawn_at: null };
+      return { status: 'open', closed_at: null, sign_off_note: null, completed_at: null, withdrawn_at: null };
     case 'ActionDueDateChanged': {
       const { dueDate, dueMeetingId } = event.data;
       return { due_date: dueDate ?? null, due_meeting_id: dueMeetingId ?? null, due_on: dueOn(rows, event.data) };

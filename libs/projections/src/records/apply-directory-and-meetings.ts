@@ -2,6 +2,7 @@ import type { CommitteeEvent } from '#domain';
 import type { PersonEvent } from '#domain';
 import type { PostEvent } from '#domain';
 import type { MeetingEvent } from '#domain';
+import { meetingStart, ukDateOf } from '#domain';
 import type { ResolutionEvent } from '#domain';
 import type { RowAccess } from '../engine/projection.js';
 import { recordsTables as t } from './records.tables.js';
@@ -61,11 +62,13 @@ export function applyMeetings(event: MeetingEvent, stamp: Stamp, rows: RowAccess
   const meeting = rows.get(t.meetings.name, meetingId);
   switch (event.type) {
     case 'MeetingScheduled': {
-      const { committeeId, startsAt, title, location } = event.data;
+      const { committeeId, startsAt, date, title, location } = event.data;
       return rows.set(t.meetings.name, meetingId, {
         meeting_id: meetingId,
         committee_id: committeeId,
-        starts_at: startsAt,
+        starts_at: meetingStart(event.data),
+        meeting_date: date ?? ukDateOf(startsAt ?? ''),
+        date_only: startsAt === undefined,
         title: title ?? null,
         location: location ?? null,
         attendees: [],
@@ -78,8 +81,9 @@ export function applyMeetings(event: MeetingEvent, stamp: Stamp, rows: RowAccess
       if (meeting) rows.set(t.meetings.name, meetingId, { ...meeting, attendees: event.data.attendees, version: stamp.version });
       return;
     case 'AgendaItemAdded': {
-      const { number, title, paperRef } = event.data;
-      const items = [...((meeting?.items as unknown[]) ?? []), { number, title, ...(paperRef ? { paperRef } : {}) }];
+      const { number, title, paperRef, narrative } = event.data;
+      const item = { number, title, ...(paperRef ? { paperRef } : {}), ...(narrative ? { narrative } : {}) };
+      const items = [...((meeting?.items as unknown[]) ?? []), item];
       if (meeting) rows.set(t.meetings.name, meetingId, { ...meeting, items, version: stamp.version });
       return;
     }
@@ -99,7 +103,7 @@ export function applyMeetings(event: MeetingEvent, stamp: Stamp, rows: RowAccess
 export function applyResolutions(event: ResolutionEvent, stamp: Stamp, rows: RowAccess): void {
   switch (event.type) {
     case 'ResolutionPassed': {
-      const { resolutionId, meetingId, committeeId, itemNumber, parts, passedAt } = event.data;
+      const { resolutionId, meetingId, committeeId, itemNumber, parts, meetingStartsAt } = event.data;
       return rows.set(t.resolutions.name, resolutionId, {
         resolution_id: resolutionId,
         meeting_id: meetingId,
@@ -107,7 +111,8 @@ export function applyResolutions(event: ResolutionEvent, stamp: Stamp, rows: Row
         item_number: itemNumber,
         parts,
         corrections: 0,
-        passed_at: passedAt,
+        // A resolution passes at its meeting; events recorded before that rule carry the time they were typed.
+        passed_at: meetingStartsAt,
         corrected_at: null,
         version: stamp.version,
       });

@@ -68,7 +68,10 @@ export const recordsProjection: Projection = {
   // 2: an index for the chase list of one committee. 3: the post-queue index in the queue's order, partial.
   // 4: an action's row keeps its latest 20 progress notes; every note is in rm_action_updates.
   // 5: people's identity-provider subject, looked up by authentication.
-  version: 5,
+  // 6: meetings dated without a time (meeting_date, date_only); name and title indexes for the lists.
+  // 7: business time: an action's dates are when things happened (the events' *At fields, given as occurredAt),
+  // a resolution passes at its meeting; the sign-off note, for the action log.
+  version: 7,
   tables: Object.values(t),
   touches,
   apply(stored, rows) {

@@ -6,19 +6,21 @@ export const recordsTables = {
     name: 'rm_committees',
     key: 'committee_id',
     columns: { committee_id: 'text', name: 'text', kind: 'text', action_count: 'integer', created_at: 'timestamptz' },
+    // GET /committees pages in name order.
+    indexes: [['name', 'committee_id']],
   },
   people: {
     name: 'rm_people',
     key: 'person_id',
     columns: { person_id: 'text', name: 'text', email: 'text', identity_subject: 'text' },
-    // Authentication looks the token's person claim up here on every request.
-    indexes: [['identity_subject']],
+    // Authentication looks the token's person claim up here on every request; GET /people pages in name order.
+    indexes: [['identity_subject'], ['name', 'person_id']],
   },
   posts: {
     name: 'rm_posts',
     key: 'post_id',
     columns: { post_id: 'text', title: 'text', department: 'text', holder_person_id: 'text', holder_name: 'text', holder_from: 'date' },
-    indexes: [['holder_person_id']],
+    indexes: [['holder_person_id'], ['title', 'post_id']],
   },
   meetings: {
     name: 'rm_meetings',
@@ -26,7 +28,11 @@ export const recordsTables = {
     columns: {
       meeting_id: 'text',
       committee_id: 'text',
+      // The instant rules and ordering use; for a meeting dated without a time, the UK start of its day.
       starts_at: 'timestamptz',
+      // The UK date, and whether the minutes gave only that (views then show no time).
+      meeting_date: 'date',
+      date_only: 'boolean',
       title: 'text',
       location: 'text',
       attendees: 'jsonb',
@@ -84,6 +90,7 @@ export const recordsTables = {
       evidence: 'text',
       completed_at: 'timestamptz',
       closed_at: 'timestamptz',
+      sign_off_note: 'text',
       withdrawn_at: 'timestamptz',
       version: 'integer',
       last_position: 'bigint',

@@ -127,7 +127,12 @@ export async function runMixedWorkload(f: FeatureApp, options: WorkloadOptions):
         path: `/meetings/${world.meetingId}/attendance`,
         body: { attendees: [{ name: `Councillor ${n}`, role: 'member', status: pick(['present', 'apologies']) }] },
       };
-    return { kind: 'item', path: `/meetings/${world.laterMeetingId}/items`, body: { number: String(itemNumber++), title: `Item ${n}` } };
+    const narrative = n % 2 === 0 ? { narrative: `Members asked about item ${n}.` } : {};
+    return {
+      kind: 'item',
+      path: `/meetings/${world.laterMeetingId}/items`,
+      body: { number: String(itemNumber++), title: `Item ${n}`, ...narrative },
+    };
   };
   await runPool(options.commands, options.concurrency, async (n) => {
     const command = commandFor(n);

@@ -2,9 +2,23 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ragStatuses, type Rag } from '#domain';
 import { OptionalIdDto } from '../shared/optional-id.dto.js';
-import { HasNoNul, IsCalendarDate } from '../shared/validators.js';
+import { HasNoNul, IsCalendarDate, IsCalendarDateOrInstant } from '../shared/validators.js';
 
 const TEXT = 4000;
+
+/** Commands recording business that may have happened earlier than it is typed in. */
+export class DatedDto {
+  @ApiPropertyOptional({
+    example: '2017-02-20',
+    description:
+      'When it happened, if not now: an ISO 8601 instant with its zone, or YYYY-MM-DD for the start of that UK day. ' +
+      'Staff (scrutiny, admin) only for a date before today (an officer is refused with 403); never in the future, ' +
+      'never before the event it follows (422)',
+  })
+  @IsOptional()
+  @IsCalendarDateOrInstant()
+  readonly occurredAt?: string;
+}
 
 export class AssignActionDto extends OptionalIdDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() readonly resolutionId!: string;
@@ -31,24 +45,33 @@ export class AssignActionDto extends OptionalIdDto {
   @IsOptional()
   @IsUUID()
   readonly dueMeetingId?: string;
+  @ApiPropertyOptional({
+    example: '2017-01-16T18:00:00Z',
+    description:
+      "When the action was set: by default the resolution's meeting once it has begun, else now. An ISO 8601 instant " +
+      'or YYYY-MM-DD (the start of that UK day); never in the future nor before the meeting (422)',
+  })
+  @IsOptional()
+  @IsCalendarDateOrInstant()
+  readonly occurredAt?: string;
 }
 
-export class ReportProgressDto {
+export class ReportProgressDto extends DatedDto {
   @ApiProperty({ maxLength: TEXT }) @IsString() @IsNotEmpty() @MaxLength(TEXT) @HasNoNul() readonly note!: string;
   @ApiPropertyOptional({ enum: ragStatuses }) @IsOptional() @IsIn(ragStatuses) readonly rag?: Rag;
 }
 
-export class CompleteActionDto {
+export class CompleteActionDto extends DatedDto {
   @ApiProperty({ maxLength: TEXT }) @IsString() @IsNotEmpty() @MaxLength(TEXT) @HasNoNul() readonly outcome!: string;
   @ApiPropertyOptional({ maxLength: TEXT }) @IsOptional() @IsString() @MaxLength(TEXT) @HasNoNul() readonly evidence?: string;
 }
 
-export class SignOffActionDto {
+export class SignOffActionDto extends DatedDto {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() readonly meetingId?: string;
   @ApiPropertyOptional({ maxLength: TEXT }) @IsOptional() @IsString() @MaxLength(TEXT) @HasNoNul() readonly note?: string;
 }
 
-export class ReasonDto {
+export class ReasonDto extends DatedDto {
   @ApiProperty({ maxLength: TEXT }) @IsString() @IsNotEmpty() @MaxLength(TEXT) @HasNoNul() readonly reason!: string;
 }
 
@@ -64,6 +87,6 @@ export class ReassignActionDto extends ReasonDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() readonly ownerPostId!: string;
 }
 
-export class ChaseActionDto {
+export class ChaseActionDto extends DatedDto {
   @ApiPropertyOptional({ maxLength: TEXT }) @IsOptional() @IsString() @MaxLength(TEXT) @HasNoNul() readonly note?: string;
 }

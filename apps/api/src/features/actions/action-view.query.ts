@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { notFound } from '#domain';
+import { isActionEvent, notFound, occurredAtOf } from '#domain';
 import type { SqlDatabase } from '#event-store';
 import { SQL_DATABASE } from '../../platform/index.js';
 import { Clock } from '../shared/clock.js';
@@ -29,7 +29,19 @@ export interface ActionView extends ActionRecordView {
   /** Pass as `updatesAfter` for the next page of updates; null on the last. */
   readonly updatesNextAfter: number | null;
   readonly chases: readonly ActionChase[];
-  readonly history: readonly { type: string; at: string; version: number }[];
+  /** Every event of the action: `at` when it happened (business time), `recordedAt` when it was typed in. */
+  readonly history: readonly HistoryEntry[];
+}
+
+export type HistoryEntry = { readonly type: string; readonly at: string; readonly recordedAt: string; readonly version: number };
+
+type HistoryRow = { type: string; recordedAt: string; version: number; data: Record<string, unknown> };
+
+function historyEntryOf({ type, recordedAt, version, data }: HistoryRow): HistoryEntry {
+  const event = { type, data };
+  const occurred = isActionEvent(event) ? occurredAtOf(event as Parameters<typeof occurredAtOf>[0]) : undefined;
+  const at = typeof occurred === 'string' && Number.isFinite(Date.parse(occurred)) ? new Date(occurred).toISOString() : recordedAt;
+  return { type, at, recordedAt, version };
 }
 
 export class GetActionQuery extends Query<ActionView> {
@@ -51,10 +63,13 @@ type ActionViewRow = ActionRecordRow & {
   holder_person_id: string | null;
   holder_name: string | null;
   part_text: string | null;
-  history: { type: string; at: string; version: number }[];
+  history: HistoryRow[];
 };
 
-/** One action from the read models: its row, its owner post and holder, its resolution part, and its stream's history. */
+/**
+ * One action from the read models: its row, its owner post and holder, its resolution part (an action without a
+ * part label on a resolution of one unlabelled part has that part), and its stream's history.
+ */
 @QueryHandler(GetActionQuery)
 export class GetActionHandler implements IQueryHandler<GetActionQuery> {
   constructor(
@@ -65,14 +80,15 @@ export class GetActionHandler implements IQueryHandler<GetActionQuery> {
   async execute({ actionId, updatesAfter }: GetActionQuery): Promise<ActionView> {
     const sql = `SELECT ${actionRecordColumns}, ${daysOverdueSql('$2')} AS days_overdue,
               p.title AS post_title, p.holder_person_id, p.holder_name,
-              (SELECT part->>'text' FROM jsonb_array_elements(r.parts) part WHERE part->>'label' = a.part_label LIMIT 1) AS part_text,
+              (SELECT part->>'text' FROM jsonb_array_elements(r.parts) part
+                WHERE part->>'label' = a.part_label OR (a.part_label IS NULL AND part->>'label' IS NULL) LIMIT 1) AS part_text,
               h.history
          FROM ${readModelTables.actions} a
          LEFT JOIN ${readModelTables.posts} p ON p.post_id = a.owner_post_id
          LEFT JOIN ${readModelTables.resolutions} r ON r.resolution_id = a.resolution_id
          ${actionCountsJoin}
          LEFT JOIN LATERAL (
-           SELECT coalesce(jsonb_agg(jsonb_build_object('type', e.type, 'at', ${isoInstant('e.recorded_at')}, 'version', e.stream_version)
+           SELECT coalesce(jsonb_agg(jsonb_build_object('type', e.type, 'recordedAt', ${isoInstant('e.recorded_at')}, 'version', e.stream_version, 'data', e.data)
                     ORDER BY e.stream_version), '[]'::jsonb) AS history
              FROM ${readModelTables.audit} e
             WHERE e.stream_id = ${streamIdSql('action', 'a.action_id')} AND e.stream_version <= a.version
@@ -102,7 +118,7 @@ export class GetActionHandler implements IQueryHandler<GetActionQuery> {
       updates: updates.page,
       updatesNextAfter: updates.nextAfter,
       chases: row.chases ?? [],
-      history: row.history,
+      history: row.history.map(historyEntryOf),
     };
   }
 

@@ -43,6 +43,7 @@ export class AssignActionHandler implements ICommandHandler<AssignActionCommand>
           ownerPostId: body.ownerPostId,
           dueDate: body.dueDate,
           dueMeetingId: body.dueMeetingId,
+          occurredAt: body.occurredAt,
           now,
           facts: { resolution: resolution.state, ownerPost: ownerPost.state, ...(dueMeeting ? { dueMeeting: dueMeeting.state } : {}) },
         },

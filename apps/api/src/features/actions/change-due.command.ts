@@ -14,11 +14,11 @@ export class ChangeDueHandler implements ICommandHandler<ChangeDueCommand> {
     private readonly aggregates: AggregateStore,
   ) {}
   async execute(message: ChangeDueCommand): Promise<CommandOutcome> {
-    const { dueDate, dueMeetingId, reason } = message.body;
+    const { dueDate, dueMeetingId, reason, occurredAt } = message.body;
     const dueMeeting = await meetingFacts(this.aggregates, dueMeetingId);
     return this.actions.run(message, (now) => ({
       type: 'ChangeActionDueDate',
-      data: { actionId: message.actionId, dueDate, dueMeetingId, reason, now, facts: dueMeeting ? { dueMeeting } : {} },
+      data: { actionId: message.actionId, dueDate, dueMeetingId, reason, occurredAt, now, facts: dueMeeting ? { dueMeeting } : {} },
     }));
   }
 }

@@ -11,7 +11,7 @@ export class ChaseActionHandler implements ICommandHandler<ChaseActionCommand> {
   execute(message: ChaseActionCommand): Promise<CommandOutcome> {
     return this.actions.run(message, (now) => ({
       type: 'ChaseAction',
-      data: { actionId: message.actionId, note: message.body.note, now },
+      data: { actionId: message.actionId, note: message.body.note, occurredAt: message.body.occurredAt, now },
     }));
   }
 }

@@ -9,10 +9,10 @@ export class CompleteActionCommand extends ActionMessage<CompleteActionDto> {}
 export class CompleteActionHandler implements ICommandHandler<CompleteActionCommand> {
   constructor(private readonly actions: ActionWriter) {}
   execute(message: CompleteActionCommand): Promise<CommandOutcome> {
-    const { outcome, evidence } = message.body;
-    return this.actions.runAsOwnerOrStaff(message, (now) => ({
+    const { outcome, evidence, occurredAt } = message.body;
+    return this.actions.runAsOwnerOrStaff(message, (now, _state, byStaff) => ({
       type: 'CompleteAction',
-      data: { actionId: message.actionId, outcome, evidence, now },
+      data: { actionId: message.actionId, outcome, evidence, byStaff, occurredAt, now },
     }));
   }
 }

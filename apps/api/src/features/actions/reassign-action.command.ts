@@ -19,7 +19,7 @@ export class ReassignActionHandler implements ICommandHandler<ReassignActionComm
     const toPost = (await this.aggregates.load(postDecider, streamIdFor('post', ownerPostId))).state;
     return this.actions.run(message, (now) => ({
       type: 'ReassignAction',
-      data: { actionId: message.actionId, toPostId: ownerPostId, reason, now, facts: { toPost } },
+      data: { actionId: message.actionId, toPostId: ownerPostId, reason, occurredAt: message.body.occurredAt, now, facts: { toPost } },
     }));
   }
 }

@@ -11,7 +11,7 @@ export class ReopenActionHandler implements ICommandHandler<ReopenActionCommand>
   execute(message: ReopenActionCommand): Promise<CommandOutcome> {
     return this.actions.run(message, (now) => ({
       type: 'ReopenAction',
-      data: { actionId: message.actionId, reason: message.body.reason, now },
+      data: { actionId: message.actionId, reason: message.body.reason, occurredAt: message.body.occurredAt, now },
     }));
   }
 }

@@ -9,11 +9,11 @@ export class ReportProgressCommand extends ActionMessage<ReportProgressDto> {}
 export class ReportProgressHandler implements ICommandHandler<ReportProgressCommand> {
   constructor(private readonly actions: ActionWriter) {}
   execute(message: ReportProgressCommand): Promise<CommandOutcome> {
-    const { note, rag } = message.body;
+    const { note, rag, occurredAt } = message.body;
     const reportedBy = message.caller.actor?.id;
-    return this.actions.runAsOwnerOrStaff(message, (now) => ({
+    return this.actions.runAsOwnerOrStaff(message, (now, _state, byStaff) => ({
       type: 'ReportActionProgress',
-      data: { actionId: message.actionId, note, rag, reportedBy, now },
+      data: { actionId: message.actionId, note, rag, reportedBy, byStaff, occurredAt, now },
     }));
   }
 }

@@ -14,11 +14,11 @@ export class SignOffActionHandler implements ICommandHandler<SignOffActionComman
     private readonly aggregates: AggregateStore,
   ) {}
   async execute(message: SignOffActionCommand): Promise<CommandOutcome> {
-    const { meetingId, note } = message.body;
+    const { meetingId, note, occurredAt } = message.body;
     const meeting = await meetingFacts(this.aggregates, meetingId);
     return this.actions.run(message, (now) => ({
       type: 'SignOffAction',
-      data: { actionId: message.actionId, meetingId, note, now, facts: meeting ? { meeting } : {} },
+      data: { actionId: message.actionId, meetingId, note, occurredAt, now, facts: meeting ? { meeting } : {} },
     }));
   }
 }

@@ -11,7 +11,7 @@ export class WithdrawActionHandler implements ICommandHandler<WithdrawActionComm
   execute(message: WithdrawActionCommand): Promise<CommandOutcome> {
     return this.actions.run(message, (now) => ({
       type: 'WithdrawAction',
-      data: { actionId: message.actionId, reason: message.body.reason, now },
+      data: { actionId: message.actionId, reason: message.body.reason, occurredAt: message.body.occurredAt, now },
     }));
   }
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { isDomainEvent, occurredAtOf, type DomainEvent } from '#domain';
 import { auditEventsTable } from '#projections';
 
 export class AuditActor {
@@ -15,7 +16,15 @@ export class AuditEvent {
   @ApiProperty() readonly streamVersion!: number;
   @ApiProperty({ example: 'ActionAssigned' }) readonly type!: string;
   @ApiProperty() readonly schemaVersion!: number;
-  @ApiProperty({ format: 'date-time' }) readonly recordedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the store recorded the event (the recording clock, which asOf uses)' })
+  readonly recordedAt!: string;
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      "When it happened in the council's world (business time): an action event's date as recorded with occurredAt, a " +
+      "resolution's meeting; the recording time for events that happen when they are recorded",
+  })
+  readonly occurredAt!: string;
   @ApiProperty({ type: AuditActor, nullable: true, description: 'Null for events written outside a request' })
   readonly actor!: AuditActor | null;
   @ApiProperty({ type: String, nullable: true }) readonly correlationId!: string | null;
@@ -52,7 +61,15 @@ export const AUDIT_EVENTS = auditEventsTable.name;
 
 const isoOf = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
 
+function occurredAt(row: AuditEventRow, recordedAt: string): string {
+  const event = { type: row.type, data: row.data };
+  const at = isDomainEvent(event) ? occurredAtOf(event as unknown as DomainEvent) : undefined;
+  // An event written by hand outside the domain may carry anything: it then counts as happening when recorded.
+  return typeof at === 'string' && Number.isFinite(Date.parse(at)) ? new Date(at).toISOString() : recordedAt;
+}
+
 export function auditEventOf(row: AuditEventRow): AuditEvent {
+  const recordedAt = isoOf(row.recorded_at);
   return {
     globalPosition: Number(row.global_position),
     eventId: row.event_id,
@@ -60,7 +77,8 @@ export function auditEventOf(row: AuditEventRow): AuditEvent {
     streamVersion: Number(row.stream_version),
     type: row.type,
     schemaVersion: Number(row.schema_version),
-    recordedAt: isoOf(row.recorded_at),
+    recordedAt,
+    occurredAt: occurredAt(row, recordedAt),
     actor: row.actor_id === null ? null : { id: row.actor_id, name: row.actor_name, roles: row.actor_roles ?? [] },
     correlationId: row.correlation_id,
     requestId: row.request_id,

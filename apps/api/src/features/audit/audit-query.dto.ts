@@ -70,7 +70,11 @@ export class AuditEventsFilterDto extends ViewQueryDto {
 }
 
 export class AuditStreamParamsDto {
-  @ApiProperty({ example: 'action-5f0c2d6e-3b1a-4c8e-9d7f-1a2b3c4d5e6f', maxLength: MAX_STREAM_ID })
+  @ApiProperty({
+    example: 'action-5f0c2d6e-3b1a-4c8e-9d7f-1a2b3c4d5e6f',
+    maxLength: MAX_STREAM_ID,
+    description: "A stream name (`action-<id>`, `meeting-<id>`, …) or the record's own id (a UUID)",
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(MAX_STREAM_ID)

@@ -1,6 +1,7 @@
 import { Controller, Get, Logger, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { streamCategories } from '#domain';
 import { ProblemException, RequestValidationError } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import type { HttpResponse } from '../../platform/http/http-types.js';
@@ -45,7 +46,12 @@ export class AuditController {
   @Get('streams/:streamId')
   @Roles('monitoring', 'admin')
   @ProjectionView()
-  @ApiOperation({ summary: 'The full history of one stream, in version order, a page at a time (limit, after)' })
+  @ApiOperation({
+    summary: 'The full history of one stream, in version order, a page at a time (limit, after)',
+    description:
+      "`streamId` is the stream name (`action-<id>`, `meeting-<id>`, …) or the record's own id (a UUID); 409 `stream-id-ambiguous` " +
+      'when records of several kinds share that id',
+  })
   @ApiOkResponse({ type: StreamHistory })
   async stream(@Param() params: AuditStreamParamsDto, @Query() query: StreamHistoryQueryDto): Promise<StreamHistory> {
     const page = {
@@ -53,7 +59,14 @@ export class AuditController {
       limit: query.limit === undefined ? DEFAULT_PAGE_SIZE : Number(query.limit),
     };
     const history = await this.queries.execute(new GetStreamHistoryQuery(params.streamId, page));
-    if (!history) throw ProblemException.of(404, 'stream-not-found', `No event of stream ${params.streamId} is on record`);
+    if (!history) {
+      throw ProblemException.of(
+        404,
+        'stream-not-found',
+        `No event of stream ${params.streamId} is on record. Give a record's own id (a UUID) or its stream name: ` +
+          `${streamCategories.map((category) => `${category}-<id>`).join(', ')}`,
+      );
+    }
     return history;
   }
 

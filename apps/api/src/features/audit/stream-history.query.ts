@@ -1,8 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiProperty } from '@nestjs/swagger';
+import { streamCategories, streamIdFor } from '#domain';
 import type { SqlDatabase } from '#event-store';
-import { SQL_DATABASE } from '../../platform/index.js';
+import { ProblemException, SQL_DATABASE } from '../../platform/index.js';
+import { isUuid } from '../shared/uuid.js';
 import { AUDIT_EVENT_COLUMNS, AUDIT_EVENTS, AuditEvent, auditEventOf, type AuditEventRow } from './audit-event.js';
 
 export class StreamHistory {
@@ -13,10 +15,13 @@ export class StreamHistory {
   readonly nextAfter!: number | null;
 }
 
-/** Answers undefined when the read model holds no event of the stream. */
+/**
+ * `streamIdOrRecordId` is a stream name (`action-<id>`) or a record's own id (a UUID): the stream of any category
+ * ending with it. Answers undefined when the read model holds no event of such a stream.
+ */
 export class GetStreamHistoryQuery extends Query<StreamHistory | undefined> {
   constructor(
-    readonly streamId: string,
+    readonly streamIdOrRecordId: string,
     readonly page: { readonly after: number; readonly limit: number },
   ) {
     super();
@@ -27,7 +32,9 @@ export class GetStreamHistoryQuery extends Query<StreamHistory | undefined> {
 export class GetStreamHistoryHandler implements IQueryHandler<GetStreamHistoryQuery> {
   constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
 
-  async execute({ streamId, page }: GetStreamHistoryQuery): Promise<StreamHistory | undefined> {
+  async execute({ streamIdOrRecordId, page }: GetStreamHistoryQuery): Promise<StreamHistory | undefined> {
+    const streamId = await this.streamNamed(streamIdOrRecordId);
+    if (streamId === undefined) return undefined;
     const [head, { rows }] = await Promise.all([
       this.db.query<{ version: number | null }>(`SELECT max(stream_version) AS version FROM ${AUDIT_EVENTS} WHERE stream_id = $1`, [
         streamId,
@@ -42,5 +49,27 @@ export class GetStreamHistoryHandler implements IQueryHandler<GetStreamHistoryQu
     const events = rows.slice(0, page.limit).map(auditEventOf);
     const nextAfter = rows.length > page.limit ? (events.at(-1)?.streamVersion ?? null) : null;
     return { streamId, version: Number(version), events, nextAfter };
+  }
+
+  /** The stream a name or a bare record id stands for; client-chosen ids may repeat across categories, and then it is ambiguous. */
+  private async streamNamed(streamIdOrRecordId: string): Promise<string | undefined> {
+    if (!isUuid(streamIdOrRecordId)) return streamIdOrRecordId;
+    const candidates = streamCategories.map((category) => streamIdFor(category, streamIdOrRecordId));
+    const { rows } = await this.db.query<{ stream_id: string }>(
+      `SELECT c.value AS stream_id FROM jsonb_array_elements_text($1::jsonb) c
+        WHERE EXISTS (SELECT 1 FROM ${AUDIT_EVENTS} e WHERE e.stream_id = c.value)
+        ORDER BY c.value`,
+      [JSON.stringify(candidates)],
+    );
+    if (rows.length > 1) {
+      const streams = rows.map((row) => row.stream_id);
+      throw new ProblemException({
+        status: 409,
+        code: 'stream-id-ambiguous',
+        detail: `Records of several kinds have the id ${streamIdOrRecordId}: ask for one of the streams ${streams.join(', ')}`,
+        extensions: { streams },
+      });
+    }
+    return rows[0]?.stream_id;
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { committeeDecider } from '#domain';
 import { streamIdFor } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
@@ -9,6 +9,10 @@ import { idFrom } from '../shared/create-id.js';
 import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
 import { CreateCommitteeCommand } from './create-committee.command.js';
 import { CreateCommitteeDto } from './create-committee.dto.js';
+import { GetCommitteeMeetingsQuery, type CommitteeMeetings } from './committee-meetings.query.js';
+import { ListCommitteesQuery, type CommitteeList } from './list-committees.query.js';
+import { ListQueryDto, listPagingOf, NameListQueryDto } from '../shared/list-query.dto.js';
+import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
 import { AnswersETag, UuidParam } from '../../platform/index.js';
@@ -19,6 +23,7 @@ import { AnswersETag, UuidParam } from '../../platform/index.js';
 export class CommitteesController {
   constructor(
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly aggregates: AggregateStore,
   ) {}
 
@@ -27,6 +32,27 @@ export class CommitteesController {
   @ApiCreatedResponse({ type: CommandOutcome })
   create(@Body() body: CreateCommitteeDto, @Caller() caller: Caller): Promise<CommandOutcome> {
     return this.commands.execute(new CreateCommitteeCommand(idFrom(body, caller), body, caller));
+  }
+
+  @Get()
+  @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
+  @ProjectionView()
+  @ApiOperation({ summary: 'Committees in name order, optionally only those whose name contains `name` (any case), a page at a time' })
+  @ApiOkResponse({ description: '{ committees: [{ committeeId, name, kind, createdAt }], nextAfter }' })
+  list(@Query() query: NameListQueryDto): Promise<CommitteeList> {
+    return this.queries.execute(new ListCommitteesQuery(query.name, listPagingOf(query)));
+  }
+
+  @Get(':committeeId/meetings')
+  @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
+  @ProjectionView()
+  @ApiOperation({ summary: "A committee's meetings, newest first (a meeting dated without a time at the start of its UK day)" })
+  @ApiOkResponse({
+    description:
+      '{ committee: { committeeId, name }, meetings: [{ meetingId, date, startsAt?, title?, location?, itemCount, minutesApproved }], nextAfter }',
+  })
+  meetings(@UuidParam('committeeId') committeeId: string, @Query() query: ListQueryDto): Promise<CommitteeMeetings> {
+    return this.queries.execute(new GetCommitteeMeetingsQuery(committeeId, listPagingOf(query)));
   }
 
   @Get(':committeeId')

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { personDecider } from '#domain';
 import { streamIdFor } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
@@ -9,6 +9,9 @@ import { idFrom } from '../shared/create-id.js';
 import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
 import { RegisterPersonCommand } from './register-person.command.js';
 import { RegisterPersonDto } from './register-person.dto.js';
+import { ListPeopleQuery, type PersonList } from './list-people.query.js';
+import { listPagingOf, NameListQueryDto } from '../shared/list-query.dto.js';
+import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
 import { AnswersETag, UuidParam } from '../../platform/index.js';
@@ -19,6 +22,7 @@ import { AnswersETag, UuidParam } from '../../platform/index.js';
 export class PeopleController {
   constructor(
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly aggregates: AggregateStore,
   ) {}
 
@@ -27,6 +31,15 @@ export class PeopleController {
   @ApiCreatedResponse({ type: CommandOutcome })
   register(@Body() body: RegisterPersonDto, @Caller() caller: Caller): Promise<CommandOutcome> {
     return this.commands.execute(new RegisterPersonCommand(idFrom(body, caller), body, caller));
+  }
+
+  @Get()
+  @Roles('scrutiny', 'monitoring', 'admin')
+  @ProjectionView()
+  @ApiOperation({ summary: 'People in name order, optionally only those whose name contains `name` (any case), a page at a time' })
+  @ApiOkResponse({ description: '{ people: [{ personId, name, email? }], nextAfter }' })
+  list(@Query() query: NameListQueryDto): Promise<PersonList> {
+    return this.queries.execute(new ListPeopleQuery(query.name, listPagingOf(query)));
   }
 
   @Get(':personId')

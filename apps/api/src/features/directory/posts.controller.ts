@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound } from '#domain';
 import type { SqlDatabase } from '#event-store';
 import { AnswersETag, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
@@ -13,6 +13,8 @@ import { AppointPostHolderDto } from './appoint-post-holder.dto.js';
 import { CreatePostCommand } from './create-post.command.js';
 import { CreatePostDto } from './create-post.dto.js';
 import { readPost, type PostView } from './post-record.sql.js';
+import { ListPostsQuery, type PostList } from './list-posts.query.js';
+import { listPagingOf, TitleListQueryDto } from '../shared/list-query.dto.js';
 import { VacatePostCommand } from './vacate-post.command.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
@@ -24,6 +26,7 @@ import { UuidParam } from '../../platform/index.js';
 export class PostsController {
   constructor(
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
   ) {}
 
@@ -57,6 +60,17 @@ export class PostsController {
     @Caller() caller: Caller,
   ): Promise<CommandOutcome> {
     return this.commands.execute(new VacatePostCommand(postId, expected, caller));
+  }
+
+  @Get()
+  @Roles('officer', 'scrutiny', 'monitoring', 'admin')
+  @ProjectionView()
+  @ApiOperation({
+    summary: 'Posts in title order with their holders, optionally only titles containing `title` (any case), a page at a time',
+  })
+  @ApiOkResponse({ description: '{ posts: [{ postId, title, department?, holder: { personId, name, from } | null }], nextAfter }' })
+  list(@Query() query: TitleListQueryDto): Promise<PostList> {
+    return this.queries.execute(new ListPostsQuery(query.title, listPagingOf(query)));
   }
 
   /** From the read models, with the current holder; pass a command's position as `minPosition` to read your own write. */

@@ -22,11 +22,11 @@ export class AddAgendaItemHandler implements ICommandHandler<AddAgendaItemComman
   constructor(private readonly aggregates: AggregateStore) {}
 
   execute({ meetingId, body, expectedVersion, caller }: AddAgendaItemCommand): Promise<CommandOutcome> {
-    const { number, title, paperRef } = body;
+    const { number, title, paperRef, narrative } = body;
     return this.aggregates.execute(
       meetingDecider,
       { id: meetingId, streamId: streamIdFor('meeting', meetingId) },
-      (_state, now): AddAgendaItem => ({ type: 'AddAgendaItem', data: { meetingId, number, title, paperRef, now } }),
+      (_state, now): AddAgendaItem => ({ type: 'AddAgendaItem', data: { meetingId, number, title, paperRef, narrative, now } }),
       { expectedVersion, caller },
     );
   }

@@ -19,12 +19,15 @@ import {
   type ResolutionView,
 } from '../resolutions/resolution-record.sql.js';
 import { readModelTables } from '../../read-models/read-model-tables.js';
-import { asTyped, isoInstant, refNumberSql, streamIdSql } from '../../read-models/view-sql.js';
+import { asTyped, isoDate, isoInstant, refNumberSql, streamIdSql } from '../../read-models/view-sql.js';
 
 export interface MeetingRecordView {
   readonly meetingId: string;
   readonly committeeId: string;
-  readonly startsAt: string;
+  /** Absent when the minutes give only the date. */
+  readonly startsAt?: string;
+  /** The UK date of the meeting. */
+  readonly date: string;
   readonly title?: string;
   readonly location?: string;
   readonly scheduledAt?: string;
@@ -48,6 +51,8 @@ type MeetingRow = {
   meeting_id: string;
   committee_id: string;
   starts_at: string;
+  meeting_date: string;
+  date_only: boolean | null;
   title: string | null;
   location: string | null;
   scheduled_at: string | null;
@@ -64,7 +69,8 @@ export class GetMeetingRecordHandler implements IQueryHandler<GetMeetingRecordQu
 
   async execute({ meetingId }: GetMeetingRecordQuery): Promise<MeetingRecordView> {
     const { rows } = await this.db.query<MeetingRow>(
-      `SELECT m.meeting_id, m.committee_id, ${isoInstant('m.starts_at')} AS starts_at, m.title, m.location, m.attendees, m.items,
+      `SELECT m.meeting_id, m.committee_id, ${isoInstant('m.starts_at')} AS starts_at,
+              ${isoDate('m.meeting_date')} AS meeting_date, m.date_only, m.title, m.location, m.attendees, m.items,
               m.minutes_approved, m.version,
               (SELECT e.data->>'scheduledAt' FROM ${readModelTables.audit} e
                 WHERE e.stream_id = ${streamIdSql('meeting', 'm.meeting_id')} AND e.stream_version = 1) AS scheduled_at
@@ -86,7 +92,8 @@ export class GetMeetingRecordHandler implements IQueryHandler<GetMeetingRecordQu
     return {
       meetingId: meeting.meeting_id,
       committeeId: meeting.committee_id,
-      startsAt: asTyped(meeting.starts_at),
+      ...(meeting.date_only === true ? {} : { startsAt: asTyped(meeting.starts_at) }),
+      date: meeting.meeting_date,
       ...(meeting.title === null ? {} : { title: meeting.title }),
       ...(meeting.location === null ? {} : { location: meeting.location }),
       ...(meeting.scheduled_at === null ? {} : { scheduledAt: meeting.scheduled_at }),

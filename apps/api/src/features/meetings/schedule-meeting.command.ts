@@ -22,7 +22,7 @@ export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCo
   constructor(private readonly aggregates: AggregateStore) {}
 
   execute({ meetingId, body, caller }: ScheduleMeetingCommand): Promise<CommandOutcome> {
-    const { committeeId, startsAt, title, location } = body;
+    const { committeeId, startsAt, date, title, location } = body;
     return this.aggregates.execute(
       meetingDecider,
       { id: meetingId, streamId: streamIdFor('meeting', meetingId) },
@@ -32,6 +32,7 @@ export class ScheduleMeetingHandler implements ICommandHandler<ScheduleMeetingCo
           meetingId,
           committeeId,
           startsAt,
+          date,
           title,
           location,
           now,

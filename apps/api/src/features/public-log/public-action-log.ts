@@ -16,6 +16,7 @@ export function publicActionLog(log: ActionLog): PublicActionLog {
   return {
     committee: log.committee,
     asOf: log.asOf,
+    overdueOn: log.overdueOn,
     rows: log.rows.map(({ holder: _holder, ...row }) => ({ ...row, owner: row.ownerPost.title ?? 'Unnamed post' })),
     nextAfter: log.nextAfter,
   };

@@ -11,7 +11,7 @@ export interface ResolutionWording {
   readonly version: number;
   readonly change: 'passed' | 'corrected';
   readonly parts: readonly ResolutionPart[];
-  /** When the command was decided (passedAt or correctedAt). */
+  /** When it happened: the meeting, for the wording passed; when it was corrected, for a correction. */
   readonly at: string;
   /** When the store recorded it; what `?asOf=` compares against. */
   readonly recordedAt: string;
@@ -32,7 +32,7 @@ export class GetResolutionHistoryQuery extends Query<ResolutionHistory> {
 
 const wordingOf = (event: ResolutionEvent, version: number, recordedAt: Date): ResolutionWording =>
   event.type === 'ResolutionPassed'
-    ? { version, change: 'passed', parts: event.data.parts, at: event.data.passedAt, recordedAt: recordedAt.toISOString() }
+    ? { version, change: 'passed', parts: event.data.parts, at: event.data.meetingStartsAt, recordedAt: recordedAt.toISOString() }
     : {
         version,
         change: 'corrected',

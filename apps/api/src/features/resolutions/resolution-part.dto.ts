@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { resolutionPartKinds, type ResolutionPart, type ResolutionPartKind } from '#domain';
 import { HasNoNul } from '../shared/validators.js';
 
@@ -7,12 +7,17 @@ export const MAX_PARTS = 50;
 
 /** One lettered part of a resolution as printed in the minutes. */
 export class ResolutionPartDto implements ResolutionPart {
-  @ApiProperty({ example: '(ii)', maxLength: 20 })
+  @ApiPropertyOptional({
+    example: '(ii)',
+    maxLength: 20,
+    description: 'As printed; may be left out only when the resolution has a single part, and labels of several parts are distinct',
+  })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(20)
   @HasNoNul()
-  readonly label!: string;
+  readonly label?: string;
 
   @ApiProperty({
     example:
@@ -25,7 +30,11 @@ export class ResolutionPartDto implements ResolutionPart {
   @HasNoNul()
   readonly text!: string;
 
-  @ApiProperty({ enum: resolutionPartKinds, example: 'instructed' })
+  @ApiProperty({
+    enum: resolutionPartKinds,
+    example: 'instructed',
+    description: '`supported` and `endorsed`: a proposal going to the executive, scrutinised before the decision',
+  })
   @IsIn(resolutionPartKinds)
   readonly kind!: ResolutionPartKind;
 }

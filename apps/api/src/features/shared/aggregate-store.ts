@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { fold, type Decider } from '#domain';
 import { ConcurrencyError, DuplicateEventIdError, type EventStore } from '#event-store';
 import { EVENT_STORE } from '../../platform/index.js';
 import { eventMetadataOf, type Caller } from '../../platform/caller.js';
 import { derivedId } from '../../platform/idempotency/derived-ids.js';
+import { ActiontrailMetrics } from '../../platform/metrics/actiontrail-metrics.js';
 import type { IdempotentRequest } from '../../platform/idempotency/idempotency.store.js';
 import { afterIdempotentAppend } from './append-fault.js';
 import { Clock } from './clock.js';
@@ -42,6 +43,7 @@ export class AggregateStore {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
+    @Optional() private readonly metrics?: ActiontrailMetrics,
   ) {}
 
   async load<C, E extends DomainEventShape, S>(decider: Decider<C, E, S>, streamId: string, asOf?: Date): Promise<Loaded<S>> {
@@ -84,6 +86,7 @@ export class AggregateStore {
           events.map((event, index) => ({ eventId: eventId(index), type: event.type, data: { ...event.data }, metadata })),
           { expectedVersion: version === 0 ? 'no_stream' : version },
         );
+        this.metrics?.eventsAppended(events.map((event) => event.type));
         if (idempotent) await afterIdempotentAppend();
         return { id: stream.id, version: result.nextExpectedVersion, position: result.lastPosition };
       } catch (error) {

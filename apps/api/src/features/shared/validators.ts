@@ -42,3 +42,15 @@ export const IsCalendarDateOrInstant = decorator(
 );
 /** No NUL characters: PostgreSQL cannot store them in JSON. */
 export const HasNoNul = decorator('hasNoNul', (v) => typeof v !== 'string' || !v.includes('\u0000'), 'must not contain NUL characters');
+/** Refuses the property beside `other`: the two are alternatives (a meeting's `date` or its `startsAt`). */
+export const IsNotGivenWith =
+  (other: string, options?: ValidationOptions) =>
+  (target: object, propertyName: string): void =>
+    registerDecorator({
+      name: 'isNotGivenWith',
+      target: target.constructor,
+      propertyName,
+      constraints: [other],
+      options: { message: `${propertyName} and ${other} are alternatives: give one of them`, ...options },
+      validator: { validate: (_value: unknown, args) => (args?.object as Record<string, unknown> | undefined)?.[other] === undefined },
+    });

@@ -11,7 +11,7 @@ export const wantsCsv = (format: ActionLogFormat | undefined, accept: string | u
 /** JSON pages by default; the CSV export is the whole log unless the caller gives a limit. */
 export function actionLogPaging(query: ActionLogQueryDto, accept: string | undefined): ActionLogPaging {
   const limit = query.limit === undefined && wantsCsv(query.format, accept) ? undefined : pageSizeOf(query);
-  return { asOf: query.asOf, after: query.after, limit };
+  return { asOf: query.asOf, overdueOn: query.overdueOn, after: query.after, limit };
 }
 
 /**

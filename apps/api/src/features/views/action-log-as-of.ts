@@ -11,6 +11,8 @@ export interface ActionAsItStood {
   readonly dueOn: string | null;
   readonly rag: string | null;
   readonly latestNote: string | null;
+  readonly outcome: string | null;
+  readonly signOffNote: string | null;
   readonly closedAt: string | null;
   readonly withdrawnAt: string | null;
 }
@@ -30,6 +32,8 @@ export function actionAsItStood(actionId: string, events: readonly StoredEvent[]
     dueOn: text(row.due_on),
     rag: text(row.rag),
     latestNote: text(row.latest_note),
+    outcome: text(row.outcome),
+    signOffNote: text(row.sign_off_note),
     closedAt: text(row.closed_at),
     withdrawnAt: text(row.withdrawn_at),
   };

@@ -7,13 +7,17 @@ const COLUMNS: readonly { readonly key: TextField; readonly header: string }[] =
   { key: 'ref', header: 'Ref' },
   { key: 'meetingDate', header: 'Meeting date' },
   { key: 'itemNumber', header: 'Item' },
+  { key: 'itemTitle', header: 'Item title' },
+  { key: 'paperRef', header: 'Paper ref' },
   { key: 'partLabel', header: 'Resolution part' },
   { key: 'action', header: 'Action' },
   { key: 'owner', header: 'Owner' },
   { key: 'dueOn', header: 'Due' },
   { key: 'status', header: 'Status' },
-  { key: 'rag', header: 'RAG' },
+  { key: 'ragStatus', header: 'RAG' },
   { key: 'latestUpdate', header: 'Latest update' },
+  { key: 'outcome', header: 'Outcome' },
+  { key: 'signOffNote', header: 'Sign-off note' },
   { key: 'dateClosed', header: 'Date closed' },
 ];
 

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { notFound } from '#domain';
+import { invalid, notFound } from '#domain';
 import type { EventStore, SqlDatabase } from '#event-store';
 import { ukDateOf } from '#domain';
 import { EVENT_STORE, SQL_DATABASE } from '../../platform/index.js';
@@ -22,6 +22,8 @@ export interface ActionLogRow {
   readonly meetingDate: string;
   readonly itemNumber: string | null;
   readonly itemTitle: string | null;
+  /** The paper the item was taken on, as the agenda gives it (e.g. "Ref: 7"). */
+  readonly paperRef: string | null;
   readonly partLabel: string | null;
   readonly action: string;
   /** The post's title, with its holder's name in brackets when it is held. */
@@ -29,18 +31,30 @@ export interface ActionLogRow {
   readonly ownerPost: { readonly postId: string; readonly title: string | null };
   readonly holder: { readonly personId: string; readonly name: string | null } | null;
   readonly dueOn: string | null;
-  /** The action's status, or `overdue` for an open action past its due date. */
+  /**
+   * `open`, `overdue` (open past its due date), `completed` (awaiting sign-off), `complete` (signed off: closed)
+   * or `withdrawn`; never the RAG, which is `ragStatus`.
+   */
   readonly status: string;
-  readonly rag: string | null;
+  /** The last RAG an officer reported. */
+  readonly ragStatus: string | null;
   readonly latestUpdate: string | null;
-  /** The UK date it was signed off (or withdrawn). */
+  /** What the officer reported on completion. */
+  readonly outcome: string | null;
+  readonly signOffNote: string | null;
+  /** The UK date it was signed off (or withdrawn), as the council's world dates it. */
   readonly dateClosed: string | null;
 }
 
+/** What a committee reads in the Status column: a signed-off action is complete. */
+const logStatus = (status: string, overdue: boolean): string => (overdue ? 'overdue' : status === 'closed' ? 'complete' : status);
+
 export interface ActionLog {
   readonly committee: { readonly committeeId: string; readonly name: string };
-  /** A UK date (overdue as of that day), or the instant the log is shown as it stood at. */
+  /** The instant the log is shown as recorded at when one was asked for, else the UK date overdue is judged on. */
   readonly asOf: string;
+  /** The UK date "overdue" is judged on: `overdueOn`, else the day of `asOf`, else today. */
+  readonly overdueOn: string;
   /** By meeting date, then ref. */
   readonly rows: readonly ActionLogRow[];
   /** Pass as `after` for the next page; null on the last page. */
@@ -48,8 +62,10 @@ export interface ActionLog {
 }
 
 export interface ActionLogPaging {
-  /** A UK date: the current log, overdue as of that day. An instant: the log as it stood then. */
+  /** An instant: the log as recorded then. A UK date is taken as `overdueOn`, as before that parameter existed. */
   readonly asOf?: string | undefined;
+  /** A UK date: overdue as of that day. */
+  readonly overdueOn?: string | undefined;
   readonly after?: string | undefined;
   /** Rows per page; undefined for the whole log (the CSV export). */
   readonly limit?: number | undefined;
@@ -71,6 +87,7 @@ type LogRow = {
   meeting_date: string;
   item_number: string | null;
   item_title: string | null;
+  paper_ref: string | null;
   part_label: string | null;
   title: string;
   owner_post_id: string;
@@ -82,6 +99,8 @@ type LogRow = {
   overdue: boolean;
   rag: string | null;
   latest_note: string | null;
+  outcome: string | null;
+  sign_off_note: string | null;
   date_closed: string | null;
   meeting_starts_at: string;
   ref_number: number;
@@ -99,15 +118,18 @@ const toLogRow = (r: LogRow): ActionLogRow => ({
   meetingDate: r.meeting_date,
   itemNumber: r.item_number,
   itemTitle: r.item_title,
+  paperRef: r.paper_ref,
   partLabel: r.part_label,
   action: r.title,
   owner: ownerLabel(r.post_title, r.holder_name, r.owner_post_id),
   ownerPost: { postId: r.owner_post_id, title: r.post_title },
   holder: r.holder_person_id === null ? null : { personId: r.holder_person_id, name: r.holder_name },
   dueOn: r.due_on,
-  status: r.overdue ? 'overdue' : r.status,
-  rag: r.rag,
+  status: logStatus(r.status, r.overdue),
+  ragStatus: r.rag,
   latestUpdate: r.latest_note,
+  outcome: r.outcome,
+  signOffNote: r.sign_off_note,
   dateClosed: r.date_closed,
 });
 
@@ -115,8 +137,9 @@ const toLogRow = (r: LogRow): ActionLogRow => ({
 const WHOLE_LOG_PAGE = 500;
 
 /**
- * The committee's action log as printed in its papers; "overdue" is worked out as of `asOf`, today by default.
- * With an instant, the rows are the actions that existed then, each folded from its stream up to that instant.
+ * The committee's action log as printed in its papers, with the dates things happened; "overdue" is worked out as
+ * of `overdueOn`, today by default. With an `asOf` instant, the rows are the actions recorded by then, each folded
+ * from its stream up to that instant (the recording clock: what the record said at that moment).
  */
 @QueryHandler(GetActionLogQuery)
 export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
@@ -134,8 +157,15 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
     const committee = committees[0];
     if (!committee) throw notFound('committee-not-found', `Committee ${committeeId} does not exist`, { committeeId });
     const instant = paging.asOf !== undefined && isInstant(paging.asOf) ? new Date(paging.asOf) : undefined;
-    const asOf = instant ? (paging.asOf as string) : viewDate(this.clock, paging.asOf);
-    const overdueOn = instant ? ukDateOf(instant) : asOf;
+    const asOfDate = instant ? undefined : paging.asOf;
+    if (asOfDate !== undefined && paging.overdueOn !== undefined) {
+      throw invalid('overdue-on-given-twice', 'Give the date overdue is judged on once, as overdueOn (asOf takes an instant)', {
+        asOf: asOfDate,
+        overdueOn: paging.overdueOn,
+      });
+    }
+    const overdueOn = paging.overdueOn ?? asOfDate ?? (instant ? ukDateOf(instant) : viewDate(this.clock, undefined));
+    const asOf = instant ? (paging.asOf as string) : overdueOn;
     if (paging.limit !== undefined) {
       const page = await this.page(
         committeeId,
@@ -144,7 +174,7 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
         paging.after === undefined ? undefined : decodeActionLogCursor(paging.after),
         paging.limit,
       );
-      return { committee: { committeeId, name: committee.name }, asOf, ...page };
+      return { committee: { committeeId, name: committee.name }, asOf, overdueOn, ...page };
     }
     const rows: ActionLogRow[] = [];
     let after = paging.after === undefined ? undefined : decodeActionLogCursor(paging.after);
@@ -154,7 +184,7 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
       if (page.nextAfter === null) break;
       after = decodeActionLogCursor(page.nextAfter);
     }
-    return { committee: { committeeId, name: committee.name }, asOf, rows, nextAfter: null };
+    return { committee: { committeeId, name: committee.name }, asOf, overdueOn, rows, nextAfter: null };
   }
 
   private async page(committeeId: string, overdueOn: string, instant: Date | undefined, after: ActionLogKey | undefined, limit: number) {
@@ -169,14 +199,18 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
       : 'TRUE';
     const { rows } = await this.db.query<LogRow>(
       `SELECT a.action_id, a.ref, a.meeting_id, ${ukDay('a.meeting_starts_at')} AS meeting_date, a.item_number,
-              (SELECT i->>'title' FROM jsonb_array_elements(m.items) i WHERE i->>'number' = a.item_number LIMIT 1) AS item_title,
+              item.title AS item_title, item.paper_ref,
               a.part_label, a.title, a.owner_post_id, p.title AS post_title, p.holder_person_id,
               p.holder_name, ${isoDate('a.due_on')} AS due_on, a.status,
-              (${overdueSql('$2')}) AS overdue, a.rag, a.latest_note,
+              (${overdueSql('$2')}) AS overdue, a.rag, a.latest_note, a.outcome, a.sign_off_note,
               ${ukDay('coalesce(a.closed_at, a.withdrawn_at)')} AS date_closed,
               ${isoInstant('a.meeting_starts_at')} AS meeting_starts_at, ${refNumberSql()} AS ref_number
          FROM ${readModelTables.actions} a
          LEFT JOIN ${readModelTables.meetings} m ON m.meeting_id = a.meeting_id
+         LEFT JOIN LATERAL (
+           SELECT i->>'title' AS title, i->>'paperRef' AS paper_ref FROM jsonb_array_elements(m.items) i
+            WHERE i->>'number' = a.item_number LIMIT 1
+         ) item ON TRUE
          LEFT JOIN ${readModelTables.posts} p ON p.post_id = a.owner_post_id
         WHERE a.committee_id = $1 AND ${afterSql} AND ${existedSql}
         ORDER BY a.meeting_starts_at, ${refNumberSql()}, a.action_id
@@ -225,6 +259,8 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
           status: then.status,
           rag: then.rag,
           latest_note: then.latestNote,
+          outcome: then.outcome,
+          sign_off_note: then.signOffNote,
           due_on: dueOn,
           overdue: isOverdueOn({ status: then.status, dueOn }, overdueOn),
           date_closed: ukDateOfInstant(then.closedAt ?? then.withdrawnAt),

@@ -42,15 +42,20 @@ export type ActionLogFormat = (typeof actionLogFormats)[number];
 
 export class ActionLogQueryDto extends ViewQueryDto {
   @ApiPropertyOptional({
-    example: '2017-02-21',
+    example: '2017-02-21T18:00:00Z',
     description:
-      'A UK date: the log now, with "overdue" worked out as of that day (today when absent). An ISO 8601 instant with its zone ' +
-      '(e.g. 2017-02-21T18:00:00Z): the log as it stood then, recorded instants compared: only the actions that existed, with the ' +
-      'status, owner post, due date, RAG and latest update they had',
+      'An ISO 8601 instant with its zone: the log as recorded at that instant (the recording clock, not the dates business ' +
+      'happened): only the actions recorded by then, with the status, owner post, due date, RAG and latest update they had. ' +
+      'A UK date here is still read as overdueOn, for clients written before that parameter',
   })
   @IsOptional()
   @IsCalendarDateOrInstant()
   readonly asOf?: string;
+
+  @ApiPropertyOptional({ example: '2017-02-21', description: 'Judge "overdue" as of this UK date; today (or the day of asOf) when absent' })
+  @IsOptional()
+  @IsCalendarDate()
+  readonly overdueOn?: string;
 
   @ApiPropertyOptional({ description: 'The `nextAfter` of the previous page' })
   @IsOptional()

@@ -10,7 +10,15 @@ import { TokenVerifier } from './token-verifier.js';
 /** Token verification (used by the authentication middleware) and the global authorization guard. */
 @Module({
   providers: [
-    { provide: TokenVerifier, inject: [APP_CONFIG], useFactory: (config: AppConfig) => TokenVerifier.fromConfig(config) },
+    {
+      provide: TokenVerifier,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig) => {
+        const verifier = TokenVerifier.fromConfig(config);
+        await verifier.prepare();
+        return verifier;
+      },
+    },
     {
       provide: FailedAuthenticationLimiter,
       inject: [APP_CONFIG],

@@ -12,6 +12,8 @@ export interface AuthenticationOptions {
   readonly limiter: FailedAuthenticationLimiter;
   /** The person id a verified token's subject names (PersonResolver); the subject itself when absent. */
   readonly resolvePerson?: (subject: string) => Promise<string>;
+  /** Told of every token refused: its AuthFailureReason, or `rate-limited` when the address was refused before it was read. */
+  readonly onRefused?: (reason: string) => void;
 }
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
@@ -33,7 +35,10 @@ export function authenticateRequests(options: AuthenticationOptions): Middleware
 
     const client = clientKeyOf(clientAddress(req));
     const wait = options.limiter.retryAfterSeconds(client);
-    if (wait > 0) return next(tooManyFailedAuthentications(wait));
+    if (wait > 0) {
+      options.onRefused?.('rate-limited');
+      return next(tooManyFailedAuthentications(wait));
+    }
 
     const token = BEARER.exec(authorization)?.[1];
     const verified =
@@ -52,6 +57,7 @@ export function authenticateRequests(options: AuthenticationOptions): Middleware
             logger.warn({ message: error.message, correlationId: context.correlationId });
           if (error instanceof AuthenticationError) {
             options.limiter.recordFailure(client);
+            options.onRefused?.(error.reason);
             return next(unauthorized(error.reason));
           }
           next(error instanceof AuthenticationUnavailableError ? authenticationUnavailable() : error);

@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import type { AppConfig } from '#runtime';
-import { SECRET_FILE_NAME } from './hs256-secret.js';
+import { describeHs256Secret } from './hs256-secret.js';
 import { MINT_TOKEN_USAGE } from './mint-token.js';
 
 /** Says at start-up which tokens the service accepts, and in development how to mint one. */
@@ -13,7 +13,7 @@ export function announceAuthentication(logger: LoggerService, config: AppConfig)
     );
   }
   if (!config.isProduction && !auth.jwksUrl) {
-    const secret = auth.jwtSecret ? 'AUTH_JWT_SECRET' : `${config.dataDir}/${SECRET_FILE_NAME}`;
+    const secret = describeHs256Secret(auth, config.dataDir);
     logger.log({ message: `Accepting HS256 tokens signed with ${secret}; mint one with: ${MINT_TOKEN_USAGE}` }, 'Authentication');
   }
 }

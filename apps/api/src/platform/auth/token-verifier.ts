@@ -10,7 +10,7 @@ import {
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, type AppConfig } from '#runtime';
 import type { Actor } from '../request-context.js';
 import { AuthenticationError, AuthenticationUnavailableError, type AuthFailureReason } from './auth-errors.js';
-import { loadOrCreateSecretFile, secretBytes } from './hs256-secret.js';
+import { resolveHs256Secret } from './hs256-secret.js';
 import { actorFromClaims } from './token-claims.js';
 
 /** What OIDC providers (Microsoft Entra ID among them) sign access tokens with. */
@@ -64,15 +64,20 @@ export class TokenVerifier {
   }
 
   static fromConfig(config: AppConfig): TokenVerifier {
-    const { jwksUrl, jwtSecret, jwksCooldownMs } = config.auth;
+    const { jwksUrl, jwksCooldownMs } = config.auth;
     const issuers = listOf(config.auth.issuer);
     const audiences = listOf(config.auth.audience);
     const jwks = jwksUrl ? { url: new URL(jwksUrl), issuers, audiences, cooldownMs: jwksCooldownMs } : undefined;
     const rules: TokenRules = { maxLifetimeSeconds: config.auth.maxTokenLifetimeSeconds, personClaim: config.auth.personClaim };
     // With an identity provider configured, a token signed with a shared secret (or the data folder's) is never the provider's.
     if (config.isProduction || jwks) return new TokenVerifier(jwks, undefined, rules);
-    const secret = jwtSecret ? () => Promise.resolve(secretBytes(jwtSecret)) : onceSucceeded(() => loadOrCreateSecretFile(config.dataDir));
+    const secret = onceSucceeded(async () => (await resolveHs256Secret(config, { create: true })).bytes);
     return new TokenVerifier(jwks, { secret, issuers, audiences }, rules);
+  }
+
+  /** Reads (or makes) the HS256 secret now, so that `npm run token` finds the data folder's secret once the server is up. */
+  async prepare(): Promise<void> {
+    await this.hs256?.secret();
   }
 
   /** The caller a token names; AuthenticationError when it is refused, AuthenticationUnavailableError when keys cannot be fetched. */

@@ -6,9 +6,12 @@ export function isApiPath(originalUrl: string): boolean {
   return originalUrl.startsWith(API_PATH_PREFIX);
 }
 
+/** The label of a request no route matches (an unknown path): one series for all of them. */
+export const UNMATCHED_ROUTE = '(unmatched)';
+
 /** The route pattern (`/api/v1/actions/:id`), never the raw URL, so that metric labels stay few. */
 export function routePatternOf(req: { readonly baseUrl?: string; readonly route?: { readonly path?: unknown } }): string {
   const path = req.route?.path;
-  if (typeof path !== 'string' || path.includes('*')) return '(unmatched)';
+  if (typeof path !== 'string' || path.includes('*')) return UNMATCHED_ROUTE;
   return `${req.baseUrl ?? ''}${path}`;
 }

@@ -1,7 +1,8 @@
-import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Injectable, Logger, Optional, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
-import { isApiPath } from '../http/api-prefix.js';
+import { isApiPath, routePatternOf } from '../http/api-prefix.js';
 import type { HttpRequest, HttpResponse } from '../http/http-types.js';
+import { ActiontrailMetrics } from '../metrics/actiontrail-metrics.js';
 import { requestContextOf } from '../request-context.js';
 import { bodyFingerprint, idempotencyKeyFrom } from './idempotency-key.js';
 import { IdempotencyStore, type IdempotentRequest, type StoredAnswer } from './idempotency.store.js';
@@ -19,7 +20,10 @@ export function honoursIdempotencyKey(method: string, path: string): boolean {
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Idempotency');
 
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    @Optional() private readonly metrics?: ActiontrailMetrics,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -37,9 +41,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       bodyHash: bodyFingerprint(req.body),
     };
     return from(this.store.claim(request)).pipe(
-      mergeMap((outcome) =>
-        outcome.kind === 'replay' ? of(replay(outcome.answer)) : this.runOnce(request, outcome.claimId, next, req, res),
-      ),
+      mergeMap((outcome) => {
+        if (outcome.kind !== 'replay') return this.runOnce(request, outcome.claimId, next, req, res);
+        this.metrics?.idempotentReplay(routePatternOf(req));
+        return of(replay(outcome.answer));
+      }),
     );
   }
 

@@ -2,6 +2,8 @@ import { Controller, Get, Global, Module, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { HttpResponse } from '../http/http-types.js';
+import { ActiontrailMetrics } from './actiontrail-metrics.js';
+import { CommandMetrics } from './command-metrics.js';
 import { HttpMetrics } from './http-metrics.js';
 import { Public } from '../auth/access.decorators.js';
 
@@ -43,7 +45,7 @@ class MetricsController {
 @Global()
 @Module({
   controllers: [MetricsController],
-  providers: [{ provide: Registry, useFactory: createMetricsRegistry }, HttpMetrics],
-  exports: [Registry, HttpMetrics],
+  providers: [{ provide: Registry, useFactory: createMetricsRegistry }, HttpMetrics, ActiontrailMetrics, CommandMetrics],
+  exports: [Registry, HttpMetrics, ActiontrailMetrics],
 })
 export class MetricsModule {}

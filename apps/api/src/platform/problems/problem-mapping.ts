@@ -19,7 +19,7 @@ export interface RequestFacts {
   readonly pathIds?: readonly string[];
 }
 
-const DOMAIN_STATUS: Record<DomainErrorKind, number> = { 'not-found': 404, conflict: 409, invalid: 422 };
+const DOMAIN_STATUS: Record<DomainErrorKind, number> = { 'not-found': 404, forbidden: 403, conflict: 409, invalid: 422 };
 
 /** Body-parser (http-errors) types that deserve their own problem type rather than the bare status. */
 const BODY_PARSER_CODES: Record<string, string> = {

@@ -44,10 +44,15 @@ export function flattenValidationErrors(errors: readonly ValidationError[]): Fie
     const field = [parent, error.property].filter((part) => part !== undefined && part !== '').join('.') || '(body)';
     const messages = Object.values(error.constraints ?? {}).map(String);
     // Decorators apply bottom-up, so the constraints are listed last-written first.
-    if (messages.length > 0) flat.push({ field, message: isMissing(error) ? `${field} is required` : messages.at(-1)! });
+    if (messages.length > 0) flat.push({ field, message: isMissing(error) ? requiredMessage(error, field, messages) : messages.at(-1)! });
     for (const child of error.children ?? []) pending.push({ error: child, parent: field === '(body)' ? '' : field });
   }
   return flat.slice(0, MAX_FIELD_ERRORS);
+}
+
+/** A DTO may say more about a missing field (what to send instead); otherwise "<field> is required". */
+function requiredMessage(error: ValidationError, field: string, messages: readonly string[]): string {
+  return messages.find((message) => message.startsWith(`${error.property} is required`)) ?? `${field} is required`;
 }
 
 function isMissing(error: ValidationError): boolean {

@@ -50,6 +50,13 @@ export const ENDPOINTS: readonly MatrixEndpoint[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/people',
+    allowed: ['scrutiny', 'monitoring', 'admin'],
+    success: 200,
+    request: () => ({ path: '/api/v1/people', query: { name: 'pat' } }),
+  },
+  {
+    method: 'get',
     path: '/api/v1/people/{personId}',
     allowed: ['scrutiny', 'monitoring', 'admin'],
     success: 200,
@@ -78,6 +85,13 @@ export const ENDPOINTS: readonly MatrixEndpoint[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/posts',
+    allowed: OFFICER_READS,
+    success: 200,
+    request: () => ({ path: '/api/v1/posts', query: { title: 'post' } }),
+  },
+  {
+    method: 'get',
     path: '/api/v1/posts/{postId}',
     allowed: OFFICER_READS,
     success: 200,
@@ -97,6 +111,20 @@ export const ENDPOINTS: readonly MatrixEndpoint[] = [
     allowed: STAFF,
     success: 201,
     request: () => ({ path: '/api/v1/committees', body: { name: `Committee ${unique()}`, kind: 'scrutiny' } }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/committees',
+    allowed: EVERY_ROLE,
+    success: 200,
+    request: () => ({ path: '/api/v1/committees', query: { limit: '5' } }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/committees/{committeeId}/meetings',
+    allowed: EVERY_ROLE,
+    success: 200,
+    request: (w) => ({ path: `/api/v1/committees/${w.committeeId}/meetings` }),
   },
   {
     method: 'get',
