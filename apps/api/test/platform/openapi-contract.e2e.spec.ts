@@ -163,6 +163,21 @@ describe('the OpenAPI document is the contract', () => {
     ).toEqual([]);
   });
 
+  it('names who may call each operation: its roles, or anyone without a token', () => {
+    expect(
+      violations((o) => {
+        const description = String(o.operation.description ?? '');
+        if (o.route.access.kind === 'public') return !description.includes('Who may call: anyone, without a token') && 'public not said';
+        if (o.route.access.kind !== 'restricted') return 'no access rule';
+        const roles = o.route.access.roles;
+        const unnamed = roles.filter((role) => !description.includes(role));
+        return (
+          (unnamed.length > 0 || JSON.stringify(o.operation['x-roles']) !== JSON.stringify(roles)) && `roles ${unnamed.join(',')} unnamed`
+        );
+      }),
+    ).toEqual([]);
+  });
+
   it('describes /health, /health/live and /metrics', () => {
     for (const path of ['/health', '/health/live', '/metrics']) {
       const operation = doc.paths[path]?.get;

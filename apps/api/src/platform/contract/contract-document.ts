@@ -80,6 +80,9 @@ function describeOperation(document: OpenAPIObject, path: string, method: string
   if (idempotent) upsertHeader(parameters, IDEMPOTENCY_KEY_PARAMETER);
   if (route.readsIfMatch) upsertHeader(parameters, IF_MATCH_PARAMETER);
   if (route.access.kind === 'public') operation.security = [{}, { bearer: [] }];
+  const callers = whoMayCall(route);
+  operation['x-roles'] = route.access.kind === 'restricted' ? [...route.access.roles] : [];
+  operation.description = [operation.description, `Who may call: ${callers}.`].filter(Boolean).join('\n\n');
 
   for (const [status, response] of Object.entries(operation.responses)) {
     if (!status.startsWith('2')) continue;
@@ -177,6 +180,25 @@ function errorResponsesOf(document: OpenAPIObject, path: string, method: string,
     },
   ];
   return responses.filter((response): response is ErrorResponse => response !== false);
+}
+
+function whoMayCall({ access }: RouteFacts): string {
+  switch (access.kind) {
+    case 'public':
+      return 'anyone, without a token';
+    case 'undeclared':
+      return 'nobody (the route declares no access rule)';
+    case 'restricted': {
+      const owner = access.ownerOfAction
+        ? [
+            access.ownerOfAction.in === 'metric-snapshot'
+              ? "an officer holding the post that owns the snapshot's action"
+              : 'an officer holding the post that owns the action',
+          ]
+        : [];
+      return [...access.roles, ...owner].join(', ');
+    }
+  }
 }
 
 function recordOf(route: RouteFacts, name: string): string {
