@@ -73,6 +73,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestExp
 
 function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
+  // Express would tag every answer with a hash of its body; the only ETag this API sends is a version (@AnswersETag), which If-Match takes.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(requestContextMiddleware);
   app.use(securityHeaders);

@@ -186,7 +186,7 @@ export class ApiConsoleGateway implements ConsoleGateway {
   private decide(controller: Type<object>, handler: string, actor: Actor, actionId = ''): Promise<AccessDecision> {
     const method = (controller.prototype as Record<string, unknown>)[handler];
     if (typeof method !== 'function') throw new Error(`${controller.name} has no route ${handler}`);
-    const rule = accessRuleFor(this.reflector, method, controller);
+    const rule = accessRuleFor(this.reflector, [method, controller]);
     return decideAccess(rule, actor, async () => ({ actionId, ownership: await this.ownership.of(actionId, actor.id) }));
   }
 

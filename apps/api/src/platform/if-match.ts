@@ -1,5 +1,15 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
+import {
+  applyDecorators,
+  createParamDecorator,
+  Injectable,
+  SetMetadata,
+  UseInterceptors,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { map, type Observable } from 'rxjs';
 import { ProblemException } from './problems/problem.js';
 
 const CONDITIONAL = Symbol('conditionalRequest');
@@ -32,7 +42,33 @@ export function etagFor(version: number): string {
   return `"${version}"`;
 }
 
+const ifMatchOf = (_data: unknown, context: ExecutionContext): number | undefined =>
+  expectedVersionFrom(context.switchToHttp().getRequest<IncomingMessage>());
+
 /** `@IfMatchVersion() expected: number | undefined` in a controller method. */
-export const IfMatchVersion = createParamDecorator((_data: unknown, context: ExecutionContext) =>
-  expectedVersionFrom(context.switchToHttp().getRequest<IncomingMessage>()),
-);
+export const IfMatchVersion = createParamDecorator(ifMatchOf);
+
+/** True for the factory behind @IfMatchVersion(): the route honours If-Match (the OpenAPI document says so). */
+export const readsIfMatch = (factory: unknown): boolean => factory === ifMatchOf;
+
+export const ANSWERS_ETAG = 'actiontrail:answers-etag';
+
+@Injectable()
+class ETagFromVersion implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const res = context.switchToHttp().getResponse<ServerResponse>();
+    return next.handle().pipe(
+      map((answer: unknown) => {
+        const version = (answer as { version?: unknown } | null | undefined)?.version;
+        if (typeof version === 'number' && !res.headersSent) res.setHeader('ETag', etagFor(version));
+        return answer;
+      }),
+    );
+  }
+}
+
+/**
+ * The answer is one resource with its stream `version`: sent as `ETag: "<version>"`, what If-Match on its
+ * commands checks. The one declaration both sets the header and documents it.
+ */
+export const AnswersETag = (): MethodDecorator => applyDecorators(SetMetadata(ANSWERS_ETAG, true), UseInterceptors(ETagFromVersion));

@@ -10,9 +10,10 @@ export {
   type RequestContext,
   type Role,
 } from './request-context.js';
-export { expectedVersionFrom, IfMatchVersion, etagFor } from './if-match.js';
+export { AnswersETag, expectedVersionFrom, IfMatchVersion, etagFor } from './if-match.js';
 export { ProblemException, problemType, type FieldError, type Problem } from './problems/problem.js';
 export { RequestValidationError } from './validation/request-validation.error.js';
 export { HealthRegistry, type HealthCheck, type HealthCheckResult } from '#runtime';
 export { API_PREFIX } from './http/api-prefix.js';
 export { apiMigrations, API_MIGRATIONS_TABLE } from './database/api-migrations.js';
+export { UuidParam } from './validation/uuid-param.js';

@@ -1,10 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { describeContract } from './contract/contract-document.js';
+import { routeFactsOf } from './contract/route-facts.js';
 
 export const DOCS_PATH = 'docs';
 export const DOCS_JSON_PATH = 'docs-json';
 
-/** GET /docs (UI) and GET /docs-json, built from the controllers and DTOs once, on first request. */
+/**
+ * GET /docs (UI) and GET /docs-json, built once, on first request, from the controllers and DTOs and completed
+ * from each route's own declarations (contract/): headers, problem responses, who may call.
+ */
 export function setupOpenApi(app: INestApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Actiontrail')
@@ -13,7 +18,12 @@ export function setupOpenApi(app: INestApplication): void {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer')
     .build();
-  SwaggerModule.setup(DOCS_PATH, app, () => SwaggerModule.createDocument(app, config), {
+  const build = () =>
+    describeContract(
+      SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller}_${method}` }),
+      routeFactsOf(app),
+    );
+  SwaggerModule.setup(DOCS_PATH, app, build, {
     jsonDocumentUrl: DOCS_JSON_PATH,
     raw: ['json'],
   });

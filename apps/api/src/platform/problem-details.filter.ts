@@ -29,7 +29,7 @@ export function lastErrorHandler(error: unknown, req: HttpRequest, res: HttpResp
 
 export function sendProblem(exception: unknown, req: HttpRequest, res: HttpResponse): void {
   const context = requestContextOf(req);
-  const { problem, unexpected } = problemFor(exception, { conditional: wasConditional(req) });
+  const { problem, unexpected } = problemFor(exception, { conditional: wasConditional(req), pathIds: pathIdsOf(req) });
 
   if (unexpected) {
     logger.error({
@@ -51,6 +51,11 @@ export function sendProblem(exception: unknown, req: HttpRequest, res: HttpRespo
   for (const [name, value] of Object.entries(problem.headers ?? {})) res.setHeader(name, value);
   res.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
   res.end(JSON.stringify(problemBody(problem)));
+}
+
+function pathIdsOf(req: HttpRequest): string[] {
+  const params = (req as HttpRequest & { readonly params?: Record<string, unknown> }).params ?? {};
+  return Object.values(params).filter((value): value is string => typeof value === 'string');
 }
 
 function describe(exception: unknown): string {

@@ -92,8 +92,8 @@ describe('metric figures from the officer asked to collate them', () => {
     expect((await correct(scrutiny, tonys)).status).toBe(200);
   });
 
-  it('given an officer, when the action or the snapshot named does not exist, then 404', async () => {
-    expect((await collate(tony(), figures({ actionId: randomUUID() }))).status).toBe(404);
+  it('given an officer, when the action named in the body or the snapshot in the path does not exist, then 422 and 404', async () => {
+    expect((await collate(tony(), figures({ actionId: randomUUID() }))).status).toBe(422);
     expect((await correct(tony(), randomUUID())).status).toBe(404);
   });
 

@@ -80,12 +80,12 @@ describe('actions over HTTP', () => {
   });
 
   it.each([
-    ['an unknown resolution', () => ({ resolutionId: randomUUID() }), 404, 'resolution-not-found'],
+    ['an unknown resolution', () => ({ resolutionId: randomUUID() }), 422, 'resolution-not-found'],
     ['an unknown part', () => ({ partLabel: '(ix)' }), 422, 'resolution-part-unknown'],
-    ['an unknown owner post', () => ({ ownerPostId: randomUUID() }), 404, 'owner-post-not-found'],
+    ['an unknown owner post', () => ({ ownerPostId: randomUUID() }), 422, 'owner-post-not-found'],
     ['both due forms', () => ({ dueMeetingId: w.laterMeetingId }), 422, 'due-exactly-one'],
     ['no due at all', () => ({ dueDate: undefined }), 422, 'due-exactly-one'],
-    ['an unknown due meeting', () => ({ dueDate: undefined, dueMeetingId: randomUUID() }), 404, 'due-meeting-not-found'],
+    ['an unknown due meeting', () => ({ dueDate: undefined, dueMeetingId: randomUUID() }), 422, 'due-meeting-not-found'],
     ['an impossible date', () => ({ dueDate: '2017-02-30' }), 400, 'validation-failed'],
     ['a missing title', () => ({ title: undefined }), 400, 'validation-failed'],
     ['a wrong type', () => ({ title: ['x'] }), 400, 'validation-failed'],
@@ -155,7 +155,7 @@ describe('actions over HTTP', () => {
   it('reassigns to an existing other post only', async () => {
     const id = await assignAction();
     expectProblem(await post(`/${id}/reassignment`, { ownerPostId: w.postId, reason: 'x' }), 409, 'reassignment-same-post');
-    expectProblem(await post(`/${id}/reassignment`, { ownerPostId: randomUUID(), reason: 'x' }), 404, 'owner-post-not-found');
+    expectProblem(await post(`/${id}/reassignment`, { ownerPostId: randomUUID(), reason: 'x' }), 422, 'owner-post-not-found');
     expect((await post(`/${id}/reassignment`, { ownerPostId: w.otherPostId, reason: 'Owned by People directorate' })).status).toBe(200);
     expect((await getAction(id)).body.owner).toEqual({ postId: w.otherPostId, title: 'Corporate Director, People' });
   });

@@ -72,7 +72,7 @@ describe('directory over HTTP: people and posts', () => {
 
     it('answers 404 for an unknown person and 400 for a malformed id', async () => {
       expectProblem(await f.http().get(`/api/v1/people/${randomUUID()}`), 404, 'person-not-found');
-      expectProblem(await f.http().get('/api/v1/people/not-a-uuid'), 400, 'bad-request');
+      expectProblem(await f.http().get('/api/v1/people/not-a-uuid'), 400, 'validation-failed');
     });
   });
 
@@ -117,7 +117,7 @@ describe('directory over HTTP: people and posts', () => {
 
     it('answers 404 for an unknown post and 400 for a malformed id', async () => {
       expectProblem(await getPost(randomUUID()), 404, 'post-not-found');
-      expectProblem(await f.http().get('/api/v1/posts/not-a-uuid'), 400, 'bad-request');
+      expectProblem(await f.http().get('/api/v1/posts/not-a-uuid'), 400, 'validation-failed');
     });
   });
 
@@ -159,9 +159,9 @@ describe('directory over HTTP: people and posts', () => {
       expect((await getPost(postId)).body.holder).toMatchObject({ personId: second, name: 'Sally Rowe' });
     });
 
-    it('answers 404 for an unknown person or post', async () => {
+    it('answers 422 for an unknown person in the body and 404 for an unknown post in the path', async () => {
       const postId = await createPost();
-      expectProblem(await appoint(postId, { personId: randomUUID() }), 404, 'person-not-found');
+      expectProblem(await appoint(postId, { personId: randomUUID() }), 422, 'person-not-found');
       expectProblem(await appoint(randomUUID(), { personId: await registerPerson("Maud O'Leary") }), 404, 'post-not-found');
       expect((await getPost(postId)).body.holder).toBeNull();
     });
@@ -178,8 +178,8 @@ describe('directory over HTTP: people and posts', () => {
     });
 
     it('answers 400 for a malformed post id', async () => {
-      expectProblem(await appoint('not-a-uuid', { personId: randomUUID() }), 400, 'bad-request');
-      expectProblem(await f.http().delete('/api/v1/posts/not-a-uuid/holder'), 400, 'bad-request');
+      expectProblem(await appoint('not-a-uuid', { personId: randomUUID() }), 400, 'validation-failed');
+      expectProblem(await f.http().delete('/api/v1/posts/not-a-uuid/holder'), 400, 'validation-failed');
     });
 
     it('appoints only at the version named by If-Match', async () => {

@@ -151,6 +151,6 @@ describe('meetings over HTTP: the meeting record', () => {
     const ghost = randomUUID();
     await passResolution(ghost, randomUUID(), '01', partsAsPassed);
     expectProblem(await getMeeting(ghost), 404, 'meeting-not-found');
-    expectProblem(await getMeeting('2017-01-16'), 400, 'bad-request');
+    expectProblem(await getMeeting('2017-01-16'), 400, 'validation-failed');
   });
 });

@@ -11,6 +11,7 @@ describe('meetings over HTTP: scheduling, attendance, items, minutes approval', 
   beforeAll(async () => {
     f = await startFeatureApp();
     committeeId = await createCommittee();
+    expect((await f.http().post('/api/v1/people').send({ id: officer.personId, name: officer.name })).status).toBe(201);
   });
   afterAll(() => f.close());
 
@@ -73,7 +74,7 @@ describe('meetings over HTTP: scheduling, attendance, items, minutes approval', 
     it('refuses an unknown committee and a second scheduling of the same id', async () => {
       expectProblem(
         await f.http().post('/api/v1/meetings').send({ committeeId: randomUUID(), startsAt: JANUARY }),
-        404,
+        422,
         'committee-not-found',
       );
       const id = randomUUID();
@@ -101,7 +102,7 @@ describe('meetings over HTTP: scheduling, attendance, items, minutes approval', 
 
     it('answers 404 for an unknown meeting and 400 for a malformed id', async () => {
       expectProblem(await getMeeting(randomUUID()), 404, 'meeting-not-found');
-      expectProblem(await getMeeting('not-a-uuid'), 400, 'bad-request');
+      expectProblem(await getMeeting('not-a-uuid'), 400, 'validation-failed');
     });
   });
 
@@ -145,7 +146,7 @@ describe('meetings over HTTP: scheduling, attendance, items, minutes approval', 
 
     it('answers 404 for an unknown meeting, 400 for a malformed id and 412 on a stale If-Match', async () => {
       expectProblem(await post(randomUUID(), 'attendance', { attendees: [chair] }), 404, 'meeting-not-found');
-      expectProblem(await post('not-a-uuid', 'attendance', { attendees: [chair] }), 400, 'bad-request');
+      expectProblem(await post('not-a-uuid', 'attendance', { attendees: [chair] }), 400, 'validation-failed');
       const meetingId = await schedule();
       expectProblem(await post(meetingId, 'attendance', { attendees: [chair] }, '"5"'), 412, 'precondition-failed');
       expect((await getMeeting(meetingId)).body.attendees).toEqual([]);
@@ -187,7 +188,7 @@ describe('meetings over HTTP: scheduling, attendance, items, minutes approval', 
 
     it('answers 404 for an unknown meeting, 400 for a malformed id and 412 on a stale If-Match', async () => {
       expectProblem(await post(randomUUID(), 'items', { number: '03', title: 'Report' }), 404, 'meeting-not-found');
-      expectProblem(await post('m-jan', 'items', { number: '03', title: 'Report' }), 400, 'bad-request');
+      expectProblem(await post('m-jan', 'items', { number: '03', title: 'Report' }), 400, 'validation-failed');
       const meetingId = await schedule();
       expectProblem(await post(meetingId, 'items', { number: '03', title: 'Report' }, '"2"'), 412, 'precondition-failed');
       expect((await post(meetingId, 'items', { number: '03', title: 'Report' }, '"1"')).body).toMatchObject({ version: 2 });
@@ -211,7 +212,7 @@ describe('meetings over HTTP: scheduling, attendance, items, minutes approval', 
       const january = await schedule(JANUARY);
       const december = await schedule('2016-12-12T18:00:00Z');
       const elsewhere = await schedule(FEBRUARY, await createCommittee());
-      expectProblem(await post(january, 'minutes-approval', { approvedAtMeetingId: randomUUID() }), 404, 'approving-meeting-not-found');
+      expectProblem(await post(january, 'minutes-approval', { approvedAtMeetingId: randomUUID() }), 422, 'approving-meeting-not-found');
       expectProblem(await post(january, 'minutes-approval', { approvedAtMeetingId: december }), 422, 'minutes-approval-not-later');
       expectProblem(await post(january, 'minutes-approval', { approvedAtMeetingId: january }), 422, 'minutes-approval-not-later');
       expectProblem(await post(january, 'minutes-approval', { approvedAtMeetingId: elsewhere }), 422, 'minutes-approval-other-committee');
@@ -230,7 +231,7 @@ describe('meetings over HTTP: scheduling, attendance, items, minutes approval', 
     it('answers 404 for an unknown meeting, 400 for a malformed id and 412 on a stale If-Match', async () => {
       const february = await schedule(FEBRUARY);
       expectProblem(await post(randomUUID(), 'minutes-approval', { approvedAtMeetingId: february }), 404, 'meeting-not-found');
-      expectProblem(await post('not-a-uuid', 'minutes-approval', { approvedAtMeetingId: february }), 400, 'bad-request');
+      expectProblem(await post('not-a-uuid', 'minutes-approval', { approvedAtMeetingId: february }), 400, 'validation-failed');
       const january = await schedule(JANUARY);
       expectProblem(await post(january, 'minutes-approval', { approvedAtMeetingId: february }, '"3"'), 412, 'precondition-failed');
       expect((await getMeeting(january)).body.minutesApproved).toBeNull();

@@ -77,9 +77,9 @@ describe('metric snapshots over HTTP', () => {
       });
     });
 
-    it('answers 404 linked-action-not-found for an action that does not exist', async () => {
+    it('answers 422 linked-action-not-found for an action in the body that does not exist', async () => {
       const res = await collate(snapshot('Unlinked', { actionId: randomUUID() }));
-      expectProblem(res, 404, 'linked-action-not-found');
+      expectProblem(res, 422, 'linked-action-not-found');
     });
 
     it('keeps a client-chosen id and refuses to collate it twice (409)', async () => {
@@ -201,7 +201,7 @@ describe('metric snapshots over HTTP', () => {
     it('answers 404 for an unknown snapshot and 400 for a malformed id', async () => {
       const body = { values: [VALUES[0]], reason: 'Recount' };
       expectProblem(await correct(randomUUID(), body), 404, 'metric-snapshot-not-found');
-      expectProblem(await correct('snapshot-1', body), 400, 'bad-request');
+      expectProblem(await correct('snapshot-1', body), 400, 'validation-failed');
     });
 
     it.each([
@@ -217,7 +217,7 @@ describe('metric snapshots over HTTP', () => {
   describe('GET /metric-snapshots/{id}', () => {
     it('answers 404 for an unknown snapshot and 400 for a malformed id', async () => {
       expectProblem(await f.http().get(`/api/v1/metric-snapshots/${randomUUID()}`), 404, 'metric-snapshot-not-found');
-      expectProblem(await f.http().get('/api/v1/metric-snapshots/nope'), 400, 'bad-request');
+      expectProblem(await f.http().get('/api/v1/metric-snapshots/nope'), 400, 'validation-failed');
     });
   });
 

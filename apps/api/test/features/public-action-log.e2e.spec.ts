@@ -86,7 +86,7 @@ describe('the public action log (GET /public/committees/{id}/action-log)', () =>
     it('answers 404 for an unknown committee and 400 for a malformed id', async () => {
       const unknown = await f.anonymous().get('/api/v1/public/committees/5f0c2d6e-0000-4000-8000-000000000000/action-log');
       expectProblem(unknown, 404, 'committee-not-found');
-      expectProblem(await f.anonymous().get('/api/v1/public/committees/nope/action-log'), 400, 'bad-request');
+      expectProblem(await f.anonymous().get('/api/v1/public/committees/nope/action-log'), 400, 'validation-failed');
     });
   });
 

@@ -77,8 +77,8 @@ describe('resolutions over HTTP', () => {
       expectProblem(await pass({ id, itemNumber: '01', parts: [NOTED] }), 409, 'resolution-already-passed');
     });
 
-    it('answers 422 when the meeting does not exist or has no such item', async () => {
-      expectProblem(await pass({ itemNumber: '03', parts: [NOTED] }, randomUUID()), 422, 'resolution-meeting-unknown');
+    it('answers 404 when the meeting in the path does not exist, 422 when it has no such item', async () => {
+      expectProblem(await pass({ itemNumber: '03', parts: [NOTED] }, randomUUID()), 404, 'meeting-not-found');
       const res = await pass({ itemNumber: '09', parts: [NOTED] });
       expectProblem(res, 422, 'resolution-item-unknown');
       expect(res.body.details).toMatchObject({ itemNumber: '09', field: 'itemNumber' });
@@ -117,7 +117,7 @@ describe('resolutions over HTTP', () => {
     });
 
     it('answers 400 for a malformed meeting id', async () => {
-      expectProblem(await pass({ itemNumber: '03', parts: [NOTED] }, 'not-a-uuid'), 400, 'bad-request');
+      expectProblem(await pass({ itemNumber: '03', parts: [NOTED] }, 'not-a-uuid'), 400, 'validation-failed');
     });
   });
 
@@ -175,7 +175,7 @@ describe('resolutions over HTTP', () => {
 
     it('answers 404 for an unknown resolution and 400 for a malformed id', async () => {
       expectProblem(await correct(randomUUID(), { parts: [CORRECTED], reason: 'Typo' }), 404, 'resolution-not-found');
-      expectProblem(await correct('nope', { parts: [CORRECTED], reason: 'Typo' }), 400, 'bad-request');
+      expectProblem(await correct('nope', { parts: [CORRECTED], reason: 'Typo' }), 400, 'validation-failed');
     });
 
     it.each([
@@ -256,7 +256,7 @@ describe('resolutions over HTTP', () => {
   it('answers 404 for an unknown resolution and its history, and 400 for malformed ids', async () => {
     expectProblem(await f.http().get(`/api/v1/resolutions/${randomUUID()}`), 404, 'resolution-not-found');
     expectProblem(await f.http().get(`/api/v1/resolutions/${randomUUID()}/history`), 404, 'resolution-not-found');
-    expectProblem(await f.http().get('/api/v1/resolutions/not-a-uuid'), 400, 'bad-request');
-    expectProblem(await f.http().get('/api/v1/resolutions/not-a-uuid/history'), 400, 'bad-request');
+    expectProblem(await f.http().get('/api/v1/resolutions/not-a-uuid'), 400, 'validation-failed');
+    expectProblem(await f.http().get('/api/v1/resolutions/not-a-uuid/history'), 400, 'validation-failed');
   });
 });

@@ -219,7 +219,7 @@ describe('views over HTTP: the committee action log, and read-your-writes on eve
   it('answers 404 for an unknown committee, 400 for a malformed id or an unknown format', async () => {
     expectProblem(await view(`/committees/${randomUUID()}/action-log`), 404, 'committee-not-found');
     expectProblem(await view(`/committees/${randomUUID()}/action-log`, { format: 'csv' }), 404, 'committee-not-found');
-    expectProblem(await view('/committees/c-1/action-log'), 400, 'bad-request');
+    expectProblem(await view('/committees/c-1/action-log'), 400, 'validation-failed');
     expectProblem(await log({ format: 'xlsx' }), 400, 'validation-failed');
   });
 

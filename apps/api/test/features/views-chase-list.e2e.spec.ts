@@ -85,8 +85,8 @@ describe('views over HTTP: the chase list', () => {
       expect(seen).toEqual(all);
     });
 
-    it('answers 404 for an unknown committee and 400 for a malformed committee id or date', async () => {
-      expectProblem(await view('/overdue', { committeeId: randomUUID() }), 404, 'committee-not-found');
+    it('answers 422 for an unknown committee in the query and 400 for a malformed committee id or date', async () => {
+      expectProblem(await view('/overdue', { committeeId: randomUUID() }), 422, 'committee-not-found');
       expectProblem(await view('/overdue', { committeeId: 'c-1' }), 400, 'validation-failed');
       expectProblem(await view('/overdue', { asOf: '21/02/2017' }), 400, 'validation-failed');
     });

@@ -135,7 +135,7 @@ describe('views over HTTP: the post queue and my queue', () => {
 
     it('answers 404 for an unknown post and 400 for a malformed id, date or unknown parameter', async () => {
       expectProblem(await view(`/posts/${randomUUID()}/queue`), 404, 'post-not-found');
-      expectProblem(await view('/posts/not-a-uuid/queue'), 400, 'bad-request');
+      expectProblem(await view('/posts/not-a-uuid/queue'), 400, 'validation-failed');
       expectProblem(await view(`/posts/${w.postId}/queue`, { asOf: '2017-02-30' }), 400, 'validation-failed');
       expectProblem(await view(`/posts/${w.postId}/queue`, { status: 'open' }), 400, 'validation-failed');
     });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { SqlEventStore } from '#event-store';
 import { openE2eStore } from '../support/e2e-store.js';
@@ -136,13 +137,18 @@ describe('problem details (RFC 9457) for every error', () => {
   });
 
   it.each([
-    ['not-found', 404, 'action-not-found'],
     ['conflict', 409, 'action-already-closed'],
     ['invalid', 422, 'due-date-in-past'],
   ])('maps a DomainError of kind %s to %i with its code as type', async (kind, status, code) => {
     const res = await http().post(`/api/v1/test/failures/${kind}`);
     expectProblem(res, status, code);
     expect(res.body.title).toBe(code.charAt(0).toUpperCase() + code.slice(1).replace(/-/g, ' '));
+  });
+
+  it('maps a DomainError of kind not-found to 404 when the path names the missing record, 422 when the request refers to it', async () => {
+    const id = randomUUID();
+    expectProblem(await http().post(`/api/v1/test/missing/${id}`), 404, 'record-not-found');
+    expectProblem(await http().post(`/api/v1/test/missing/${randomUUID()}`).query({ ref: id }), 422, 'record-not-found');
   });
 
   it('carries DomainError details as an extension member', async () => {

@@ -1,6 +1,7 @@
 import { BadRequestException, HttpException, MethodNotAllowedException } from '@nestjs/common';
 import { forbidden } from '#domain';
 import { DuplicateEventIdError, InvalidAppendError, StoreUnavailableError } from '#event-store';
+import { invalid, notFound } from '#domain';
 import { problemFor } from '../../src/platform/problems/problem-mapping.js';
 import { isStoreUnavailable } from '../../src/platform/problems/store-unavailable.js';
 
@@ -26,6 +27,29 @@ describe('problemFor', () => {
     const mapped = problemFor(new Error('relation "secret_table" does not exist'), plain);
     expect(mapped.unexpected).toBe(true);
     expect(mapped.problem.detail).not.toContain('secret');
+  });
+});
+
+describe('problemFor, records that do not exist', () => {
+  const id = '0b6f1c2e-8d4a-4f3b-9c1d-2e5f7a9b0c3d';
+  const missing = notFound('resolution-not-found', 'gone', { resolutionId: id });
+
+  it('is 404 when the path names the missing id (in any letter case)', () => {
+    expect(problemFor(missing, { conditional: false, pathIds: [id.toUpperCase()] }).problem.status).toBe(404);
+  });
+
+  it('is 422 when the id came from elsewhere (a body field, a query parameter)', () => {
+    expect(problemFor(missing, { conditional: false, pathIds: ['another'] }).problem.status).toBe(422);
+    expect(problemFor(missing, plain).problem.status).toBe(422);
+  });
+
+  it('is 404 when the error names no id: it is about the resource asked for', () => {
+    expect(problemFor(notFound('committee-not-found', 'gone'), plain).problem.status).toBe(404);
+  });
+
+  it('sends no details member when every detail is undefined', () => {
+    const { problem } = problemFor(invalid('due-exactly-one', 'one', { dueDate: undefined, dueMeetingId: undefined }), plain);
+    expect(problem.extensions).toBeUndefined();
   });
 });
 

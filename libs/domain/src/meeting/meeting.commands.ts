@@ -23,6 +23,8 @@ export type RecordAttendance = {
     readonly meetingId: string;
     readonly attendees: readonly Attendee[];
     readonly now: string;
+    /** Each registered person an attendee names, by id. */
+    readonly facts: { readonly people: Readonly<Record<string, Lookup>> };
   };
 };
 

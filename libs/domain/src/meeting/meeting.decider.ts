@@ -67,6 +67,10 @@ const recordAttendance = ({ data }: RecordAttendance, state: MeetingState): Meet
       personIds: duplicated,
     });
   }
+  const unregistered = personIds.find((personId) => data.facts.people[personId]?.exists !== true);
+  if (unregistered !== undefined) {
+    throw notFound('attendee-person-not-found', `Person ${unregistered} does not exist`, { personId: unregistered });
+  }
   return [
     {
       type: 'AttendanceRecorded',

@@ -14,7 +14,7 @@ const pass = ({ data }: PassResolution, state: ResolutionState): ResolutionEvent
   }
   const meeting = data.facts.meeting;
   if (!meeting.exists) {
-    throw invalid('resolution-meeting-unknown', `Meeting ${data.meetingId} does not exist`, {
+    throw notFound('meeting-not-found', `Meeting ${data.meetingId} does not exist`, {
       meetingId: data.meetingId,
     });
   }

@@ -89,6 +89,12 @@ describe('meeting decider', () => {
         .thenThrows('meeting-not-found', 'not-found');
     });
 
+    it('refuses an attendee naming a person who is not registered (not-found)', () => {
+      given(meetingDecider)([scheduled])
+        .when(attend([chair], ['cllr-green']))
+        .thenThrows('attendee-person-not-found', 'not-found');
+    });
+
     it('refuses an empty list (invalid)', () => {
       given(meetingDecider)([scheduled]).when(attend([])).thenThrows('attendees-required', 'invalid');
     });

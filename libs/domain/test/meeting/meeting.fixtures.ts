@@ -1,5 +1,5 @@
 // Test fixtures shared by the meeting specs: the task & finish group's January 2017 meeting.
-import { found } from '../../src/shared/lookup.js';
+import { found, missing } from '../../src/shared/lookup.js';
 import type { AddAgendaItem, ApproveMinutes, RecordAttendance, ScheduleMeeting } from '../../src/meeting/meeting.commands.js';
 import type { AgendaItemAdded, Attendee, AttendanceRecorded, MeetingScheduled, MinutesApproved } from '../../src/meeting/meeting.events.js';
 
@@ -28,9 +28,19 @@ export const scheduled: MeetingScheduled = {
 export const chair: Attendee = { personId: 'cllr-green', name: 'Councillor Green', role: 'chair', status: 'present' };
 export const officer: Attendee = { name: 'Tony Fitzgerald', role: 'officer', status: 'present' };
 export const apologies: Attendee = { name: 'Councillor Franks', role: 'member', status: 'apologies' };
-export const attend = (attendees: readonly Attendee[]): RecordAttendance => ({
+/** Every person an attendee names is registered, unless `unregistered` says otherwise. */
+export const attend = (attendees: readonly Attendee[], unregistered: readonly string[] = []): RecordAttendance => ({
   type: 'RecordAttendance',
-  data: { meetingId, attendees, now },
+  data: {
+    meetingId,
+    attendees,
+    now,
+    facts: {
+      people: Object.fromEntries(
+        attendees.flatMap(({ personId }) => (personId ? [[personId, unregistered.includes(personId) ? missing : found({})]] : [])),
+      ),
+    },
+  },
 });
 export const attended = (attendees: readonly Attendee[]): AttendanceRecorded => ({
   type: 'AttendanceRecorded',

@@ -85,10 +85,10 @@ describe('resolution decider', () => {
       given(resolutionDecider)([passed]).when(pass()).thenThrows('resolution-already-passed', 'conflict');
     });
 
-    it('refuses a meeting that does not exist (invalid)', () => {
+    it('refuses a meeting that does not exist (not found)', () => {
       given(resolutionDecider)([])
         .when(pass({ facts: { meeting: missing } }))
-        .thenThrows('resolution-meeting-unknown', 'invalid');
+        .thenThrows('meeting-not-found', 'not-found');
     });
 
     it('refuses an item number the meeting does not have (invalid)', () => {

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { etagFor, IfMatchVersion } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { ActionViewQueryDto } from './action-view-query.dto.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
-import type { HeaderSink } from '../shared/send-folded.js';
 import { ChangeDueCommand } from './change-due.command.js';
 import { ChaseActionCommand } from './chase-action.command.js';
 import { CompleteActionCommand } from './complete-action.command.js';
@@ -30,8 +29,9 @@ import { ACTING_FOR_ANY_OWNER } from './action-writer.js';
 import { AssignActionCommand } from './assign-action.command.js';
 import { OwnerOfAction, Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
+import { UuidParam } from '../../platform/index.js';
 
-const Id = () => Param('actionId', ParseUUIDPipe);
+const Id = () => UuidParam('actionId');
 
 @ApiTags('actions')
 @ApiBearerAuth()
@@ -51,14 +51,11 @@ export class ActionsController {
 
   /** From the read models: pass the position a command answered as `minPosition` to read your own write. */
   @Get(':actionId')
+  @AnswersETag()
   @Roles('officer', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
-  async get(@Id() actionId: string, @Query() query: ActionViewQueryDto, @Res({ passthrough: true }) res: HeaderSink): Promise<ActionView> {
-    const view = await this.queries.execute(
-      new GetActionQuery(actionId, query.updatesAfter === undefined ? 0 : Number(query.updatesAfter)),
-    );
-    res.setHeader('ETag', etagFor(view.version));
-    return view;
+  get(@Id() actionId: string, @Query() query: ActionViewQueryDto): Promise<ActionView> {
+    return this.queries.execute(new GetActionQuery(actionId, query.updatesAfter === undefined ? 0 : Number(query.updatesAfter)));
   }
 
   @Post(':actionId/progress')

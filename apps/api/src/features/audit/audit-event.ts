@@ -3,7 +3,7 @@ import { isDomainEvent, occurredAtOf, type DomainEvent } from '#domain';
 import { auditEventsTable } from '#projections';
 
 export class AuditActor {
-  @ApiProperty({ example: 'p-1' }) readonly id!: string;
+  @ApiProperty({ example: '9f3c2b1a-0d4e-4c5f-8a6b-7c8d9e0f1a2b' }) readonly id!: string;
   @ApiProperty({ type: String, nullable: true, example: 'Angela Claridge' }) readonly name!: string | null;
   @ApiProperty({ type: [String], example: ['scrutiny'] }) readonly roles!: readonly string[];
 }
@@ -12,7 +12,7 @@ export class AuditActor {
 export class AuditEvent {
   @ApiProperty({ description: 'Position in the global log: increasing, not dense' }) readonly globalPosition!: number;
   @ApiProperty({ format: 'uuid' }) readonly eventId!: string;
-  @ApiProperty({ example: 'action-5f0c…' }) readonly streamId!: string;
+  @ApiProperty({ example: 'action-5f0c2d6e-3b1a-4c8e-9d7f-1a2b3c4d5e6f' }) readonly streamId!: string;
   @ApiProperty() readonly streamVersion!: number;
   @ApiProperty({ example: 'ActionAssigned' }) readonly type!: string;
   @ApiProperty() readonly schemaVersion!: number;

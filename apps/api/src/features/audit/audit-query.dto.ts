@@ -11,7 +11,11 @@ const MAX_STREAM_ID = 255;
 const PAGE_SIZE = /^(?:[1-9]\d{0,2}|1000)$/;
 
 export class AuditEventsFilterDto extends ViewQueryDto {
-  @ApiPropertyOptional({ example: 'action-5f0c2d6e-…', maxLength: MAX_STREAM_ID, description: 'Only this stream' })
+  @ApiPropertyOptional({
+    example: 'action-5f0c2d6e-3b1a-4c8e-9d7f-1a2b3c4d5e6f',
+    maxLength: MAX_STREAM_ID,
+    description: 'Only this stream',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -19,7 +23,11 @@ export class AuditEventsFilterDto extends ViewQueryDto {
   @HasNoNul()
   readonly streamId?: string;
 
-  @ApiPropertyOptional({ example: 'p-1', maxLength: 128, description: 'Only events written by this actor id' })
+  @ApiPropertyOptional({
+    example: '9f3c2b1a-0d4e-4c5f-8a6b-7c8d9e0f1a2b',
+    maxLength: 128,
+    description: 'Only events written by this actor id',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -63,7 +71,7 @@ export class AuditEventsFilterDto extends ViewQueryDto {
 
 export class AuditStreamParamsDto {
   @ApiProperty({
-    example: 'action-5f0c2d6e-8f4b-4c1e-9a43-1d2b3c4d5e6f',
+    example: 'action-5f0c2d6e-3b1a-4c8e-9d7f-1a2b3c4d5e6f',
     maxLength: MAX_STREAM_ID,
     description: "A stream name (`action-<id>`, `meeting-<id>`, …) or the record's own id (a UUID)",
   })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { committeeDecider } from '#domain';
@@ -15,6 +15,7 @@ import { ListQueryDto, listPagingOf, NameListQueryDto } from '../shared/list-que
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
+import { AnswersETag, UuidParam } from '../../platform/index.js';
 
 @ApiTags('committees and meetings')
 @ApiBearerAuth()
@@ -50,13 +51,14 @@ export class CommitteesController {
     description:
       '{ committee: { committeeId, name }, meetings: [{ meetingId, date, startsAt?, title?, location?, itemCount, minutesApproved }], nextAfter }',
   })
-  meetings(@Param('committeeId', ParseUUIDPipe) committeeId: string, @Query() query: ListQueryDto): Promise<CommitteeMeetings> {
+  meetings(@UuidParam('committeeId') committeeId: string, @Query() query: ListQueryDto): Promise<CommitteeMeetings> {
     return this.queries.execute(new GetCommitteeMeetingsQuery(committeeId, listPagingOf(query)));
   }
 
   @Get(':committeeId')
+  @AnswersETag()
   @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
-  async get(@Param('committeeId', ParseUUIDPipe) committeeId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
+  async get(@UuidParam('committeeId') committeeId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
     const loaded = await this.aggregates.load(committeeDecider, streamIdFor('committee', committeeId));
     return sendFolded(res, loaded, 'committee-not-found', `Committee ${committeeId} does not exist`);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { personDecider } from '#domain';
@@ -14,6 +14,7 @@ import { listPagingOf, NameListQueryDto } from '../shared/list-query.dto.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
+import { AnswersETag, UuidParam } from '../../platform/index.js';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -42,8 +43,9 @@ export class PeopleController {
   }
 
   @Get(':personId')
+  @AnswersETag()
   @Roles('scrutiny', 'monitoring', 'admin')
-  async get(@Param('personId', ParseUUIDPipe) personId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
+  async get(@UuidParam('personId') personId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
     const loaded = await this.aggregates.load(personDecider, streamIdFor('person', personId));
     return sendFolded(res, loaded, 'person-not-found', `Person ${personId} does not exist`);
   }

@@ -1,14 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound } from '#domain';
 import type { SqlDatabase } from '#event-store';
-import { etagFor, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { ViewQueryDto } from '../../read-models/view-query.dto.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
-import type { HeaderSink } from '../shared/send-folded.js';
 import { AppointPostHolderCommand } from './appoint-post-holder.command.js';
 import { AppointPostHolderDto } from './appoint-post-holder.dto.js';
 import { CreatePostCommand } from './create-post.command.js';
@@ -19,6 +18,7 @@ import { listPagingOf, TitleListQueryDto } from '../shared/list-query.dto.js';
 import { VacatePostCommand } from './vacate-post.command.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
+import { UuidParam } from '../../platform/index.js';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -42,7 +42,7 @@ export class PostsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome, description: 'Appoints the person; a current holder is vacated first' })
   appoint(
-    @Param('postId', ParseUUIDPipe) postId: string,
+    @UuidParam('postId') postId: string,
     @Body() body: AppointPostHolderDto,
     @IfMatchVersion() expected: number | undefined,
     @Caller() caller: Caller,
@@ -55,7 +55,7 @@ export class PostsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome, description: 'Vacates the post; 409 post-already-vacant when nobody holds it' })
   vacate(
-    @Param('postId', ParseUUIDPipe) postId: string,
+    @UuidParam('postId') postId: string,
     @IfMatchVersion() expected: number | undefined,
     @Caller() caller: Caller,
   ): Promise<CommandOutcome> {
@@ -75,16 +75,12 @@ export class PostsController {
 
   /** From the read models, with the current holder; pass a command's position as `minPosition` to read your own write. */
   @Get(':postId')
+  @AnswersETag()
   @Roles('officer', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
-  async get(
-    @Param('postId', ParseUUIDPipe) postId: string,
-    @Query() _view: ViewQueryDto,
-    @Res({ passthrough: true }) res: HeaderSink,
-  ): Promise<PostView> {
+  async get(@UuidParam('postId') postId: string, @Query() _view: ViewQueryDto): Promise<PostView> {
     const post = await readPost(this.db, postId);
     if (!post) throw notFound('post-not-found', `Post ${postId} does not exist`, { postId });
-    res.setHeader('ETag', etagFor(post.version));
     return post;
   }
 }

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { etagFor, IfMatchVersion } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { ViewQueryDto } from '../../read-models/view-query.dto.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
-import type { HeaderSink } from '../shared/send-folded.js';
 import { AddAgendaItemCommand } from './add-agenda-item.command.js';
 import { AddAgendaItemDto } from './add-agenda-item.dto.js';
 import { ApproveMinutesCommand } from './approve-minutes.command.js';
@@ -18,6 +17,7 @@ import { ScheduleMeetingCommand } from './schedule-meeting.command.js';
 import { ScheduleMeetingDto } from './schedule-meeting.dto.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
+import { UuidParam } from '../../platform/index.js';
 
 @ApiTags('committees and meetings')
 @ApiBearerAuth()
@@ -40,7 +40,7 @@ export class MeetingsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome, description: 'Replaces the attendance list' })
   recordAttendance(
-    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @UuidParam('meetingId') meetingId: string,
     @Body() body: RecordAttendanceDto,
     @IfMatchVersion() expected: number | undefined,
     @Caller() caller: Caller,
@@ -53,7 +53,7 @@ export class MeetingsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome })
   addItem(
-    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @UuidParam('meetingId') meetingId: string,
     @Body() body: AddAgendaItemDto,
     @IfMatchVersion() expected: number | undefined,
     @Caller() caller: Caller,
@@ -66,7 +66,7 @@ export class MeetingsController {
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome, description: 'Minutes confirmed as a correct record at a later meeting of the same committee' })
   approveMinutes(
-    @Param('meetingId', ParseUUIDPipe) meetingId: string,
+    @UuidParam('meetingId') meetingId: string,
     @Body() body: ApproveMinutesDto,
     @IfMatchVersion() expected: number | undefined,
     @Caller() caller: Caller,
@@ -76,15 +76,10 @@ export class MeetingsController {
 
   /** The meeting record from the read models; its ETag is the meeting stream's version (what If-Match on the meeting's commands checks). */
   @Get(':meetingId')
+  @AnswersETag()
   @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
-  async get(
-    @Param('meetingId', ParseUUIDPipe) meetingId: string,
-    @Query() _view: ViewQueryDto,
-    @Res({ passthrough: true }) res: HeaderSink,
-  ): Promise<MeetingRecordView> {
-    const record = await this.queries.execute(new GetMeetingRecordQuery(meetingId));
-    res.setHeader('ETag', etagFor(record.version));
-    return record;
+  get(@UuidParam('meetingId') meetingId: string, @Query() _view: ViewQueryDto): Promise<MeetingRecordView> {
+    return this.queries.execute(new GetMeetingRecordQuery(meetingId));
   }
 }

@@ -1,5 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { meetingDecider, type RecordAttendance } from '#domain';
+import { meetingDecider, personDecider, type RecordAttendance } from '#domain';
 import { streamIdFor } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { Caller } from '../../platform/caller.js';
@@ -21,12 +21,20 @@ export class RecordAttendanceCommand extends Command<CommandOutcome> {
 export class RecordAttendanceHandler implements ICommandHandler<RecordAttendanceCommand> {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  execute({ meetingId, body, expectedVersion, caller }: RecordAttendanceCommand): Promise<CommandOutcome> {
+  async execute({ meetingId, body, expectedVersion, caller }: RecordAttendanceCommand): Promise<CommandOutcome> {
     const attendees = body.attendees.map(({ personId, name, role, status }) => ({ personId, name, role, status }));
+    const personIds = [...new Set(attendees.flatMap(({ personId }) => (personId ? [personId] : [])))];
+    const people = Object.fromEntries(
+      await Promise.all(
+        personIds.map(
+          async (personId) => [personId, (await this.aggregates.load(personDecider, streamIdFor('person', personId))).state] as const,
+        ),
+      ),
+    );
     return this.aggregates.execute(
       meetingDecider,
       { id: meetingId, streamId: streamIdFor('meeting', meetingId) },
-      (_state, now): RecordAttendance => ({ type: 'RecordAttendance', data: { meetingId, attendees, now } }),
+      (_state, now): RecordAttendance => ({ type: 'RecordAttendance', data: { meetingId, attendees, now, facts: { people } } }),
       { expectedVersion, caller },
     );
   }

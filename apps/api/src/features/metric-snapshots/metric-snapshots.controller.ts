@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { metricSnapshotDecider } from '#domain';
 import { streamIdFor } from '#domain';
-import { IfMatchVersion } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
@@ -20,6 +20,7 @@ import { Roles } from '../../platform/auth/index.js';
 import { OwnerOfActionInBody, OwnerOfSnapshotAction } from '../../platform/auth/access.decorators.js';
 import { ACTING_FOR_ANY_OWNER } from '../actions/action-writer.js';
 import { Caller } from '../../platform/caller.js';
+import { UuidParam } from '../../platform/index.js';
 
 /** Under /api/v1; the unprefixed GET /metrics is the Prometheus endpoint. */
 @ApiTags('metrics')
@@ -46,10 +47,9 @@ export class MetricSnapshotsController {
   @OwnerOfSnapshotAction()
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct some of the figures; the first figures stay on record' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "1" (412 otherwise)' })
   @ApiOkResponse({ type: CommandOutcome })
   correct(
-    @Param('snapshotId', ParseUUIDPipe) snapshotId: string,
+    @UuidParam('snapshotId', 'metric-snapshot') snapshotId: string,
     @Body() body: CorrectMetricsDto,
     @IfMatchVersion() expected: number | undefined,
     @Caller() caller: Caller,
@@ -58,9 +58,10 @@ export class MetricSnapshotsController {
   }
 
   @Get('metric-snapshots/:snapshotId')
+  @AnswersETag()
   @Roles('officer', 'member', 'scrutiny', 'monitoring', 'admin')
   @ApiOperation({ summary: 'The snapshot with its current figures; ETag is its version' })
-  async get(@Param('snapshotId', ParseUUIDPipe) snapshotId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
+  async get(@UuidParam('snapshotId', 'metric-snapshot') snapshotId: string, @Res({ passthrough: true }) res: HeaderSink): Promise<object> {
     const loaded = await this.aggregates.load(metricSnapshotDecider, streamIdFor('metric', snapshotId));
     return sendFolded(res, loaded, 'metric-snapshot-not-found', `Snapshot ${snapshotId} does not exist`);
   }
@@ -73,7 +74,10 @@ export class MetricSnapshotsController {
       'One metric over time, by the date each snapshot stands for, with its corrections; a page at a time (limit, after): ' +
       "the answer stays a list as the contract has it, and the next page's cursor is in the X-Next-After header (absent on the last page)",
   })
-  @ApiHeader({ name: 'X-Next-After', required: false, description: 'Answered: pass as `after` for the next page' })
+  @ApiOkResponse({
+    description: 'The points of this page',
+    headers: { 'X-Next-After': { description: 'Pass as `after` for the next page; absent on the last page', schema: { type: 'string' } } },
+  })
   async series(
     @Param() params: MetricSeriesParamsDto,
     @Query() filter: MetricSeriesFilterDto,

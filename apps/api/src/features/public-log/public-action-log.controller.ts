@@ -5,8 +5,6 @@ import {
   Inject,
   Injectable,
   NotFoundException,
-  Param,
-  ParseUUIDPipe,
   Query,
   Res,
   UseGuards,
@@ -25,6 +23,7 @@ import { actionLogPaging, answerActionLog } from '../views/action-log-answer.js'
 import { GetActionLogQuery, type ActionLog } from '../views/action-log.query.js';
 import { ActionLogQueryDto } from '../views/view-queries.dto.js';
 import { asActionLog, publicActionLog, type PublicActionLog } from './public-action-log.js';
+import { UuidParam } from '../../platform/index.js';
 
 /** With PUBLIC_ACTION_LOG off the route answers exactly as an unknown path does, before any parameter is checked. */
 @Injectable()
@@ -54,7 +53,7 @@ export class PublicActionLogController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: '{ committee, asOf, rows, nextAfter } or a CSV file' })
   async actionLog(
-    @Param('committeeId', ParseUUIDPipe) committeeId: string,
+    @UuidParam('committeeId') committeeId: string,
     @Query() query: ActionLogQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: HeaderSink,

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { resolutionDecider } from '#domain';
 import { notFound } from '#domain';
 import { streamIdFor } from '#domain';
 import type { SqlDatabase } from '#event-store';
-import { etagFor, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
@@ -20,8 +20,7 @@ import { readResolution } from './resolution-record.sql.js';
 import { GetResolutionHistoryQuery, type ResolutionHistory } from './resolution-history.query.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'Apply only at this version, e.g. "2" (412 otherwise)' };
+import { UuidParam } from '../../platform/index.js';
 
 @ApiTags('resolutions')
 @ApiBearerAuth()
@@ -38,11 +37,7 @@ export class ResolutionsController {
   @Roles('scrutiny', 'admin')
   @ApiOperation({ summary: 'Record a resolution passed on an agenda item of the meeting' })
   @ApiCreatedResponse({ type: CommandOutcome })
-  pass(
-    @Param('meetingId', ParseUUIDPipe) meetingId: string,
-    @Body() body: PassResolutionDto,
-    @Caller() caller: Caller,
-  ): Promise<CommandOutcome> {
+  pass(@UuidParam('meetingId') meetingId: string, @Body() body: PassResolutionDto, @Caller() caller: Caller): Promise<CommandOutcome> {
     return this.commands.execute(new PassResolutionCommand(idFrom(body, caller), meetingId, body, caller));
   }
 
@@ -50,10 +45,9 @@ export class ResolutionsController {
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct the wording; the earlier wording stays in the history' })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: CommandOutcome })
   correct(
-    @Param('resolutionId', ParseUUIDPipe) resolutionId: string,
+    @UuidParam('resolutionId') resolutionId: string,
     @Body() body: CorrectResolutionDto,
     @IfMatchVersion() expected: number | undefined,
     @Caller() caller: Caller,
@@ -62,18 +56,18 @@ export class ResolutionsController {
   }
 
   @Get('resolutions/:resolutionId')
+  @AnswersETag()
   @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
   @ProjectionView()
   @ApiOperation({ summary: 'The resolution now (from the read models), or as it stood at `asOf` (from its stream); ETag is its version' })
   async get(
-    @Param('resolutionId', ParseUUIDPipe) resolutionId: string,
+    @UuidParam('resolutionId') resolutionId: string,
     @Query() query: ResolutionAsOfDto,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<object> {
     if (query.asOf === undefined) {
       const resolution = await readResolution(this.db, resolutionId);
       if (!resolution) throw notFound('resolution-not-found', `Resolution ${resolutionId} does not exist`, { resolutionId });
-      res.setHeader('ETag', etagFor(resolution.version));
       return resolution;
     }
     const asOf = new Date(query.asOf);
@@ -83,14 +77,10 @@ export class ResolutionsController {
   }
 
   @Get('resolutions/:resolutionId/history')
+  @AnswersETag()
   @Roles('member', 'officer', 'scrutiny', 'monitoring', 'admin')
   @ApiOperation({ summary: 'Every wording of the resolution, with when it was made and why it was corrected' })
-  async history(
-    @Param('resolutionId', ParseUUIDPipe) resolutionId: string,
-    @Res({ passthrough: true }) res: HeaderSink,
-  ): Promise<ResolutionHistory> {
-    const history = await this.queries.execute(new GetResolutionHistoryQuery(resolutionId));
-    res.setHeader('ETag', etagFor(history.version));
-    return history;
+  history(@UuidParam('resolutionId') resolutionId: string): Promise<ResolutionHistory> {
+    return this.queries.execute(new GetResolutionHistoryQuery(resolutionId));
   }
 }

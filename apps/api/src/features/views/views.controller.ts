@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../platform/auth/index.js';
@@ -11,6 +11,7 @@ import { GetActionLogQuery, type ActionLog } from './action-log.query.js';
 import { GetChaseListQuery, type ChaseList } from './overdue.query.js';
 import { GetPersonQueueQuery, GetPostQueueQuery, type PersonQueue, type PostQueue, type QueuePaging } from './queue.query.js';
 import { ActionLogQueryDto, OverdueQueryDto, pageSizeOf, PagedViewQueryDto } from './view-queries.dto.js';
+import { UuidParam } from '../../platform/index.js';
 
 const pagingOf = (query: PagedViewQueryDto): QueuePaging => ({ asOf: query.asOf, after: query.after, limit: pageSizeOf(query) });
 
@@ -43,7 +44,7 @@ export class ViewsController {
   @ProjectionView()
   @ApiOperation({ summary: 'The open and completed-awaiting-sign-off actions of a post, whoever holds it now, soonest due first' })
   @ApiOkResponse({ description: '{ post, asOf, actions, nextAfter }' })
-  postQueue(@Param('postId', ParseUUIDPipe) postId: string, @Query() query: PagedViewQueryDto): Promise<PostQueue> {
+  postQueue(@UuidParam('postId') postId: string, @Query() query: PagedViewQueryDto): Promise<PostQueue> {
     return this.queries.execute(new GetPostQueueQuery(postId, pagingOf(query)));
   }
 
@@ -63,7 +64,7 @@ export class ViewsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: '{ committee, asOf, rows, nextAfter } or a CSV file' })
   async actionLog(
-    @Param('committeeId', ParseUUIDPipe) committeeId: string,
+    @UuidParam('committeeId') committeeId: string,
     @Query() query: ActionLogQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) res: HeaderSink,

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { notFound } from '#domain';
 import type { HttpRequest } from '../http/http-types.js';
-import { ProblemException } from '../problems/problem.js';
 import { requestContextOf } from '../request-context.js';
 import { decideAccess, type AccessRule } from './access-decision.js';
 import { OWNER_OF_ACTION_ACCESS, PUBLIC_ACCESS, ROLES_ACCESS, type OwnerOfActionRule } from './access.decorators.js';
@@ -13,6 +13,8 @@ import {
   type SnapshotActionLookup,
 } from './ownership-lookups.js';
 import type { Role } from './roles.js';
+
+export type MetadataTarget = Parameters<Reflector['get']>[1];
 
 type RequestWithParams = HttpRequest & { readonly params?: Record<string, string | undefined>; readonly body?: unknown };
 
@@ -43,7 +45,8 @@ export class AuthorizationGuard implements CanActivate {
       case 'unauthenticated':
         throw unauthorized('missing-token');
       case 'not-found':
-        throw ProblemException.of(404, 'action-not-found', `Action ${decision.actionId} does not exist`);
+        // 404 when the path names the action, 422 when the body does (the one rule, in problem-mapping.ts).
+        throw notFound('action-not-found', `Action ${decision.actionId} does not exist`, { actionId: decision.actionId });
       case 'forbidden':
         throw forbidden(decision.detail);
     }
@@ -63,7 +66,7 @@ export class AuthorizationGuard implements CanActivate {
         const snapshotId = req.params?.[param] ?? '';
         const linked = await this.snapshotAction.actionOf(snapshotId);
         if (linked === 'no-such-snapshot')
-          throw ProblemException.of(404, 'metric-snapshot-not-found', `Snapshot ${snapshotId} does not exist`);
+          throw notFound('metric-snapshot-not-found', `Snapshot ${snapshotId} does not exist`, { snapshotId });
         if (linked === undefined) throw forbidden(`Snapshot ${snapshotId} was not collated for an action, so only staff may correct it`);
         return linked;
       }
@@ -73,12 +76,12 @@ export class AuthorizationGuard implements CanActivate {
 
 /** The handler's declarations if it has any, else its controller's. */
 export function accessRuleOf(reflector: Reflector, context: ExecutionContext): AccessRule {
-  return accessRuleFor(reflector, context.getHandler(), context.getClass());
+  return accessRuleFor(reflector, [context.getHandler(), context.getClass()]);
 }
 
-/** The rule a route declares, read from its handler and controller: the console asks the routes, never copies them. */
-export function accessRuleFor(reflector: Reflector, handler: object, controller: object): AccessRule {
-  for (const target of [handler, controller] as Parameters<Reflector['get']>[1][]) {
+/** As accessRuleOf, from the handler and its controller themselves (the OpenAPI document reads them so). */
+export function accessRuleFor(reflector: Reflector, targets: readonly [handler: MetadataTarget, controller: MetadataTarget]): AccessRule {
+  for (const target of targets) {
     if (reflector.get<boolean | undefined>(PUBLIC_ACCESS, target)) return { kind: 'public' };
     const roles = reflector.get<readonly Role[] | undefined>(ROLES_ACCESS, target);
     const ownerOfAction = reflector.get<OwnerOfActionRule | undefined>(OWNER_OF_ACTION_ACCESS, target);

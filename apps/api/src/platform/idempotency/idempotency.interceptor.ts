@@ -7,6 +7,11 @@ import { requestContextOf } from '../request-context.js';
 import { bodyFingerprint, idempotencyKeyFrom } from './idempotency-key.js';
 import { IdempotencyStore, type IdempotentRequest, type StoredAnswer } from './idempotency.store.js';
 
+/** The requests an Idempotency-Key applies to (the OpenAPI document asks the same question of each route). */
+export function honoursIdempotencyKey(method: string, path: string): boolean {
+  return method.toUpperCase() === 'POST' && isApiPath(path);
+}
+
 /**
  * Every POST under /api/v1 with an Idempotency-Key runs at most once per caller and key:
  * a retry with the same body gets the first answer, and writes nothing.
@@ -24,7 +29,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<HttpRequest>();
     const res = context.switchToHttp().getResponse<HttpResponse>();
-    if (req.method !== 'POST' || !isApiPath(req.originalUrl)) return next.handle();
+    if (!honoursIdempotencyKey(req.method, req.originalUrl)) return next.handle();
     const key = idempotencyKeyFrom(req.headers);
     if (key === undefined) return next.handle();
 

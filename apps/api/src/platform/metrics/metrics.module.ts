@@ -1,5 +1,5 @@
 import { Controller, Get, Global, Module, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { HttpResponse } from '../http/http-types.js';
 import { ActiontrailMetrics } from './actiontrail-metrics.js';
@@ -17,13 +17,25 @@ export function createMetricsRegistry(): Registry {
   return registry;
 }
 
-@ApiExcludeController()
+@ApiTags('operations')
 @Public()
 @Controller('metrics')
 class MetricsController {
   constructor(private readonly registry: Registry) {}
 
   @Get()
+  @ApiOperation({ summary: 'Prometheus metrics of this process, for a scraper' })
+  @ApiProduces('text/plain')
+  @ApiOkResponse({
+    description: 'The Prometheus text exposition format (version 0.0.4)',
+    content: {
+      'text/plain': {
+        schema: { type: 'string' },
+        example:
+          '# HELP http_requests_total HTTP requests answered\n# TYPE http_requests_total counter\nhttp_requests_total{method="GET",route="/health",status="200"} 3\n',
+      },
+    },
+  })
   async scrape(@Res({ passthrough: true }) res: HttpResponse): Promise<string> {
     res.setHeader('Content-Type', this.registry.contentType);
     return this.registry.metrics();

@@ -15,6 +15,8 @@ export interface MappedProblem {
 export interface RequestFacts {
   /** The request carried an If-Match that a handler used (see if-match.ts). */
   readonly conditional: boolean;
+  /** The values of the matched route's parameters: the ids the path names. */
+  readonly pathIds?: readonly string[];
 }
 
 const DOMAIN_STATUS: Record<DomainErrorKind, number> = { 'not-found': 404, forbidden: 403, conflict: 409, invalid: 422 };
@@ -41,11 +43,12 @@ export function problemFor(exception: unknown, request: RequestFacts): MappedPro
     return expected({ status: 400, code: 'validation-failed', detail: exception.message, errors: exception.errors });
   }
   if (exception instanceof DomainError) {
+    const details = presentEntries(exception.details);
     return expected({
-      status: DOMAIN_STATUS[exception.kind] ?? 422,
+      status: statusOf(exception, request.pathIds ?? []),
       code: exception.code,
       detail: exception.message,
-      ...(exception.details ? { extensions: { details: exception.details } } : {}),
+      ...(details ? { extensions: { details } } : {}),
     });
   }
   if (exception instanceof ConcurrencyError) {
@@ -82,6 +85,26 @@ export function problemFor(exception: unknown, request: RequestFacts): MappedPro
   }
   if (exception instanceof HttpException) return expected(httpProblem(exception));
   return { problem: { status: 500, code: 'internal', detail: 'An unexpected error occurred; it has been logged' }, unexpected: true };
+}
+
+/**
+ * One rule for records that do not exist: 404 when the path names the missing record (the resource asked
+ * for is not there), 422 when the id came from anywhere else, a body field or a query parameter (the
+ * request names something that does not exist). A not-found error carries the ids it looked for in its
+ * details, so the rule needs no list of routes or fields (one naming no id is about the resource asked for).
+ */
+function statusOf(error: DomainError, pathIds: readonly string[]): number {
+  if (error.kind !== 'not-found') return DOMAIN_STATUS[error.kind] ?? 422;
+  const path = new Set(pathIds.map((id) => id.toLowerCase()));
+  const looked = Object.values(error.details ?? {}).filter((value): value is string => typeof value === 'string');
+  if (looked.length === 0) return 404;
+  return looked.some((id) => path.has(id.toLowerCase())) ? 404 : 422;
+}
+
+/** Details without the keys whose value is undefined; undefined when nothing is left, so no empty object is sent. */
+function presentEntries(details: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const present = Object.entries(details ?? {}).filter(([, value]) => value !== undefined);
+  return present.length > 0 ? Object.fromEntries(present) : undefined;
 }
 
 function httpProblem(exception: HttpException): Problem {

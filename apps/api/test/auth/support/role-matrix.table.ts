@@ -32,6 +32,7 @@ const unique = () => randomUUID().slice(0, 8);
 export const ENDPOINTS: readonly MatrixEndpoint[] = [
   { method: 'get', path: '/health', allowed: 'public', success: 200, request: () => ({ path: '/health' }) },
   { method: 'get', path: '/health/live', allowed: 'public', success: 200, request: () => ({ path: '/health/live' }) },
+  { method: 'get', path: '/metrics', allowed: 'public', success: 200, request: () => ({ path: '/metrics' }) },
   {
     method: 'get',
     path: '/api/v1/public/committees/{committeeId}/action-log',

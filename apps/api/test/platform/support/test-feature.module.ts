@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Module, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Module, Param, Post, Query } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -82,6 +82,12 @@ class TestController {
       default:
         throw new Error('SELECT secret FROM internals -- boom');
     }
+  }
+
+  /** A record the path names (404) or, with `?ref=`, one the request refers to (422) that does not exist. */
+  @Post('missing/:recordId')
+  missing(@Param('recordId') recordId: string, @Query('ref') ref: string | undefined): never {
+    throw notFound('record-not-found', `Record ${ref ?? recordId} does not exist`, { recordId: ref ?? recordId });
   }
 
   @Post('streams/:id/notes')
