@@ -37,7 +37,16 @@ function knownRoutes(router: RouterLike | undefined): KnownRoute[] {
     if (typeof path !== 'string' || path.includes('*') || !layer.matchers) continue;
     const matchers = layer.matchers;
     const methods = new Set(Object.keys(layer.route?.methods ?? {}).filter((m) => layer.route?.methods?.[m]));
-    routes.push({ pattern: path, methods, matches: (candidate) => matchers.some((match) => Boolean(match(candidate))) });
+    routes.push({ pattern: path, methods, matches: (candidate) => matchers.some((match) => matchesSafely(match, candidate)) });
   }
   return routes;
+}
+
+/** The matchers decode each parameter and throw on a malformed escape (`%ED%A0%80`); such a path matches no route. */
+function matchesSafely(match: (path: string) => unknown, candidate: string): boolean {
+  try {
+    return Boolean(match(candidate));
+  } catch {
+    return false;
+  }
 }
