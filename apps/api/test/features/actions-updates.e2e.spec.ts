@@ -42,6 +42,14 @@ describe("GET /actions/{id} with more progress notes than the action's row keeps
     expect(res.body.updates.map((u: { note: string }) => u.note)).toEqual(['Note 21', 'Note 22', 'Note 23', 'Note 24', 'Note 25']);
   });
 
+  it('answers no notes, not a 500, for updatesAfter past the stream, up to 2^53 (larger than the version column holds)', async () => {
+    for (const updatesAfter of ['26', '2147483648', '9007199254740992']) {
+      const res = await getAction({ updatesAfter });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ updates: [], updatesNextAfter: null });
+    }
+  });
+
   it('counts every note in the meeting record too', async () => {
     const res = await f
       .http()

@@ -124,6 +124,8 @@ export class GetActionHandler implements IQueryHandler<GetActionQuery> {
 
   /** The action's progress notes from their own table, no further than the version the row shows. */
   private async updatesOf(actionId: string, after: number, version: number): Promise<{ page: ActionUpdate[]; nextAfter: number | null }> {
+    // Nothing lies past the row's version; a larger cursor (up to 2^53) would not even fit the version column.
+    if (after >= version) return { page: [], nextAfter: null };
     const { rows } = await this.db.query<UpdateRow>(
       `SELECT version, note, rag, ${isoInstant('reported_at')} AS reported_at, reported_by FROM ${readModelTables.actionUpdates}
         WHERE action_id = $1 AND version > $2 AND version <= $3 ORDER BY version LIMIT $4`,
