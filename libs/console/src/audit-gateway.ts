@@ -61,7 +61,10 @@ export type AuditSearchResult = Read<AuditEntriesPage> | { readonly kind: 'inval
 export interface AuditGateway {
   searchAudit(caller: ConsoleCaller, search: AuditSearch): Promise<AuditSearchResult>;
   /** Every event of the stream named (or of the record whose own id it is), in version order. */
-  streamEntries(caller: ConsoleCaller, streamOrRecordId: string): Promise<Read<StreamEntries> | { readonly kind: 'ambiguous'; readonly streams: readonly string[] }>;
+  streamEntries(
+    caller: ConsoleCaller,
+    streamOrRecordId: string,
+  ): Promise<Read<StreamEntries> | { readonly kind: 'ambiguous'; readonly streams: readonly string[] }>;
   recordAsOf(caller: ConsoleCaller, streamId: string, asOf: string): Promise<Read<RecordAsOf>>;
   /** Whether the caller may verify the log, asked before the form is shown. */
   mayVerify(caller: ConsoleCaller): Promise<Read<true>>;

@@ -68,7 +68,10 @@ export class ApiAuditGateway implements AuditGateway {
     if (streamId !== undefined) {
       const named = await this.streamNamed(streamId);
       if (named.kind === 'ambiguous') {
-        return { kind: 'invalid', errors: [{ field: 'stream', message: `Records of several kinds have this id: enter one of ${named.streams.join(', ')}` }] };
+        return {
+          kind: 'invalid',
+          errors: [{ field: 'stream', message: `Records of several kinds have this id: enter one of ${named.streams.join(', ')}` }],
+        };
       }
       // A record with no events yet has no stream: searching by its id finds nothing, as it should.
       streamId = named.streamId ?? streamId;

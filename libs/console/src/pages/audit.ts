@@ -21,7 +21,7 @@ interface AuditPage {
 
 const TEXT_FIELD = /^[^\u0000]{1,255}$/;
 const POSITION = /^\d{1,18}$/;
-const TIME = /^(\d{1,2})[:.](\d{2})\s*(am|pm)?$/i;
+const TIME = /^(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*(am|pm)?$/i;
 const LONDON_OFFSET = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'longOffset' });
 
 /**
@@ -75,7 +75,8 @@ export class AuditPages<P extends AuditPage> {
     else search.from = from.instant;
     if ('error' in to) errors.push(to.error);
     else search.to = to.instant;
-    if (search.from && search.to && search.from > search.to) errors.push({ field: 'toDay', message: 'Recorded before must be after recorded from' });
+    if (search.from && search.to && search.from > search.to)
+      errors.push({ field: 'toDay', message: 'Recorded before must be after recorded from' });
     const after = q.get('after');
     if (after !== null && POSITION.test(after)) search.after = after;
     const people = await this.gateway.directory();
@@ -131,7 +132,11 @@ export class AuditPages<P extends AuditPage> {
     if (allowed.kind !== 'ok') return this.kit.refused(page, allowed, 'verify the audit log');
     const result = page.session ? this.results.get(page.session) : undefined;
     if (!result) return this.kit.send(page, 200, 'audit/verify', { title: 'Verify the audit log', activeNav: 'audit' });
-    this.kit.send(page, 200, 'audit/verify-result', { title: result.ok ? 'The audit log is intact' : 'The audit log is broken', activeNav: 'audit', result });
+    this.kit.send(page, 200, 'audit/verify-result', {
+      title: result.ok ? 'The audit log is intact' : 'The audit log is broken',
+      activeNav: 'audit',
+      result,
+    });
   }
 
   /** With JavaScript the page asks for NDJSON and shows the count as it grows; the result page is the same either way. */
@@ -167,7 +172,7 @@ function instantFields(prefix: string): string[] {
 }
 
 /**
- * A GOV.UK date input and a time (UK time: "14:30", "2:30pm"; midnight when left blank) as an instant; nothing
+ * A GOV.UK date input and a time (UK time: "14:30", "14:30:15", "2:30pm"; midnight when left blank) as an instant; nothing
  * when all are blank, unless required.
  */
 function instantFrom(
@@ -190,17 +195,19 @@ function instantFrom(
   }
   let hours = 0;
   let minutes = 0;
+  let seconds = 0;
   if (time) {
     const t = TIME.exec(time);
     hours = Number(t?.[1]);
     minutes = Number(t?.[2]);
-    const half = t?.[3]?.toLowerCase();
+    seconds = Number(t?.[3] ?? 0);
+    const half = t?.[4]?.toLowerCase();
     if (half) hours = hours === 12 ? (half === 'am' ? 0 : 12) : half === 'pm' ? hours + 12 : hours;
-    if (!t || hours > 23 || minutes > 59 || (half && Number(t[1]) > 12)) {
+    if (!t || hours > 23 || minutes > 59 || seconds > 59 || (half && Number(t[1]) > 12)) {
       return { error: { field: `${prefix}Time`, message: `${label}: enter a time like 14:30 or 2:30pm` } };
     }
   }
-  const wall = Date.UTC(y, m - 1, d, hours, minutes);
+  const wall = Date.UTC(y, m - 1, d, hours, minutes, seconds);
   // UK time: the offset at that wall-clock time (read twice so a time near the clock change settles).
   let instant = wall - londonOffsetMs(wall);
   instant = wall - londonOffsetMs(instant);
