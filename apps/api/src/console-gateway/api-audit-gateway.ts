@@ -5,7 +5,6 @@ import {
   actionDecider,
   categoryOf,
   committeeDecider,
-  fold,
   meetingDecider,
   metricSnapshotDecider,
   personDecider,
