@@ -1,3 +1,4 @@
+/* global document, window, fetch, FormData, TextDecoderStream, URLSearchParams */
 // With JavaScript on, the verify form streams its progress (NDJSON) and then opens the same result page the form redirects to.
 const form = document.querySelector('[data-verify-form]');
 const status = document.querySelector('[data-verify-progress]');
