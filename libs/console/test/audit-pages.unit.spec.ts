@@ -139,4 +139,23 @@ describe('the audit pages', () => {
     expect(text(result.text)).toContain('The audit log is intact');
     expect(text(result.text)).toContain('Events checked 12');
   });
+  it('names the streams to choose from when records of several kinds share the id', async () => {
+    const agent = await signedIn(serve({ streamEntries: async () => ({ kind: 'ambiguous', streams: ['action-x', 'meeting-x'] }) }));
+    const res = await agent.get('/audit/streams/x');
+    expect(res.status).toBe(409);
+    expect(text(res.text)).toContain('Records of several kinds have this id');
+    expect(text(res.text)).toContain('Choose one: action-x, meeting-x.');
+  });
+
+  it('puts a refused stream filter on the form as an inline error', async () => {
+    const agent = await signedIn(
+      serve({
+        searchAudit: async () => ({ kind: 'invalid', errors: [{ field: 'stream', message: 'Records of several kinds have this id' }] }),
+      }),
+    );
+    const res = await agent.get('/audit').query({ stream: 'x' });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain('href="#stream"');
+    expect(res.text).toMatch(/id="stream-error"[\s\S]*Records of several kinds have this id/);
+  });
 });
