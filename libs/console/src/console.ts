@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActionPage, CommandResult, ConsoleCaller, ConsoleGateway, FieldProblem } from './console-gateway.js';
+import { AuditPages } from './pages/audit.js';
 import { createRenderer, RAG_TEXT, type Renderer } from './render.js';
 import { SESSION_COOKIE, sessionCookie, SessionStore, type Session } from './sessions.js';
 import { sendAsset } from './static-assets.js';
@@ -27,7 +28,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION = /^\d{1,9}$/;
 const RETURN_TO = /^\/(?![/\\])[A-Za-z0-9\-._~/?=&%]{0,500}$/;
 
-interface Page {
+export interface Page {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   readonly path: string;
@@ -59,11 +60,15 @@ export function consoleMiddleware(options: ConsoleOptions): ConsoleMiddleware {
 }
 
 class ConsoleHandler {
+  private readonly audit: AuditPages<Page>;
+
   constructor(
     private readonly options: ConsoleOptions,
     private readonly render: Renderer,
     private readonly sessions: SessionStore,
-  ) {}
+  ) {
+    this.audit = new AuditPages(options.gateway, this);
+  }
 
   /** Answers the request, or says it is not the console's (a non-HTML request for an unknown path). */
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
@@ -101,6 +106,7 @@ class ConsoleHandler {
         return this.withForm(page, (form) => this.signedIn(page, () => this.actionPost(page, action[1] ?? '', kind, form)));
       }
     }
+    if (await this.audit.handle(page, method, path)) return true;
     if (!acceptsHtml(req)) return false;
     this.notFound(page);
     return true;
@@ -237,7 +243,7 @@ class ConsoleHandler {
 
   // ---- plumbing ----------------------------------------------------------------------------------------------
 
-  private async signedIn(page: Page, work: () => Promise<void>): Promise<boolean> {
+  async signedIn(page: Page, work: () => Promise<void>): Promise<boolean> {
     if (!page.session?.person) {
       const returnTo = page.req.method === 'GET' ? page.path + (page.query.size > 0 ? `?${page.query.toString()}` : '') : page.path;
       redirect(page.res, `/sign-in?returnTo=${encodeURIComponent(safeReturnTo(returnTo))}`);
@@ -248,7 +254,7 @@ class ConsoleHandler {
   }
 
   /** Reads the form and checks its synchronizer token before anything else; a failure asks to sign in again. */
-  private async withForm(page: Page, work: (form: URLSearchParams) => Promise<unknown> | void): Promise<boolean> {
+  async withForm(page: Page, work: (form: URLSearchParams) => Promise<unknown> | void): Promise<boolean> {
     const form = await readForm(page.req);
     const token = form.get('_csrf') ?? '';
     if (!page.session || !sameToken(token, page.session.csrfToken)) {
@@ -265,7 +271,7 @@ class ConsoleHandler {
     return true;
   }
 
-  private callerOf(page: Page): ConsoleCaller {
+  callerOf(page: Page): ConsoleCaller {
     const person = page.session?.person;
     if (!person) throw new Error('a console page acted without a signed-in person');
     return { person, ...this.options.requestIds(page.req) };
@@ -301,7 +307,7 @@ class ConsoleHandler {
     });
   }
 
-  private refused(page: Page, refusal: { kind: 'forbidden'; detail: string } | { kind: 'not-found' }, what: string): void {
+  refused(page: Page, refusal: { kind: 'forbidden'; detail: string } | { kind: 'not-found' }, what: string): void {
     if (refusal.kind === 'not-found') return this.notFound(page);
     this.forbidden(page, what, refusal.detail);
   }
@@ -310,14 +316,14 @@ class ConsoleHandler {
     this.send(page, 403, 'error', { title: `You cannot ${what}`, lines: [detail ?? 'Your roles and the posts you hold do not allow it.'] });
   }
 
-  private notFound(page: Page): void {
+  notFound(page: Page): void {
     this.send(page, 404, 'error', {
       title: 'Page not found',
       lines: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'],
     });
   }
 
-  private send(page: Page, status: number, view: string, context: Record<string, unknown>): void {
+  send(page: Page, status: number, view: string, context: Record<string, unknown>): void {
     const person = page.session?.person;
     const html = this.render(view, {
       ...context,

@@ -18,3 +18,13 @@ export {
   type Refusal,
 } from './console-gateway.js';
 export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SESSION_COOKIE, sessionCookie, SessionStore } from './sessions.js';
+export type {
+  AuditEntriesPage,
+  AuditEntry,
+  AuditGateway,
+  AuditSearch,
+  AuditSearchResult,
+  RecordAsOf,
+  StreamEntries,
+  VerifyOutcome,
+} from './audit-gateway.js';

@@ -11,6 +11,11 @@ function serve(gateway: Partial<ConsoleGateway>, options: { production?: boolean
     action: async () => ({ kind: 'not-found' }),
     reportProgress: async () => ({ kind: 'not-found' }),
     completeAction: async () => ({ kind: 'not-found' }),
+    searchAudit: async () => ({ kind: 'not-found' }),
+    streamEntries: async () => ({ kind: 'not-found' }),
+    recordAsOf: async () => ({ kind: 'not-found' }),
+    mayVerify: async () => ({ kind: 'not-found' }),
+    verifyLog: async () => ({ kind: 'not-found' }),
     ...gateway,
   };
   const middleware = consoleMiddleware({

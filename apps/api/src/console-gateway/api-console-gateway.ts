@@ -16,6 +16,7 @@ import type {
   ProgressInput,
   Read,
 } from '#console';
+import { ApiAuditGateway } from './api-audit-gateway.js';
 import { decideAccess, type AccessDecision } from '../platform/auth/access-decision.js';
 import { accessRuleFor } from '../platform/auth/authorization.guard.js';
 import { isRole, ROLES } from '../platform/auth/roles.js';
@@ -60,7 +61,14 @@ export class ApiConsoleGateway implements ConsoleGateway {
     private readonly reflector: Reflector,
     private readonly ownership: ActionOwnership,
     private readonly positions: ProjectionPositions,
+    private readonly audit: ApiAuditGateway,
   ) {}
+
+  readonly searchAudit: ConsoleGateway['searchAudit'] = (...args) => this.audit.searchAudit(...args);
+  readonly streamEntries: ConsoleGateway['streamEntries'] = (...args) => this.audit.streamEntries(...args);
+  readonly recordAsOf: ConsoleGateway['recordAsOf'] = (...args) => this.audit.recordAsOf(...args);
+  readonly mayVerify: ConsoleGateway['mayVerify'] = (...args) => this.audit.mayVerify(...args);
+  readonly verifyLog: ConsoleGateway['verifyLog'] = (...args) => this.audit.verifyLog(...args);
 
   async directory(): Promise<readonly DirectoryEntry[]> {
     const [people, posts] = await Promise.all([
