@@ -18,3 +18,14 @@ export {
   type Refusal,
 } from './console-gateway.js';
 export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SESSION_COOKIE, sessionCookie, SessionStore } from './sessions.js';
+export { actionLogDocx, ACTION_LOG_COLUMNS, type ActionLogDocument, type ActionLogLine } from './action-log-docx.js';
+export type {
+  ActionLogCsv,
+  ActionLogView,
+  ChaseListEntry,
+  ChaseListView,
+  CommitteeEntry,
+  CommitteeMeetingEntry,
+  CommitteePage,
+  ScrutinyGateway,
+} from './scrutiny-gateway.js';
