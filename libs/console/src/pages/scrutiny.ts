@@ -37,13 +37,13 @@ export interface ActionLogFilters {
   readonly meeting: string;
 }
 
-/** The rows a filter keeps; a value that names no status or meeting keeps every row. */
+/** The rows a filter keeps: an empty value keeps every row. */
 export function filterActionLog(rows: readonly ActionLogLine[], filters: ActionLogFilters): ActionLogLine[] {
   return rows.filter(
     (row) =>
-      (filters.status === '' || !LOG_STATUSES.some((s) => s.value === filters.status) || row.status === filters.status) &&
+      (filters.status === '' || row.status === filters.status) &&
       (!filters.overdueOnly || row.status === 'overdue') &&
-      (filters.meeting === '' || !rows.some((r) => r.meetingId === filters.meeting) || row.meetingId === filters.meeting),
+      (filters.meeting === '' || row.meetingId === filters.meeting),
   );
 }
 
