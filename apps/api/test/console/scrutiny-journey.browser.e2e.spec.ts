@@ -123,7 +123,9 @@ if (!haveChromium) {
     expect(await page.locator('main').innerText()).toContain('Action chased');
     await check(page, 'chase-list-chased', consoleErrors, documentHtml);
     await clickAndLoad(page, card.getByRole('link', { name: 'A1' }));
-    expect(await page.locator('main').innerText()).toMatch(/Chase 1, \d{1,2} \w+ \d{4} at \d{1,2}:\d{2}[ap]m: Please send the final metrics before the meeting/);
+    expect(await page.locator('main').innerText()).toMatch(
+      /Chase 1, \d{1,2} \w+ \d{4} at \d{1,2}:\d{2}[ap]m: Please send the final metrics before the meeting/,
+    );
     await check(page, 'action-chased', consoleErrors, documentHtml);
 
     await page.goto(`/actions/${w.otherActionId}`);

@@ -201,7 +201,9 @@ describe('the scrutiny staff pages of the web console', () => {
         'Please report the metrics before the February meeting',
       ]);
       const action = await officer.get(`/actions/${w.actionId}`);
-      expect(textOf(action.text)).toMatch(/Chase 1, \d{1,2} \w+ \d{4} at \d{1,2}:\d{2}[ap]m: Please report the metrics before the February meeting/);
+      expect(textOf(action.text)).toMatch(
+        /Chase 1, \d{1,2} \w+ \d{4} at \d{1,2}:\d{2}[ap]m: Please report the metrics before the February meeting/,
+      );
     });
 
     it('refuses an officer who sends a chase', async () => {
