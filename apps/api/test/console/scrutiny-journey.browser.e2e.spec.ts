@@ -30,9 +30,11 @@ if (!haveChromium) {
   );
 }
 
-/** The scrutiny staff's journey in Chromium, checked by axe-core on every page. */
-(haveChromium ? describe : describe.skip)('the scrutiny journey in a real browser', () => {
-  const js = true;
+/** The scrutiny staff's journey in Chromium, checked by axe-core on every page, with JavaScript on and off. */
+(haveChromium ? describe : describe.skip).each([
+  { js: true, label: 'with JavaScript' },
+  { js: false, label: 'without JavaScript' },
+])('the scrutiny journey in a real browser, $label', ({ js }) => {
   let f: FeatureApp;
   let w: ConsoleWorld;
   let browser: Browser;
@@ -80,7 +82,7 @@ if (!haveChromium) {
     expect({ page: name, consoleErrors }).toEqual({ page: name, consoleErrors: [] });
     shot += 1;
     await page.screenshot({
-      path: path.join(SCREENSHOTS, `scrutiny-${String(shot).padStart(2, '0')}-${name}.png`),
+      path: path.join(SCREENSHOTS, `scrutiny-${js ? 'js' : 'no-js'}-${String(shot).padStart(2, '0')}-${name}.png`),
       fullPage: true,
     });
   }

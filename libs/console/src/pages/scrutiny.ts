@@ -162,7 +162,7 @@ async function signOffForm(
   const caller = page.caller();
   const [found, allowed] = await Promise.all([gateway.action(caller, actionId), gateway.mayChaseAndSignOff(caller)]);
   if (found.kind !== 'ok') return page.refused(found, 'see this action');
-  if (!allowed) return page.refused({ kind: 'forbidden', detail: 'Only scrutiny staff sign actions off.' }, 'sign off this action');
+  if (!allowed) return page.refused({ kind: 'forbidden', detail: 'Your roles do not allow it.' }, 'sign off this action');
   const errors = extra.errors ?? [];
   page.send(status, 'scrutiny/sign-off', {
     title: 'Sign off',
