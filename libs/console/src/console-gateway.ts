@@ -1,4 +1,5 @@
 import type { AuditGateway } from './audit-gateway.js';
+import type { ScrutinyGateway } from './scrutiny-gateway.js';
 
 /** Who is signed in to the console: the person and the roles their sign-in granted. */
 export interface ConsolePerson {
@@ -97,7 +98,7 @@ export interface CompletionInput {
  * What the console's pages need from the application, provided by the app that serves it (apps/api), which runs
  * its own commands and queries on its buses and applies its routes' access rules: the console holds no rule.
  */
-export interface ConsoleGateway extends AuditGateway {
+export interface ConsoleGateway extends AuditGateway, ScrutinyGateway {
   /** The roles a development sign-in may grant. */
   readonly grantableRoles: readonly string[];
   directory(): Promise<readonly DirectoryEntry[]>;

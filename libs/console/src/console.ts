@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActionPage, CommandResult, ConsoleCaller, ConsoleGateway, FieldProblem } from './console-gateway.js';
 import { AuditPages } from './pages/audit.js';
+import { scrutinyPages, type PageTools } from './pages/scrutiny.js';
 import { createRenderer, RAG_TEXT, type Renderer } from './render.js';
 import { SESSION_COOKIE, sessionCookie, SessionStore, type Session } from './sessions.js';
 import { sendAsset } from './static-assets.js';
@@ -107,6 +108,7 @@ class ConsoleHandler {
       }
     }
     if (await this.audit.handle(page, method, path)) return true;
+    if (await scrutinyPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (!acceptsHtml(req)) return false;
     this.notFound(page);
     return true;
@@ -141,7 +143,8 @@ class ConsoleHandler {
     if (form === undefined) {
       const flash = page.session?.flash;
       if (page.session) page.session.flash = undefined;
-      return this.send(page, 200, 'action', { title: `${action.ref}: ${action.title}`, action, flash });
+      const staff = await this.options.gateway.mayChaseAndSignOff(this.callerOf(page));
+      return this.send(page, 200, 'action', { title: `${action.ref}: ${action.title}`, action, flash, staff });
     }
     if (!action.mayReport) return this.forbidden(page, form === 'progress' ? 'report progress on this action' : 'complete this action');
     this.sendForm(page, 200, form === 'progress' ? 'progress' : 'complete', action, {});
@@ -242,6 +245,28 @@ class ConsoleHandler {
   }
 
   // ---- plumbing ----------------------------------------------------------------------------------------------
+
+  /** What a page module may use of this handler (pages/*.ts). */
+  private toolsFor(page: Page, method: string): PageTools {
+    return {
+      method,
+      path: page.path,
+      query: page.query,
+      res: page.res,
+      flash: (text) => {
+        const shown = page.session?.flash;
+        if (page.session) page.session.flash = text;
+        return shown;
+      },
+      signedIn: (work) => this.signedIn(page, work),
+      withForm: (work) => this.withForm(page, work),
+      caller: () => this.callerOf(page),
+      send: (status, view, context) => this.send(page, status, view, context),
+      refused: (refusal, what) => this.refused(page, refusal, what),
+      notFound: () => this.notFound(page),
+      redirect: (location) => redirect(page.res, location),
+    };
+  }
 
   async signedIn(page: Page, work: () => Promise<void>): Promise<boolean> {
     if (!page.session?.person) {

@@ -28,3 +28,14 @@ export type {
   StreamEntries,
   VerifyOutcome,
 } from './audit-gateway.js';
+export { actionLogDocx, ACTION_LOG_COLUMNS, type ActionLogDocument, type ActionLogLine } from './action-log-docx.js';
+export type {
+  ActionLogCsv,
+  ActionLogView,
+  ChaseListEntry,
+  ChaseListView,
+  CommitteeEntry,
+  CommitteeMeetingEntry,
+  CommitteePage,
+  ScrutinyGateway,
+} from './scrutiny-gateway.js';

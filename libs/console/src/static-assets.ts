@@ -22,7 +22,8 @@ const SAFE_PATH = /^[A-Za-z0-9_-]+(?:[./][A-Za-z0-9_-]+)*$/;
 /** The file an /assets/ path names: the console's own script, govuk-frontend's CSS and JS, or its fonts and images. */
 function fileFor(relative: string): string | undefined {
   if (!SAFE_PATH.test(relative)) return undefined;
-  if (relative === 'console.js' || relative === 'audit-verify.js') return path.join(CONSOLE_ASSETS, relative);
+  if (relative === 'console.js' || relative === 'audit-verify.js' || relative === 'console-print.css')
+    return path.join(CONSOLE_ASSETS, relative);
   if (relative === 'govuk-frontend.min.css' || relative === 'govuk-frontend.min.js') return path.join(GOVUK, relative);
   return path.join(GOVUK_ASSETS, relative);
 }

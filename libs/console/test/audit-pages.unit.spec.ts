@@ -26,6 +26,14 @@ function serve(gateway: Partial<ConsoleGateway>): Server {
     recordAsOf: async () => ({ kind: 'not-found' }),
     mayVerify: async () => ({ kind: 'ok', value: true }),
     verifyLog: async () => ({ kind: 'ok', value: { ok: true, checkedEvents: 12, checkedStreams: 4 } }),
+    committees: async () => ({ kind: 'ok', value: [] }),
+    committee: async () => ({ kind: 'not-found' }),
+    actionLog: async () => ({ kind: 'not-found' }),
+    actionLogCsv: async () => ({ kind: 'not-found' }),
+    chaseList: async () => ({ kind: 'ok', value: { asOf: '2017-02-21', actions: [] } }),
+    mayChaseAndSignOff: async () => false,
+    chaseAction: async () => ({ kind: 'not-found' }),
+    signOffAction: async () => ({ kind: 'not-found' }),
     ...gateway,
   };
   const middleware = consoleMiddleware({

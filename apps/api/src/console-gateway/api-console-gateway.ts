@@ -15,6 +15,7 @@ import type {
   MyQueue,
   ProgressInput,
   Read,
+  ScrutinyGateway,
 } from '#console';
 import { ApiAuditGateway } from './api-audit-gateway.js';
 import { decideAccess, type AccessDecision } from '../platform/auth/access-decision.js';
@@ -52,7 +53,7 @@ type ActionCommandClass = typeof ReportProgressCommand | typeof CompleteActionCo
  * declares (read from the controllers, so the console and the API cannot disagree about who may do what).
  */
 @Injectable()
-export class ApiConsoleGateway implements ConsoleGateway {
+export class ApiConsoleGateway implements Omit<ConsoleGateway, keyof ScrutinyGateway> {
   readonly grantableRoles: readonly string[] = ROLES;
 
   constructor(
@@ -205,11 +206,11 @@ export class ApiConsoleGateway implements ConsoleGateway {
 }
 
 /** The roles the sign-in granted, as the API's tokens grant them: anything not a role is ignored. */
-function actorOf({ person }: ConsoleCaller): Actor {
+export function actorOf({ person }: ConsoleCaller): Actor {
   return { id: person.id, name: person.name, roles: person.roles.filter(isRole) };
 }
 
-function refusalOf(decision: AccessDecision): Extract<CommandResult, { kind: 'forbidden' | 'not-found' }> | undefined {
+export function refusalOf(decision: AccessDecision): Extract<CommandResult, { kind: 'forbidden' | 'not-found' }> | undefined {
   switch (decision.kind) {
     case 'allow':
       return undefined;
@@ -223,7 +224,7 @@ function refusalOf(decision: AccessDecision): Extract<CommandResult, { kind: 'fo
 }
 
 /** What the command's typed refusals mean to a form; anything else is a fault and is thrown on. */
-function resultOfRefused(error: unknown): CommandResult {
+export function resultOfRefused(error: unknown): CommandResult {
   if (error instanceof ConcurrencyError) return { kind: 'stale', currentVersion: error.actual };
   if (error instanceof DomainError) {
     switch (error.kind) {

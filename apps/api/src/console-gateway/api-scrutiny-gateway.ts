@@ -1,0 +1,223 @@
+import { Injectable, type Type } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { DomainError } from '#domain';
+import type {
+  ActionLogCsv,
+  ActionLogView,
+  ChaseListView,
+  CommandResult,
+  CommitteeEntry,
+  CommitteePage,
+  ConsoleCaller,
+  ConsoleGateway,
+  Read,
+  ScrutinyGateway,
+} from '#console';
+import { decideAccess, type AccessDecision } from '../platform/auth/access-decision.js';
+import { accessRuleFor } from '../platform/auth/authorization.guard.js';
+import type { Caller } from '../platform/caller.js';
+import type { Actor } from '../platform/request-context.js';
+import { flattenValidationErrors } from '../platform/validation/validation.pipe.js';
+import { ActionOwnership } from '../features/actions/action-ownership.js';
+import { ChaseActionDto, SignOffActionDto } from '../features/actions/action-requests.dto.js';
+import { ActionsController } from '../features/actions/actions.controller.js';
+import { ChaseActionCommand } from '../features/actions/chase-action.command.js';
+import { SignOffActionCommand } from '../features/actions/sign-off-action.command.js';
+import { GetCommitteeMeetingsQuery, type CommitteeMeetings } from '../features/committees/committee-meetings.query.js';
+import { CommitteesController } from '../features/committees/committees.controller.js';
+import { ListCommitteesQuery, type CommitteeList } from '../features/committees/list-committees.query.js';
+import type { CommandOutcome } from '../features/shared/command-outcome.js';
+import { isUuid } from '../features/shared/uuid.js';
+import { actionLogCsv, actionLogFileName } from '../features/views/action-log.csv.js';
+import { GetActionLogQuery, type ActionLog } from '../features/views/action-log.query.js';
+import { GetChaseListQuery, type ChaseList } from '../features/views/overdue.query.js';
+import { ViewsController } from '../features/views/views.controller.js';
+import { ProjectionPositions } from '../read-models/projection-positions.js';
+import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
+import { actorOf, refusalOf, resultOfRefused, type ApiConsoleGateway } from './api-console-gateway.js';
+
+const LIST_LIMIT = 1000;
+const CHASE_LIST_LIMIT = 500;
+
+/** The scrutiny staff's pages over the api's queries and commands, each behind its route's access rule. */
+@Injectable()
+export class ApiScrutinyGateway implements ScrutinyGateway {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly reflector: Reflector,
+    private readonly ownership: ActionOwnership,
+    private readonly positions: ProjectionPositions,
+  ) {}
+
+  async committees(caller: ConsoleCaller): Promise<Read<readonly CommitteeEntry[]>> {
+    const refusal = refusalOf(await this.decide(CommitteesController, 'list', actorOf(caller)));
+    if (refusal) return refusal;
+    const list = await this.queries.execute<ListCommitteesQuery, CommitteeList>(new ListCommitteesQuery(undefined, { limit: LIST_LIMIT }));
+    return { kind: 'ok', value: list.committees.map((c) => ({ committeeId: c.committeeId, name: c.name })) };
+  }
+
+  async committee(caller: ConsoleCaller, committeeId: string): Promise<Read<CommitteePage>> {
+    const refusal = refusalOf(await this.decide(CommitteesController, 'meetings', actorOf(caller)));
+    if (refusal) return refusal;
+    const found = await notFoundAsRead(() =>
+      this.queries.execute<GetCommitteeMeetingsQuery, CommitteeMeetings>(new GetCommitteeMeetingsQuery(committeeId, { limit: LIST_LIMIT })),
+    );
+    if (found.kind !== 'ok') return found;
+    const { committee, meetings } = found.value;
+    return {
+      kind: 'ok',
+      value: {
+        committee: { committeeId: committee.committeeId, name: committee.name },
+        meetings: meetings.map((m) => ({ meetingId: m.meetingId, date: m.date, title: m.title, itemCount: m.itemCount })),
+      },
+    };
+  }
+
+  async actionLog(caller: ConsoleCaller, committeeId: string): Promise<Read<ActionLogView>> {
+    const log = await this.wholeLog(caller, committeeId);
+    if (log.kind !== 'ok') return log;
+    const { committee, overdueOn, rows } = log.value;
+    return { kind: 'ok', value: { committee, overdueOn, rows } };
+  }
+
+  async actionLogCsv(caller: ConsoleCaller, committeeId: string): Promise<Read<ActionLogCsv>> {
+    const log = await this.wholeLog(caller, committeeId);
+    if (log.kind !== 'ok') return log;
+    return { kind: 'ok', value: { fileName: actionLogFileName(log.value), csv: actionLogCsv(log.value) } };
+  }
+
+  async chaseList(caller: ConsoleCaller): Promise<Read<ChaseListView>> {
+    const refusal = refusalOf(await this.decide(ViewsController, 'overdue', actorOf(caller)));
+    if (refusal) return refusal;
+    const list = await this.queries.execute<GetChaseListQuery, ChaseList>(new GetChaseListQuery({ limit: CHASE_LIST_LIMIT }));
+    return {
+      kind: 'ok',
+      value: {
+        asOf: list.asOf,
+        actions: list.actions.map((a) => ({
+          actionId: a.actionId,
+          ref: a.ref,
+          title: a.title,
+          committee: a.committee.name ?? '',
+          ownerPost: a.ownerPost.title ?? '',
+          holder: a.holder?.name ?? null,
+          dueOn: a.dueOn,
+          daysOverdue: a.daysOverdue,
+          lastChasedAt: a.lastChasedAt,
+          chaseCount: a.chaseCount,
+        })),
+      },
+    };
+  }
+
+  async mayChaseAndSignOff(caller: ConsoleCaller): Promise<boolean> {
+    const actor = actorOf(caller);
+    const [chase, signOff] = await Promise.all([
+      this.decide(ActionsController, 'chase', actor),
+      this.decide(ActionsController, 'signOff', actor),
+    ]);
+    return chase.kind === 'allow' && signOff.kind === 'allow';
+  }
+
+  chaseAction(caller: ConsoleCaller, actionId: string, note: string): Promise<CommandResult> {
+    return this.run(
+      caller,
+      actionId,
+      'chase',
+      ChaseActionDto,
+      (body, apiCaller) => new ChaseActionCommand(actionId, body, undefined, apiCaller),
+      {
+        note,
+      },
+    );
+  }
+
+  signOffAction(caller: ConsoleCaller, actionId: string, note: string, expectedVersion: number): Promise<CommandResult> {
+    return this.run(
+      caller,
+      actionId,
+      'signOff',
+      SignOffActionDto,
+      (body, apiCaller) => new SignOffActionCommand(actionId, body, expectedVersion, apiCaller),
+      note.trim() === '' ? {} : { note },
+    );
+  }
+
+  private async wholeLog(caller: ConsoleCaller, committeeId: string): Promise<Read<ActionLog>> {
+    const refusal = refusalOf(await this.decide(ViewsController, 'actionLog', actorOf(caller)));
+    if (refusal) return refusal;
+    if (!isUuid(committeeId)) return { kind: 'not-found' };
+    return notFoundAsRead(() => this.queries.execute<GetActionLogQuery, ActionLog>(new GetActionLogQuery(committeeId, {})));
+  }
+
+  /** The route's access rule, then its DTO validation, then the command; answers once the read models show it. */
+  private async run<Dto extends object>(
+    caller: ConsoleCaller,
+    actionId: string,
+    route: keyof ActionsController,
+    dto: Type<Dto>,
+    command: (body: Dto, caller: Caller) => object,
+    input: object,
+  ): Promise<CommandResult> {
+    const actor = actorOf(caller);
+    if (!isUuid(actionId)) return { kind: 'not-found' };
+    const refusal = refusalOf(await this.decide(ActionsController, route, actor, actionId));
+    if (refusal) return refusal;
+    const body = plainToInstance(dto, input);
+    const problems = await validate(body, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+    if (problems.length > 0) return { kind: 'invalid', errors: flattenValidationErrors(problems) };
+    let outcome: CommandOutcome;
+    try {
+      outcome = await this.commands.execute(command(body, { actor, correlationId: caller.correlationId, requestId: caller.requestId }));
+    } catch (error) {
+      return resultOfRefused(error);
+    }
+    await this.positions.waitFor(outcome.position, READ_YOUR_WRITES_TIMEOUT_MS);
+    return { kind: 'done', version: outcome.version };
+  }
+
+  private decide(controller: Type<object>, handler: string, actor: Actor, actionId = ''): Promise<AccessDecision> {
+    const method = (controller.prototype as Record<string, unknown>)[handler];
+    if (typeof method !== 'function') throw new Error(`${controller.name} has no route ${handler}`);
+    const rule = accessRuleFor(this.reflector, [method, controller]);
+    return decideAccess(rule, actor, async () => ({ actionId, ownership: await this.ownership.of(actionId, actor.id) }));
+  }
+}
+
+async function notFoundAsRead<T>(read: () => Promise<T>): Promise<Read<T>> {
+  try {
+    return { kind: 'ok', value: await read() };
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === 'not-found') return { kind: 'not-found' };
+    throw error;
+  }
+}
+
+/** The console's whole gateway: the officer's pages from ApiConsoleGateway, the scrutiny pages from ApiScrutinyGateway. */
+export function consoleGatewayOf(base: ApiConsoleGateway, scrutiny: ApiScrutinyGateway): ConsoleGateway {
+  return {
+    grantableRoles: base.grantableRoles,
+    directory: () => base.directory(),
+    myQueue: (caller) => base.myQueue(caller),
+    action: (caller, actionId) => base.action(caller, actionId),
+    reportProgress: (caller, actionId, input, version) => base.reportProgress(caller, actionId, input, version),
+    completeAction: (caller, actionId, input, version) => base.completeAction(caller, actionId, input, version),
+    committees: (caller) => scrutiny.committees(caller),
+    committee: (caller, committeeId) => scrutiny.committee(caller, committeeId),
+    actionLog: (caller, committeeId) => scrutiny.actionLog(caller, committeeId),
+    actionLogCsv: (caller, committeeId) => scrutiny.actionLogCsv(caller, committeeId),
+    chaseList: (caller) => scrutiny.chaseList(caller),
+    mayChaseAndSignOff: (caller) => scrutiny.mayChaseAndSignOff(caller),
+    chaseAction: (caller, actionId, note) => scrutiny.chaseAction(caller, actionId, note),
+    signOffAction: (caller, actionId, note, version) => scrutiny.signOffAction(caller, actionId, note, version),
+    searchAudit: base.searchAudit,
+    streamEntries: base.streamEntries,
+    recordAsOf: base.recordAsOf,
+    mayVerify: base.mayVerify,
+    verifyLog: base.verifyLog,
+  };
+}

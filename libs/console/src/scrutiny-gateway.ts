@@ -1,0 +1,67 @@
+import type { ActionLogLine } from './action-log-docx.js';
+import type { CommandResult, ConsoleCaller, Read } from './console-gateway.js';
+
+export interface CommitteeEntry {
+  readonly committeeId: string;
+  readonly name: string;
+}
+
+export interface CommitteeMeetingEntry {
+  readonly meetingId: string;
+  readonly date: string;
+  readonly title?: string | undefined;
+  readonly itemCount: number;
+}
+
+export interface CommitteePage {
+  readonly committee: CommitteeEntry;
+  /** Newest first. */
+  readonly meetings: readonly CommitteeMeetingEntry[];
+}
+
+export interface ActionLogView {
+  readonly committee: CommitteeEntry;
+  /** The UK date overdue is judged on. */
+  readonly overdueOn: string;
+  /** By meeting date, then ref: the whole log. */
+  readonly rows: readonly ActionLogLine[];
+}
+
+export interface ActionLogCsv {
+  readonly fileName: string;
+  readonly csv: string;
+}
+
+export interface ChaseListEntry {
+  readonly actionId: string;
+  readonly ref: string;
+  readonly title: string;
+  readonly committee: string;
+  readonly ownerPost: string;
+  readonly holder: string | null;
+  readonly dueOn: string;
+  readonly daysOverdue: number;
+  readonly lastChasedAt: string | null;
+  readonly chaseCount: number;
+}
+
+export interface ChaseListView {
+  /** The UK date overdue is judged on (today). */
+  readonly asOf: string;
+  readonly actions: readonly ChaseListEntry[];
+}
+
+/** What the scrutiny staff's pages need: committees, the action log, the chase list, chasing and signing off. */
+export interface ScrutinyGateway {
+  committees(caller: ConsoleCaller): Promise<Read<readonly CommitteeEntry[]>>;
+  committee(caller: ConsoleCaller, committeeId: string): Promise<Read<CommitteePage>>;
+  actionLog(caller: ConsoleCaller, committeeId: string): Promise<Read<ActionLogView>>;
+  /** The API's own CSV of the whole log. */
+  actionLogCsv(caller: ConsoleCaller, committeeId: string): Promise<Read<ActionLogCsv>>;
+  chaseList(caller: ConsoleCaller): Promise<Read<ChaseListView>>;
+  /** Whether the caller may chase and sign off actions (the API's routes' rule). */
+  mayChaseAndSignOff(caller: ConsoleCaller): Promise<boolean>;
+  /** Unconditional: a chase does not depend on what the owner reported since the list was read. */
+  chaseAction(caller: ConsoleCaller, actionId: string, note: string): Promise<CommandResult>;
+  signOffAction(caller: ConsoleCaller, actionId: string, note: string, expectedVersion: number): Promise<CommandResult>;
+}
