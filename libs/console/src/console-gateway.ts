@@ -1,3 +1,5 @@
+import type { SignInGateway } from './sign-in/sign-in-gateway.js';
+
 /** Who is signed in to the console: the person and the roles their sign-in granted. */
 export interface ConsolePerson {
   readonly id: string;
@@ -95,7 +97,7 @@ export interface CompletionInput {
  * What the console's pages need from the application, provided by the app that serves it (apps/api), which runs
  * its own commands and queries on its buses and applies its routes' access rules: the console holds no rule.
  */
-export interface ConsoleGateway {
+export interface ConsoleGateway extends SignInGateway {
   /** The roles a development sign-in may grant. */
   readonly grantableRoles: readonly string[];
   directory(): Promise<readonly DirectoryEntry[]>;

@@ -11,6 +11,7 @@ function serve(gateway: Partial<ConsoleGateway>, options: { production?: boolean
     action: async () => ({ kind: 'not-found' }),
     reportProgress: async () => ({ kind: 'not-found' }),
     completeAction: async () => ({ kind: 'not-found' }),
+    personSignedIn: async () => undefined,
     ...gateway,
   };
   const middleware = consoleMiddleware({

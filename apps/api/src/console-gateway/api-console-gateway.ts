@@ -11,6 +11,7 @@ import type {
   CompletionInput,
   ConsoleCaller,
   ConsoleGateway,
+  ConsolePerson,
   DirectoryEntry,
   MyQueue,
   ProgressInput,
@@ -39,6 +40,7 @@ import { GetPersonQueueQuery, type PersonQueue } from '../features/views/queue.q
 import { ViewsController } from '../features/views/views.controller.js';
 import { ProjectionPositions } from '../read-models/projection-positions.js';
 import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
+import { ApiSignInGateway } from './api-sign-in-gateway.js';
 
 const LIST_LIMIT = 1000;
 const QUEUE_LIMIT = 500;
@@ -60,7 +62,12 @@ export class ApiConsoleGateway implements ConsoleGateway {
     private readonly reflector: Reflector,
     private readonly ownership: ActionOwnership,
     private readonly positions: ProjectionPositions,
+    private readonly signIn: ApiSignInGateway,
   ) {}
+
+  personSignedIn(idTokenClaims: Readonly<Record<string, unknown>>): Promise<ConsolePerson | undefined> {
+    return this.signIn.personSignedIn(idTokenClaims);
+  }
 
   async directory(): Promise<readonly DirectoryEntry[]> {
     const [people, posts] = await Promise.all([

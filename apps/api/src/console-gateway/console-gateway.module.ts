@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CONSOLE_GATEWAY } from '#console';
+import { AuthModule } from '../platform/auth/auth.module.js';
 import { ReadModelsModule } from '../read-models/read-models.module.js';
 import { ApiConsoleGateway } from './api-console-gateway.js';
+import { ApiSignInGateway } from './api-sign-in-gateway.js';
 
 /** The web console's access to the application: the api's buses and route rules (see ApiConsoleGateway). */
 @Module({
-  imports: [ReadModelsModule],
-  providers: [ApiConsoleGateway, { provide: CONSOLE_GATEWAY, useExisting: ApiConsoleGateway }],
+  imports: [ReadModelsModule, AuthModule],
+  providers: [ApiConsoleGateway, ApiSignInGateway, { provide: CONSOLE_GATEWAY, useExisting: ApiConsoleGateway }],
   exports: [CONSOLE_GATEWAY],
 })
 export class ConsoleGatewayModule {}
