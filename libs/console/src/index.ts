@@ -18,5 +18,12 @@ export {
   type Refusal,
 } from './console-gateway.js';
 export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SESSION_COOKIE, sessionCookie, SessionStore } from './sessions.js';
-export { openIdConnectSignIn, SignInRefusedError, type OidcSignIn, type OidcSignInSettings, type PendingSignIn, type SignedInIdentity } from './sign-in/oidc-sign-in.js';
+export {
+  openIdConnectSignIn,
+  SignInRefusedError,
+  type OidcSignIn,
+  type OidcSignInSettings,
+  type PendingSignIn,
+  type SignedInIdentity,
+} from './sign-in/oidc-sign-in.js';
 export type { SignInGateway } from './sign-in/sign-in-gateway.js';

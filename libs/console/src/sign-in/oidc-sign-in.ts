@@ -92,7 +92,8 @@ export function openIdConnectSignIn(settings: OidcSignInSettings): OidcSignIn {
           idTokenExpected: true,
         });
       } catch (error) {
-        if (isProtocolRefusal(error)) throw new SignInRefusedError(error instanceof Error ? error.message : String(error), { cause: error });
+        if (isProtocolRefusal(error))
+          throw new SignInRefusedError(error instanceof Error ? error.message : String(error), { cause: error });
         throw error;
       }
       const claims = tokens.claims();
