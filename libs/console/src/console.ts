@@ -6,6 +6,8 @@ import { scrutinyPages, type PageTools } from './pages/scrutiny.js';
 import { createRenderer, RAG_TEXT, type Renderer } from './render.js';
 import { SESSION_COOKIE, sessionCookie, SessionStore, type Session } from './sessions.js';
 import { sendAsset } from './static-assets.js';
+import { OidcSignInPages } from './sign-in/oidc-pages.js';
+import type { OidcSignIn } from './sign-in/oidc-sign-in.js';
 
 export interface ConsoleOptions {
   readonly gateway: ConsoleGateway;
@@ -18,6 +20,8 @@ export interface ConsoleOptions {
   /** Told of every fault a page hid behind "Sorry, there is a problem with the service". */
   readonly onError?: (error: unknown, req: IncomingMessage) => void;
   readonly now?: () => number;
+  /** Sign-in with the OpenID Connect provider; without it, the development sign-in (refused in production). */
+  readonly oidc?: OidcSignIn | undefined;
 }
 
 type Next = (error?: unknown) => void;
@@ -62,6 +66,7 @@ export function consoleMiddleware(options: ConsoleOptions): ConsoleMiddleware {
 
 class ConsoleHandler {
   private readonly audit: AuditPages<Page>;
+  private readonly oidcPages: OidcSignInPages<Page> | undefined;
 
   constructor(
     private readonly options: ConsoleOptions,
@@ -69,6 +74,21 @@ class ConsoleHandler {
     private readonly sessions: SessionStore,
   ) {
     this.audit = new AuditPages(options.gateway, this);
+    this.oidcPages =
+      options.oidc &&
+      new OidcSignInPages<Page>(options.oidc, options.gateway, {
+        send: (page, status, view, context) => this.send(page, status, view, context),
+        startSession: (page) => this.startSession(page),
+        signedInSession: (page, person) => {
+          if (page.session) this.sessions.end(page.session);
+          const session = this.sessions.create(person);
+          page.session = session;
+          this.setCookie(page.res, session);
+          return session;
+        },
+        safeReturnTo,
+        redirect,
+      });
   }
 
   /** Answers the request, or says it is not the console's (a non-HTML request for an unknown path). */
@@ -87,7 +107,8 @@ class ConsoleHandler {
       nonce: randomBytes(16).toString('base64'),
       session: this.sessions.find(cookieOf(req, SESSION_COOKIE)),
     };
-    if (path === '/sign-in' && this.options.production) {
+    if (this.oidcPages && (await this.oidcPages.handle(page, method))) return true;
+    if (path === '/sign-in' && (this.options.production || this.oidcPages)) {
       this.notFound(page);
       return true;
     }
@@ -238,9 +259,11 @@ class ConsoleHandler {
     redirect(page.res, safeReturnTo(form.get('returnTo')));
   }
 
-  private signOut(page: Page): void {
+  private async signOut(page: Page): Promise<void> {
+    const idToken = page.session?.idToken;
     if (page.session) this.sessions.end(page.session);
     page.res.setHeader('Set-Cookie', sessionCookie('', this.options.production, true));
+    if (this.oidcPages) return redirect(page.res, await this.oidcPages.afterSignOut(idToken));
     redirect(page.res, this.options.production ? '/' : '/sign-in');
   }
 
@@ -356,7 +379,7 @@ class ConsoleHandler {
       person,
       csrfToken: context['csrfToken'] ?? page.session?.csrfToken,
     });
-    writeHtml(page.res, status, html, page.nonce);
+    writeHtml(page.res, status, html, page.nonce, this.options.oidc?.providerOrigin);
   }
 
   private errorPage(res: ServerResponse, _path: string, status: number, title: string, lines: string[]): void {
@@ -367,11 +390,12 @@ class ConsoleHandler {
     } catch {
       html = `<!DOCTYPE html><html lang="en"><head><title>${title}</title></head><body><h1>${title}</h1></body></html>`;
     }
-    writeHtml(res, status, html, nonce);
+    writeHtml(res, status, html, nonce, this.options.oidc?.providerOrigin);
   }
 }
 
-function writeHtml(res: ServerResponse, status: number, html: string, nonce: string): void {
+/** `providerOrigin`: the sign-out form redirects there to end the provider's session, and form-action covers redirects. */
+function writeHtml(res: ServerResponse, status: number, html: string, nonce: string, providerOrigin?: string): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
@@ -385,7 +409,7 @@ function writeHtml(res: ServerResponse, status: number, html: string, nonce: str
       "font-src 'self'",
       "connect-src 'self'",
       "object-src 'none'",
-      "form-action 'self'",
+      `form-action 'self'${providerOrigin ? ` ${providerOrigin}` : ''}`,
       "frame-ancestors 'none'",
       "base-uri 'none'",
     ].join('; '),

@@ -39,3 +39,12 @@ export type {
   CommitteePage,
   ScrutinyGateway,
 } from './scrutiny-gateway.js';
+export {
+  openIdConnectSignIn,
+  SignInRefusedError,
+  type OidcSignIn,
+  type OidcSignInSettings,
+  type PendingSignIn,
+  type SignedInIdentity,
+} from './sign-in/oidc-sign-in.js';
+export type { SignInGateway } from './sign-in/sign-in-gateway.js';

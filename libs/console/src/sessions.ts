@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ConsolePerson } from './console-gateway.js';
+import type { PendingSignIn } from './sign-in/oidc-sign-in.js';
 
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60_000;
@@ -14,6 +15,10 @@ export interface Session {
   person: ConsolePerson | undefined;
   /** A confirmation shown once, on the page a command redirects to. */
   flash?: string | undefined;
+  /** The OpenID Connect sign-in this browser started and has not finished. */
+  pendingSignIn?: PendingSignIn | undefined;
+  /** The provider's ID token, the hint for ending its session at sign-out. */
+  idToken?: string | undefined;
 }
 
 /**

@@ -34,6 +34,7 @@ function serve(gateway: Partial<ConsoleGateway>): Server {
     mayChaseAndSignOff: async () => false,
     chaseAction: async () => ({ kind: 'not-found' }),
     signOffAction: async () => ({ kind: 'not-found' }),
+    personSignedIn: async () => undefined,
     ...gateway,
   };
   const middleware = consoleMiddleware({

@@ -24,6 +24,7 @@ function serve(gateway: Partial<ConsoleGateway>, options: { production?: boolean
     mayChaseAndSignOff: async () => false,
     chaseAction: async () => ({ kind: 'not-found' }),
     signOffAction: async () => ({ kind: 'not-found' }),
+    personSignedIn: async () => undefined,
     ...gateway,
   };
   const middleware = consoleMiddleware({

@@ -11,6 +11,7 @@ import type {
   CompletionInput,
   ConsoleCaller,
   ConsoleGateway,
+  ConsolePerson,
   DirectoryEntry,
   MyQueue,
   ProgressInput,
@@ -41,6 +42,7 @@ import { GetPersonQueueQuery, type PersonQueue } from '../features/views/queue.q
 import { ViewsController } from '../features/views/views.controller.js';
 import { ProjectionPositions } from '../read-models/projection-positions.js';
 import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
+import { ApiSignInGateway } from './api-sign-in-gateway.js';
 
 const LIST_LIMIT = 1000;
 const QUEUE_LIMIT = 500;
@@ -63,6 +65,7 @@ export class ApiConsoleGateway implements Omit<ConsoleGateway, keyof ScrutinyGat
     private readonly ownership: ActionOwnership,
     private readonly positions: ProjectionPositions,
     private readonly audit: ApiAuditGateway,
+    private readonly signIn: ApiSignInGateway,
   ) {}
 
   readonly searchAudit: ConsoleGateway['searchAudit'] = (...args) => this.audit.searchAudit(...args);
@@ -70,6 +73,10 @@ export class ApiConsoleGateway implements Omit<ConsoleGateway, keyof ScrutinyGat
   readonly recordAsOf: ConsoleGateway['recordAsOf'] = (...args) => this.audit.recordAsOf(...args);
   readonly mayVerify: ConsoleGateway['mayVerify'] = (...args) => this.audit.mayVerify(...args);
   readonly verifyLog: ConsoleGateway['verifyLog'] = (...args) => this.audit.verifyLog(...args);
+
+  personSignedIn(idTokenClaims: Readonly<Record<string, unknown>>): Promise<ConsolePerson | undefined> {
+    return this.signIn.personSignedIn(idTokenClaims);
+  }
 
   async directory(): Promise<readonly DirectoryEntry[]> {
     const [people, posts] = await Promise.all([

@@ -219,5 +219,6 @@ export function consoleGatewayOf(base: ApiConsoleGateway, scrutiny: ApiScrutinyG
     recordAsOf: base.recordAsOf,
     mayVerify: base.mayVerify,
     verifyLog: base.verifyLog,
+    personSignedIn: (claims) => base.personSignedIn(claims),
   };
 }

@@ -1,17 +1,20 @@
 import { Module } from '@nestjs/common';
 import { CONSOLE_GATEWAY } from '#console';
+import { AuthModule } from '../platform/auth/auth.module.js';
 import { ReadModelsModule } from '../read-models/read-models.module.js';
 import { ApiAuditGateway } from './api-audit-gateway.js';
 import { ApiConsoleGateway } from './api-console-gateway.js';
+import { ApiSignInGateway } from './api-sign-in-gateway.js';
 import { ApiScrutinyGateway, consoleGatewayOf } from './api-scrutiny-gateway.js';
 
 /** The web console's access to the application: the api's buses and route rules (see ApiConsoleGateway). */
 @Module({
-  imports: [ReadModelsModule],
+  imports: [ReadModelsModule, AuthModule],
   providers: [
     ApiConsoleGateway,
     ApiScrutinyGateway,
     ApiAuditGateway,
+    ApiSignInGateway,
     { provide: CONSOLE_GATEWAY, useFactory: consoleGatewayOf, inject: [ApiConsoleGateway, ApiScrutinyGateway] },
   ],
   exports: [CONSOLE_GATEWAY],

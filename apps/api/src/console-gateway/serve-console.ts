@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { CONSOLE_GATEWAY, consoleMiddleware, type ConsoleGateway } from '#console';
+import { CONSOLE_GATEWAY, consoleMiddleware, openIdConnectSignIn, type ConsoleGateway } from '#console';
 import type { AppConfig } from '#runtime';
 import { API_PREFIX } from '../platform/http/api-prefix.js';
 import { requestContextOf } from '../platform/request-context.js';
@@ -22,6 +22,7 @@ export function serveConsole(app: NestExpressApplication, config: AppConfig, ope
     consoleMiddleware({
       gateway: app.get<ConsoleGateway>(CONSOLE_GATEWAY),
       production: config.isProduction,
+      oidc: config.consoleSignIn && openIdConnectSignIn(config.consoleSignIn),
       isAppPath: isAppPath(operationalRoutes),
       requestIds: (req) => {
         const context = requestContextOf(req);

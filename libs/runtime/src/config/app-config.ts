@@ -11,6 +11,8 @@ export interface AppConfig {
   /** Empty when the Kafka relay is off. */
   readonly kafkaBrokers: readonly string[];
   readonly auth: AuthConfig;
+  /** The console's OpenID Connect sign-in; undefined when OIDC_CLIENT_ID is unset (the development sign-in, outside production). */
+  readonly consoleSignIn: ConsoleSignInConfig | undefined;
   /** Browser origins allowed to call the API (CORS); empty answers no cross-origin request. `*` allows any. */
   readonly corsOrigins: readonly string[];
   /**
@@ -41,6 +43,16 @@ export interface AuthConfig {
   readonly maxTokenLifetimeSeconds: number;
   /** The claim naming the caller: a person's identity-provider subject, or the person id itself (AUTH_PERSON_CLAIM). */
   readonly personClaim: string;
+}
+
+export interface ConsoleSignInConfig {
+  /** Where the console discovers the provider: the first of AUTH_ISSUER's forms. */
+  readonly issuer: string;
+  readonly clientId: string;
+  /** Undefined for a public client, which proves itself with PKCE alone. */
+  readonly clientSecret: string | undefined;
+  /** The console's own origin as browsers reach it; the provider returns to `<it>/sign-in/callback`. */
+  readonly publicBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +104,7 @@ export function loadAppConfig(env: Env = process.env, options: LoadOptions = {})
     kurrentDbUrl,
     kafkaBrokers: list(env, 'KAFKA_BROKERS'),
     auth: authConfig(env, { nodeEnv, eventStore, servesHttp: options.servesHttp ?? true }),
+    consoleSignIn: consoleSignIn(env),
     corsOrigins: list(env, 'CORS_ORIGINS'),
     trustProxy: trustProxy(env),
     publicActionLog: flag(env, 'PUBLIC_ACTION_LOG', false),
@@ -161,6 +174,49 @@ function authConfig(env: Env, at: { nodeEnv: string; eventStore: EventStoreKind;
     maxTokenLifetimeSeconds: maxTokenLifetime(env),
     personClaim: personClaim(env),
   };
+}
+
+const CONSOLE_SIGN_IN_SETTINGS = ['OIDC_CLIENT_ID', 'PUBLIC_BASE_URL'] as const;
+
+/** The console signs people in with the provider that issues the API's tokens, so it needs AUTH_ISSUER too. */
+function consoleSignIn(env: Env): ConsoleSignInConfig | undefined {
+  const clientSecret = text(env, 'OIDC_CLIENT_SECRET');
+  const missing = CONSOLE_SIGN_IN_SETTINGS.filter((name) => text(env, name) === undefined);
+  if (missing.length === CONSOLE_SIGN_IN_SETTINGS.length && !clientSecret) return undefined;
+  if (missing.length > 0) {
+    throw new ConfigError(
+      `The console's OpenID Connect sign-in needs ${CONSOLE_SIGN_IN_SETTINGS.join(', ')} together (OIDC_CLIENT_SECRET optional); missing: ${missing.join(', ')}`,
+    );
+  }
+  const issuer = text(env, 'AUTH_ISSUER')?.split(',')[0]?.trim();
+  if (!issuer) {
+    throw new ConfigError(
+      "OIDC_CLIENT_ID needs AUTH_ISSUER (with AUTH_JWKS_URL, AUTH_AUDIENCE): the console signs in with the provider that issues the API's tokens",
+    );
+  }
+  return {
+    issuer: checkedUrl('AUTH_ISSUER', issuer, { originOnly: false }),
+    clientId: text(env, 'OIDC_CLIENT_ID') ?? '',
+    clientSecret,
+    publicBaseUrl: checkedUrl('PUBLIC_BASE_URL', text(env, 'PUBLIC_BASE_URL') ?? '', { originOnly: true }),
+  };
+}
+
+/** https, or plain http on loopback; PUBLIC_BASE_URL is an origin, without a path. */
+function checkedUrl(name: string, value: string, { originOnly }: { originOnly: boolean }): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be a URL; got "${value}"`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))) {
+    throw new ConfigError(`${name} must use https (plain http only on loopback); got "${value}"`);
+  }
+  if (originOnly && (url.pathname !== '/' || url.search !== '' || url.hash !== '')) {
+    throw new ConfigError(`${name} must be an origin such as https://actiontrail.example.org, without a path; got "${value}"`);
+  }
+  return originOnly ? url.origin : value;
 }
 
 function maxTokenLifetime(env: Env): number {
