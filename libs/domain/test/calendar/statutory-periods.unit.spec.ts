@@ -88,7 +88,7 @@ describe('working days and the call-in period', () => {
     ['2027-03-24', 'scotland', '2027-04-01', '2027-04-02', 'Easter Monday is worked in Scotland'],
     ['2026-12-23', 'england-and-wales', '2027-01-04', '2027-01-05', 'over Christmas, the Boxing Day substitute and New Year'],
     ['2026-12-23', 'scotland', '2027-01-05', '2027-01-06', 'Scotland’s 2 January (a Saturday) moves to Monday 4 January'],
-  ] as const)('published %s (%s): call-in until %s, effective %s (%s)', (published, division, endsOn, effectiveOn) => {
+  ] as const)('published %s (%s): call-in until %s, effective %s (%s)', (published, division, endsOn, effectiveOn, _why) => {
     expect(callInPeriod(published, 5, division)).toEqual({ endsOn, effectiveOn });
   });
 
