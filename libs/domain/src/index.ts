@@ -8,3 +8,4 @@ export * from './meeting/index.js';
 export * from './resolution/index.js';
 export * from './action/index.js';
 export * from './metric-snapshot/index.js';
+export * from './calendar/index.js';
