@@ -6,10 +6,22 @@ import { postEventTypes, type PostEvent } from './directory/post/post.events.js'
 import { meetingEventTypes, type MeetingEvent } from './meeting/meeting.events.js';
 import { metricSnapshotEventTypes, type MetricSnapshotEvent } from './metric-snapshot/metric-snapshot.events.js';
 import { resolutionEventTypes, type ResolutionEvent } from './resolution/resolution.events.js';
+import { decisionEventTypes, isDecisionEvent, type DecisionEvent } from './executive-decision/decision.events.js';
+import { isRecommendationEvent, recommendationEventTypes, type RecommendationEvent } from './recommendation/recommendation.events.js';
+import { ukStartOfDay } from './shared/time.js';
 import type { StreamCategory } from './streams.js';
 
 /** Every event the domain writes, for the store, the projector and the audit log. */
-export type DomainEvent = PostEvent | PersonEvent | CommitteeEvent | MeetingEvent | ResolutionEvent | ActionEvent | MetricSnapshotEvent;
+export type DomainEvent =
+  | PostEvent
+  | PersonEvent
+  | CommitteeEvent
+  | MeetingEvent
+  | ResolutionEvent
+  | ActionEvent
+  | MetricSnapshotEvent
+  | RecommendationEvent
+  | DecisionEvent;
 
 export type DomainEventType = DomainEvent['type'];
 
@@ -22,6 +34,8 @@ export const eventTypesByCategory = {
   resolution: resolutionEventTypes,
   action: actionEventTypes,
   metric: metricSnapshotEventTypes,
+  recommendation: recommendationEventTypes,
+  decision: decisionEventTypes,
 } as const satisfies Record<StreamCategory, readonly DomainEventType[]>;
 
 export const domainEventTypes: readonly DomainEventType[] = Object.values(eventTypesByCategory).flat();
@@ -37,5 +51,48 @@ export const isDomainEvent = (event: { readonly type: string }): event is Domain
 export const occurredAtOf = (event: DomainEvent): string | undefined => {
   if (isActionEvent(event)) return occurrenceOf(event).at;
   if (event.type === 'ResolutionPassed') return event.data.meetingStartsAt;
-  return undefined;
+  const date = isRecommendationEvent(event) ? recommendationDateOf(event) : isDecisionEvent(event) ? decisionDateOf(event) : undefined;
+  return date === undefined ? undefined : ukStartOfDay(date);
+};
+
+/** The UK date a recommendation's step happened on; linking an action has no date of its own. */
+const recommendationDateOf = (event: RecommendationEvent): string | undefined => {
+  switch (event.type) {
+    case 'RecommendationMade':
+      return event.data.madeOn;
+    case 'RecommendationSent':
+      return event.data.receivedOn;
+    case 'ExecutiveResponded':
+      return event.data.respondedOn;
+    case 'ResponsePublished':
+      return event.data.publishedOn;
+    case 'ImplementationReviewed':
+      return event.data.reviewedOn;
+    case 'RecommendationClosed':
+      return event.data.agreedOn;
+    case 'ImplementationActionLinked':
+      return undefined;
+    default: {
+      const _exhaustive: never = event;
+      return undefined;
+    }
+  }
+};
+
+const decisionDateOf = (event: DecisionEvent): string => {
+  switch (event.type) {
+    case 'DecisionRecorded':
+    case 'DecisionReconsidered':
+      return event.data.decidedOn;
+    case 'DecisionPublished':
+      return event.data.publishedOn;
+    case 'CallInRequested':
+      return event.data.requestedOn;
+    case 'CallInConcluded':
+      return event.data.concludedOn;
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
 };

@@ -9,3 +9,5 @@ export * from './resolution/index.js';
 export * from './action/index.js';
 export * from './metric-snapshot/index.js';
 export * from './calendar/index.js';
+export * from './recommendation/index.js';
+export * from './executive-decision/index.js';

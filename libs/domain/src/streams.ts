@@ -1,5 +1,15 @@
 /** Stream categories: the text before the first '-' of a stream id (ids themselves may hold '-'). */
-export const streamCategories = ['post', 'person', 'committee', 'meeting', 'resolution', 'action', 'metric'] as const;
+export const streamCategories = [
+  'post',
+  'person',
+  'committee',
+  'meeting',
+  'resolution',
+  'action',
+  'metric',
+  'recommendation',
+  'decision',
+] as const;
 export type StreamCategory = (typeof streamCategories)[number];
 
 export type StreamId = `${StreamCategory}-${string}`;
@@ -13,6 +23,8 @@ export const categoryOfAggregate = {
   resolution: 'resolution',
   action: 'action',
   'metric-snapshot': 'metric',
+  recommendation: 'recommendation',
+  'executive-decision': 'decision',
 } as const satisfies Record<string, StreamCategory>;
 
 export const streamIdFor = (category: StreamCategory, id: string): StreamId => `${category}-${id}`;

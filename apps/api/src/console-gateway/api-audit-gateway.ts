@@ -7,6 +7,8 @@ import {
   committeeDecider,
   meetingDecider,
   metricSnapshotDecider,
+  recommendationDecider,
+  decisionDecider,
   personDecider,
   postDecider,
   resolutionDecider,
@@ -49,6 +51,8 @@ const DECIDERS: Record<StreamCategory, AnyDecider> = {
   resolution: resolutionDecider as unknown as AnyDecider,
   action: actionDecider as unknown as AnyDecider,
   metric: metricSnapshotDecider as unknown as AnyDecider,
+  recommendation: recommendationDecider as unknown as AnyDecider,
+  decision: decisionDecider as unknown as AnyDecider,
 };
 
 /** The audit pages' gateway: the AuditController's queries, behind that controller's own access rules. */

@@ -52,8 +52,21 @@ function touches(stored: StoredEvent): readonly Touch[] {
     case 'ActionChased':
     case 'ActionWithdrawn':
       return [[t.actions.name, event.data.actionId]];
+    // Recommendations and executive decisions have read models of their own.
     case 'MetricsCollated':
     case 'MetricsCorrected':
+    case 'RecommendationMade':
+    case 'RecommendationSent':
+    case 'ExecutiveResponded':
+    case 'ResponsePublished':
+    case 'ImplementationActionLinked':
+    case 'ImplementationReviewed':
+    case 'RecommendationClosed':
+    case 'DecisionRecorded':
+    case 'DecisionPublished':
+    case 'CallInRequested':
+    case 'CallInConcluded':
+    case 'DecisionReconsidered':
       return [];
     default: {
       const _exhaustive: never = event;
@@ -105,6 +118,18 @@ export const recordsProjection: Projection = {
         return applyActions(event, stamp, rows);
       case 'MetricsCollated':
       case 'MetricsCorrected':
+      case 'RecommendationMade':
+      case 'RecommendationSent':
+      case 'ExecutiveResponded':
+      case 'ResponsePublished':
+      case 'ImplementationActionLinked':
+      case 'ImplementationReviewed':
+      case 'RecommendationClosed':
+      case 'DecisionRecorded':
+      case 'DecisionPublished':
+      case 'CallInRequested':
+      case 'CallInConcluded':
+      case 'DecisionReconsidered':
         return;
       default: {
         const _exhaustive: never = event;
