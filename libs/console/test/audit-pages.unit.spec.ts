@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import request from 'supertest';
 import { consoleMiddleware, type AuditSearch, type ConsoleGateway } from '../src/index.js';
+import { stubGateway } from './support/stub-gateway.js';
 
 const ENTRY = {
   globalPosition: 7,
@@ -14,29 +15,14 @@ const ENTRY = {
 };
 
 function serve(gateway: Partial<ConsoleGateway>): Server {
-  const stub: ConsoleGateway = {
+  const stub = stubGateway({
     grantableRoles: ['officer', 'monitoring'],
-    directory: async () => [{ personId: 'p-1', name: 'Tony Fitzgerald', posts: [] }],
-    myQueue: async () => ({ kind: 'ok', value: { posts: [], actions: [] } }),
-    action: async () => ({ kind: 'not-found' }),
-    reportProgress: async () => ({ kind: 'not-found' }),
-    completeAction: async () => ({ kind: 'not-found' }),
     searchAudit: async () => ({ kind: 'ok', value: { events: [ENTRY], nextAfter: null } }),
     streamEntries: async () => ({ kind: 'ok', value: { streamId: 'action-a-1', version: 3, events: [ENTRY] } }),
-    recordAsOf: async () => ({ kind: 'not-found' }),
     mayVerify: async () => ({ kind: 'ok', value: true }),
     verifyLog: async () => ({ kind: 'ok', value: { ok: true, checkedEvents: 12, checkedStreams: 4 } }),
-    committees: async () => ({ kind: 'ok', value: [] }),
-    committee: async () => ({ kind: 'not-found' }),
-    actionLog: async () => ({ kind: 'not-found' }),
-    actionLogCsv: async () => ({ kind: 'not-found' }),
-    chaseList: async () => ({ kind: 'ok', value: { asOf: '2017-02-21', actions: [] } }),
-    mayChaseAndSignOff: async () => false,
-    chaseAction: async () => ({ kind: 'not-found' }),
-    signOffAction: async () => ({ kind: 'not-found' }),
-    personSignedIn: async () => undefined,
     ...gateway,
-  };
+  });
   const middleware = consoleMiddleware({
     gateway: stub,
     production: false,

@@ -1,32 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import request from 'supertest';
 import { consoleMiddleware, type ConsoleGateway } from '../src/index.js';
+import { stubGateway } from './support/stub-gateway.js';
 
 /** The console alone over a stub gateway, the way an app mounts it; what it leaves to the app answers 418. */
 function serve(gateway: Partial<ConsoleGateway>, options: { production?: boolean; errors?: unknown[] } = {}): Server {
-  const stub: ConsoleGateway = {
-    grantableRoles: ['officer'],
-    directory: async () => [{ personId: 'p-1', name: 'Tony Fitzgerald', posts: [] }],
-    myQueue: async () => ({ kind: 'ok', value: { posts: [], actions: [] } }),
-    action: async () => ({ kind: 'not-found' }),
-    reportProgress: async () => ({ kind: 'not-found' }),
-    completeAction: async () => ({ kind: 'not-found' }),
-    searchAudit: async () => ({ kind: 'not-found' }),
-    streamEntries: async () => ({ kind: 'not-found' }),
-    recordAsOf: async () => ({ kind: 'not-found' }),
-    mayVerify: async () => ({ kind: 'not-found' }),
-    verifyLog: async () => ({ kind: 'not-found' }),
-    committees: async () => ({ kind: 'ok', value: [] }),
-    committee: async () => ({ kind: 'not-found' }),
-    actionLog: async () => ({ kind: 'not-found' }),
-    actionLogCsv: async () => ({ kind: 'not-found' }),
-    chaseList: async () => ({ kind: 'ok', value: { asOf: '2017-02-21', actions: [] } }),
-    mayChaseAndSignOff: async () => false,
-    chaseAction: async () => ({ kind: 'not-found' }),
-    signOffAction: async () => ({ kind: 'not-found' }),
-    personSignedIn: async () => undefined,
-    ...gateway,
-  };
+  const stub = stubGateway(gateway);
   const middleware = consoleMiddleware({
     gateway: stub,
     production: options.production ?? false,

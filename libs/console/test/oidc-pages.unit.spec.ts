@@ -1,13 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import request from 'supertest';
-import {
-  consoleMiddleware,
-  SignInRefusedError,
-  type ConsoleGateway,
-  type ConsolePerson,
-  type OidcSignIn,
-  type PendingSignIn,
-} from '../src/index.js';
+import { consoleMiddleware, SignInRefusedError, type ConsolePerson, type OidcSignIn, type PendingSignIn } from '../src/index.js';
+import { stubGateway } from './support/stub-gateway.js';
 
 const PROVIDER = 'https://login.example';
 const OLIVIA: ConsolePerson = { id: 'p-olivia', name: 'Olivia Okafor', roles: ['officer'] };
@@ -34,28 +28,7 @@ function serve(stub: Stub = {}, production = true): Server {
       }),
     endSessionUrl: stub.endSessionUrl ?? (async (idToken) => `${PROVIDER}/logout?id_token_hint=${idToken}`),
   };
-  const gateway: ConsoleGateway = {
-    grantableRoles: ['officer'],
-    directory: async () => [{ personId: 'p-1', name: 'Tony Fitzgerald', posts: [] }],
-    myQueue: async () => ({ kind: 'ok', value: { posts: [], actions: [] } }),
-    action: async () => ({ kind: 'not-found' }),
-    reportProgress: async () => ({ kind: 'not-found' }),
-    completeAction: async () => ({ kind: 'not-found' }),
-    personSignedIn: async () => ('person' in stub ? stub.person : OLIVIA),
-    searchAudit: async () => ({ kind: 'not-found' }),
-    streamEntries: async () => ({ kind: 'not-found' }),
-    recordAsOf: async () => ({ kind: 'not-found' }),
-    mayVerify: async () => ({ kind: 'not-found' }),
-    verifyLog: async () => ({ kind: 'not-found' }),
-    committees: async () => ({ kind: 'ok', value: [] }),
-    committee: async () => ({ kind: 'not-found' }),
-    actionLog: async () => ({ kind: 'not-found' }),
-    actionLogCsv: async () => ({ kind: 'not-found' }),
-    chaseList: async () => ({ kind: 'ok', value: { asOf: '2017-02-21', actions: [] } }),
-    mayChaseAndSignOff: async () => false,
-    chaseAction: async () => ({ kind: 'not-found' }),
-    signOffAction: async () => ({ kind: 'not-found' }),
-  };
+  const gateway = stubGateway({ personSignedIn: async () => ('person' in stub ? stub.person : OLIVIA) });
   const middleware = consoleMiddleware({
     gateway,
     production,
