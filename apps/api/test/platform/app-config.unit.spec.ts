@@ -1,6 +1,15 @@
 import { ConfigError, loadAppConfig } from '#runtime';
 
 describe('loadAppConfig', () => {
+  it.each([
+    ['CALL_IN_CLEAR_WORKING_DAYS', '31'],
+    ['CALL_IN_CLEAR_WORKING_DAYS', '-1'],
+    ['CALL_IN_CLEAR_WORKING_DAYS', 'five'],
+    ['BANK_HOLIDAY_DIVISION', 'wales'],
+  ])('refuses %s=%s', (name, value) => {
+    expect(() => loadAppConfig({ [name]: value })).toThrow(ConfigError);
+  });
+
   it('has the documented defaults', () => {
     expect(loadAppConfig({})).toMatchObject({
       port: 3000,
@@ -9,6 +18,7 @@ describe('loadAppConfig', () => {
       databaseSchema: 'public',
       kafkaBrokers: [],
       publicActionLog: false,
+      council: { callInClearWorkingDays: 5, bankHolidayDivision: 'england-and-wales' },
       nodeEnv: 'development',
       isProduction: false,
       logLevel: 'info',
@@ -26,6 +36,8 @@ describe('loadAppConfig', () => {
       AUTH_ISSUER: 'https://idp',
       AUTH_AUDIENCE: 'actiontrail',
       PUBLIC_ACTION_LOG: 'true',
+      CALL_IN_CLEAR_WORKING_DAYS: '3',
+      BANK_HOLIDAY_DIVISION: 'scotland',
       NODE_ENV: 'production',
       LOG_LEVEL: 'debug',
     });
@@ -37,6 +49,7 @@ describe('loadAppConfig', () => {
       kafkaBrokers: ['k1:9092', 'k2:9092'],
       auth: { jwtSecret: undefined, jwksUrl: 'https://idp/jwks', issuer: 'https://idp', audience: 'actiontrail' },
       publicActionLog: true,
+      council: { callInClearWorkingDays: 3, bankHolidayDivision: 'scotland' },
       isProduction: true,
       logLevel: 'debug',
     });

@@ -1,7 +1,17 @@
+import type { Lookup } from '../shared/lookup.js';
 import type { DecisionMaker, DecisionMakerFacts } from './decision-maker.js';
 import type { ExecutiveResponse, ImplementationRag, RecommendationMade } from './recommendation.events.js';
 
 type Stamp = { readonly recommendationId: string; readonly by: string; readonly now: string };
+
+/** What making a recommendation checks in other streams (loaded states fit these shapes as they are). */
+export type RecommendationReferenceFacts = {
+  readonly committee: Lookup;
+  /** Given when the source is a resolution. */
+  readonly resolution?: Lookup<{ readonly committeeId: string; readonly parts: readonly { readonly label?: string }[] }>;
+  /** Given when the decision maker names a post. */
+  readonly decisionMakerPost?: Lookup;
+};
 
 export type MakeRecommendation = {
   readonly type: 'MakeRecommendation';
@@ -12,6 +22,7 @@ export type MakeRecommendation = {
     readonly text: string;
     readonly decisionMaker: DecisionMaker;
     readonly madeOn: string;
+    readonly facts: RecommendationReferenceFacts;
   };
 };
 
@@ -32,7 +43,7 @@ export type PublishResponse = { readonly type: 'PublishResponse'; readonly data:
 
 export type LinkImplementationAction = {
   readonly type: 'LinkImplementationAction';
-  readonly data: Stamp & { readonly actionId: string };
+  readonly data: Stamp & { readonly actionId: string; readonly facts: { readonly action: Lookup } };
 };
 
 export type ReviewImplementation = {

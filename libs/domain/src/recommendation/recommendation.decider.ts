@@ -51,12 +51,39 @@ const responded = (
   return record as RecommendationRecord & { response: NonNullable<RecommendationRecord['response']> };
 };
 
+/** The committee, the resolution part and the decision maker's post a recommendation names must exist and fit. */
+function checkReferences({ committeeId, source, decisionMaker, facts }: MakeRecommendation['data']): void {
+  if (!facts.committee.exists) throw notFound('committee-not-found', `Committee ${committeeId} does not exist`, { committeeId });
+  if (source.kind === 'resolution') {
+    const resolution = facts.resolution;
+    const { resolutionId, partLabel } = source;
+    if (!resolution?.exists) throw notFound('resolution-not-found', `Resolution ${resolutionId} does not exist`, { resolutionId });
+    if (resolution.committeeId !== committeeId) {
+      throw invalid('resolution-of-another-committee', `Resolution ${resolutionId} was passed by another committee`, {
+        field: 'resolutionId',
+      });
+    }
+    if (!resolution.parts.some((part) => part.label === partLabel)) {
+      const labels = resolution.parts.map((part) => part.label ?? '(unlabelled)');
+      throw invalid('part-not-found', `Resolution ${resolutionId} has no part ${partLabel ?? 'without a label'}`, {
+        field: 'partLabel',
+        labels,
+      });
+    }
+  }
+  const postId = decisionMaker.postId;
+  if (postId !== undefined && !facts.decisionMakerPost?.exists) {
+    throw notFound('decision-maker-post-not-found', `Post ${postId} does not exist`, { postId });
+  }
+}
+
 const make = ({ data }: MakeRecommendation, state: RecommendationState): RecommendationEvent[] => {
   if (state.exists) throw conflict('recommendation-already-exists', `Recommendation ${state.recommendationId} already exists`);
   requireText(data.reference, 'reference');
   requireText(data.text, 'text');
   requireDecisionMaker(data.decisionMaker);
   if (data.source.kind === 'report') requireText(data.source.reportRef, 'reportRef');
+  checkReferences(data);
   requireBusinessDate(data.madeOn, 'madeOn', data.now);
   return [
     {
@@ -148,6 +175,7 @@ const acceptedOpen = (state: RecommendationState, id: string) => {
 
 const link = ({ data }: LinkImplementationAction, state: RecommendationState): RecommendationEvent[] => {
   const record = acceptedOpen(state, data.recommendationId);
+  if (!data.facts.action.exists) throw notFound('action-not-found', `Action ${data.actionId} does not exist`, { actionId: data.actionId });
   if (record.actionIds.includes(data.actionId)) {
     throw conflict('action-already-linked', `Action ${data.actionId} already implements this recommendation`, { actionId: data.actionId });
   }

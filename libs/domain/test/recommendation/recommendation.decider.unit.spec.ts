@@ -1,3 +1,4 @@
+import { found, missing } from '../../src/shared/lookup.js';
 import { given } from '../support/given-when-then.js';
 import type { RecommendationCommand } from '../../src/recommendation/recommendation.commands.js';
 import { recommendationDecider } from '../../src/recommendation/recommendation.decider.js';
@@ -35,7 +36,7 @@ const responded = (respondedOn: string, response: 'accepted' | 'rejected' = 'acc
 
 const make = (overrides: Partial<Extract<RecommendationCommand, { type: 'MakeRecommendation' }>['data']> = {}): RecommendationCommand => {
   const { madeBy: _madeBy, ...data } = made.data;
-  return { type: 'MakeRecommendation', data: { ...data, by, now, ...overrides } };
+  return { type: 'MakeRecommendation', data: { ...data, by, now, facts: { committee: found({}) }, ...overrides } };
 };
 const respond = (respondedOn: string, facts = staff, response: 'accepted' | 'rejected' = 'accepted'): RecommendationCommand => ({
   type: 'RecordExecutiveResponse',
@@ -54,6 +55,55 @@ describe('recommendation decider', () => {
     given(recommendationDecider)([])
       .when(make({ madeOn: '2015-06-02' }))
       .thenThrows('madeOn-in-future', 'invalid');
+  });
+
+  describe('checks what it names', () => {
+    const fromResolution = { kind: 'resolution', resolutionId: 'res-62' } as const;
+    const resolution = found({ committeeId: 'c-1', parts: [{}] });
+
+    it('accepts the unlabelled part of a resolution the committee passed', () => {
+      given(recommendationDecider)([])
+        .when(make({ source: fromResolution, facts: { committee: found({}), resolution } }))
+        .then([{ ...made, data: { ...made.data, source: fromResolution } }]);
+    });
+
+    it.each([
+      ['a committee that does not exist', { committee: missing }, fromResolution, 'committee-not-found', 'not-found'],
+      [
+        'a resolution that does not exist',
+        { committee: found({}), resolution: missing },
+        fromResolution,
+        'resolution-not-found',
+        'not-found',
+      ],
+      [
+        "another committee's resolution",
+        { committee: found({}), resolution: found({ committeeId: 'c-2', parts: [{}] }) },
+        fromResolution,
+        'resolution-of-another-committee',
+        'invalid',
+      ],
+      [
+        'a part the resolution does not have',
+        { committee: found({}), resolution },
+        { ...fromResolution, partLabel: '(ii)' },
+        'part-not-found',
+        'invalid',
+      ],
+    ] as const)('refuses %s', (_case, facts, source, code, kind) => {
+      given(recommendationDecider)([]).when(make({ source, facts })).thenThrows(code, kind);
+    });
+
+    it("refuses a decision maker's post that does not exist", () => {
+      given(recommendationDecider)([])
+        .when(
+          make({
+            decisionMaker: { kind: 'portfolio-holder', name: 'the Portfolio Holder', postId: 'p-9' },
+            facts: { committee: found({}), decisionMakerPost: missing },
+          }),
+        )
+        .thenThrows('decision-maker-post-not-found', 'not-found');
+    });
   });
 
   it('sending starts the response clock: two months beginning with the day received', () => {
@@ -101,7 +151,10 @@ describe('recommendation decider', () => {
   });
 
   it('links implementation actions to an accepted recommendation, once each', () => {
-    const link: RecommendationCommand = { type: 'LinkImplementationAction', data: { recommendationId: id, by, now, actionId: 'a-1' } };
+    const link: RecommendationCommand = {
+      type: 'LinkImplementationAction',
+      data: { recommendationId: id, by, now, actionId: 'a-1', facts: { action: found({}) } },
+    };
     const state = given(recommendationDecider)([made, sent, responded('2015-03-02')])
       .when(link)
       .then([{ type: 'ImplementationActionLinked', data: { recommendationId: id, actionId: 'a-1', linkedBy: by, linkedAt: now } }]);
@@ -114,6 +167,9 @@ describe('recommendation decider', () => {
     ])
       .when(link)
       .thenThrows('action-already-linked', 'conflict');
+    given(recommendationDecider)([made, sent, responded('2015-03-02')])
+      .when({ ...link, data: { ...link.data, facts: { action: missing } } } as RecommendationCommand)
+      .thenThrows('action-not-found', 'not-found');
   });
 
   it('refuses to implement a rejected recommendation', () => {

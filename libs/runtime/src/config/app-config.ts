@@ -1,3 +1,5 @@
+import { bankHolidayDivisions, type BankHolidayDivision } from '#domain';
+
 export type EventStoreKind = 'embedded' | 'postgres' | 'kurrentdb';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'verbose';
 
@@ -21,11 +23,19 @@ export interface AppConfig {
    */
   readonly trustProxy: false | number | string;
   readonly publicActionLog: boolean;
+  /** The council's statutory settings: the call-in period and whose bank holidays count. */
+  readonly council: CouncilConfig;
   /** `in-process` runs the projections inside this api process too (the embedded default); `off` leaves them to apps/projector. */
   readonly projections: 'in-process' | 'off';
   readonly nodeEnv: string;
   readonly isProduction: boolean;
   readonly logLevel: LogLevel;
+}
+
+export interface CouncilConfig {
+  /** Clear working days after publication before an executive decision may be implemented (0 to 30). */
+  readonly callInClearWorkingDays: number;
+  readonly bankHolidayDivision: BankHolidayDivision;
 }
 
 export interface AuthConfig {
@@ -108,6 +118,10 @@ export function loadAppConfig(env: Env = process.env, options: LoadOptions = {})
     corsOrigins: list(env, 'CORS_ORIGINS'),
     trustProxy: trustProxy(env),
     publicActionLog: flag(env, 'PUBLIC_ACTION_LOG', false),
+    council: {
+      callInClearWorkingDays: integerBetween(env, 'CALL_IN_CLEAR_WORKING_DAYS', 0, 30, 5),
+      bankHolidayDivision: oneOf(env, 'BANK_HOLIDAY_DIVISION', bankHolidayDivisions, 'england-and-wales'),
+    },
     projections: oneOf(env, 'PROJECTIONS', ['in-process', 'off'] as const, 'in-process'),
     nodeEnv,
     isProduction: nodeEnv === 'production',
@@ -296,6 +310,16 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 1) throw new ConfigError(`${name} must be a positive integer; got "${value}"`);
   return parsed;
+}
+
+function integerBetween(env: Env, name: string, min: number, max: number, fallback: number): number {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d{1,3}$/.test(raw) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
 }
 
 function text(env: Env, name: string): string | undefined {
