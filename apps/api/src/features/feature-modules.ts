@@ -8,6 +8,7 @@ import { MeetingsModule } from './meetings/meetings.module.js';
 import { MetricSnapshotsModule } from './metric-snapshots/metric-snapshots.module.js';
 import { SnapshotActionModule } from './metric-snapshots/snapshot-action.module.js';
 import { PublicLogModule } from './public-log/public-log.module.js';
+import { RecommendationsModule } from './recommendations/recommendations.module.js';
 import { ResolutionsModule } from './resolutions/resolutions.module.js';
 import { ReadModelsModule } from '../read-models/read-models.module.js';
 import { ApplicationModule } from './shared/application.module.js';
@@ -29,6 +30,7 @@ export const featureModules: readonly (Type<unknown> | DynamicModule)[] = [
   MeetingsModule,
   ResolutionsModule,
   MetricSnapshotsModule,
+  RecommendationsModule,
   AuditModule,
   ViewsModule,
   PublicLogModule,

@@ -38,6 +38,7 @@ function expectedStatus(endpoint: MatrixEndpoint, caller: Caller): number {
   if (caller.label === 'bad token') return 401;
   if (endpoint.allowed === 'public') return endpoint.success;
   if (!caller.role) return 401;
+  if (endpoint.domainRefuses?.roles.includes(caller.role)) return 403;
   if (endpoint.allowed.includes(caller.role)) return endpoint.success;
   if (endpoint.ownerOfAction && caller.holdsOwnerPost) return endpoint.success;
   return 403;
@@ -87,11 +88,12 @@ describe('role matrix: every endpoint of the OpenAPI document, for every kind of
       if (query) req = req.query(query);
       const res = await (body === undefined ? req : req.send(body));
       const expected = expectedStatus(endpoint, caller);
+      const refusedByDomain = caller.role !== undefined && endpoint.domainRefuses?.roles.includes(caller.role);
       expect({ status: res.status, type: res.status >= 400 ? res.body.type : undefined }).toEqual({
         status: expected,
         type:
           expected === 403
-            ? 'https://actiontrail.dev/problems/forbidden'
+            ? `https://actiontrail.dev/problems/${refusedByDomain ? endpoint.domainRefuses?.code : 'forbidden'}`
             : expected === 401
               ? 'https://actiontrail.dev/problems/unauthorized'
               : undefined,

@@ -2,6 +2,7 @@ import { found, missing } from '../../src/shared/lookup.js';
 import { given } from '../support/given-when-then.js';
 import type { RecommendationCommand } from '../../src/recommendation/recommendation.commands.js';
 import { recommendationDecider } from '../../src/recommendation/recommendation.decider.js';
+import { responseStatusOn } from '../../src/recommendation/recommendation.state.js';
 import type { RecommendationEvent } from '../../src/recommendation/recommendation.events.js';
 
 // Bromley, 21 January 2015: the Adult Care and Health PDS Committee supports extending the social-worker scheme.
@@ -196,5 +197,27 @@ describe('recommendation decider', () => {
         data: { recommendationId: id, by, now, rag: 'green', evidence: 'Scheme extended', reviewedOn: '2015-05-21' },
       })
       .thenThrows('recommendation-closed', 'conflict');
+  });
+});
+
+describe('the response status on a date', () => {
+  const record = (events: RecommendationEvent[]) => {
+    const state = events.reduce(recommendationDecider.evolve, recommendationDecider.initialState());
+    if (!state.exists) throw new Error('no recommendation');
+    return state;
+  };
+
+  it.each([
+    ['not sent', [made], '2015-02-01', { status: 'not-sent' }],
+    ['awaiting on the last day of the period', [made, sent], '2015-03-27', { status: 'awaiting-response', responseDueOn: '2015-03-27' }],
+    ['overdue the day after', [made, sent], '2015-03-28', { status: 'response-overdue', responseDueOn: '2015-03-27', daysOverdue: 1 }],
+    [
+      'responded late',
+      [made, sent, responded('2015-04-01', 'accepted', true)],
+      '2015-05-01',
+      { status: 'responded', respondedOn: '2015-04-01', late: true },
+    ],
+  ] as const)('%s', (_case, events, date, expected) => {
+    expect(responseStatusOn(record([...events]), date)).toEqual(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../../src/platform/auth/roles.js';
-import type { MatrixWorld, Setup } from './role-matrix.world.js';
+import type { MatrixWorld, RecommendationStage, Setup } from './role-matrix.world.js';
 
 export interface MatrixRequest {
   readonly path: string;
@@ -16,6 +16,8 @@ export interface MatrixEndpoint {
   readonly allowed: readonly Role[] | 'public';
   /** An officer holding the post that owns the action may call it too. */
   readonly ownerOfAction?: true;
+  /** Roles the route lets through whose request the domain then refuses (403 with its own problem type). */
+  readonly domainRefuses?: { readonly roles: readonly Role[]; readonly code: string };
   /** What an allowed caller gets. */
   readonly success: 200 | 201;
   /** The request for an allowed caller, on fresh resources where a repeat would conflict; refused callers name the world's ids. */
@@ -225,6 +227,22 @@ export const ENDPOINTS: readonly MatrixEndpoint[] = [
 
   {
     method: 'post',
+    path: '/api/v1/recommendations',
+    allowed: STAFF,
+    success: 201,
+    request: (w) => ({ path: '/api/v1/recommendations', body: recommendationOf(w) }),
+  },
+  ...recommendationSteps(),
+  {
+    method: 'get',
+    path: '/api/v1/recommendations/{recommendationId}',
+    allowed: EVERY_ROLE,
+    success: 200,
+    request: async (w, s) => ({ path: `/api/v1/recommendations/${await s.recommendation(w, 'made')}` }),
+  },
+
+  {
+    method: 'post',
     path: '/api/v1/actions',
     allowed: STAFF,
     success: 201,
@@ -367,3 +385,46 @@ export const ENDPOINTS: readonly MatrixEndpoint[] = [
   },
   { method: 'get', path: '/api/v1/audit/verify', allowed: AUDIT, success: 200, request: () => ({ path: '/api/v1/audit/verify' }) },
 ];
+
+function recommendationOf(w: MatrixWorld): object {
+  return {
+    committeeId: w.committeeId,
+    resolutionId: w.resolutionId,
+    partLabel: '(ii)',
+    reference: unique(),
+    text: 'That the Executive fund the metrics work',
+    decisionMaker: { kind: 'executive', name: 'the Executive' },
+    madeOn: '2017-01-16',
+  };
+}
+
+/** Each step after making, on a fresh recommendation at the stage the step needs. */
+function recommendationSteps(): MatrixEndpoint[] {
+  const step = (path: string, stage: RecommendationStage, body: object, extra: Partial<MatrixEndpoint> = {}): MatrixEndpoint => ({
+    method: 'post',
+    path: `/api/v1/recommendations/{recommendationId}/${path}`,
+    allowed: STAFF,
+    success: 200,
+    request: async (w, s) => ({ path: `/api/v1/recommendations/${await s.recommendation(w, stage)}/${path}`, body }),
+    ...extra,
+  });
+  return [
+    step('sending', 'made', { receivedOn: '2017-01-20' }),
+    step(
+      'response',
+      'sent',
+      { response: 'accepted', reasons: 'Agreed', respondedOn: '2017-02-01' },
+      { domainRefuses: { roles: ['officer', 'member'], code: 'not-the-decision-maker' } },
+    ),
+    step('response-publication', 'accepted', { publishedOn: '2017-02-02' }),
+    {
+      ...step('implementation-actions', 'accepted', {}),
+      request: async (w, s) => ({
+        path: `/api/v1/recommendations/${await s.recommendation(w, 'accepted')}/implementation-actions`,
+        body: { actionId: w.actionId },
+      }),
+    },
+    step('reviews', 'accepted', { rag: 'amber', evidence: 'Under way', reviewedOn: '2017-02-20' }),
+    step('closure', 'accepted', { agreedOn: '2017-02-20' }),
+  ];
+}

@@ -14,6 +14,8 @@ export interface MatrixWorld extends MeetingWorld {
 }
 
 /** Staff commands that set up what one request acts on, so that every allowed call starts from a fresh state. */
+export type RecommendationStage = 'made' | 'sent' | 'accepted';
+
 export class Setup {
   private lastPosition = 0;
 
@@ -62,6 +64,23 @@ export class Setup {
     const actionId = await this.completedAction(w);
     await this.command('post', `/actions/${actionId}/sign-off`, {});
     return actionId;
+  }
+
+  /** A recommendation of the world's committee to the executive, taken as far as the stage. */
+  async recommendation(w: MeetingWorld, stage: RecommendationStage): Promise<string> {
+    const id = await this.command('post', '/recommendations', {
+      committeeId: w.committeeId,
+      reportRef: 'Ref: 7',
+      reference: randomUUID().slice(0, 8),
+      text: 'That the Executive fund the metrics work',
+      decisionMaker: { kind: 'executive', name: 'the Executive' },
+      madeOn: '2017-01-16',
+    });
+    if (stage === 'made') return id;
+    await this.command('post', `/recommendations/${id}/sending`, { receivedOn: '2017-01-20' });
+    if (stage === 'sent') return id;
+    await this.command('post', `/recommendations/${id}/response`, { response: 'accepted', reasons: 'Agreed', respondedOn: '2017-02-01' });
+    return id;
   }
 
   /** A snapshot, collated for the action when one is named. */
