@@ -3,6 +3,7 @@ import { ActionOwnershipModule } from './actions/action-ownership.module.js';
 import { ActionsModule } from './actions/actions.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { CommitteesModule } from './committees/committees.module.js';
+import { DecisionsModule } from './decisions/decisions.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { MetricSnapshotsModule } from './metric-snapshots/metric-snapshots.module.js';
@@ -31,6 +32,7 @@ export const featureModules: readonly (Type<unknown> | DynamicModule)[] = [
   ResolutionsModule,
   MetricSnapshotsModule,
   RecommendationsModule,
+  DecisionsModule,
   AuditModule,
   ViewsModule,
   PublicLogModule,

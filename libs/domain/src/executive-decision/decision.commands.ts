@@ -16,7 +16,10 @@ export type RecordDecision = {
     readonly alternativesConsidered?: string;
     readonly recommendationIds: readonly string[];
     readonly reportRef?: string;
-    readonly facts: DecisionMakerFacts;
+    readonly facts: DecisionMakerFacts & {
+      /** The recommendations it answers that do not exist (looked up by the edge). */
+      readonly unknownRecommendationIds: readonly string[];
+    };
   };
 };
 

@@ -42,6 +42,10 @@ const record = ({ data }: RecordDecision, state: DecisionState): DecisionEvent[]
   requireText(data.decision, 'decision');
   requireText(data.reasons, 'reasons');
   requireBusinessDate(data.decidedOn, 'decidedOn', data.now);
+  const [unknown] = data.facts.unknownRecommendationIds;
+  if (unknown !== undefined) {
+    throw notFound('recommendation-not-found', `Recommendation ${unknown} does not exist`, { recommendationId: unknown });
+  }
   return [
     {
       type: 'DecisionRecorded',
@@ -194,7 +198,7 @@ export const decideDecision = (command: DecisionCommand, state: DecisionState): 
 
 export const evolveDecision = (state: DecisionState, event: DecisionEvent): DecisionState => {
   if (event.type === 'DecisionRecorded') {
-    const { recordedBy: _by, recordedOnBehalf: _behalf, ...recorded } = event.data;
+    const { recordedBy: _by, ...recorded } = event.data;
     return { exists: true, ...recorded };
   }
   if (!state.exists) return state;

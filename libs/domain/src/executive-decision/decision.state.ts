@@ -14,6 +14,8 @@ export type DecisionRecord = {
   readonly alternativesConsidered?: string;
   readonly recommendationIds: readonly string[];
   readonly reportRef?: string;
+  /** Recorded by scrutiny staff for the decision maker rather than by the holder of its post. */
+  readonly recordedOnBehalf: boolean;
   readonly publication?: {
     readonly publishedOn: string;
     readonly callInClearWorkingDays: number;

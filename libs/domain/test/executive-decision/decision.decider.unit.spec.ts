@@ -55,8 +55,21 @@ describe('executive decision decider', () => {
   it('records a decision on behalf of the executive', () => {
     const { recordedBy: _by, recordedOnBehalf: _b, ...data } = recorded.data;
     given(decisionDecider)([])
-      .when({ type: 'RecordDecision', data: { ...data, by, now: '2026-11-26T09:00:00Z', facts: staff } })
+      .when({
+        type: 'RecordDecision',
+        data: { ...data, by, now: '2026-11-26T09:00:00Z', facts: { ...staff, unknownRecommendationIds: [] } },
+      })
       .then([recorded]);
+  });
+
+  it('refuses a decision answering a recommendation that does not exist', () => {
+    const { recordedBy: _by, recordedOnBehalf: _b, ...data } = recorded.data;
+    given(decisionDecider)([])
+      .when({
+        type: 'RecordDecision',
+        data: { ...data, by, now: '2026-11-26T09:00:00Z', facts: { ...staff, unknownRecommendationIds: ['r-9'] } },
+      })
+      .thenThrows('recommendation-not-found', 'not-found');
   });
 
   it('publication fixes the call-in period: five clear working days, then effective', () => {

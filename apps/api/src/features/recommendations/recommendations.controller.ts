@@ -11,7 +11,7 @@ import { CommandOutcome } from '../shared/command-outcome.js';
 import { idFrom } from '../shared/create-id.js';
 import { sendFolded, type HeaderSink } from '../shared/send-folded.js';
 import { MakeRecommendationCommand } from './make-recommendation.command.js';
-import { RecommendationAsOfDto } from './recommendation-as-of.dto.js';
+import { RecordAsOfDto } from '../shared/record-as-of.dto.js';
 import {
   CloseRecommendationDto,
   LinkActionDto,
@@ -135,7 +135,7 @@ export class RecommendationsController {
   })
   async get(
     @UuidParam('recommendationId') id: string,
-    @Query() query: RecommendationAsOfDto,
+    @Query() query: RecordAsOfDto,
     @Res({ passthrough: true }) res: HeaderSink,
   ): Promise<object> {
     const asOf = query.asOf === undefined ? undefined : new Date(query.asOf);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../../src/platform/auth/roles.js';
-import type { MatrixWorld, RecommendationStage, Setup } from './role-matrix.world.js';
+import { ukToday, type DecisionStage, type MatrixWorld, type RecommendationStage, type Setup } from './role-matrix.world.js';
 
 export interface MatrixRequest {
   readonly path: string;
@@ -233,6 +233,7 @@ export const ENDPOINTS: readonly MatrixEndpoint[] = [
     request: (w) => ({ path: '/api/v1/recommendations', body: recommendationOf(w) }),
   },
   ...recommendationSteps(),
+  ...decisionEndpoints(),
   {
     method: 'get',
     path: '/api/v1/recommendations/{recommendationId}',
@@ -426,5 +427,57 @@ function recommendationSteps(): MatrixEndpoint[] {
     },
     step('reviews', 'accepted', { rag: 'amber', evidence: 'Under way', reviewedOn: '2017-02-20' }),
     step('closure', 'accepted', { agreedOn: '2017-02-20' }),
+  ];
+}
+
+/** Executive decisions: recorded for the Executive (no post), so officers and members are refused by the domain. */
+function decisionEndpoints(): MatrixEndpoint[] {
+  const notTheDecisionMaker = { roles: ['officer', 'member'], code: 'not-the-decision-maker' } as const;
+  const step = (path: string, stage: DecisionStage, body: object, extra: Partial<MatrixEndpoint> = {}): MatrixEndpoint => ({
+    method: 'post',
+    path: `/api/v1/decisions/{decisionId}/${path}`,
+    allowed: STAFF,
+    success: 200,
+    request: async (_w, s) => ({ path: `/api/v1/decisions/${await s.decision(stage)}/${path}`, body }),
+    ...extra,
+  });
+  return [
+    {
+      method: 'post',
+      path: '/api/v1/decisions',
+      allowed: STAFF,
+      domainRefuses: notTheDecisionMaker,
+      success: 201,
+      request: () => ({
+        path: '/api/v1/decisions',
+        body: {
+          decisionMaker: { kind: 'executive', name: 'the Executive' },
+          title: 'Metrics work',
+          decision: `Fund the metrics work (${unique()})`,
+          decidedOn: '2017-01-20',
+          keyDecision: false,
+          reasons: 'Needed',
+        },
+      }),
+    },
+    step('publication', 'recorded', { publishedOn: '2017-01-23' }),
+    step('call-in', 'published', { members: ['Cllr A'], reasons: 'Costs' }, { allowed: ['member', 'scrutiny', 'admin'] }),
+    step('call-in-outcome', 'called-in', {
+      outcome: 'upheld',
+      concludedOn: ukToday(),
+    }),
+    step(
+      'reconsideration',
+      'referred',
+      { outcome: 'confirmed', reasons: 'Costs shown', decidedOn: ukToday() },
+      { domainRefuses: notTheDecisionMaker },
+    ),
+    {
+      method: 'get',
+      path: '/api/v1/decisions/{decisionId}',
+      allowed: EVERY_ROLE,
+      success: 200,
+      request: async (_w, s) => ({ path: `/api/v1/decisions/${await s.decision('recorded')}` }),
+    },
   ];
 }

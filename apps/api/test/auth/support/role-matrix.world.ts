@@ -16,6 +16,11 @@ export interface MatrixWorld extends MeetingWorld {
 /** Staff commands that set up what one request acts on, so that every allowed call starts from a fresh state. */
 export type RecommendationStage = 'made' | 'sent' | 'accepted';
 
+export type DecisionStage = 'recorded' | 'published' | 'called-in' | 'referred';
+
+/** Today as a UK date: a call-in is requested on the day it is sent, within a period counted from publication. */
+export const ukToday = (): string => new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+
 export class Setup {
   private lastPosition = 0;
 
@@ -80,6 +85,25 @@ export class Setup {
     await this.command('post', `/recommendations/${id}/sending`, { receivedOn: '2017-01-20' });
     if (stage === 'sent') return id;
     await this.command('post', `/recommendations/${id}/response`, { response: 'accepted', reasons: 'Agreed', respondedOn: '2017-02-01' });
+    return id;
+  }
+
+  /** An executive decision recorded by staff on the Executive's behalf, taken as far as the stage. */
+  async decision(stage: DecisionStage): Promise<string> {
+    const id = await this.command('post', '/decisions', {
+      decisionMaker: { kind: 'executive', name: 'the Executive' },
+      title: 'Metrics work',
+      decision: 'Fund the metrics work',
+      decidedOn: '2017-01-20',
+      keyDecision: false,
+      reasons: 'Needed by the task and finish group',
+    });
+    if (stage === 'recorded') return id;
+    await this.command('post', `/decisions/${id}/publication`, { publishedOn: ukToday() });
+    if (stage === 'published') return id;
+    await this.command('post', `/decisions/${id}/call-in`, { members: ['Cllr A'], reasons: 'Costs' });
+    if (stage === 'called-in') return id;
+    await this.command('post', `/decisions/${id}/call-in-outcome`, { outcome: 'referred-back', concludedOn: ukToday() });
     return id;
   }
 
