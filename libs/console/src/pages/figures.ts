@@ -132,7 +132,8 @@ function formProblemOf(problem: FieldProblem, asked: readonly AskedMetric[]): Fi
   const value = /^values\.(\d+)\./.exec(problem.field);
   const metric = value ? asked[Number(value[1])]?.metric : undefined;
   if (metric !== undefined) return { field: metricField(metric), message: problem.message };
-  return ['subject', 'asOf', 'source'].includes(problem.field) ? problem : { field: 'subject', message: problem.message };
+  const formField = ['subject', 'asOf', 'source'].includes(problem.field) || asked.some((m) => metricField(m.metric) === problem.field);
+  return formField ? problem : { field: 'subject', message: problem.message };
 }
 
 function anchorOf(field: string): string {
