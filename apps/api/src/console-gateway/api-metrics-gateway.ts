@@ -51,7 +51,8 @@ export class ApiMetricsGateway implements MetricsGateway {
       this.decide(MetricSnapshotsController, 'collate', actor, actionId),
     ]);
     const titleAsks = figuresAskedBy(view.title);
-    const asked = titleAsks.length > 0 ? titleAsks : figuresAskedBy(view.origin.partText);
+    // "Collate the metrics" leaves the list to the resolution part; an action about something else asks for none.
+    const asked = titleAsks.length > 0 || !/\b(?:metrics|figures)\b/i.test(view.title) ? titleAsks : figuresAskedBy(view.origin.partText);
     const order = (metric: string): number => {
       const at = asked.findIndex((a) => a.metric === metric);
       return at === -1 ? asked.length : at;
