@@ -30,7 +30,7 @@ async function signInAs(page: Page, name: string): Promise<void> {
   });
 
   it("lets an officer read another post's action but refuses its forms with the 403 page", async () => {
-    const { page, check, close } = await journeyPage(browser, { base, js: true, prefix: 'refusals' });
+    const { page, check, close } = await journeyPage(browser, { base, js: true, prefix: 'refusals-other-post' });
     await signInAs(page, 'Farah Ismail');
     expect(await page.locator('main').innerText()).toContain('Submit the final consultation report to the February meeting');
     expect(await page.locator('main').innerText()).not.toContain('Collate final metrics');
@@ -63,7 +63,7 @@ async function signInAs(page: Page, name: string): Promise<void> {
   }, 120_000);
 
   it('answers a figures form with every field wrong with the error summary, inline errors and what was typed', async () => {
-    const { page, check, close } = await journeyPage(browser, { base, js: true, prefix: 'refusals' });
+    const { page, check, close } = await journeyPage(browser, { base, js: true, prefix: 'refusals-every-field-wrong' });
     await signInAs(page, 'Tony Fitzgerald');
     await page.goto(`/actions/${w.actionId}/figures`);
     expect(await page.title()).toBe('Record the figures – Actiontrail');
