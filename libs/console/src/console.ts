@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActionPage, CommandResult, ConsoleCaller, ConsoleGateway, FieldProblem } from './console-gateway.js';
 import { AuditPages } from './pages/audit.js';
+import { figuresPages } from './pages/figures.js';
 import { scrutinyPages, type PageTools } from './pages/scrutiny.js';
 import { createRenderer, RAG_TEXT, type Renderer } from './render.js';
 import { SESSION_COOKIE, sessionCookie, SessionStore, type Session } from './sessions.js';
@@ -130,6 +131,7 @@ class ConsoleHandler {
     }
     if (await this.audit.handle(page, method, path)) return true;
     if (await scrutinyPages(this.options.gateway, this.toolsFor(page, method))) return true;
+    if (await figuresPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (!acceptsHtml(req)) return false;
     this.notFound(page);
     return true;
@@ -164,8 +166,17 @@ class ConsoleHandler {
     if (form === undefined) {
       const flash = page.session?.flash;
       if (page.session) page.session.flash = undefined;
-      const staff = await this.options.gateway.mayChaseAndSignOff(this.callerOf(page));
-      return this.send(page, 200, 'action', { title: `${action.ref}: ${action.title}`, action, flash, staff });
+      const [staff, figures] = await Promise.all([
+        this.options.gateway.mayChaseAndSignOff(this.callerOf(page)),
+        this.options.gateway.actionFigures(this.callerOf(page), actionId),
+      ]);
+      return this.send(page, 200, 'action', {
+        title: `${action.ref}: ${action.title}`,
+        action,
+        flash,
+        staff,
+        figures: figures.kind === 'ok' ? figures.value : undefined,
+      });
     }
     if (!action.mayReport) return this.forbidden(page, form === 'progress' ? 'report progress on this action' : 'complete this action');
     this.sendForm(page, 200, form === 'progress' ? 'progress' : 'complete', action, {});

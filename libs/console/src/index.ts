@@ -48,3 +48,4 @@ export {
   type SignedInIdentity,
 } from './sign-in/oidc-sign-in.js';
 export type { SignInGateway } from './sign-in/sign-in-gateway.js';
+export type { ActionFigures, AskedMetric, FiguresInput, MetricsGateway, RecordedFigures } from './metrics-gateway.js';

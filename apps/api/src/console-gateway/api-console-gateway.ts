@@ -13,6 +13,7 @@ import type {
   ConsoleGateway,
   ConsolePerson,
   DirectoryEntry,
+  MetricsGateway,
   MyQueue,
   ProgressInput,
   Read,
@@ -55,7 +56,7 @@ type ActionCommandClass = typeof ReportProgressCommand | typeof CompleteActionCo
  * declares (read from the controllers, so the console and the API cannot disagree about who may do what).
  */
 @Injectable()
-export class ApiConsoleGateway implements Omit<ConsoleGateway, keyof ScrutinyGateway> {
+export class ApiConsoleGateway implements Omit<ConsoleGateway, keyof ScrutinyGateway | keyof MetricsGateway> {
   readonly grantableRoles: readonly string[] = ROLES;
 
   constructor(

@@ -38,6 +38,7 @@ import { ViewsController } from '../features/views/views.controller.js';
 import { ProjectionPositions } from '../read-models/projection-positions.js';
 import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
 import { actorOf, refusalOf, resultOfRefused, type ApiConsoleGateway } from './api-console-gateway.js';
+import type { ApiMetricsGateway } from './api-metrics-gateway.js';
 
 const LIST_LIMIT = 1000;
 const CHASE_LIST_LIMIT = 500;
@@ -198,7 +199,12 @@ async function notFoundAsRead<T>(read: () => Promise<T>): Promise<Read<T>> {
 }
 
 /** The console's whole gateway: the officer's pages from ApiConsoleGateway, the scrutiny pages from ApiScrutinyGateway. */
-export function consoleGatewayOf(base: ApiConsoleGateway, scrutiny: ApiScrutinyGateway): ConsoleGateway {
+export function consoleGatewayOf(
+  base: ApiConsoleGateway,
+  scrutiny: ApiScrutinyGateway,
+  // third: staff, fourth: recording (other parts of the console)
+  metrics: ApiMetricsGateway,
+): ConsoleGateway {
   return {
     grantableRoles: base.grantableRoles,
     directory: () => base.directory(),
@@ -220,5 +226,8 @@ export function consoleGatewayOf(base: ApiConsoleGateway, scrutiny: ApiScrutinyG
     mayVerify: base.mayVerify,
     verifyLog: base.verifyLog,
     personSignedIn: (claims) => base.personSignedIn(claims),
+    // The officer's figures (metric snapshots).
+    actionFigures: (caller, actionId) => metrics.actionFigures(caller, actionId),
+    recordFigures: (caller, actionId, input) => metrics.recordFigures(caller, actionId, input),
   };
 }

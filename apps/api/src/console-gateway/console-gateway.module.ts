@@ -4,6 +4,7 @@ import { AuthModule } from '../platform/auth/auth.module.js';
 import { ReadModelsModule } from '../read-models/read-models.module.js';
 import { ApiAuditGateway } from './api-audit-gateway.js';
 import { ApiConsoleGateway } from './api-console-gateway.js';
+import { ApiMetricsGateway } from './api-metrics-gateway.js';
 import { ApiSignInGateway } from './api-sign-in-gateway.js';
 import { ApiScrutinyGateway, consoleGatewayOf } from './api-scrutiny-gateway.js';
 
@@ -15,7 +16,13 @@ import { ApiScrutinyGateway, consoleGatewayOf } from './api-scrutiny-gateway.js'
     ApiScrutinyGateway,
     ApiAuditGateway,
     ApiSignInGateway,
-    { provide: CONSOLE_GATEWAY, useFactory: consoleGatewayOf, inject: [ApiConsoleGateway, ApiScrutinyGateway] },
+    ApiMetricsGateway,
+    {
+      provide: CONSOLE_GATEWAY,
+      useFactory: consoleGatewayOf,
+      // third: ApiStaffGateway, fourth: ApiRecordingGateway (other parts of the console)
+      inject: [ApiConsoleGateway, ApiScrutinyGateway, ApiMetricsGateway],
+    },
   ],
   exports: [CONSOLE_GATEWAY],
 })

@@ -1,159 +1,132 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import playwright, { type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
+import { clickAndLoad, haveChromium, journeyPage, launchChromium } from './support/browser-journey.js';
 import { seedConsoleWorld, type ConsoleWorld } from './support/console-world.js';
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.resolve('test-output/console');
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const ACTION_TITLE = 'A1: Collate final metrics for Vacancy, Turnover and Agency Rates – Actiontrail';
 
-interface AxeViolation {
-  readonly id: string;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: readonly string[] }[];
-}
-
-/** Clicks a link or button and waits until the page it leads to (after any redirect) has loaded. */
-async function clickAndLoad(page: Page, target: Locator): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), target.click()]);
-}
-
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  if (process.env['REQUIRE_BROWSER'] === '1')
-    throw new Error(`The console's browser journeys need Chromium at ${CHROMIUM} (REQUIRE_BROWSER=1)`);
-  console.warn(
-    `\n*** SKIPPED: the console's browser journeys need Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH). ***\n`,
-  );
-}
-
-/** The officer journey in Chromium, checked by axe-core on every page, with JavaScript on and off. */
-(haveChromium ? describe : describe.skip).each([
+/**
+ * Issue 14, journeys 1 and 4: the officer holding the Project Manager post records the figures the 16 January 2017
+ * minutes asked for, reports progress with a RAG and completes the action, in Chromium with JavaScript on and off,
+ * checked by axe-core on every page.
+ */
+(haveChromium() ? describe : describe.skip).each([
   { js: true, label: 'with JavaScript' },
   { js: false, label: 'without JavaScript' },
 ])('the officer journey in a real browser, $label', ({ js }) => {
   let f: FeatureApp;
   let w: ConsoleWorld;
   let browser: Browser;
-  /** A JavaScript-enabled context where axe checks the pages of the run without JavaScript. */
-  let checker: BrowserContext;
   let base: string;
-  let shot = 0;
 
   beforeAll(async () => {
     f = await startFeatureApp();
     w = await seedConsoleWorld(f);
     await f.app.listen(0, '127.0.0.1');
     base = (await f.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    checker = await browser.newContext();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await f?.close();
   });
 
-  /**
-   * Every page: no axe violation, no console error (a CSP refusal included), and a screenshot in test-output/.
-   * Without JavaScript the page cannot run axe, so axe runs on the same HTML (its scripts removed) in a page that can.
-   */
-  async function check(page: Page, name: string, consoleErrors: string[], documentHtml: () => Promise<string>): Promise<void> {
-    let target = page;
-    if (!js) {
-      const html = (await documentHtml()).replace(/<script\b[\s\S]*?<\/script>/g, '');
-      target = await checker.newPage();
-      await target.route(`${base}/axe-check`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-      await target.goto(`${base}/axe-check`);
-    }
-    await target.evaluate(AXE_SOURCE);
-    const violations = await target.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
-      return (await axe.run()).violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-    });
-    if (target !== page) await target.close();
-    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
-    expect({ page: name, consoleErrors }).toEqual({ page: name, consoleErrors: [] });
-    shot += 1;
-    await page.screenshot({
-      path: path.join(SCREENSHOTS, `officer-${js ? 'js' : 'no-js'}-${String(shot).padStart(2, '0')}-${name}.png`),
-      fullPage: true,
-    });
-  }
-
-  it('signs in, sees the action in My actions, reports progress with a RAG and completes it', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: js, baseURL: base });
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      // The page's own status (400 for a form with errors, 403, 404) is reported as a failed load: not a fault.
-      const ownStatus = message.text().startsWith('Failed to load resource') && message.location().url === page.url();
-      if (message.type() === 'error' && !ownStatus) consoleErrors.push(`${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    page.setDefaultTimeout(20_000);
-    let lastDocument: Response | undefined;
-    page.on('response', (response) => {
-      if (response.request().resourceType() === 'document') lastDocument = response;
-    });
-    const documentHtml = async () => (lastDocument ? lastDocument.text() : '');
+  it('signs in, records the vacancy, turnover and agency rates, reports progress with a RAG and completes the action', async () => {
+    const { page, check, close } = await journeyPage(browser, { base, js, prefix: 'officer' });
+    const main = () => page.locator('main').innerText();
 
     await page.goto('/');
     expect(await page.title()).toBe('Sign in – Actiontrail');
-    await check(page, 'sign-in', consoleErrors, documentHtml);
+    await check('sign-in');
     await page.getByLabel('Tony Fitzgerald').check();
     await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
 
     expect(await page.title()).toBe('My actions – Actiontrail');
-    expect(await page.locator('main').innerText()).toContain('Collate final metrics for Vacancy, Turnover and Agency Rates');
+    expect(await main()).toContain('Collate final metrics for Vacancy, Turnover and Agency Rates');
     expect(await page.locator('[data-signed-in]').innerText()).toContain('Signed in as Tony Fitzgerald (officer)');
-    await check(page, 'my-actions', consoleErrors, documentHtml);
+    await check('my-actions');
     await clickAndLoad(page, page.getByRole('link', { name: 'A1' }));
 
-    expect(await page.title()).toBe('A1: Collate final metrics for Vacancy, Turnover and Agency Rates – Actiontrail');
-    await check(page, 'action', consoleErrors, documentHtml);
+    expect(await page.title()).toBe(ACTION_TITLE);
+    expect(await main()).toContain('This action asks for: Vacancy rate, turnover rate and agency rate.');
+    expect(await main()).toContain('No figures recorded yet.');
+    await check('action');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Record the figures' }));
+
+    expect(await page.title()).toBe('Record the figures – Actiontrail');
+    await check('figures-form');
+    await page.getByLabel('Who or what the figures are for').fill('Adult Social Care social workers');
+    await page.getByLabel('Day').fill('31');
+    await page.getByLabel('Month').fill('12');
+    await page.getByLabel('Year').fill('2016');
+    await page.getByLabel('Where the figures come from').fill('HR extract, December 2016');
+    await page.getByLabel('Vacancy rate').fill('24.5');
+    await page.getByLabel('Turnover rate').fill('17');
+    await page.getByLabel('Agency rate').fill('twelve');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Record the figures' }));
+
+    expect(await page.title()).toBe('Error: Record the figures – Actiontrail');
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('The agency rate must be a number, like 12.5');
+    expect(await page.getByLabel('Vacancy rate').inputValue()).toBe('24.5');
+    expect(await page.getByLabel('Agency rate').inputValue()).toBe('twelve');
+    await check('figures-form-error');
+    await page.getByLabel('Agency rate').fill('12.3');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Record the figures' }));
+
+    expect(await page.title()).toBe(ACTION_TITLE);
+    expect(await main()).toContain('Figures recorded');
+    const figures = await page.locator('[data-figures]').innerText();
+    expect(figures).toContain('Adult Social Care social workers, as at 31 December 2016');
+    expect(figures).toMatch(/Vacancy rate\s+24\.5%/);
+    expect(figures).toMatch(/Turnover rate\s+17%/);
+    expect(figures).toMatch(/Agency rate\s+12\.3%/);
+    await check('action-with-figures');
     await clickAndLoad(page, page.getByRole('button', { name: 'Report progress' }));
 
     expect(await page.title()).toBe('Report progress – Actiontrail');
-    await check(page, 'progress-form', consoleErrors, documentHtml);
+    await check('progress-form');
     await page.getByRole('radio', { name: /Amber/ }).check();
     await clickAndLoad(page, page.getByRole('button', { name: 'Report progress' }));
     expect(await page.title()).toBe('Error: Report progress – Actiontrail');
     expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter a progress note');
     expect(await page.getByRole('radio', { name: /Amber/ }).isChecked()).toBe(true);
-    await check(page, 'progress-form-error', consoleErrors, documentHtml);
-    await page.getByLabel('Progress note').fill('Vacancy and turnover figures collated; agency rates to follow');
+    await check('progress-form-error');
+    await page.getByLabel('Progress note').fill('Vacancy, turnover and agency rates recorded; baseline to be confirmed with HR');
     await clickAndLoad(page, page.getByRole('button', { name: 'Report progress' }));
 
-    expect(await page.title()).toBe('A1: Collate final metrics for Vacancy, Turnover and Agency Rates – Actiontrail');
-    expect(await page.locator('main').innerText()).toContain('Progress reported');
-    expect(await page.locator('main').innerText()).toContain('(Amber): Vacancy and turnover figures collated; agency rates to follow');
-    await check(page, 'action-after-progress', consoleErrors, documentHtml);
+    expect(await page.title()).toBe(ACTION_TITLE);
+    expect(await main()).toContain('Progress reported');
+    expect(await main()).toContain('(Amber): Vacancy, turnover and agency rates recorded; baseline to be confirmed with HR');
+    await check('action-after-progress');
     await clickAndLoad(page, page.getByRole('button', { name: 'Mark as complete' }));
 
     expect(await page.title()).toBe('Mark as complete – Actiontrail');
-    await check(page, 'complete-form', consoleErrors, documentHtml);
+    await check('complete-form');
     await page.getByLabel('Outcome').fill('Final metrics for vacancy, turnover and agency rates sent to the February meeting');
     await clickAndLoad(page, page.getByRole('button', { name: 'Mark as complete' }));
 
-    expect(await page.title()).toBe('A1: Collate final metrics for Vacancy, Turnover and Agency Rates – Actiontrail');
-    expect(await page.locator('main').innerText()).toContain('Completed, awaiting sign-off');
-    await check(page, 'action-completed', consoleErrors, documentHtml);
+    expect(await page.title()).toBe(ACTION_TITLE);
+    expect(await main()).toContain('Completed, awaiting sign-off');
+    await check('action-completed');
 
-    await page.goto(`/actions/${w.otherActionId}/progress`);
-    expect(await page.title()).toBe('You cannot report progress on this action – Actiontrail');
-    await check(page, 'forbidden', consoleErrors, documentHtml);
     await page.goto('/nowhere');
     expect(await page.title()).toBe('Page not found – Actiontrail');
-    await check(page, 'not-found', consoleErrors, documentHtml);
-
+    await check('not-found');
     await clickAndLoad(page, page.getByRole('button', { name: 'Sign out' }));
     expect(await page.title()).toBe('Sign in – Actiontrail');
-    await context.close();
+    await close();
 
     const action = await f.http().get(`/api/v1/actions/${w.actionId}`);
     expect(action.body).toMatchObject({ status: 'completed', rag: 'amber' });
+    const series = await f.http().get('/api/v1/metrics/agency-rate/series');
+    expect(series.body).toEqual([
+      expect.objectContaining({
+        subject: 'Adult Social Care social workers',
+        asOf: '2016-12-31',
+        value: 12.3,
+        unit: '%',
+        actionId: w.actionId,
+      }),
+    ]);
   }, 180_000);
 });

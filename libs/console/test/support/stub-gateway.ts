@@ -22,6 +22,9 @@ const NOTHING: ConsoleGateway = {
   chaseAction: async () => ({ kind: 'not-found' }),
   signOffAction: async () => ({ kind: 'not-found' }),
   personSignedIn: async () => undefined,
+  // The officer's figures (metric snapshots).
+  actionFigures: async () => ({ kind: 'ok', value: { asked: [], recorded: [], mayRecord: false } }),
+  recordFigures: async () => ({ kind: 'not-found' }),
 };
 
 export function stubGateway(overrides: Partial<ConsoleGateway> = {}): ConsoleGateway {

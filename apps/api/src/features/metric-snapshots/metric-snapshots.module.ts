@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GetActionFiguresHandler } from './action-figures.query.js';
 import { CollatorOwnership } from './collator-ownership.js';
 import { CollateMetricsHandler } from './collate-metrics.command.js';
 import { CorrectMetricsHandler } from './correct-metrics.command.js';
@@ -7,6 +8,6 @@ import { MetricSnapshotsController } from './metric-snapshots.controller.js';
 
 @Module({
   controllers: [MetricSnapshotsController],
-  providers: [CollatorOwnership, CollateMetricsHandler, CorrectMetricsHandler, GetMetricSeriesHandler],
+  providers: [CollatorOwnership, CollateMetricsHandler, CorrectMetricsHandler, GetMetricSeriesHandler, GetActionFiguresHandler],
 })
 export class MetricSnapshotsModule {}
