@@ -1,5 +1,6 @@
 import { Clock } from '../../src/features/shared/clock.js';
 import { expectProblem, startFeatureApp, type FeatureApp } from './support/feature-app.js';
+import { assignAction, seedMeetingWorld } from './support/seed-over-http.js';
 
 const EXECUTIVE = { kind: 'executive', name: 'the Executive' } as const;
 
@@ -94,6 +95,41 @@ describe('executive decisions and call-in over HTTP', () => {
       .send(decisionBody({ recommendationIds: ['00000000-0000-4000-8000-000000000009'] }));
     expectProblem(res, 422, 'recommendation-not-found');
     expectProblem(await read('00000000-0000-4000-8000-00000000000a'), 404, 'decision-not-found');
+  });
+
+  it('an action implementing the decision refuses progress and completion until the decision is effective', async () => {
+    today = '2026-12-23';
+    const world = await seedMeetingWorld(f);
+    const id = await created(f, '/decisions', decisionBody());
+    await created(f, `/decisions/${id}/publication`, { publishedOn: '2026-12-23' });
+    const actionId = await assignAction(f, world, { implementsDecisionId: id, dueDate: '2027-03-31' });
+    const progress = () => f.http().post(`/api/v1/actions/${actionId}/progress`).send({ note: 'Scheme letters drafted' });
+
+    today = '2026-12-30';
+    const early = await progress();
+    expectProblem(early, 409, 'decision-not-effective');
+    expect(early.body.details.implementation).toEqual({
+      status: 'in-call-in-period',
+      callInEndsOn: '2027-01-04',
+      effectiveOn: '2027-01-05',
+    });
+    expectProblem(await f.http().post(`/api/v1/actions/${actionId}/completion`).send({ outcome: 'Done' }), 409, 'decision-not-effective');
+
+    today = '2027-01-05';
+    expect((await progress()).status).toBe(200);
+  });
+
+  it('refuses an action naming a decision that does not exist (422)', async () => {
+    const world = await seedMeetingWorld(f);
+    const res = await f.http().post('/api/v1/actions').send({
+      resolutionId: world.resolutionId,
+      partLabel: '(ii)',
+      title: 'Extend the scheme',
+      ownerPostId: world.postId,
+      dueDate: '2027-03-31',
+      implementsDecisionId: '00000000-0000-4000-8000-00000000000b',
+    });
+    expectProblem(res, 422, 'decision-not-found');
   });
 
   it('refuses a call-in after the period ended (409)', async () => {

@@ -29,6 +29,10 @@ export const assignAction = ({ data }: AssignAction, state: ActionState): Action
   }
   checkDue(data, origin.meetingStartsAt);
   ownerPostMustExist(data.facts.ownerPost, data.ownerPostId);
+  const decisionId = data.implementsDecisionId;
+  if (decisionId !== undefined && data.facts.implementedDecision?.exists !== true) {
+    throw notFound('decision-not-found', `Decision ${decisionId} does not exist`, { decisionId });
+  }
   // Actions arise at the meeting: one recorded after it was held is assigned then, business-wise, so it does not
   // start life thousands of days overdue.
   const meetingHeld = !isLaterInstant(origin.meetingStartsAt, data.now);
@@ -57,6 +61,7 @@ export const assignAction = ({ data }: AssignAction, state: ActionState): Action
         dueDate: data.dueDate,
         dueMeetingId: data.dueMeetingId,
         assignedAt,
+        ...(decisionId !== undefined ? { implementsDecisionId: decisionId } : {}),
       },
     },
   ];

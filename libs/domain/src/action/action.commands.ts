@@ -1,3 +1,4 @@
+import type { ImplementationStatus } from '../executive-decision/decision.state.js';
 import type { Lookup } from '../shared/lookup.js';
 import type { Rag } from './action.events.js';
 
@@ -11,6 +12,12 @@ export type ActionOriginFacts = {
 
 /** What a due meeting must be checked against (a MeetingState fits). */
 export type DueMeetingFacts = { readonly startsAt: string };
+
+/**
+ * Where the executive decision an action implements stands on the business date of the report: give it whenever
+ * the action implements a decision (without it the decision counts as not yet effective).
+ */
+export type ImplementationFacts = { readonly implementation?: ImplementationStatus };
 
 /** Give `dueMeeting` whenever `dueMeetingId` is set; without it the due meeting counts as unknown. */
 export type DueFacts = { readonly dueMeeting?: Lookup<DueMeetingFacts> };
@@ -29,7 +36,13 @@ export type AssignAction = {
     /** Absent: at the resolution's meeting when that has begun, else now. */
     readonly occurredAt?: string;
     readonly now: string;
-    readonly facts: DueFacts & { readonly resolution: Lookup<ActionOriginFacts>; readonly ownerPost: Lookup };
+    readonly implementsDecisionId?: string;
+    readonly facts: DueFacts & {
+      readonly resolution: Lookup<ActionOriginFacts>;
+      readonly ownerPost: Lookup;
+      /** Give it whenever `implementsDecisionId` is set; without it the decision counts as unknown. */
+      readonly implementedDecision?: Lookup;
+    };
   };
 };
 
@@ -44,6 +57,7 @@ export type ReportActionProgress = {
     readonly byStaff: boolean;
     readonly occurredAt?: string;
     readonly now: string;
+    readonly facts: ImplementationFacts;
   };
 };
 
@@ -57,6 +71,7 @@ export type CompleteAction = {
     readonly byStaff: boolean;
     readonly occurredAt?: string;
     readonly now: string;
+    readonly facts: ImplementationFacts;
   };
 };
 

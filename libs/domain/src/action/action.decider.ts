@@ -8,6 +8,7 @@ import type {
   ChangeActionDueDate,
   ChaseAction,
   CompleteAction,
+  ImplementationFacts,
   ReassignAction,
   ReopenAction,
   ReportActionProgress,
@@ -24,8 +25,20 @@ type DatedData = { readonly occurredAt?: string | undefined; readonly now: strin
 const dated = ({ occurredAt, now, byStaff = true }: DatedData, action: ActionRecord): string =>
   businessTime({ occurredAt, now, byStaff, follows: action.lastOccurred });
 
+/** Work on an action implementing an executive decision waits for the decision to be effective (after call-in). */
+function requireDecisionInForce(action: ActionRecord, { implementation }: ImplementationFacts): void {
+  const decisionId = action.implementsDecisionId;
+  if (decisionId === undefined || implementation?.status === 'effective') return;
+  throw conflict(
+    'decision-not-effective',
+    `Action ${action.actionId} implements decision ${decisionId}, which may not be implemented yet (${implementation?.status ?? 'unknown'})`,
+    { decisionId, implementation: implementation ?? { status: 'unknown' } },
+  );
+}
+
 const reportProgress = ({ data }: ReportActionProgress, state: ActionState): ActionEvent[] => {
   const action = activeAction(state, data.actionId);
+  requireDecisionInForce(action, data.facts);
   requireText(data.note, 'note');
   if (data.rag !== undefined && !(ragStatuses as readonly string[]).includes(data.rag)) {
     throw invalid('rag-unknown', `Unknown RAG status ${String(data.rag)}`, { field: 'rag', allowed: ragStatuses });
@@ -38,6 +51,7 @@ const reportProgress = ({ data }: ReportActionProgress, state: ActionState): Act
 const complete = ({ data }: CompleteAction, state: ActionState): ActionEvent[] => {
   const action = activeAction(state, data.actionId);
   requireStatus(action, ['open'], 'action-not-open', 'only an open action can be completed');
+  requireDecisionInForce(action, data.facts);
   requireText(data.outcome, 'outcome');
   const { outcome, evidence } = data;
   return [{ type: 'ActionCompleted', data: { actionId: action.actionId, outcome, evidence, completedAt: dated(data, action) } }];

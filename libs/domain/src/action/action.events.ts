@@ -18,6 +18,8 @@ export type ActionAssigned = {
     readonly dueDate?: string;
     readonly dueMeetingId?: string;
     readonly assignedAt: string;
+    /** The executive decision it implements: it may not progress before that decision is effective. */
+    readonly implementsDecisionId?: string;
   };
 };
 

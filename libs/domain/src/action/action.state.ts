@@ -32,6 +32,7 @@ export type ActionRecord = {
   readonly rag?: Rag;
   readonly counts: ActionCounts;
   readonly assignedAt: string;
+  readonly implementsDecisionId?: string;
   readonly latestUpdate?: LatestUpdate;
   readonly lastChasedAt?: string;
   readonly completedAt?: string;

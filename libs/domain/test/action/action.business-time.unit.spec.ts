@@ -11,11 +11,11 @@ const now = '2026-12-05T09:00:00.000Z';
 
 const progress = (occurredAt: string | undefined, byStaff: boolean): ActionCommand => ({
   type: 'ReportActionProgress',
-  data: { actionId, note: 'HR extract received', reportedBy: 'tony', byStaff, occurredAt, now },
+  data: { actionId, note: 'HR extract received', reportedBy: 'tony', byStaff, occurredAt, now, facts: {} },
 });
 const complete = (occurredAt: string | undefined, byStaff = true): ActionCommand => ({
   type: 'CompleteAction',
-  data: { actionId, outcome: 'Baseline metrics circulated', byStaff, occurredAt, now },
+  data: { actionId, outcome: 'Baseline metrics circulated', byStaff, occurredAt, now, facts: {} },
 });
 const signOff = (occurredAt?: string): ActionCommand => ({
   type: 'SignOffAction',

@@ -3,16 +3,17 @@ import { given } from '../support/given-when-then.js';
 import type { ActionCommand } from '../../src/action/action.commands.js';
 import { actionDecider } from '../../src/action/action.decider.js';
 import type { Rag } from '../../src/action/action.events.js';
+import type { ImplementationStatus } from '../../src/executive-decision/decision.state.js';
 import { actionId, assigned, completed, historyWhen, later, signedOff, withdrawn } from './action.fixtures.js';
 
 const now = later;
 const progress = (note = 'Awaiting HR extract', rag?: Rag): ActionCommand => ({
   type: 'ReportActionProgress',
-  data: { actionId, note, rag, reportedBy: 'tony', byStaff: false, now },
+  data: { actionId, note, rag, reportedBy: 'tony', byStaff: false, now, facts: {} },
 });
 const complete = (outcome = 'Baseline metrics circulated'): ActionCommand => ({
   type: 'CompleteAction',
-  data: { actionId, outcome, byStaff: false, now },
+  data: { actionId, outcome, byStaff: false, now, facts: {} },
 });
 const signOff = (meetingId?: string, meeting = found({})): ActionCommand => ({
   type: 'SignOffAction',
@@ -182,5 +183,31 @@ describe('action decider: lifecycle', () => {
         .then([{ type: 'ActionChased', data: { actionId, chasedAt: now, chaseNumber: 2 } }]);
       expect(state).toMatchObject({ lastChasedAt: now, counts: { chases: 2 } });
     });
+  });
+});
+
+describe('an action implementing an executive decision', () => {
+  const implementing = { ...assigned, data: { ...assigned.data, implementsDecisionId: 'd-1' } };
+  const withStatus = (command: ActionCommand, implementation: ImplementationStatus): ActionCommand =>
+    ({ ...command, data: { ...command.data, facts: { implementation } } }) as ActionCommand;
+
+  it.each([
+    ['in its call-in period', { status: 'in-call-in-period', callInEndsOn: '2017-02-01', effectiveOn: '2017-02-02' }],
+    ['called in', { status: 'called-in', requestedOn: '2017-01-30' }],
+    ['awaiting publication', { status: 'awaiting-publication' }],
+  ] as const)('refuses progress and completion while the decision is %s', (_case, implementation) => {
+    given(actionDecider)([implementing]).when(withStatus(progress(), implementation)).thenThrows('decision-not-effective', 'conflict');
+    given(actionDecider)([implementing]).when(withStatus(complete(), implementation)).thenThrows('decision-not-effective', 'conflict');
+  });
+
+  it('takes progress once the decision is effective', () => {
+    given(actionDecider)([implementing])
+      .when(withStatus(progress('Scheme extended'), { status: 'effective', since: '2017-02-02' }))
+      .then([
+        {
+          type: 'ActionProgressReported',
+          data: { actionId, note: 'Scheme extended', rag: undefined, reportedAt: now, reportedBy: 'tony' },
+        },
+      ]);
   });
 });

@@ -46,6 +46,13 @@ export class AssignActionDto extends OptionalIdDto {
   @IsUUID()
   readonly dueMeetingId?: string;
   @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The executive decision it implements: progress and completion wait until the decision is effective (after call-in)',
+  })
+  @IsOptional()
+  @IsUUID()
+  readonly implementsDecisionId?: string;
+  @ApiPropertyOptional({
     example: '2017-01-16T18:00:00Z',
     description:
       "When the action was set: by default the resolution's meeting once it has begun, else now. An ISO 8601 instant " +

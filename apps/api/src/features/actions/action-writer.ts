@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Command } from '@nestjs/cqrs';
-import { actionDecider, type ActionCommand, type ActionState } from '#domain';
+import { actionDecider, decisionDecider, implementationStatusOn, ukDateOf } from '#domain';
+import type { ActionCommand, ActionState, ImplementationFacts } from '#domain';
 import { streamIdFor } from '#domain';
 import { ActionOwnership } from './action-ownership.js';
 import { forbidden } from '../../platform/auth/auth-problems.js';
@@ -31,7 +32,17 @@ export class ActionWriter {
     private readonly ownership: ActionOwnership,
   ) {}
 
-  run<B>(message: ActionMessage<B>, build: (now: string, state: ActionState) => ActionCommand): Promise<CommandOutcome> {
+  /** Where the decision an action implements stands on the business date `at` (nothing when it implements none). */
+  async implementationFacts(state: ActionState, at: string): Promise<ImplementationFacts> {
+    if (!state.exists || state.implementsDecisionId === undefined) return {};
+    const decision = (await this.aggregates.load(decisionDecider, streamIdFor('decision', state.implementsDecisionId))).state;
+    return decision.exists ? { implementation: implementationStatusOn(decision, ukDateOf(at)) } : {};
+  }
+
+  run<B>(
+    message: ActionMessage<B>,
+    build: (now: string, state: ActionState) => ActionCommand | Promise<ActionCommand>,
+  ): Promise<CommandOutcome> {
     const { actionId, expectedVersion, caller } = message;
     return this.aggregates.execute(
       actionDecider,
@@ -49,7 +60,7 @@ export class ActionWriter {
    */
   runAsOwnerOrStaff<B>(
     message: ActionMessage<B>,
-    build: (now: string, state: ActionState, byStaff: boolean) => ActionCommand,
+    build: (now: string, state: ActionState, byStaff: boolean) => ActionCommand | Promise<ActionCommand>,
   ): Promise<CommandOutcome> {
     const { actor } = message.caller;
     const byRole = actor?.roles.some((role) => (ACTING_FOR_ANY_OWNER as readonly Role[]).includes(role)) ?? false;

@@ -3,6 +3,7 @@ import { actionDecider, type AssignAction } from '#domain';
 import { postDecider } from '#domain';
 import { meetingDecider } from '#domain';
 import { resolutionDecider } from '#domain';
+import { decisionDecider } from '#domain';
 import { streamIdFor } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { Caller } from '../../platform/caller.js';
@@ -24,10 +25,12 @@ export class AssignActionHandler implements ICommandHandler<AssignActionCommand>
   constructor(private readonly aggregates: AggregateStore) {}
 
   async execute({ actionId, body, caller }: AssignActionCommand): Promise<CommandOutcome> {
-    const [resolution, ownerPost, dueMeeting] = await Promise.all([
+    const decisionId = body.implementsDecisionId;
+    const [resolution, ownerPost, dueMeeting, decision] = await Promise.all([
       this.aggregates.load(resolutionDecider, streamIdFor('resolution', body.resolutionId)),
       this.aggregates.load(postDecider, streamIdFor('post', body.ownerPostId)),
       body.dueMeetingId ? this.aggregates.load(meetingDecider, streamIdFor('meeting', body.dueMeetingId)) : undefined,
+      decisionId ? this.aggregates.load(decisionDecider, streamIdFor('decision', decisionId)) : undefined,
     ]);
     return this.aggregates.execute(
       actionDecider,
@@ -45,7 +48,13 @@ export class AssignActionHandler implements ICommandHandler<AssignActionCommand>
           dueMeetingId: body.dueMeetingId,
           occurredAt: body.occurredAt,
           now,
-          facts: { resolution: resolution.state, ownerPost: ownerPost.state, ...(dueMeeting ? { dueMeeting: dueMeeting.state } : {}) },
+          ...(decisionId ? { implementsDecisionId: decisionId } : {}),
+          facts: {
+            resolution: resolution.state,
+            ownerPost: ownerPost.state,
+            ...(dueMeeting ? { dueMeeting: dueMeeting.state } : {}),
+            ...(decision ? { implementedDecision: decision.state } : {}),
+          },
         },
       }),
       { caller },

@@ -10,9 +10,17 @@ export class CompleteActionHandler implements ICommandHandler<CompleteActionComm
   constructor(private readonly actions: ActionWriter) {}
   execute(message: CompleteActionCommand): Promise<CommandOutcome> {
     const { outcome, evidence, occurredAt } = message.body;
-    return this.actions.runAsOwnerOrStaff(message, (now, _state, byStaff) => ({
+    return this.actions.runAsOwnerOrStaff(message, async (now, state, byStaff) => ({
       type: 'CompleteAction',
-      data: { actionId: message.actionId, outcome, evidence, byStaff, occurredAt, now },
+      data: {
+        actionId: message.actionId,
+        outcome,
+        evidence,
+        byStaff,
+        occurredAt,
+        now,
+        facts: await this.actions.implementationFacts(state, occurredAt ?? now),
+      },
     }));
   }
 }

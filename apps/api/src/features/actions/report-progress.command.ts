@@ -11,9 +11,18 @@ export class ReportProgressHandler implements ICommandHandler<ReportProgressComm
   execute(message: ReportProgressCommand): Promise<CommandOutcome> {
     const { note, rag, occurredAt } = message.body;
     const reportedBy = message.caller.actor?.id;
-    return this.actions.runAsOwnerOrStaff(message, (now, _state, byStaff) => ({
+    return this.actions.runAsOwnerOrStaff(message, async (now, state, byStaff) => ({
       type: 'ReportActionProgress',
-      data: { actionId: message.actionId, note, rag, reportedBy, byStaff, occurredAt, now },
+      data: {
+        actionId: message.actionId,
+        note,
+        rag,
+        reportedBy,
+        byStaff,
+        occurredAt,
+        now,
+        facts: await this.actions.implementationFacts(state, occurredAt ?? now),
+      },
     }));
   }
 }
