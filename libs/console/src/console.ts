@@ -2,7 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActionPage, CommandResult, ConsoleCaller, ConsoleGateway, FieldProblem } from './console-gateway.js';
 import { AuditPages } from './pages/audit.js';
+import { directoryPages } from './pages/directory.js';
 import { scrutinyPages, type PageTools } from './pages/scrutiny.js';
+import { manageLinksFor, staffPages } from './pages/staff.js';
+import { navigationFor } from './navigation.js';
 import { createRenderer, RAG_TEXT, type Renderer } from './render.js';
 import { SESSION_COOKIE, sessionCookie, SessionStore, type Session } from './sessions.js';
 import { sendAsset } from './static-assets.js';
@@ -130,6 +133,8 @@ class ConsoleHandler {
     }
     if (await this.audit.handle(page, method, path)) return true;
     if (await scrutinyPages(this.options.gateway, this.toolsFor(page, method))) return true;
+    if (await staffPages(this.options.gateway, this.toolsFor(page, method))) return true;
+    if (await directoryPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (!acceptsHtml(req)) return false;
     this.notFound(page);
     return true;
@@ -164,8 +169,12 @@ class ConsoleHandler {
     if (form === undefined) {
       const flash = page.session?.flash;
       if (page.session) page.session.flash = undefined;
-      const staff = await this.options.gateway.mayChaseAndSignOff(this.callerOf(page));
-      return this.send(page, 200, 'action', { title: `${action.ref}: ${action.title}`, action, flash, staff });
+      const [staff, manages] = await Promise.all([
+        this.options.gateway.mayChaseAndSignOff(this.callerOf(page)),
+        this.options.gateway.mayManageActions(this.callerOf(page)),
+      ]);
+      const manageLinks = manages ? manageLinksFor(action.status) : [];
+      return this.send(page, 200, 'action', { title: `${action.ref}: ${action.title}`, action, flash, staff, manageLinks });
     }
     if (!action.mayReport) return this.forbidden(page, form === 'progress' ? 'report progress on this action' : 'complete this action');
     this.sendForm(page, 200, form === 'progress' ? 'progress' : 'complete', action, {});
@@ -377,6 +386,7 @@ class ConsoleHandler {
       ...context,
       cspNonce: page.nonce,
       person,
+      navigation: person ? navigationFor(person.roles, page.path) : [],
       csrfToken: context['csrfToken'] ?? page.session?.csrfToken,
     });
     writeHtml(page.res, status, html, page.nonce, this.options.oidc?.providerOrigin);

@@ -17,6 +17,7 @@ import type {
   ProgressInput,
   Read,
   ScrutinyGateway,
+  StaffGateway,
 } from '#console';
 import { ApiAuditGateway } from './api-audit-gateway.js';
 import { decideAccess, type AccessDecision } from '../platform/auth/access-decision.js';
@@ -55,7 +56,7 @@ type ActionCommandClass = typeof ReportProgressCommand | typeof CompleteActionCo
  * declares (read from the controllers, so the console and the API cannot disagree about who may do what).
  */
 @Injectable()
-export class ApiConsoleGateway implements Omit<ConsoleGateway, keyof ScrutinyGateway> {
+export class ApiConsoleGateway implements Omit<ConsoleGateway, keyof ScrutinyGateway | keyof StaffGateway> {
   readonly grantableRoles: readonly string[] = ROLES;
 
   constructor(

@@ -6,6 +6,7 @@ import { ApiAuditGateway } from './api-audit-gateway.js';
 import { ApiConsoleGateway } from './api-console-gateway.js';
 import { ApiSignInGateway } from './api-sign-in-gateway.js';
 import { ApiScrutinyGateway, consoleGatewayOf } from './api-scrutiny-gateway.js';
+import { ApiStaffGateway } from './api-staff-gateway.js';
 
 /** The web console's access to the application: the api's buses and route rules (see ApiConsoleGateway). */
 @Module({
@@ -15,7 +16,8 @@ import { ApiScrutinyGateway, consoleGatewayOf } from './api-scrutiny-gateway.js'
     ApiScrutinyGateway,
     ApiAuditGateway,
     ApiSignInGateway,
-    { provide: CONSOLE_GATEWAY, useFactory: consoleGatewayOf, inject: [ApiConsoleGateway, ApiScrutinyGateway] },
+    ApiStaffGateway,
+    { provide: CONSOLE_GATEWAY, useFactory: consoleGatewayOf, inject: [ApiConsoleGateway, ApiScrutinyGateway, ApiStaffGateway] },
   ],
   exports: [CONSOLE_GATEWAY],
 })
