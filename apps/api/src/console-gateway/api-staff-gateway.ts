@@ -22,7 +22,7 @@ import type {
 import { decideAccess, type AccessDecision } from '../platform/auth/access-decision.js';
 import { accessRuleFor } from '../platform/auth/authorization.guard.js';
 import type { Caller } from '../platform/caller.js';
-import { ProblemException, SQL_DATABASE } from '../platform/index.js';
+import { ProblemException, RequestValidationError, SQL_DATABASE } from '../platform/index.js';
 import type { Actor } from '../platform/request-context.js';
 import { flattenValidationErrors } from '../platform/validation/validation.pipe.js';
 import { ActionOwnership } from '../features/actions/action-ownership.js';
@@ -327,6 +327,7 @@ async function badCursorAsNotFound<T>(read: () => Promise<T>): Promise<Read<T>> 
   try {
     return { kind: 'ok', value: await read() };
   } catch (error) {
+    if (error instanceof RequestValidationError) return { kind: 'not-found' };
     if (error instanceof ProblemException && error.problem.status === 400) return { kind: 'not-found' };
     if (error instanceof DomainError && (error.kind === 'invalid' || error.kind === 'not-found')) return { kind: 'not-found' };
     throw error;
