@@ -64,11 +64,13 @@ export interface StaffGateway {
   withdrawAction(caller: ConsoleCaller, actionId: string, reason: string, expectedVersion: number): Promise<CommandResult>;
   /** Whether the caller may create posts, appoint and vacate holders, and register people. */
   mayManageDirectory(caller: ConsoleCaller): Promise<boolean>;
+  /** A page of the posts after the `nextAfter` given (the first without), or with `all` up to 1000 for a select. */
   posts(caller: ConsoleCaller, after?: string): Promise<Read<ListPage<PostEntry>>>;
   post(caller: ConsoleCaller, postId: string): Promise<Read<PostDetail>>;
   createPost(caller: ConsoleCaller, post: NewPost): Promise<CommandResult>;
   appointPostHolder(caller: ConsoleCaller, postId: string, personId: string, expectedVersion: number): Promise<CommandResult>;
   vacatePost(caller: ConsoleCaller, postId: string, expectedVersion: number): Promise<CommandResult>;
+  /** As `posts`: a page after `nextAfter`, or with `all` up to 1000 for a select. */
   people(caller: ConsoleCaller, after?: string): Promise<Read<ListPage<PersonEntry>>>;
   registerPerson(caller: ConsoleCaller, person: NewPerson): Promise<CommandResult>;
 }

@@ -187,6 +187,7 @@ if (!haveChromium) {
     await check(page, 'due-date', consoleErrors, documentHtml);
     await page.getByLabel('Day').fill('31');
     await page.getByLabel('Month').fill('2');
+    await page.getByLabel('Year').fill('2017');
     await tabTo(page.getByLabel('Reason'));
     await page.keyboard.type('The data arrives late');
     await tabTo(page.getByRole('button', { name: 'Change the due date' }));

@@ -89,7 +89,7 @@ async function showForm(gateway: ConsoleGateway, page: PageTools, actionId: stri
     title: MANAGE_FORMS[kind].title,
     form: { kind, ...MANAGE_FORMS[kind] },
     action,
-    values: shown.values ?? defaultsFor(kind, found.value),
+    values: shown.values ?? {},
     ...options,
     stale: shown.stale,
     refusal: shown.refusal,
@@ -117,12 +117,6 @@ async function optionsFor(
     return { meetings: meetings.value };
   }
   return {};
-}
-
-function defaultsFor(kind: ManageKind, action: ActionPage): Values {
-  if (kind !== 'due-date' || !action.dueOn) return {};
-  const [year = '', month = '', day = ''] = action.dueOn.split('-');
-  return { dueDay: String(Number(day)), dueMonth: String(Number(month)), dueYear: year };
 }
 
 async function send(gateway: ConsoleGateway, page: PageTools, actionId: string, kind: ManageKind, form: URLSearchParams): Promise<void> {
