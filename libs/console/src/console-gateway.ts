@@ -2,6 +2,7 @@ import type { AuditGateway } from './audit-gateway.js';
 import type { MetricsGateway } from './metrics-gateway.js';
 import type { ScrutinyGateway } from './scrutiny-gateway.js';
 import type { SignInGateway } from './sign-in/sign-in-gateway.js';
+import type { StaffGateway } from './staff-gateway.js';
 
 /** Who is signed in to the console: the person and the roles their sign-in granted. */
 export interface ConsolePerson {
@@ -100,7 +101,7 @@ export interface CompletionInput {
  * What the console's pages need from the application, provided by the app that serves it (apps/api), which runs
  * its own commands and queries on its buses and applies its routes' access rules: the console holds no rule.
  */
-export interface ConsoleGateway extends AuditGateway, ScrutinyGateway, SignInGateway, MetricsGateway {
+export interface ConsoleGateway extends AuditGateway, ScrutinyGateway, StaffGateway, SignInGateway, MetricsGateway {
   /** The roles a development sign-in may grant. */
   readonly grantableRoles: readonly string[];
   directory(): Promise<readonly DirectoryEntry[]>;

@@ -3,7 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActionPage, CommandResult, ConsoleCaller, ConsoleGateway, FieldProblem } from './console-gateway.js';
 import { AuditPages } from './pages/audit.js';
 import { figuresPages } from './pages/figures.js';
+import { directoryPages } from './pages/directory.js';
 import { scrutinyPages, type PageTools } from './pages/scrutiny.js';
+import { manageLinksFor, staffPages } from './pages/staff.js';
+import { navigationFor } from './navigation.js';
 import { createRenderer, RAG_TEXT, type Renderer } from './render.js';
 import { SESSION_COOKIE, sessionCookie, SessionStore, type Session } from './sessions.js';
 import { sendAsset } from './static-assets.js';
@@ -132,6 +135,8 @@ class ConsoleHandler {
     if (await this.audit.handle(page, method, path)) return true;
     if (await scrutinyPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (await figuresPages(this.options.gateway, this.toolsFor(page, method))) return true;
+    if (await staffPages(this.options.gateway, this.toolsFor(page, method))) return true;
+    if (await directoryPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (!acceptsHtml(req)) return false;
     this.notFound(page);
     return true;
@@ -166,15 +171,19 @@ class ConsoleHandler {
     if (form === undefined) {
       const flash = page.session?.flash;
       if (page.session) page.session.flash = undefined;
-      const [staff, figures] = await Promise.all([
-        this.options.gateway.mayChaseAndSignOff(this.callerOf(page)),
-        this.options.gateway.actionFigures(this.callerOf(page), actionId),
+      const caller = this.callerOf(page);
+      const [staff, manages, figures] = await Promise.all([
+        this.options.gateway.mayChaseAndSignOff(caller),
+        this.options.gateway.mayManageActions(caller),
+        this.options.gateway.actionFigures(caller, actionId),
       ]);
+      const manageLinks = manages ? manageLinksFor(action.status) : [];
       return this.send(page, 200, 'action', {
         title: `${action.ref}: ${action.title}`,
         action,
         flash,
         staff,
+        manageLinks,
         figures: figures.kind === 'ok' ? figures.value : undefined,
       });
     }
@@ -388,6 +397,7 @@ class ConsoleHandler {
       ...context,
       cspNonce: page.nonce,
       person,
+      navigation: person ? navigationFor(person.roles, page.path) : [],
       csrfToken: context['csrfToken'] ?? page.session?.csrfToken,
     });
     writeHtml(page.res, status, html, page.nonce, this.options.oidc?.providerOrigin);

@@ -49,3 +49,15 @@ export {
 } from './sign-in/oidc-sign-in.js';
 export type { SignInGateway } from './sign-in/sign-in-gateway.js';
 export type { ActionFigures, AskedMetric, FiguresInput, MetricsGateway, RecordedFigures } from './metrics-gateway.js';
+export type {
+  DueChange,
+  ListPage,
+  MeetingOption,
+  NewPerson,
+  NewPost,
+  PersonEntry,
+  PostDetail,
+  PostEntry,
+  StaffGateway,
+} from './staff-gateway.js';
+export { NAVIGATION, navigationFor, type NavigationLink } from './navigation.js';

@@ -18,6 +18,7 @@ import type {
   ProgressInput,
   Read,
   ScrutinyGateway,
+  StaffGateway,
 } from '#console';
 import { ApiAuditGateway } from './api-audit-gateway.js';
 import { decideAccess, type AccessDecision } from '../platform/auth/access-decision.js';
@@ -56,7 +57,7 @@ type ActionCommandClass = typeof ReportProgressCommand | typeof CompleteActionCo
  * declares (read from the controllers, so the console and the API cannot disagree about who may do what).
  */
 @Injectable()
-export class ApiConsoleGateway implements Omit<ConsoleGateway, keyof ScrutinyGateway | keyof MetricsGateway> {
+export class ApiConsoleGateway implements Omit<ConsoleGateway, keyof ScrutinyGateway | keyof StaffGateway | keyof MetricsGateway> {
   readonly grantableRoles: readonly string[] = ROLES;
 
   constructor(

@@ -39,6 +39,7 @@ import { ProjectionPositions } from '../read-models/projection-positions.js';
 import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
 import { actorOf, refusalOf, resultOfRefused, type ApiConsoleGateway } from './api-console-gateway.js';
 import type { ApiMetricsGateway } from './api-metrics-gateway.js';
+import type { ApiStaffGateway } from './api-staff-gateway.js';
 
 const LIST_LIMIT = 1000;
 const CHASE_LIST_LIMIT = 500;
@@ -198,11 +199,14 @@ async function notFoundAsRead<T>(read: () => Promise<T>): Promise<Read<T>> {
   }
 }
 
-/** The console's whole gateway: the officer's pages from ApiConsoleGateway, the scrutiny pages from ApiScrutinyGateway. */
+/**
+ * The console's whole gateway: the officer's pages from ApiConsoleGateway, the scrutiny pages from ApiScrutinyGateway,
+ * the staff's management pages from ApiStaffGateway, the officer's figures from ApiMetricsGateway.
+ */
 export function consoleGatewayOf(
   base: ApiConsoleGateway,
   scrutiny: ApiScrutinyGateway,
-  // third: staff, fourth: recording (other parts of the console)
+  staff: ApiStaffGateway,
   metrics: ApiMetricsGateway,
 ): ConsoleGateway {
   return {
@@ -220,6 +224,20 @@ export function consoleGatewayOf(
     mayChaseAndSignOff: (caller) => scrutiny.mayChaseAndSignOff(caller),
     chaseAction: (caller, actionId, note) => scrutiny.chaseAction(caller, actionId, note),
     signOffAction: (caller, actionId, note, version) => scrutiny.signOffAction(caller, actionId, note, version),
+    mayManageActions: (caller) => staff.mayManageActions(caller),
+    dueMeetingOptions: (caller, actionId) => staff.dueMeetingOptions(caller, actionId),
+    reopenAction: (caller, actionId, reason, version) => staff.reopenAction(caller, actionId, reason, version),
+    changeActionDue: (caller, actionId, change, version) => staff.changeActionDue(caller, actionId, change, version),
+    reassignAction: (caller, actionId, postId, reason, version) => staff.reassignAction(caller, actionId, postId, reason, version),
+    withdrawAction: (caller, actionId, reason, version) => staff.withdrawAction(caller, actionId, reason, version),
+    mayManageDirectory: (caller) => staff.mayManageDirectory(caller),
+    posts: (caller, after) => staff.posts(caller, after),
+    post: (caller, postId) => staff.post(caller, postId),
+    createPost: (caller, post) => staff.createPost(caller, post),
+    appointPostHolder: (caller, postId, personId, version) => staff.appointPostHolder(caller, postId, personId, version),
+    vacatePost: (caller, postId, version) => staff.vacatePost(caller, postId, version),
+    people: (caller, after) => staff.people(caller, after),
+    registerPerson: (caller, person) => staff.registerPerson(caller, person),
     searchAudit: base.searchAudit,
     streamEntries: base.streamEntries,
     recordAsOf: base.recordAsOf,

@@ -7,6 +7,7 @@ import { ApiConsoleGateway } from './api-console-gateway.js';
 import { ApiMetricsGateway } from './api-metrics-gateway.js';
 import { ApiSignInGateway } from './api-sign-in-gateway.js';
 import { ApiScrutinyGateway, consoleGatewayOf } from './api-scrutiny-gateway.js';
+import { ApiStaffGateway } from './api-staff-gateway.js';
 
 /** The web console's access to the application: the api's buses and route rules (see ApiConsoleGateway). */
 @Module({
@@ -17,11 +18,11 @@ import { ApiScrutinyGateway, consoleGatewayOf } from './api-scrutiny-gateway.js'
     ApiAuditGateway,
     ApiSignInGateway,
     ApiMetricsGateway,
+    ApiStaffGateway,
     {
       provide: CONSOLE_GATEWAY,
       useFactory: consoleGatewayOf,
-      // third: ApiStaffGateway, fourth: ApiRecordingGateway (other parts of the console)
-      inject: [ApiConsoleGateway, ApiScrutinyGateway, ApiMetricsGateway],
+      inject: [ApiConsoleGateway, ApiScrutinyGateway, ApiStaffGateway, ApiMetricsGateway],
     },
   ],
   exports: [CONSOLE_GATEWAY],

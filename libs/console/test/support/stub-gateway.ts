@@ -25,6 +25,21 @@ const NOTHING: ConsoleGateway = {
   // The officer's figures (metric snapshots).
   actionFigures: async () => ({ kind: 'ok', value: { asked: [], recorded: [], mayRecord: false } }),
   recordFigures: async () => ({ kind: 'not-found' }),
+  // The staff's management pages (StaffGateway).
+  mayManageActions: async () => false,
+  dueMeetingOptions: async () => ({ kind: 'not-found' }),
+  reopenAction: async () => ({ kind: 'not-found' }),
+  changeActionDue: async () => ({ kind: 'not-found' }),
+  reassignAction: async () => ({ kind: 'not-found' }),
+  withdrawAction: async () => ({ kind: 'not-found' }),
+  mayManageDirectory: async () => false,
+  posts: async () => ({ kind: 'ok', value: { items: [], nextAfter: null } }),
+  post: async () => ({ kind: 'not-found' }),
+  createPost: async () => ({ kind: 'not-found' }),
+  appointPostHolder: async () => ({ kind: 'not-found' }),
+  vacatePost: async () => ({ kind: 'not-found' }),
+  people: async () => ({ kind: 'ok', value: { items: [], nextAfter: null } }),
+  registerPerson: async () => ({ kind: 'not-found' }),
 };
 
 export function stubGateway(overrides: Partial<ConsoleGateway> = {}): ConsoleGateway {
