@@ -1,4 +1,5 @@
 import type { AuditGateway } from './audit-gateway.js';
+import type { RecordingGateway } from './recording-gateway.js';
 import type { ScrutinyGateway } from './scrutiny-gateway.js';
 import type { SignInGateway } from './sign-in/sign-in-gateway.js';
 
@@ -99,7 +100,7 @@ export interface CompletionInput {
  * What the console's pages need from the application, provided by the app that serves it (apps/api), which runs
  * its own commands and queries on its buses and applies its routes' access rules: the console holds no rule.
  */
-export interface ConsoleGateway extends AuditGateway, ScrutinyGateway, SignInGateway {
+export interface ConsoleGateway extends AuditGateway, ScrutinyGateway, RecordingGateway, SignInGateway {
   /** The roles a development sign-in may grant. */
   readonly grantableRoles: readonly string[];
   directory(): Promise<readonly DirectoryEntry[]>;

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActionPage, CommandResult, ConsoleCaller, ConsoleGateway, FieldProblem } from './console-gateway.js';
 import { AuditPages } from './pages/audit.js';
+import { recordingPages } from './pages/recording.js';
 import { scrutinyPages, type PageTools } from './pages/scrutiny.js';
 import { createRenderer, RAG_TEXT, type Renderer } from './render.js';
 import { SESSION_COOKIE, sessionCookie, SessionStore, type Session } from './sessions.js';
@@ -129,6 +130,8 @@ class ConsoleHandler {
       }
     }
     if (await this.audit.handle(page, method, path)) return true;
+    // Before the scrutiny pages: /committees/new would otherwise read as a committee's id.
+    if (await recordingPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (await scrutinyPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (!acceptsHtml(req)) return false;
     this.notFound(page);

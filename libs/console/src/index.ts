@@ -47,4 +47,20 @@ export {
   type PendingSignIn,
   type SignedInIdentity,
 } from './sign-in/oidc-sign-in.js';
+export type {
+  ActionArisingInput,
+  AttendeeInput,
+  CommitteeInput,
+  CreateResult,
+  ItemInput,
+  MeetingAction,
+  MeetingInput,
+  MeetingPage,
+  MeetingResolution,
+  PartInput,
+  PostOption,
+  RecordingGateway,
+  RecordingVocabulary,
+  ResolutionInput,
+} from './recording-gateway.js';
 export type { SignInGateway } from './sign-in/sign-in-gateway.js';

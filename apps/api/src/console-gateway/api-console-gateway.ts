@@ -16,6 +16,7 @@ import type {
   MyQueue,
   ProgressInput,
   Read,
+  RecordingGateway,
   ScrutinyGateway,
 } from '#console';
 import { ApiAuditGateway } from './api-audit-gateway.js';
@@ -55,7 +56,7 @@ type ActionCommandClass = typeof ReportProgressCommand | typeof CompleteActionCo
  * declares (read from the controllers, so the console and the API cannot disagree about who may do what).
  */
 @Injectable()
-export class ApiConsoleGateway implements Omit<ConsoleGateway, keyof ScrutinyGateway> {
+export class ApiConsoleGateway implements Omit<ConsoleGateway, keyof ScrutinyGateway | keyof RecordingGateway> {
   readonly grantableRoles: readonly string[] = ROLES;
 
   constructor(

@@ -38,6 +38,7 @@ import { ViewsController } from '../features/views/views.controller.js';
 import { ProjectionPositions } from '../read-models/projection-positions.js';
 import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
 import { actorOf, refusalOf, resultOfRefused, type ApiConsoleGateway } from './api-console-gateway.js';
+import type { ApiRecordingGateway } from './api-recording-gateway.js';
 
 const LIST_LIMIT = 1000;
 const CHASE_LIST_LIMIT = 500;
@@ -197,8 +198,16 @@ async function notFoundAsRead<T>(read: () => Promise<T>): Promise<Read<T>> {
   }
 }
 
-/** The console's whole gateway: the officer's pages from ApiConsoleGateway, the scrutiny pages from ApiScrutinyGateway. */
-export function consoleGatewayOf(base: ApiConsoleGateway, scrutiny: ApiScrutinyGateway): ConsoleGateway {
+/**
+ * The console's whole gateway: the officer's pages from ApiConsoleGateway, the scrutiny pages from ApiScrutinyGateway,
+ * recording meetings from ApiRecordingGateway.
+ */
+export function consoleGatewayOf(
+  base: ApiConsoleGateway,
+  scrutiny: ApiScrutinyGateway,
+  // staff part goes third
+  recording: ApiRecordingGateway,
+): ConsoleGateway {
   return {
     grantableRoles: base.grantableRoles,
     directory: () => base.directory(),
@@ -214,6 +223,19 @@ export function consoleGatewayOf(base: ApiConsoleGateway, scrutiny: ApiScrutinyG
     mayChaseAndSignOff: (caller) => scrutiny.mayChaseAndSignOff(caller),
     chaseAction: (caller, actionId, note) => scrutiny.chaseAction(caller, actionId, note),
     signOffAction: (caller, actionId, note, version) => scrutiny.signOffAction(caller, actionId, note, version),
+    recordingVocabulary: recording.recordingVocabulary,
+    mayRecord: (caller) => recording.mayRecord(caller),
+    createCommittee: (caller, input) => recording.createCommittee(caller, input),
+    scheduleMeeting: (caller, committeeId, input) => recording.scheduleMeeting(caller, committeeId, input),
+    meeting: (caller, meetingId) => recording.meeting(caller, meetingId),
+    recordAttendance: (caller, meetingId, attendees, version) => recording.recordAttendance(caller, meetingId, attendees, version),
+    addItem: (caller, meetingId, input, version) => recording.addItem(caller, meetingId, input, version),
+    passResolution: (caller, meetingId, input) => recording.passResolution(caller, meetingId, input),
+    posts: (caller) => recording.posts(caller),
+    assignAction: (caller, input) => recording.assignAction(caller, input),
+    approveMinutes: (caller, meetingId, approvedAt, version) => recording.approveMinutes(caller, meetingId, approvedAt, version),
+    correctResolution: (caller, resolutionId, parts, reason, version) =>
+      recording.correctResolution(caller, resolutionId, parts, reason, version),
     searchAudit: base.searchAudit,
     streamEntries: base.streamEntries,
     recordAsOf: base.recordAsOf,

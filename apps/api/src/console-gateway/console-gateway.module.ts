@@ -4,6 +4,7 @@ import { AuthModule } from '../platform/auth/auth.module.js';
 import { ReadModelsModule } from '../read-models/read-models.module.js';
 import { ApiAuditGateway } from './api-audit-gateway.js';
 import { ApiConsoleGateway } from './api-console-gateway.js';
+import { ApiRecordingGateway } from './api-recording-gateway.js';
 import { ApiSignInGateway } from './api-sign-in-gateway.js';
 import { ApiScrutinyGateway, consoleGatewayOf } from './api-scrutiny-gateway.js';
 
@@ -15,7 +16,17 @@ import { ApiScrutinyGateway, consoleGatewayOf } from './api-scrutiny-gateway.js'
     ApiScrutinyGateway,
     ApiAuditGateway,
     ApiSignInGateway,
-    { provide: CONSOLE_GATEWAY, useFactory: consoleGatewayOf, inject: [ApiConsoleGateway, ApiScrutinyGateway] },
+    ApiRecordingGateway,
+    {
+      provide: CONSOLE_GATEWAY,
+      useFactory: consoleGatewayOf,
+      inject: [
+        ApiConsoleGateway,
+        ApiScrutinyGateway,
+        // staff part goes third
+        ApiRecordingGateway,
+      ],
+    },
   ],
   exports: [CONSOLE_GATEWAY],
 })
