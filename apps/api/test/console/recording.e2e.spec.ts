@@ -197,6 +197,25 @@ describe('recording a meeting through the web console', () => {
       expect(form.text).toContain('Councillor Green\nCouncillor Mead</textarea>');
     });
 
+    it('keeps whoever the form has no list for, as the API recorded them', async () => {
+      const meetingId = w.laterMeetingId;
+      const recorded = await f
+        .http()
+        .post(`/api/v1/meetings/${meetingId}/attendance`)
+        .send({ attendees: [{ name: 'Councillor Carr', role: 'portfolio-holder', status: 'present' }] });
+      expect(recorded.status).toBe(200);
+      const res = await send(staff, `/meetings/${meetingId}/attendance`, {
+        version: String((await meetingOverApi(meetingId)).version),
+        present: 'Councillor Green',
+      });
+      expect(res.status).toBe(303);
+      expect((await meetingOverApi(meetingId)).attendees).toEqual([
+        { name: 'Councillor Green', role: 'member', status: 'present' },
+        { name: 'Councillor Carr', role: 'portfolio-holder', status: 'present' },
+      ]);
+      expect(textOf((await staff.get(`/meetings/${meetingId}`)).text)).toContain('Others Councillor Carr (portfolio holder, present)');
+    });
+
     it('asks for at least one name (400)', async () => {
       const res = await send(staff, `/meetings/${w.meetingId}/attendance`, {
         version: '1',

@@ -274,5 +274,5 @@ const BROMLEY = {
 
     const action = await f.http().get(`/api/v1/actions/${actionId}`);
     expect(action.body).toMatchObject({ status: 'closed', chases: [{ note: 'Please confirm the Executive has the committee’s view' }] });
-  }, 180_000);
+  }, 300_000);
 });

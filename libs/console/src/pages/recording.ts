@@ -186,6 +186,9 @@ class RecordingPages {
       namesFrom(values[list.field] ?? '').map((name) => ({ name, role: list.role, status: list.status })),
     );
     if (attendees.length === 0) return again([{ field: 'present', message: 'Enter at least one person who attended or sent apologies' }]);
+    // The API replaces the whole list: whoever the form has no list for (recorded through the API) is sent back as it was.
+    const current = await this.gateway.meeting(this.page.caller(), meetingId);
+    if (current.kind === 'ok') attendees.push(...current.value.attendees.filter((a) => !onTheForm(a)));
     const version = form.get('version') ?? '';
     const result: CommandResult = VERSION.test(version)
       ? await this.gateway.recordAttendance(this.page.caller(), meetingId, attendees, Number(version))
@@ -485,13 +488,18 @@ function partFields(rowOf: readonly number[]): Record<string, string> {
   );
 }
 
-function attendanceLists(attendees: readonly AttendeeInput[]): Record<(typeof ATTENDANCE_LISTS)[number]['field'], string[]> {
+function onTheForm(attendee: AttendeeInput): boolean {
+  return ATTENDANCE_LISTS.some((list) => list.role === attendee.role && list.status === attendee.status);
+}
+
+function attendanceLists(attendees: readonly AttendeeInput[]): Record<(typeof ATTENDANCE_LISTS)[number]['field'] | 'others', string[]> {
   const namesOf = (role: string, status: string) => attendees.filter((a) => a.role === role && a.status === status).map((a) => a.name);
   return {
     chair: namesOf('chair', 'present'),
     present: namesOf('member', 'present'),
     apologies: namesOf('member', 'apologies'),
     officers: namesOf('officer', 'present'),
+    others: attendees.filter((a) => !onTheForm(a)).map((a) => `${a.name} (${a.role.replace('-', ' ')}, ${a.status})`),
   };
 }
 
