@@ -1,6 +1,6 @@
 import type request from 'supertest';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
-import { csrfOf, seedConsoleWorld, signIn, textOf, type ConsoleWorld } from './support/console-world.js';
+import { csrfOf, seedConsoleWorld, signIn, textOf, waitForReadModels, type ConsoleWorld } from './support/console-world.js';
 
 type Agent = ReturnType<typeof request.agent>;
 
@@ -204,6 +204,7 @@ describe('recording a meeting through the web console', () => {
         .post(`/api/v1/meetings/${meetingId}/attendance`)
         .send({ attendees: [{ name: 'Councillor Carr', role: 'portfolio-holder', status: 'present' }] });
       expect(recorded.status).toBe(200);
+      await waitForReadModels(f, (recorded.body as { position: number }).position);
       const res = await send(staff, `/meetings/${meetingId}/attendance`, {
         version: String((await meetingOverApi(meetingId)).version),
         present: 'Councillor Green',
