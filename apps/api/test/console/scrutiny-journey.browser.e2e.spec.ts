@@ -161,6 +161,18 @@ const BROMLEY = {
     await check(page, 'meeting', consoleErrors, documentHtml);
     const meetingUrl = page.url();
 
+    // Attendance, one name a line.
+    await clickAndLoad(page, page.getByRole('link', { name: 'Record attendance' }));
+    await check(page, 'attendance-form', consoleErrors, documentHtml);
+    await page.getByLabel('Chair', { exact: true }).fill('Councillor Judi Ellis');
+    await page.getByLabel('Members present').fill('Councillor Mary Cooke\nCouncillor Ruth Bennett');
+    await page.getByLabel('Apologies').fill('Councillor Robert Evans');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Record attendance' }));
+    expect(await main()).toContain('Attendance recorded');
+    expect((await page.locator('[data-attendance]').innerText()).replace(/\s+/g, ' ')).toBe(
+      'Chair Councillor Judi Ellis Members present Councillor Mary Cooke, Councillor Ruth Bennett Apologies Councillor Robert Evans',
+    );
+
     // Item 62, first sent without its number: the error summary keeps what was typed.
     await clickAndLoad(page, page.getByRole('button', { name: 'Add an item' }));
     await check(page, 'item-form', consoleErrors, documentHtml);
