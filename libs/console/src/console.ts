@@ -4,6 +4,7 @@ import type { ActionPage, CommandResult, ConsoleCaller, ConsoleGateway, FieldPro
 import { AuditPages } from './pages/audit.js';
 import { figuresPages } from './pages/figures.js';
 import { directoryPages } from './pages/directory.js';
+import { recordingPages } from './pages/recording.js';
 import { scrutinyPages, type PageTools } from './pages/scrutiny.js';
 import { manageLinksFor, staffPages } from './pages/staff.js';
 import { navigationFor } from './navigation.js';
@@ -133,6 +134,8 @@ class ConsoleHandler {
       }
     }
     if (await this.audit.handle(page, method, path)) return true;
+    // Before the scrutiny pages: /committees/new would otherwise read as a committee's id.
+    if (await recordingPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (await scrutinyPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (await figuresPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (await staffPages(this.options.gateway, this.toolsFor(page, method))) return true;

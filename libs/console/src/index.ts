@@ -47,6 +47,22 @@ export {
   type PendingSignIn,
   type SignedInIdentity,
 } from './sign-in/oidc-sign-in.js';
+export type {
+  ActionArisingInput,
+  AttendeeInput,
+  CommitteeInput,
+  CreateResult,
+  ItemInput,
+  MeetingAction,
+  MeetingInput,
+  MeetingPage,
+  MeetingResolution,
+  PartInput,
+  PostOption,
+  RecordingGateway,
+  RecordingVocabulary,
+  ResolutionInput,
+} from './recording-gateway.js';
 export type { SignInGateway } from './sign-in/sign-in-gateway.js';
 export type { ActionFigures, AskedMetric, FiguresInput, MetricsGateway, RecordedFigures } from './metrics-gateway.js';
 export type {

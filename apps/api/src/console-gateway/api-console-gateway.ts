@@ -17,6 +17,7 @@ import type {
   MyQueue,
   ProgressInput,
   Read,
+  RecordingGateway,
   ScrutinyGateway,
   StaffGateway,
 } from '#console';
@@ -57,7 +58,10 @@ type ActionCommandClass = typeof ReportProgressCommand | typeof CompleteActionCo
  * declares (read from the controllers, so the console and the API cannot disagree about who may do what).
  */
 @Injectable()
-export class ApiConsoleGateway implements Omit<ConsoleGateway, keyof ScrutinyGateway | keyof StaffGateway | keyof MetricsGateway> {
+export class ApiConsoleGateway implements Omit<
+  ConsoleGateway,
+  keyof ScrutinyGateway | keyof StaffGateway | keyof MetricsGateway | keyof RecordingGateway
+> {
   readonly grantableRoles: readonly string[] = ROLES;
 
   constructor(

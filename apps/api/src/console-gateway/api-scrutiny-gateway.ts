@@ -40,6 +40,7 @@ import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.inte
 import { actorOf, refusalOf, resultOfRefused, type ApiConsoleGateway } from './api-console-gateway.js';
 import type { ApiMetricsGateway } from './api-metrics-gateway.js';
 import type { ApiStaffGateway } from './api-staff-gateway.js';
+import type { ApiRecordingGateway } from './api-recording-gateway.js';
 
 const LIST_LIMIT = 1000;
 const CHASE_LIST_LIMIT = 500;
@@ -201,13 +202,15 @@ async function notFoundAsRead<T>(read: () => Promise<T>): Promise<Read<T>> {
 
 /**
  * The console's whole gateway: the officer's pages from ApiConsoleGateway, the scrutiny pages from ApiScrutinyGateway,
- * the staff's management pages from ApiStaffGateway, the officer's figures from ApiMetricsGateway.
+ * the staff's management pages from ApiStaffGateway, the officer's figures from ApiMetricsGateway and
+ * recording meetings from ApiRecordingGateway.
  */
 export function consoleGatewayOf(
   base: ApiConsoleGateway,
   scrutiny: ApiScrutinyGateway,
   staff: ApiStaffGateway,
   metrics: ApiMetricsGateway,
+  recording: ApiRecordingGateway,
 ): ConsoleGateway {
   return {
     grantableRoles: base.grantableRoles,
@@ -238,6 +241,19 @@ export function consoleGatewayOf(
     vacatePost: (caller, postId, version) => staff.vacatePost(caller, postId, version),
     people: (caller, after) => staff.people(caller, after),
     registerPerson: (caller, person) => staff.registerPerson(caller, person),
+    recordingVocabulary: recording.recordingVocabulary,
+    mayRecord: (caller) => recording.mayRecord(caller),
+    createCommittee: (caller, input) => recording.createCommittee(caller, input),
+    scheduleMeeting: (caller, committeeId, input) => recording.scheduleMeeting(caller, committeeId, input),
+    meeting: (caller, meetingId) => recording.meeting(caller, meetingId),
+    recordAttendance: (caller, meetingId, attendees, version) => recording.recordAttendance(caller, meetingId, attendees, version),
+    addItem: (caller, meetingId, input, version) => recording.addItem(caller, meetingId, input, version),
+    passResolution: (caller, meetingId, input) => recording.passResolution(caller, meetingId, input),
+    postOptions: (caller) => recording.postOptions(caller),
+    assignAction: (caller, input) => recording.assignAction(caller, input),
+    approveMinutes: (caller, meetingId, approvedAt, version) => recording.approveMinutes(caller, meetingId, approvedAt, version),
+    correctResolution: (caller, resolutionId, parts, reason, version) =>
+      recording.correctResolution(caller, resolutionId, parts, reason, version),
     searchAudit: base.searchAudit,
     streamEntries: base.streamEntries,
     recordAsOf: base.recordAsOf,

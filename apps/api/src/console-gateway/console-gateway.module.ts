@@ -5,6 +5,7 @@ import { ReadModelsModule } from '../read-models/read-models.module.js';
 import { ApiAuditGateway } from './api-audit-gateway.js';
 import { ApiConsoleGateway } from './api-console-gateway.js';
 import { ApiMetricsGateway } from './api-metrics-gateway.js';
+import { ApiRecordingGateway } from './api-recording-gateway.js';
 import { ApiSignInGateway } from './api-sign-in-gateway.js';
 import { ApiScrutinyGateway, consoleGatewayOf } from './api-scrutiny-gateway.js';
 import { ApiStaffGateway } from './api-staff-gateway.js';
@@ -19,10 +20,11 @@ import { ApiStaffGateway } from './api-staff-gateway.js';
     ApiSignInGateway,
     ApiMetricsGateway,
     ApiStaffGateway,
+    ApiRecordingGateway,
     {
       provide: CONSOLE_GATEWAY,
       useFactory: consoleGatewayOf,
-      inject: [ApiConsoleGateway, ApiScrutinyGateway, ApiStaffGateway, ApiMetricsGateway],
+      inject: [ApiConsoleGateway, ApiScrutinyGateway, ApiStaffGateway, ApiMetricsGateway, ApiRecordingGateway],
     },
   ],
   exports: [CONSOLE_GATEWAY],

@@ -71,16 +71,22 @@ export async function scrutinyPages(gateway: ConsoleGateway, page: PageTools): P
 }
 
 async function committees(gateway: ConsoleGateway, page: PageTools): Promise<void> {
-  const list = await gateway.committees(page.caller());
+  const [list, mayRecord] = await Promise.all([gateway.committees(page.caller()), gateway.mayRecord(page.caller())]);
   if (list.kind !== 'ok') return page.refused(list, 'see the committees');
-  page.send(200, 'scrutiny/committees', { title: 'Committees', activeNav: 'committees', committees: list.value });
+  page.send(200, 'scrutiny/committees', {
+    title: 'Committees',
+    activeNav: 'committees',
+    committees: list.value,
+    mayRecord,
+    flash: page.flash(),
+  });
 }
 
 async function committeePage(gateway: ConsoleGateway, page: PageTools, committeeId: string): Promise<void> {
   if (!UUID.test(committeeId)) return page.notFound();
-  const found = await gateway.committee(page.caller(), committeeId);
+  const [found, mayRecord] = await Promise.all([gateway.committee(page.caller(), committeeId), gateway.mayRecord(page.caller())]);
   if (found.kind !== 'ok') return page.refused(found, 'see this committee');
-  page.send(200, 'scrutiny/committee', { title: found.value.committee.name, committee: found.value });
+  page.send(200, 'scrutiny/committee', { title: found.value.committee.name, committee: found.value, mayRecord, flash: page.flash() });
 }
 
 async function actionLog(gateway: ConsoleGateway, page: PageTools, committeeId: string, format: 'csv' | 'docx' | undefined): Promise<void> {

@@ -40,6 +40,19 @@ const NOTHING: ConsoleGateway = {
   vacatePost: async () => ({ kind: 'not-found' }),
   people: async () => ({ kind: 'ok', value: { items: [], nextAfter: null } }),
   registerPerson: async () => ({ kind: 'not-found' }),
+  // Recording meetings (recording-gateway.ts)
+  recordingVocabulary: { committeeKinds: ['scrutiny'], resolutionPartKinds: ['noted'] },
+  mayRecord: async () => false,
+  createCommittee: async () => ({ kind: 'forbidden', detail: 'stub' }),
+  scheduleMeeting: async () => ({ kind: 'not-found' }),
+  meeting: async () => ({ kind: 'not-found' }),
+  recordAttendance: async () => ({ kind: 'not-found' }),
+  addItem: async () => ({ kind: 'not-found' }),
+  passResolution: async () => ({ kind: 'not-found' }),
+  postOptions: async () => ({ kind: 'ok', value: [] }),
+  assignAction: async () => ({ kind: 'not-found' }),
+  approveMinutes: async () => ({ kind: 'not-found' }),
+  correctResolution: async () => ({ kind: 'not-found' }),
 };
 
 export function stubGateway(overrides: Partial<ConsoleGateway> = {}): ConsoleGateway {
