@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActionPage, CommandResult, ConsoleCaller, ConsoleGateway, FieldProblem } from './console-gateway.js';
 import { AuditPages } from './pages/audit.js';
+import { cursorOf, paginationOf } from './pagination.js';
 import { scrutinyPages, type PageTools } from './pages/scrutiny.js';
 import { createRenderer, RAG_TEXT, type Renderer } from './render.js';
 import { SESSION_COOKIE, sessionCookie, SessionStore, type Session } from './sessions.js';
@@ -151,9 +152,14 @@ class ConsoleHandler {
   // ---- pages -------------------------------------------------------------------------------------------------
 
   private async myActions(page: Page, caller = this.callerOf(page)): Promise<void> {
-    const queue = await this.options.gateway.myQueue(caller);
+    const queue = await this.options.gateway.myQueue(caller, cursorOf(page.query));
     if (queue.kind !== 'ok') return this.refused(page, queue, 'see these actions');
-    this.send(page, 200, 'my-actions', { title: 'My actions', activeNav: 'my-actions', queue: queue.value });
+    this.send(page, 200, 'my-actions', {
+      title: 'My actions',
+      activeNav: 'my-actions',
+      queue: queue.value,
+      pagination: paginationOf(page.path, page.query, queue.value.nextCursor),
+    });
   }
 
   private async actionGet(page: Page, actionId: string, form: string | undefined): Promise<void> {

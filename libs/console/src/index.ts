@@ -2,6 +2,7 @@
 export { consoleMiddleware, type ConsoleMiddleware, type ConsoleOptions } from './console.js';
 export {
   CONSOLE_GATEWAY,
+  CONSOLE_PAGE_SIZE,
   type ActionHistoryEntry,
   type ActionPage,
   type CommandResult,
@@ -31,6 +32,9 @@ export type {
 export { actionLogDocx, ACTION_LOG_COLUMNS, type ActionLogDocument, type ActionLogLine } from './action-log-docx.js';
 export type {
   ActionLogCsv,
+  ActionLogFilters,
+  ActionLogPage,
+  ActionLogPageRequest,
   ActionLogView,
   ChaseListEntry,
   ChaseListView,
