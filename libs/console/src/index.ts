@@ -18,6 +18,10 @@ export {
   type Read,
   type Refusal,
 } from './console-gateway.js';
+/** The renderer, the pagination links and the log's statuses, for the web benchmark to time a page's render alone. */
+export { createRenderer, type Renderer } from './render.js';
+export { paginationOf, type Pagination } from './pagination.js';
+export { LOG_STATUSES } from './pages/scrutiny.js';
 export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SESSION_COOKIE, sessionCookie, SessionStore } from './sessions.js';
 export type {
   AuditEntriesPage,
