@@ -236,6 +236,8 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
       ? `EXISTS (SELECT 1 FROM ${readModelTables.audit} e WHERE e.stream_id = ${streamIdSql('action', 'a.action_id')} AND e.stream_version = 1
                   AND e.recorded_at <= $${params.push(instant.toISOString())}::timestamptz)`
       : 'TRUE';
+    // The page's keys first, from the committee's actions alone; then only those rows are joined to their meeting's
+    // agenda item and owner post (joined before the sort, every action of the committee paid for the join).
     const { rows } = await this.db.query<LogRow>(
       `SELECT a.action_id, a.ref, a.meeting_id, ${ukDay('a.meeting_starts_at')} AS meeting_date, a.item_number,
               item.title AS item_title, item.paper_ref,
@@ -244,16 +246,18 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
               (${overdueSql('$2')}) AS overdue, a.rag, a.latest_note, a.outcome, a.sign_off_note,
               ${ukDay('coalesce(a.closed_at, a.withdrawn_at)')} AS date_closed,
               ${isoInstant('a.meeting_starts_at')} AS meeting_starts_at, ${refNumberSql()} AS ref_number
-         FROM ${readModelTables.actions} a
+         FROM (SELECT a.action_id FROM ${readModelTables.actions} a
+                WHERE a.committee_id = $1 AND ${afterSql} AND ${existedSql} AND ${kept}
+                ORDER BY a.meeting_starts_at, ${refNumberSql()}, a.action_id
+                LIMIT $3) page
+         JOIN ${readModelTables.actions} a ON a.action_id = page.action_id
          LEFT JOIN ${readModelTables.meetings} m ON m.meeting_id = a.meeting_id
          LEFT JOIN LATERAL (
            SELECT i->>'title' AS title, i->>'paperRef' AS paper_ref FROM jsonb_array_elements(m.items) i
             WHERE i->>'number' = a.item_number LIMIT 1
          ) item ON TRUE
          LEFT JOIN ${readModelTables.posts} p ON p.post_id = a.owner_post_id
-        WHERE a.committee_id = $1 AND ${afterSql} AND ${existedSql} AND ${kept}
-        ORDER BY a.meeting_starts_at, ${refNumberSql()}, a.action_id
-        LIMIT $3`,
+        ORDER BY a.meeting_starts_at, ${refNumberSql()}, a.action_id`,
       params,
     );
     const page = rows.slice(0, limit);
