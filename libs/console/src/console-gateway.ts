@@ -56,9 +56,15 @@ export interface QueueItem {
   readonly ownerPost: string;
 }
 
+/** Rows on a page of the console's long lists (My actions, the chase list, the action log). */
+export const CONSOLE_PAGE_SIZE = 100;
+
 export interface MyQueue {
   readonly posts: readonly string[];
+  /** One page, soonest due first. */
   readonly actions: readonly QueueItem[];
+  /** Opaque: asks for the page after this one; null on the last page. */
+  readonly nextCursor: string | null;
 }
 
 export interface ActionHistoryEntry {
@@ -106,7 +112,8 @@ export interface ConsoleGateway extends AuditGateway, ScrutinyGateway, StaffGate
   /** The roles a development sign-in may grant. */
   readonly grantableRoles: readonly string[];
   directory(): Promise<readonly DirectoryEntry[]>;
-  myQueue(caller: ConsoleCaller): Promise<Read<MyQueue>>;
+  /** A page of the caller's queue: the first without a cursor; a cursor that is not one of ours is not found. */
+  myQueue(caller: ConsoleCaller, cursor?: string): Promise<Read<MyQueue>>;
   action(caller: ConsoleCaller, actionId: string): Promise<Read<ActionPage>>;
   reportProgress(caller: ConsoleCaller, actionId: string, input: ProgressInput, expectedVersion: number): Promise<CommandResult>;
   completeAction(caller: ConsoleCaller, actionId: string, input: CompletionInput, expectedVersion: number): Promise<CommandResult>;

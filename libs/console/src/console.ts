@@ -5,6 +5,7 @@ import { AuditPages } from './pages/audit.js';
 import { figuresPages } from './pages/figures.js';
 import { directoryPages } from './pages/directory.js';
 import { recordingPages } from './pages/recording.js';
+import { cursorOf, paginationOf } from './pagination.js';
 import { scrutinyPages, type PageTools } from './pages/scrutiny.js';
 import { manageLinksFor, staffPages } from './pages/staff.js';
 import { navigationFor } from './navigation.js';
@@ -161,9 +162,14 @@ class ConsoleHandler {
   // ---- pages -------------------------------------------------------------------------------------------------
 
   private async myActions(page: Page, caller = this.callerOf(page)): Promise<void> {
-    const queue = await this.options.gateway.myQueue(caller);
+    const queue = await this.options.gateway.myQueue(caller, cursorOf(page.query));
     if (queue.kind !== 'ok') return this.refused(page, queue, 'see these actions');
-    this.send(page, 200, 'my-actions', { title: 'My actions', activeNav: 'my-actions', queue: queue.value });
+    this.send(page, 200, 'my-actions', {
+      title: 'My actions',
+      activeNav: 'my-actions',
+      queue: queue.value,
+      pagination: paginationOf(page.path, page.query, queue.value.nextCursor),
+    });
   }
 
   private async actionGet(page: Page, actionId: string, form: string | undefined): Promise<void> {

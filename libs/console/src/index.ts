@@ -2,6 +2,7 @@
 export { consoleMiddleware, type ConsoleMiddleware, type ConsoleOptions } from './console.js';
 export {
   CONSOLE_GATEWAY,
+  CONSOLE_PAGE_SIZE,
   type ActionHistoryEntry,
   type ActionPage,
   type CommandResult,
@@ -17,6 +18,10 @@ export {
   type Read,
   type Refusal,
 } from './console-gateway.js';
+/** The renderer, the pagination links and the log's statuses, for the web benchmark to time a page's render alone. */
+export { createRenderer, type Renderer } from './render.js';
+export { paginationOf, type Pagination } from './pagination.js';
+export { LOG_STATUSES } from './pages/scrutiny.js';
 export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SESSION_COOKIE, sessionCookie, SessionStore } from './sessions.js';
 export type {
   AuditEntriesPage,
@@ -31,6 +36,9 @@ export type {
 export { actionLogDocx, ACTION_LOG_COLUMNS, type ActionLogDocument, type ActionLogLine } from './action-log-docx.js';
 export type {
   ActionLogCsv,
+  ActionLogFilters,
+  ActionLogPage,
+  ActionLogPageRequest,
   ActionLogView,
   ChaseListEntry,
   ChaseListView,

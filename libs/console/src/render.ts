@@ -14,6 +14,23 @@ const LONDON = 'Europe/London';
 const ukDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON });
 const ukTime = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: LONDON });
 
+/**
+ * The formatted text of each value seen lately: a page of 100 rows repeats its dates, and Intl formatting is a
+ * fifth of a list's render. Emptied when full, so it never grows past its bound.
+ */
+function remembered(format: (value: string) => string, bound = 10_000): (value: unknown) => string {
+  const seen = new Map<string, string>();
+  return (value) => {
+    if (typeof value !== 'string') return '';
+    let text = seen.get(value);
+    if (text === undefined) {
+      if (seen.size >= bound) seen.clear();
+      seen.set(value, (text = format(value)));
+    }
+    return text;
+  };
+}
+
 /** 2017-02-15 → 15 February 2017 (a calendar date, read at noon UTC so no zone moves it). */
 function formatDate(value: unknown): string {
   if (typeof value !== 'string') return '';
@@ -54,8 +71,8 @@ export function createRenderer(): Renderer {
     autoescape: true,
     throwOnUndefined: false,
   });
-  env.addFilter('ukDate', formatDate);
-  env.addFilter('ukDateTime', formatDateTime);
+  env.addFilter('ukDate', remembered(formatDate));
+  env.addFilter('ukDateTime', remembered(formatDateTime));
   env.addFilter('eventText', eventText);
   env.addFilter('statusText', (status: unknown) => (typeof status === 'string' ? (STATUS_TEXT[status] ?? status) : ''));
   env.addGlobal('ragText', RAG_TEXT);

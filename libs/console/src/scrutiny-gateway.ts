@@ -27,6 +27,31 @@ export interface ActionLogView {
   readonly rows: readonly ActionLogLine[];
 }
 
+/** What the action log's filter form asks for; an empty value keeps every row. */
+export interface ActionLogFilters {
+  /** One of the Status column's values (open, overdue, completed, complete, withdrawn). */
+  readonly status: string;
+  readonly overdueOnly: boolean;
+  readonly meeting: string;
+}
+
+export interface ActionLogPageRequest {
+  readonly filters?: ActionLogFilters | undefined;
+  /** Opaque, from the previous page's nextCursor; a cursor that is not one of ours is not found. */
+  readonly cursor?: string | undefined;
+}
+
+export interface ActionLogPage {
+  readonly committee: CommitteeEntry;
+  /** The UK date overdue is judged on. */
+  readonly overdueOn: string;
+  /** One page of the rows the filters keep, by meeting date, then ref. */
+  readonly rows: readonly ActionLogLine[];
+  readonly nextCursor: string | null;
+  /** The committee's meetings, oldest first, for the meeting filter. */
+  readonly meetings: readonly { readonly meetingId: string; readonly date: string }[];
+}
+
 export interface ActionLogCsv {
   readonly fileName: string;
   readonly csv: string;
@@ -48,17 +73,22 @@ export interface ChaseListEntry {
 export interface ChaseListView {
   /** The UK date overdue is judged on (today). */
   readonly asOf: string;
+  /** One page, most overdue first. */
   readonly actions: readonly ChaseListEntry[];
+  readonly nextCursor: string | null;
 }
 
 /** What the scrutiny staff's pages need: committees, the action log, the chase list, chasing and signing off. */
 export interface ScrutinyGateway {
   committees(caller: ConsoleCaller): Promise<Read<readonly CommitteeEntry[]>>;
   committee(caller: ConsoleCaller, committeeId: string): Promise<Read<CommitteePage>>;
-  actionLog(caller: ConsoleCaller, committeeId: string): Promise<Read<ActionLogView>>;
+  /** A page of the log, filtered in the query. */
+  actionLog(caller: ConsoleCaller, committeeId: string, pageRequest?: ActionLogPageRequest): Promise<Read<ActionLogPage>>;
+  /** The whole log, for the Word document. */
+  wholeActionLog(caller: ConsoleCaller, committeeId: string): Promise<Read<ActionLogView>>;
   /** The API's own CSV of the whole log. */
   actionLogCsv(caller: ConsoleCaller, committeeId: string): Promise<Read<ActionLogCsv>>;
-  chaseList(caller: ConsoleCaller): Promise<Read<ChaseListView>>;
+  chaseList(caller: ConsoleCaller, cursor?: string): Promise<Read<ChaseListView>>;
   /** Whether the caller may chase and sign off actions (the API's routes' rule). */
   mayChaseAndSignOff(caller: ConsoleCaller): Promise<boolean>;
   /** Unconditional: a chase does not depend on what the owner reported since the list was read. */

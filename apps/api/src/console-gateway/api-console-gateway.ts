@@ -5,21 +5,22 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DomainError, streamIdFor } from '#domain';
 import { ConcurrencyError } from '#event-store';
-import type {
-  ActionPage,
-  CommandResult,
-  CompletionInput,
-  ConsoleCaller,
-  ConsoleGateway,
-  ConsolePerson,
-  DirectoryEntry,
-  MetricsGateway,
-  MyQueue,
-  ProgressInput,
-  Read,
-  RecordingGateway,
-  ScrutinyGateway,
-  StaffGateway,
+import {
+  CONSOLE_PAGE_SIZE,
+  type ActionPage,
+  type CommandResult,
+  type CompletionInput,
+  type ConsoleCaller,
+  type ConsoleGateway,
+  type ConsolePerson,
+  type DirectoryEntry,
+  type MetricsGateway,
+  type MyQueue,
+  type ProgressInput,
+  type Read,
+  type RecordingGateway,
+  type ScrutinyGateway,
+  type StaffGateway,
 } from '#console';
 import { ApiAuditGateway } from './api-audit-gateway.js';
 import { decideAccess, type AccessDecision } from '../platform/auth/access-decision.js';
@@ -41,6 +42,7 @@ import { ListPeopleQuery, type PersonList } from '../features/directory/list-peo
 import { ListPostsQuery, type PostList } from '../features/directory/list-posts.query.js';
 import type { CommandOutcome } from '../features/shared/command-outcome.js';
 import { isUuid } from '../features/shared/uuid.js';
+import { decodeCursor } from '../features/views/page-cursor.js';
 import { GetPersonQueueQuery, type PersonQueue } from '../features/views/queue.query.js';
 import { ViewsController } from '../features/views/views.controller.js';
 import { ProjectionPositions } from '../read-models/projection-positions.js';
@@ -48,7 +50,6 @@ import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.inte
 import { ApiSignInGateway } from './api-sign-in-gateway.js';
 
 const LIST_LIMIT = 1000;
-const QUEUE_LIMIT = 500;
 const HISTORY_LIMIT = 1000;
 
 type ActionCommandClass = typeof ReportProgressCommand | typeof CompleteActionCommand;
@@ -96,12 +97,15 @@ export class ApiConsoleGateway implements Omit<
     }));
   }
 
-  async myQueue(caller: ConsoleCaller): Promise<Read<MyQueue>> {
+  async myQueue(caller: ConsoleCaller, cursor?: string): Promise<Read<MyQueue>> {
     const actor = actorOf(caller);
     const refusal = refusalOf(await this.decide(ViewsController, 'myQueue', actor));
     if (refusal) return refusal;
+    if (cursor !== undefined && !isCursorOf(decodeCursor, cursor)) return { kind: 'not-found' };
     const [queue, committees] = await Promise.all([
-      this.queries.execute<GetPersonQueueQuery, PersonQueue>(new GetPersonQueueQuery(actor.id, { limit: QUEUE_LIMIT })),
+      this.queries.execute<GetPersonQueueQuery, PersonQueue>(
+        new GetPersonQueueQuery(actor.id, { limit: CONSOLE_PAGE_SIZE, ...(cursor === undefined ? {} : { after: cursor }) }),
+      ),
       this.committeeNames(),
     ]);
     return {
@@ -121,6 +125,7 @@ export class ApiConsoleGateway implements Omit<
           latestUpdate: a.latestUpdate,
           ownerPost: a.ownerPost.title,
         })),
+        nextCursor: queue.nextAfter,
       },
     };
   }
@@ -257,4 +262,14 @@ export function resultOfRefused(error: unknown): CommandResult {
     return { kind: 'refused', detail };
   }
   throw error;
+}
+
+/** Whether a page cursor from the browser's address is one of ours: a forged one reads as a page not found. */
+export function isCursorOf(decode: (cursor: string) => unknown, cursor: string): boolean {
+  try {
+    decode(cursor);
+    return true;
+  } catch {
+    return false;
+  }
 }

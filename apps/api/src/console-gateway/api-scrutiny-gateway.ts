@@ -4,17 +4,20 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DomainError } from '#domain';
-import type {
-  ActionLogCsv,
-  ActionLogView,
-  ChaseListView,
-  CommandResult,
-  CommitteeEntry,
-  CommitteePage,
-  ConsoleCaller,
-  ConsoleGateway,
-  Read,
-  ScrutinyGateway,
+import {
+  CONSOLE_PAGE_SIZE,
+  type ActionLogCsv,
+  type ActionLogPage,
+  type ActionLogPageRequest,
+  type ActionLogView,
+  type ChaseListView,
+  type CommandResult,
+  type CommitteeEntry,
+  type CommitteePage,
+  type ConsoleCaller,
+  type ConsoleGateway,
+  type Read,
+  type ScrutinyGateway,
 } from '#console';
 import { decideAccess, type AccessDecision } from '../platform/auth/access-decision.js';
 import { accessRuleFor } from '../platform/auth/authorization.guard.js';
@@ -32,18 +35,19 @@ import { ListCommitteesQuery, type CommitteeList } from '../features/committees/
 import type { CommandOutcome } from '../features/shared/command-outcome.js';
 import { isUuid } from '../features/shared/uuid.js';
 import { actionLogCsv, actionLogFileName } from '../features/views/action-log.csv.js';
-import { GetActionLogQuery, type ActionLog } from '../features/views/action-log.query.js';
+import { decodeActionLogCursor } from '../features/views/action-log-cursor.js';
+import { GetActionLogQuery, type ActionLog, type ActionLogFilter, type ActionLogPaging } from '../features/views/action-log.query.js';
+import { decodeCursor } from '../features/views/page-cursor.js';
 import { GetChaseListQuery, type ChaseList } from '../features/views/overdue.query.js';
 import { ViewsController } from '../features/views/views.controller.js';
 import { ProjectionPositions } from '../read-models/projection-positions.js';
 import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
-import { actorOf, refusalOf, resultOfRefused, type ApiConsoleGateway } from './api-console-gateway.js';
+import { actorOf, isCursorOf, refusalOf, resultOfRefused, type ApiConsoleGateway } from './api-console-gateway.js';
 import type { ApiMetricsGateway } from './api-metrics-gateway.js';
 import type { ApiStaffGateway } from './api-staff-gateway.js';
 import type { ApiRecordingGateway } from './api-recording-gateway.js';
 
 const LIST_LIMIT = 1000;
-const CHASE_LIST_LIMIT = 500;
 
 /** The scrutiny staff's pages over the api's queries and commands, each behind its route's access rule. */
 @Injectable()
@@ -80,23 +84,58 @@ export class ApiScrutinyGateway implements ScrutinyGateway {
     };
   }
 
-  async actionLog(caller: ConsoleCaller, committeeId: string): Promise<Read<ActionLogView>> {
-    const log = await this.wholeLog(caller, committeeId);
+  async actionLog(caller: ConsoleCaller, committeeId: string, pageRequest: ActionLogPageRequest = {}): Promise<Read<ActionLogPage>> {
+    const { cursor, filters } = pageRequest;
+    if (cursor !== undefined && !isCursorOf(decodeActionLogCursor, cursor)) return { kind: 'not-found' };
+    const filter: ActionLogFilter = {
+      ...(filters?.status ? { status: filters.status } : {}),
+      ...(filters?.overdueOnly ? { overdueOnly: true } : {}),
+      ...(filters?.meeting ? { meetingId: filters.meeting } : {}),
+    };
+    const paging = { limit: CONSOLE_PAGE_SIZE, filter, ...(cursor === undefined ? {} : { after: cursor }) };
+    const [log, meetings] = await Promise.all([
+      this.readLog(caller, committeeId, paging),
+      notFoundAsRead(() =>
+        this.queries.execute<GetCommitteeMeetingsQuery, CommitteeMeetings>(
+          new GetCommitteeMeetingsQuery(committeeId, { limit: LIST_LIMIT }),
+        ),
+      ),
+    ]);
+    if (log.kind !== 'ok') return log;
+    if (meetings.kind !== 'ok') return meetings;
+    const { committee, overdueOn, rows, nextAfter } = log.value;
+    return {
+      kind: 'ok',
+      value: {
+        committee,
+        overdueOn,
+        rows,
+        nextCursor: nextAfter,
+        meetings: meetings.value.meetings.map((m) => ({ meetingId: m.meetingId, date: m.date })).reverse(),
+      },
+    };
+  }
+
+  async wholeActionLog(caller: ConsoleCaller, committeeId: string): Promise<Read<ActionLogView>> {
+    const log = await this.readLog(caller, committeeId, {});
     if (log.kind !== 'ok') return log;
     const { committee, overdueOn, rows } = log.value;
     return { kind: 'ok', value: { committee, overdueOn, rows } };
   }
 
   async actionLogCsv(caller: ConsoleCaller, committeeId: string): Promise<Read<ActionLogCsv>> {
-    const log = await this.wholeLog(caller, committeeId);
+    const log = await this.readLog(caller, committeeId, {});
     if (log.kind !== 'ok') return log;
     return { kind: 'ok', value: { fileName: actionLogFileName(log.value), csv: actionLogCsv(log.value) } };
   }
 
-  async chaseList(caller: ConsoleCaller): Promise<Read<ChaseListView>> {
+  async chaseList(caller: ConsoleCaller, cursor?: string): Promise<Read<ChaseListView>> {
     const refusal = refusalOf(await this.decide(ViewsController, 'overdue', actorOf(caller)));
     if (refusal) return refusal;
-    const list = await this.queries.execute<GetChaseListQuery, ChaseList>(new GetChaseListQuery({ limit: CHASE_LIST_LIMIT }));
+    if (cursor !== undefined && !isCursorOf(decodeCursor, cursor)) return { kind: 'not-found' };
+    const list = await this.queries.execute<GetChaseListQuery, ChaseList>(
+      new GetChaseListQuery({ limit: CONSOLE_PAGE_SIZE, ...(cursor === undefined ? {} : { after: cursor }) }),
+    );
     return {
       kind: 'ok',
       value: {
@@ -113,6 +152,7 @@ export class ApiScrutinyGateway implements ScrutinyGateway {
           lastChasedAt: a.lastChasedAt,
           chaseCount: a.chaseCount,
         })),
+        nextCursor: list.nextAfter,
       },
     };
   }
@@ -150,11 +190,12 @@ export class ApiScrutinyGateway implements ScrutinyGateway {
     );
   }
 
-  private async wholeLog(caller: ConsoleCaller, committeeId: string): Promise<Read<ActionLog>> {
+  /** The log behind the route's rule: a page of it, or the whole of it when `paging` has no limit. */
+  private async readLog(caller: ConsoleCaller, committeeId: string, paging: ActionLogPaging): Promise<Read<ActionLog>> {
     const refusal = refusalOf(await this.decide(ViewsController, 'actionLog', actorOf(caller)));
     if (refusal) return refusal;
     if (!isUuid(committeeId)) return { kind: 'not-found' };
-    return notFoundAsRead(() => this.queries.execute<GetActionLogQuery, ActionLog>(new GetActionLogQuery(committeeId, {})));
+    return notFoundAsRead(() => this.queries.execute<GetActionLogQuery, ActionLog>(new GetActionLogQuery(committeeId, paging)));
   }
 
   /** The route's access rule, then its DTO validation, then the command; answers once the read models show it. */
@@ -215,15 +256,16 @@ export function consoleGatewayOf(
   return {
     grantableRoles: base.grantableRoles,
     directory: () => base.directory(),
-    myQueue: (caller) => base.myQueue(caller),
+    myQueue: (caller, cursor) => base.myQueue(caller, cursor),
     action: (caller, actionId) => base.action(caller, actionId),
     reportProgress: (caller, actionId, input, version) => base.reportProgress(caller, actionId, input, version),
     completeAction: (caller, actionId, input, version) => base.completeAction(caller, actionId, input, version),
     committees: (caller) => scrutiny.committees(caller),
     committee: (caller, committeeId) => scrutiny.committee(caller, committeeId),
-    actionLog: (caller, committeeId) => scrutiny.actionLog(caller, committeeId),
+    actionLog: (caller, committeeId, pageRequest) => scrutiny.actionLog(caller, committeeId, pageRequest),
+    wholeActionLog: (caller, committeeId) => scrutiny.wholeActionLog(caller, committeeId),
     actionLogCsv: (caller, committeeId) => scrutiny.actionLogCsv(caller, committeeId),
-    chaseList: (caller) => scrutiny.chaseList(caller),
+    chaseList: (caller, cursor) => scrutiny.chaseList(caller, cursor),
     mayChaseAndSignOff: (caller) => scrutiny.mayChaseAndSignOff(caller),
     chaseAction: (caller, actionId, note) => scrutiny.chaseAction(caller, actionId, note),
     signOffAction: (caller, actionId, note, version) => scrutiny.signOffAction(caller, actionId, note, version),

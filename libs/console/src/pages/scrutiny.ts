@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import { ACTION_LOG_COLUMNS, actionLogDocx, type ActionLogLine } from '../action-log-docx.js';
+import { ACTION_LOG_COLUMNS, actionLogDocx } from '../action-log-docx.js';
 import type { CommandResult, ConsoleCaller, ConsoleGateway, FieldProblem, Refusal } from '../console-gateway.js';
+import { CURSOR_PARAM, cursorOf, paginationOf } from '../pagination.js';
+import type { ActionLogFilters } from '../scrutiny-gateway.js';
 
 /** What the console's handler lends a page: its plumbing for sessions, forms and answers. */
 export interface PageTools {
@@ -30,22 +32,6 @@ export const LOG_STATUSES = [
   { value: 'complete', text: 'Signed off' },
   { value: 'withdrawn', text: 'Withdrawn' },
 ] as const;
-
-export interface ActionLogFilters {
-  readonly status: string;
-  readonly overdueOnly: boolean;
-  readonly meeting: string;
-}
-
-/** The rows a filter keeps: an empty value keeps every row. */
-export function filterActionLog(rows: readonly ActionLogLine[], filters: ActionLogFilters): ActionLogLine[] {
-  return rows.filter(
-    (row) =>
-      (filters.status === '' || row.status === filters.status) &&
-      (!filters.overdueOnly || row.status === 'overdue') &&
-      (filters.meeting === '' || row.meetingId === filters.meeting),
-  );
-}
 
 /** The scrutiny staff's pages: committees, the action log and its downloads, the chase list, chasing and signing off. */
 export async function scrutinyPages(gateway: ConsoleGateway, page: PageTools): Promise<boolean> {
@@ -97,10 +83,10 @@ async function actionLog(gateway: ConsoleGateway, page: PageTools, committeeId: 
     if (csv.kind !== 'ok') return page.refused(csv, 'download this action log');
     return download(page.res, 'text/csv; charset=utf-8', csv.value.fileName, Buffer.from(csv.value.csv, 'utf8'));
   }
-  const log = await gateway.actionLog(caller, committeeId);
-  if (log.kind !== 'ok') return page.refused(log, 'see this action log');
-  const { committee, overdueOn, rows } = log.value;
   if (format === 'docx') {
+    const log = await gateway.wholeActionLog(caller, committeeId);
+    if (log.kind !== 'ok') return page.refused(log, 'see this action log');
+    const { committee, overdueOn, rows } = log.value;
     const document = await actionLogDocx({ committee: committee.name, date: ukDate(overdueOn), rows });
     const name = `action-log-${slug(committee.name) || committee.committeeId}.docx`;
     return download(page.res, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', name, document);
@@ -110,31 +96,37 @@ async function actionLog(gateway: ConsoleGateway, page: PageTools, committeeId: 
     overdueOnly: page.query.get('overdue') === 'yes',
     meeting: page.query.get('meeting') ?? '',
   };
-  const meetings = [...new Map(rows.map((r) => [r.meetingId, r.meetingDate])).entries()].map(([meetingId, date]) => ({ meetingId, date }));
+  const log = await gateway.actionLog(caller, committeeId, { filters, cursor: cursorOf(page.query) });
+  if (log.kind !== 'ok') return page.refused(log, 'see this action log');
+  const { committee, overdueOn, rows, meetings, nextCursor } = log.value;
   page.send(200, 'scrutiny/action-log', {
     title: `${committee.name} action log`,
     committee,
     overdueOn,
     columns: ACTION_LOG_COLUMNS,
-    rows: filterActionLog(rows, filters),
-    total: rows.length,
+    rows,
     filters,
     statuses: LOG_STATUSES,
     meetings,
+    pagination: paginationOf(page.path, page.query, nextCursor),
   });
 }
 
 async function chaseList(
   gateway: ConsoleGateway,
   page: PageTools,
-  problem?: { actionId: string; message: string; note: string },
+  problem?: { actionId: string; message: string; note: string; after: string | undefined },
 ): Promise<void> {
-  const list = await gateway.chaseList(page.caller());
+  // A chase form sent from a later page answers with that page, where its action is.
+  const query = problem ? new URLSearchParams(problem.after ? [[CURSOR_PARAM, problem.after]] : []) : page.query;
+  const list = await gateway.chaseList(page.caller(), cursorOf(query));
   if (list.kind !== 'ok') return page.refused(list, 'see the chase list');
   page.send(problem ? 400 : 200, 'scrutiny/chase-list', {
     title: 'Chase list',
     activeNav: 'chase-list',
     list: list.value,
+    pagination: paginationOf('/chase-list', query, list.value.nextCursor),
+    cursor: cursorOf(query),
     flash: page.flash(),
     problem,
     errors: problem ? [{ text: problem.message, href: `#note-${problem.actionId}` }] : [],
@@ -144,16 +136,17 @@ async function chaseList(
 async function chase(gateway: ConsoleGateway, page: PageTools, actionId: string, form: URLSearchParams): Promise<void> {
   if (!UUID.test(actionId)) return page.notFound();
   const note = form.get('note') ?? '';
+  const after = form.get(CURSOR_PARAM) || undefined;
   const message =
     note.trim() === '' ? 'Enter a message to the owner' : note.length > TEXT_LIMIT ? 'Message must be 4,000 characters or fewer' : '';
-  if (message) return chaseList(gateway, page, { actionId, message, note });
+  if (message) return chaseList(gateway, page, { actionId, message, note, after });
   const result = await gateway.chaseAction(page.caller(), actionId, note);
   if (result.kind === 'done') {
     page.flash('Action chased');
-    return page.redirect('/chase-list');
+    return page.redirect(after ? `/chase-list?${new URLSearchParams([[CURSOR_PARAM, after]]).toString()}` : '/chase-list');
   }
   if (result.kind === 'forbidden' || result.kind === 'not-found') return page.refused(result, 'chase this action');
-  return chaseList(gateway, page, { actionId, message: problemText(result), note });
+  return chaseList(gateway, page, { actionId, message: problemText(result), note, after });
 }
 
 async function signOffForm(

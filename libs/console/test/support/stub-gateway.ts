@@ -4,7 +4,7 @@ import type { ConsoleGateway } from '../../src/index.js';
 const NOTHING: ConsoleGateway = {
   grantableRoles: ['officer'],
   directory: async () => [{ personId: 'p-1', name: 'Tony Fitzgerald', posts: [] }],
-  myQueue: async () => ({ kind: 'ok', value: { posts: [], actions: [] } }),
+  myQueue: async () => ({ kind: 'ok', value: { posts: [], actions: [], nextCursor: null } }),
   action: async () => ({ kind: 'not-found' }),
   reportProgress: async () => ({ kind: 'not-found' }),
   completeAction: async () => ({ kind: 'not-found' }),
@@ -17,7 +17,7 @@ const NOTHING: ConsoleGateway = {
   committee: async () => ({ kind: 'not-found' }),
   actionLog: async () => ({ kind: 'not-found' }),
   actionLogCsv: async () => ({ kind: 'not-found' }),
-  chaseList: async () => ({ kind: 'ok', value: { asOf: '2017-02-21', actions: [] } }),
+  chaseList: async () => ({ kind: 'ok', value: { asOf: '2017-02-21', actions: [], nextCursor: null } }),
   mayChaseAndSignOff: async () => false,
   chaseAction: async () => ({ kind: 'not-found' }),
   signOffAction: async () => ({ kind: 'not-found' }),
@@ -53,6 +53,8 @@ const NOTHING: ConsoleGateway = {
   assignAction: async () => ({ kind: 'not-found' }),
   approveMinutes: async () => ({ kind: 'not-found' }),
   correctResolution: async () => ({ kind: 'not-found' }),
+  // Paging the long lists (console-bench): the whole log for the Word document.
+  wholeActionLog: async () => ({ kind: 'not-found' }),
 };
 
 export function stubGateway(overrides: Partial<ConsoleGateway> = {}): ConsoleGateway {

@@ -69,6 +69,35 @@ export interface ActionLogPaging {
   readonly after?: string | undefined;
   /** Rows per page; undefined for the whole log (the CSV export). */
   readonly limit?: number | undefined;
+  /** Only the rows it keeps, judged in the query on the log as it is now (so not with an `asOf` instant). */
+  readonly filter?: ActionLogFilter | undefined;
+}
+
+/** What the web console's action log filters by; an absent value keeps every row. */
+export interface ActionLogFilter {
+  /** A Status column value: open (and not overdue), overdue, completed, complete (signed off) or withdrawn. */
+  readonly status?: string | undefined;
+  readonly overdueOnly?: boolean | undefined;
+  readonly meetingId?: string | undefined;
+}
+
+/** The Status column's values as conditions on the read model; `$2` is the date overdue is judged on. */
+const STATUS_SQL: Readonly<Record<string, string>> = {
+  open: `a.status = 'open' AND (a.due_on IS NULL OR a.due_on >= $2::date)`,
+  overdue: overdueSql('$2'),
+  completed: `a.status = 'completed'`,
+  complete: `a.status = 'closed'`,
+  withdrawn: `a.status = 'withdrawn'`,
+};
+
+/** The filter as one SQL condition, its values appended to `params`; a status or meeting that names nothing keeps no row. */
+function filterSql(filter: ActionLogFilter | undefined, params: unknown[]): string {
+  if (!filter) return 'TRUE';
+  const conditions: string[] = [];
+  if (filter.status !== undefined) conditions.push(Object.hasOwn(STATUS_SQL, filter.status) ? `(${STATUS_SQL[filter.status]})` : 'FALSE');
+  if (filter.overdueOnly) conditions.push(`(${overdueSql('$2')})`);
+  if (filter.meetingId !== undefined) conditions.push(`a.meeting_id = $${params.push(filter.meetingId)}`);
+  return conditions.length > 0 ? conditions.join(' AND ') : 'TRUE';
 }
 
 export class GetActionLogQuery extends Query<ActionLog> {
@@ -166,6 +195,7 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
     }
     const overdueOn = paging.overdueOn ?? asOfDate ?? (instant ? ukDateOf(instant) : viewDate(this.clock, undefined));
     const asOf = instant ? (paging.asOf as string) : overdueOn;
+    if (instant && paging.filter) throw new Error('the action log filters the log as it is now, not as it stood at an instant');
     if (paging.limit !== undefined) {
       const page = await this.page(
         committeeId,
@@ -173,13 +203,14 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
         instant,
         paging.after === undefined ? undefined : decodeActionLogCursor(paging.after),
         paging.limit,
+        paging.filter,
       );
       return { committee: { committeeId, name: committee.name }, asOf, overdueOn, ...page };
     }
     const rows: ActionLogRow[] = [];
     let after = paging.after === undefined ? undefined : decodeActionLogCursor(paging.after);
     for (;;) {
-      const page = await this.page(committeeId, overdueOn, instant, after, WHOLE_LOG_PAGE);
+      const page = await this.page(committeeId, overdueOn, instant, after, WHOLE_LOG_PAGE, paging.filter);
       rows.push(...page.rows);
       if (page.nextAfter === null) break;
       after = decodeActionLogCursor(page.nextAfter);
@@ -187,8 +218,16 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
     return { committee: { committeeId, name: committee.name }, asOf, overdueOn, rows, nextAfter: null };
   }
 
-  private async page(committeeId: string, overdueOn: string, instant: Date | undefined, after: ActionLogKey | undefined, limit: number) {
+  private async page(
+    committeeId: string,
+    overdueOn: string,
+    instant: Date | undefined,
+    after: ActionLogKey | undefined,
+    limit: number,
+    filter: ActionLogFilter | undefined,
+  ) {
     const params: unknown[] = [committeeId, overdueOn, limit + 1];
+    const kept = filterSql(filter, params);
     const afterSql = after
       ? `(a.meeting_starts_at, ${refNumberSql()}, a.action_id) > ($${params.push(after.meetingStartsAt)}::timestamptz, $${params.push(after.refNumber)}::int, $${params.push(after.actionId)})`
       : 'TRUE';
@@ -197,6 +236,8 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
       ? `EXISTS (SELECT 1 FROM ${readModelTables.audit} e WHERE e.stream_id = ${streamIdSql('action', 'a.action_id')} AND e.stream_version = 1
                   AND e.recorded_at <= $${params.push(instant.toISOString())}::timestamptz)`
       : 'TRUE';
+    // The page's keys first, from the committee's actions alone; then only those rows are joined to their meeting's
+    // agenda item and owner post (joined before the sort, every action of the committee paid for the join).
     const { rows } = await this.db.query<LogRow>(
       `SELECT a.action_id, a.ref, a.meeting_id, ${ukDay('a.meeting_starts_at')} AS meeting_date, a.item_number,
               item.title AS item_title, item.paper_ref,
@@ -205,16 +246,18 @@ export class GetActionLogHandler implements IQueryHandler<GetActionLogQuery> {
               (${overdueSql('$2')}) AS overdue, a.rag, a.latest_note, a.outcome, a.sign_off_note,
               ${ukDay('coalesce(a.closed_at, a.withdrawn_at)')} AS date_closed,
               ${isoInstant('a.meeting_starts_at')} AS meeting_starts_at, ${refNumberSql()} AS ref_number
-         FROM ${readModelTables.actions} a
+         FROM (SELECT a.action_id FROM ${readModelTables.actions} a
+                WHERE a.committee_id = $1 AND ${afterSql} AND ${existedSql} AND ${kept}
+                ORDER BY a.meeting_starts_at, ${refNumberSql()}, a.action_id
+                LIMIT $3) page
+         JOIN ${readModelTables.actions} a ON a.action_id = page.action_id
          LEFT JOIN ${readModelTables.meetings} m ON m.meeting_id = a.meeting_id
          LEFT JOIN LATERAL (
            SELECT i->>'title' AS title, i->>'paperRef' AS paper_ref FROM jsonb_array_elements(m.items) i
             WHERE i->>'number' = a.item_number LIMIT 1
          ) item ON TRUE
          LEFT JOIN ${readModelTables.posts} p ON p.post_id = a.owner_post_id
-        WHERE a.committee_id = $1 AND ${afterSql} AND ${existedSql}
-        ORDER BY a.meeting_starts_at, ${refNumberSql()}, a.action_id
-        LIMIT $3`,
+        ORDER BY a.meeting_starts_at, ${refNumberSql()}, a.action_id`,
       params,
     );
     const page = rows.slice(0, limit);
