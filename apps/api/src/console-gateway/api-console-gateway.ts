@@ -1,5 +1,4 @@
 import { Injectable, type Type } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -23,14 +22,12 @@ import {
   type StaffGateway,
 } from '#console';
 import { ApiAuditGateway } from './api-audit-gateway.js';
-import { decideAccess, type AccessDecision } from '../platform/auth/access-decision.js';
-import { accessRuleFor } from '../platform/auth/authorization.guard.js';
+import { type AccessDecision } from '../platform/auth/access-decision.js';
 import { isRole, ROLES } from '../platform/auth/roles.js';
 import type { Caller } from '../platform/caller.js';
 import { ProblemException } from '../platform/problems/problem.js';
 import type { Actor } from '../platform/request-context.js';
 import { flattenValidationErrors } from '../platform/validation/validation.pipe.js';
-import { ActionOwnership } from '../features/actions/action-ownership.js';
 import { CompleteActionDto, ReportProgressDto } from '../features/actions/action-requests.dto.js';
 import { GetActionQuery, type ActionView } from '../features/actions/action-view.query.js';
 import { ActionsController } from '../features/actions/actions.controller.js';
@@ -45,6 +42,7 @@ import { isUuid } from '../features/shared/uuid.js';
 import { decodeCursor } from '../features/views/page-cursor.js';
 import { GetPersonQueueQuery, type PersonQueue } from '../features/views/queue.query.js';
 import { ViewsController } from '../features/views/views.controller.js';
+import { RouteAccess } from './route-access.js';
 import { ProjectionPositions } from '../read-models/projection-positions.js';
 import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
 import { ApiSignInGateway } from './api-sign-in-gateway.js';
@@ -68,8 +66,7 @@ export class ApiConsoleGateway implements Omit<
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly reflector: Reflector,
-    private readonly ownership: ActionOwnership,
+    private readonly access: RouteAccess,
     private readonly positions: ProjectionPositions,
     private readonly audit: ApiAuditGateway,
     private readonly signIn: ApiSignInGateway,
@@ -99,7 +96,7 @@ export class ApiConsoleGateway implements Omit<
 
   async myQueue(caller: ConsoleCaller, cursor?: string): Promise<Read<MyQueue>> {
     const actor = actorOf(caller);
-    const refusal = refusalOf(await this.decide(ViewsController, 'myQueue', actor));
+    const refusal = refusalOf(await this.access.decide(ViewsController, 'myQueue', actor));
     if (refusal) return refusal;
     if (cursor !== undefined && !isCursorOf(decodeCursor, cursor)) return { kind: 'not-found' };
     const [queue, committees] = await Promise.all([
@@ -132,7 +129,7 @@ export class ApiConsoleGateway implements Omit<
 
   async action(caller: ConsoleCaller, actionId: string): Promise<Read<ActionPage>> {
     const actor = actorOf(caller);
-    const refusal = refusalOf(await this.decide(ActionsController, 'get', actor));
+    const refusal = refusalOf(await this.access.decide(ActionsController, 'get', actor));
     if (refusal) return refusal;
     if (!isUuid(actionId)) return { kind: 'not-found' };
     let view: ActionView;
@@ -147,7 +144,7 @@ export class ApiConsoleGateway implements Omit<
       this.queries.execute<GetStreamHistoryQuery, StreamHistory | undefined>(
         new GetStreamHistoryQuery(streamIdFor('action', actionId), { after: 0, limit: HISTORY_LIMIT }),
       ),
-      this.decide(ActionsController, 'progress', actor, actionId),
+      this.access.decide(ActionsController, 'progress', actor, actionId),
     ]);
     const actorAt = new Map((history?.events ?? []).map((e) => [e.streamVersion, e.actor?.name ?? e.actor?.id ?? null]));
     return {
@@ -194,7 +191,7 @@ export class ApiConsoleGateway implements Omit<
   ): Promise<CommandResult> {
     const actor = actorOf(caller);
     if (!isUuid(actionId)) return { kind: 'not-found' };
-    const refusal = refusalOf(await this.decide(ActionsController, route, actor, actionId));
+    const refusal = refusalOf(await this.access.decide(ActionsController, route, actor, actionId));
     if (refusal) return refusal;
     const body = plainToInstance(dto, input);
     const problems = await validate(body, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
@@ -208,13 +205,6 @@ export class ApiConsoleGateway implements Omit<
     }
     await this.positions.waitFor(outcome.position, READ_YOUR_WRITES_TIMEOUT_MS);
     return { kind: 'done', version: outcome.version };
-  }
-
-  private decide(controller: Type<object>, handler: string, actor: Actor, actionId = ''): Promise<AccessDecision> {
-    const method = (controller.prototype as Record<string, unknown>)[handler];
-    if (typeof method !== 'function') throw new Error(`${controller.name} has no route ${handler}`);
-    const rule = accessRuleFor(this.reflector, [method, controller]);
-    return decideAccess(rule, actor, async () => ({ actionId, ownership: await this.ownership.of(actionId, actor.id) }));
   }
 
   private async committeeNames(): Promise<Map<string, string>> {

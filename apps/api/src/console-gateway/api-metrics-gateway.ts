@@ -1,15 +1,10 @@
-import { Injectable, type Type } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DomainError } from '#domain';
 import type { ActionFigures, CommandResult, ConsoleCaller, FiguresInput, MetricsGateway, Read } from '#console';
-import { decideAccess, type AccessDecision } from '../platform/auth/access-decision.js';
-import { accessRuleFor } from '../platform/auth/authorization.guard.js';
-import type { Actor } from '../platform/request-context.js';
 import { flattenValidationErrors } from '../platform/validation/validation.pipe.js';
-import { ActionOwnership } from '../features/actions/action-ownership.js';
 import { GetActionQuery, type ActionView } from '../features/actions/action-view.query.js';
 import { ActionsController } from '../features/actions/actions.controller.js';
 import { GetActionFiguresQuery, type ActionFiguresSnapshot } from '../features/metric-snapshots/action-figures.query.js';
@@ -19,6 +14,7 @@ import { figuresAskedBy } from '../features/metric-snapshots/figures-asked.js';
 import { MetricSnapshotsController } from '../features/metric-snapshots/metric-snapshots.controller.js';
 import type { CommandOutcome } from '../features/shared/command-outcome.js';
 import { isUuid } from '../features/shared/uuid.js';
+import { RouteAccess } from './route-access.js';
 import { ProjectionPositions } from '../read-models/projection-positions.js';
 import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
 import { actorOf, refusalOf, resultOfRefused } from './api-console-gateway.js';
@@ -29,14 +25,13 @@ export class ApiMetricsGateway implements MetricsGateway {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly reflector: Reflector,
-    private readonly ownership: ActionOwnership,
+    private readonly access: RouteAccess,
     private readonly positions: ProjectionPositions,
   ) {}
 
   async actionFigures(caller: ConsoleCaller, actionId: string): Promise<Read<ActionFigures>> {
     const actor = actorOf(caller);
-    const refusal = refusalOf(await this.decide(ActionsController, 'get', actor));
+    const refusal = refusalOf(await this.access.decide(ActionsController, 'get', actor));
     if (refusal) return refusal;
     if (!isUuid(actionId)) return { kind: 'not-found' };
     let view: ActionView;
@@ -48,7 +43,7 @@ export class ApiMetricsGateway implements MetricsGateway {
     }
     const [snapshots, mayRecord] = await Promise.all([
       this.queries.execute<GetActionFiguresQuery, ActionFiguresSnapshot[]>(new GetActionFiguresQuery(actionId)),
-      this.decide(MetricSnapshotsController, 'collate', actor, actionId),
+      this.access.decide(MetricSnapshotsController, 'collate', actor, actionId),
     ]);
     const titleAsks = figuresAskedBy(view.title);
     // "Collate the metrics" leaves the list to the resolution part; an action about something else asks for none.
@@ -75,7 +70,7 @@ export class ApiMetricsGateway implements MetricsGateway {
   async recordFigures(caller: ConsoleCaller, actionId: string, input: FiguresInput): Promise<CommandResult> {
     const actor = actorOf(caller);
     if (!isUuid(actionId)) return { kind: 'not-found' };
-    const refusal = refusalOf(await this.decide(MetricSnapshotsController, 'collate', actor, actionId));
+    const refusal = refusalOf(await this.access.decide(MetricSnapshotsController, 'collate', actor, actionId));
     if (refusal) return refusal;
     const { snapshotId, subject, asOf, source, values } = input;
     const body = plainToInstance(CollateMetricsDto, { id: snapshotId, subject, asOf, source, actionId, values });
@@ -93,12 +88,5 @@ export class ApiMetricsGateway implements MetricsGateway {
     }
     await this.positions.waitFor(outcome.position, READ_YOUR_WRITES_TIMEOUT_MS);
     return { kind: 'done', version: outcome.version };
-  }
-
-  private decide(controller: Type<object>, handler: string, actor: Actor, actionId = ''): Promise<AccessDecision> {
-    const method = (controller.prototype as Record<string, unknown>)[handler];
-    if (typeof method !== 'function') throw new Error(`${controller.name} has no route ${handler}`);
-    const rule = accessRuleFor(this.reflector, [method, controller]);
-    return decideAccess(rule, actor, async () => ({ actionId, ownership: await this.ownership.of(actionId, actor.id) }));
   }
 }

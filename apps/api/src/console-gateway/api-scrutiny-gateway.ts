@@ -1,5 +1,4 @@
 import { Injectable, type Type } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -19,12 +18,8 @@ import {
   type Read,
   type ScrutinyGateway,
 } from '#console';
-import { decideAccess, type AccessDecision } from '../platform/auth/access-decision.js';
-import { accessRuleFor } from '../platform/auth/authorization.guard.js';
 import type { Caller } from '../platform/caller.js';
-import type { Actor } from '../platform/request-context.js';
 import { flattenValidationErrors } from '../platform/validation/validation.pipe.js';
-import { ActionOwnership } from '../features/actions/action-ownership.js';
 import { ChaseActionDto, SignOffActionDto } from '../features/actions/action-requests.dto.js';
 import { ActionsController } from '../features/actions/actions.controller.js';
 import { ChaseActionCommand } from '../features/actions/chase-action.command.js';
@@ -40,6 +35,7 @@ import { GetActionLogQuery, type ActionLog, type ActionLogFilter, type ActionLog
 import { decodeCursor } from '../features/views/page-cursor.js';
 import { GetChaseListQuery, type ChaseList } from '../features/views/overdue.query.js';
 import { ViewsController } from '../features/views/views.controller.js';
+import { RouteAccess } from './route-access.js';
 import { ProjectionPositions } from '../read-models/projection-positions.js';
 import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
 import { actorOf, isCursorOf, refusalOf, resultOfRefused, type ApiConsoleGateway } from './api-console-gateway.js';
@@ -55,20 +51,19 @@ export class ApiScrutinyGateway implements ScrutinyGateway {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly reflector: Reflector,
-    private readonly ownership: ActionOwnership,
+    private readonly access: RouteAccess,
     private readonly positions: ProjectionPositions,
   ) {}
 
   async committees(caller: ConsoleCaller): Promise<Read<readonly CommitteeEntry[]>> {
-    const refusal = refusalOf(await this.decide(CommitteesController, 'list', actorOf(caller)));
+    const refusal = refusalOf(await this.access.decide(CommitteesController, 'list', actorOf(caller)));
     if (refusal) return refusal;
     const list = await this.queries.execute<ListCommitteesQuery, CommitteeList>(new ListCommitteesQuery(undefined, { limit: LIST_LIMIT }));
     return { kind: 'ok', value: list.committees.map((c) => ({ committeeId: c.committeeId, name: c.name })) };
   }
 
   async committee(caller: ConsoleCaller, committeeId: string): Promise<Read<CommitteePage>> {
-    const refusal = refusalOf(await this.decide(CommitteesController, 'meetings', actorOf(caller)));
+    const refusal = refusalOf(await this.access.decide(CommitteesController, 'meetings', actorOf(caller)));
     if (refusal) return refusal;
     const found = await notFoundAsRead(() =>
       this.queries.execute<GetCommitteeMeetingsQuery, CommitteeMeetings>(new GetCommitteeMeetingsQuery(committeeId, { limit: LIST_LIMIT })),
@@ -130,7 +125,7 @@ export class ApiScrutinyGateway implements ScrutinyGateway {
   }
 
   async chaseList(caller: ConsoleCaller, cursor?: string): Promise<Read<ChaseListView>> {
-    const refusal = refusalOf(await this.decide(ViewsController, 'overdue', actorOf(caller)));
+    const refusal = refusalOf(await this.access.decide(ViewsController, 'overdue', actorOf(caller)));
     if (refusal) return refusal;
     if (cursor !== undefined && !isCursorOf(decodeCursor, cursor)) return { kind: 'not-found' };
     const list = await this.queries.execute<GetChaseListQuery, ChaseList>(
@@ -160,8 +155,8 @@ export class ApiScrutinyGateway implements ScrutinyGateway {
   async mayChaseAndSignOff(caller: ConsoleCaller): Promise<boolean> {
     const actor = actorOf(caller);
     const [chase, signOff] = await Promise.all([
-      this.decide(ActionsController, 'chase', actor),
-      this.decide(ActionsController, 'signOff', actor),
+      this.access.decide(ActionsController, 'chase', actor),
+      this.access.decide(ActionsController, 'signOff', actor),
     ]);
     return chase.kind === 'allow' && signOff.kind === 'allow';
   }
@@ -192,7 +187,7 @@ export class ApiScrutinyGateway implements ScrutinyGateway {
 
   /** The log behind the route's rule: a page of it, or the whole of it when `paging` has no limit. */
   private async readLog(caller: ConsoleCaller, committeeId: string, paging: ActionLogPaging): Promise<Read<ActionLog>> {
-    const refusal = refusalOf(await this.decide(ViewsController, 'actionLog', actorOf(caller)));
+    const refusal = refusalOf(await this.access.decide(ViewsController, 'actionLog', actorOf(caller)));
     if (refusal) return refusal;
     if (!isUuid(committeeId)) return { kind: 'not-found' };
     return notFoundAsRead(() => this.queries.execute<GetActionLogQuery, ActionLog>(new GetActionLogQuery(committeeId, paging)));
@@ -209,7 +204,7 @@ export class ApiScrutinyGateway implements ScrutinyGateway {
   ): Promise<CommandResult> {
     const actor = actorOf(caller);
     if (!isUuid(actionId)) return { kind: 'not-found' };
-    const refusal = refusalOf(await this.decide(ActionsController, route, actor, actionId));
+    const refusal = refusalOf(await this.access.decide(ActionsController, route, actor, actionId));
     if (refusal) return refusal;
     const body = plainToInstance(dto, input);
     const problems = await validate(body, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
@@ -222,13 +217,6 @@ export class ApiScrutinyGateway implements ScrutinyGateway {
     }
     await this.positions.waitFor(outcome.position, READ_YOUR_WRITES_TIMEOUT_MS);
     return { kind: 'done', version: outcome.version };
-  }
-
-  private decide(controller: Type<object>, handler: string, actor: Actor, actionId = ''): Promise<AccessDecision> {
-    const method = (controller.prototype as Record<string, unknown>)[handler];
-    if (typeof method !== 'function') throw new Error(`${controller.name} has no route ${handler}`);
-    const rule = accessRuleFor(this.reflector, [method, controller]);
-    return decideAccess(rule, actor, async () => ({ actionId, ownership: await this.ownership.of(actionId, actor.id) }));
   }
 }
 

@@ -1,5 +1,4 @@
 import { Inject, Injectable, type Type } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -19,13 +18,9 @@ import type {
   Read,
   StaffGateway,
 } from '#console';
-import { decideAccess, type AccessDecision } from '../platform/auth/access-decision.js';
-import { accessRuleFor } from '../platform/auth/authorization.guard.js';
 import type { Caller } from '../platform/caller.js';
 import { ProblemException, RequestValidationError, SQL_DATABASE } from '../platform/index.js';
-import type { Actor } from '../platform/request-context.js';
 import { flattenValidationErrors } from '../platform/validation/validation.pipe.js';
-import { ActionOwnership } from '../features/actions/action-ownership.js';
 import { ChangeDueDto, ReasonDto, ReassignActionDto } from '../features/actions/action-requests.dto.js';
 import { GetActionQuery, type ActionView } from '../features/actions/action-view.query.js';
 import { ActionsController } from '../features/actions/actions.controller.js';
@@ -49,6 +44,7 @@ import { VacatePostCommand } from '../features/directory/vacate-post.command.js'
 import type { CommandOutcome } from '../features/shared/command-outcome.js';
 import { idFrom } from '../features/shared/create-id.js';
 import { isUuid } from '../features/shared/uuid.js';
+import { RouteAccess } from './route-access.js';
 import { ProjectionPositions } from '../read-models/projection-positions.js';
 import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
 import { actorOf, refusalOf, resultOfRefused } from './api-console-gateway.js';
@@ -67,20 +63,19 @@ export class ApiStaffGateway implements StaffGateway {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly reflector: Reflector,
-    private readonly ownership: ActionOwnership,
+    private readonly access: RouteAccess,
     private readonly positions: ProjectionPositions,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
   ) {}
 
   async mayManageActions(caller: ConsoleCaller): Promise<boolean> {
     const actor = actorOf(caller);
-    const decisions = await Promise.all(ACTION_MANAGEMENT_ROUTES.map((route) => this.decide(ActionsController, route, actor)));
+    const decisions = await Promise.all(ACTION_MANAGEMENT_ROUTES.map((route) => this.access.decide(ActionsController, route, actor)));
     return decisions.every((d) => d.kind === 'allow');
   }
 
   async dueMeetingOptions(caller: ConsoleCaller, actionId: string): Promise<Read<readonly MeetingOption[]>> {
-    const refusal = refusalOf(await this.decide(ActionsController, 'changeDue', actorOf(caller), actionId));
+    const refusal = refusalOf(await this.access.decide(ActionsController, 'changeDue', actorOf(caller), actionId));
     if (refusal) return refusal;
     if (!isUuid(actionId)) return { kind: 'not-found' };
     const action = await notFoundAsRead(() => this.queries.execute<GetActionQuery, ActionView>(new GetActionQuery(actionId)));
@@ -152,16 +147,16 @@ export class ApiStaffGateway implements StaffGateway {
   async mayManageDirectory(caller: ConsoleCaller): Promise<boolean> {
     const actor = actorOf(caller);
     const decisions = await Promise.all([
-      this.decide(PostsController, 'create', actor),
-      this.decide(PostsController, 'appoint', actor),
-      this.decide(PostsController, 'vacate', actor),
-      this.decide(PeopleController, 'register', actor),
+      this.access.decide(PostsController, 'create', actor),
+      this.access.decide(PostsController, 'appoint', actor),
+      this.access.decide(PostsController, 'vacate', actor),
+      this.access.decide(PeopleController, 'register', actor),
     ]);
     return decisions.every((d) => d.kind === 'allow');
   }
 
   async posts(caller: ConsoleCaller, after?: string): Promise<Read<ListPage<PostEntry>>> {
-    const refusal = refusalOf(await this.decide(PostsController, 'list', actorOf(caller)));
+    const refusal = refusalOf(await this.access.decide(PostsController, 'list', actorOf(caller)));
     if (refusal) return refusal;
     const limit = after === 'all' ? OPTIONS_LIMIT : DIRECTORY_PAGE_SIZE;
     const list = await badCursorAsNotFound(() =>
@@ -183,7 +178,7 @@ export class ApiStaffGateway implements StaffGateway {
   }
 
   async post(caller: ConsoleCaller, postId: string): Promise<Read<PostDetail>> {
-    const refusal = refusalOf(await this.decide(PostsController, 'get', actorOf(caller)));
+    const refusal = refusalOf(await this.access.decide(PostsController, 'get', actorOf(caller)));
     if (refusal) return refusal;
     if (!isUuid(postId)) return { kind: 'not-found' };
     const post = await readPost(this.db, postId);
@@ -228,7 +223,7 @@ export class ApiStaffGateway implements StaffGateway {
   }
 
   async people(caller: ConsoleCaller, after?: string): Promise<Read<ListPage<PersonEntry>>> {
-    const refusal = refusalOf(await this.decide(PeopleController, 'list', actorOf(caller)));
+    const refusal = refusalOf(await this.access.decide(PeopleController, 'list', actorOf(caller)));
     if (refusal) return refusal;
     const limit = after === 'all' ? OPTIONS_LIMIT : DIRECTORY_PAGE_SIZE;
     const list = await badCursorAsNotFound(() =>
@@ -283,7 +278,7 @@ export class ApiStaffGateway implements StaffGateway {
     command: (body: Dto, caller: Caller) => object,
   ): Promise<CommandResult> {
     const actor = actorOf(caller);
-    const refusal = refusalOf(await this.decide(controller, route, actor, actionId));
+    const refusal = refusalOf(await this.access.decide(controller, route, actor, actionId));
     if (refusal) return refusal;
     const body = dto ? plainToInstance(dto, input) : (input as Dto);
     if (dto) {
@@ -298,13 +293,6 @@ export class ApiStaffGateway implements StaffGateway {
     }
     await this.positions.waitFor(outcome.position, READ_YOUR_WRITES_TIMEOUT_MS);
     return { kind: 'done', version: outcome.version };
-  }
-
-  private decide(controller: Type<object>, handler: string, actor: Actor, actionId = ''): Promise<AccessDecision> {
-    const method = (controller.prototype as Record<string, unknown>)[handler];
-    if (typeof method !== 'function') throw new Error(`${controller.name} has no route ${handler}`);
-    const rule = accessRuleFor(this.reflector, [method, controller]);
-    return decideAccess(rule, actor, async () => ({ actionId, ownership: await this.ownership.of(actionId, actor.id) }));
   }
 }
 

@@ -9,11 +9,13 @@ import { ApiRecordingGateway } from './api-recording-gateway.js';
 import { ApiSignInGateway } from './api-sign-in-gateway.js';
 import { ApiScrutinyGateway, consoleGatewayOf } from './api-scrutiny-gateway.js';
 import { ApiStaffGateway } from './api-staff-gateway.js';
+import { RouteAccess } from './route-access.js';
 
 /** The web console's access to the application: the api's buses and route rules (see ApiConsoleGateway). */
 @Module({
   imports: [ReadModelsModule, AuthModule],
   providers: [
+    RouteAccess,
     ApiConsoleGateway,
     ApiScrutinyGateway,
     ApiAuditGateway,
