@@ -152,11 +152,9 @@ export const recordsTables = {
       version: 'integer',
       last_position: 'bigint',
     },
-    // The committee's tracker in date order; the chase list's responses awaited.
-    indexes: [
-      ['committee_id', 'made_on', 'recommendation_id'],
-      { columns: ['response_due_on'], where: 'responded_on IS NULL AND closed_on IS NULL' },
-    ],
+    // The committee's tracker in date order; the chase list's responses awaited. Index names stay short enough
+    // (PostgreSQL cuts them at 63 bytes) that a rebuilt generation's names still carry the column list whole.
+    indexes: [['committee_id', 'made_on'], { columns: ['response_due_on'], where: 'responded_on IS NULL AND closed_on IS NULL' }],
   },
   /** Executive decisions for the register: call-in status and effective date as the events left them. */
   decisions: {
