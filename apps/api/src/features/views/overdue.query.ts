@@ -94,6 +94,7 @@ export class GetChaseListHandler implements IQueryHandler<GetChaseListQuery> {
   async execute({ filter }: GetChaseListQuery): Promise<ChaseList> {
     const { committeeId, limit } = filter;
     const asOf = viewDate(this.clock, filter.asOf);
+    const responses = filter.after === undefined ? await responsesDue(this.db, asOf, committeeId) : [];
     const params: unknown[] = [asOf, limit + 1];
     // A committee named but unknown is a 404; looked up in the same round trip as its chase list.
     const scope =
@@ -123,7 +124,6 @@ export class GetChaseListHandler implements IQueryHandler<GetChaseListQuery> {
     }
     const overdue = rows.filter((r): r is OverdueRow => r.action_id !== null);
     const page = pageOf(overdue, limit, (r) => ({ dueOn: r.due_on, actionId: r.action_id }));
-    const responses = filter.after === undefined ? await responsesDue(this.db, asOf, committeeId) : [];
     return { asOf, committeeId: committeeId ?? null, actions: page.rows.map(toOverdue), nextAfter: page.nextAfter, responses };
   }
 }
