@@ -41,6 +41,7 @@ export function applyRecommendations(event: RecommendationEvent, stamp: Stamp, r
       decision_maker_name: d.decisionMaker.name,
       decision_maker_post_id: d.decisionMaker.postId ?? null,
       made_on: d.madeOn,
+      made_position: stamp.position,
       received_on: null,
       response_due_on: null,
       response: null,

@@ -136,6 +136,8 @@ export const recordsTables = {
       decision_maker_name: 'text',
       decision_maker_post_id: 'text',
       made_on: 'date',
+      /** The RecommendationMade event's global position: the order made within a day. */
+      made_position: 'bigint',
       received_on: 'date',
       response_due_on: 'date',
       response: 'text',

@@ -81,6 +81,7 @@ export class GetRecommendationsTrackerQuery extends Query<RecommendationsTracker
 type TrackerRow = {
   committee_name: string;
   recommendation_id: string | null;
+  made_position: string;
   reference: string;
   text: string;
   decision_maker_kind: string;
@@ -163,7 +164,7 @@ function madeOnRange(municipalYear: string | undefined): { from: string; to: str
   return range;
 }
 
-/** A committee's recommendations in the order made, with the response, the decision and the implementation actions. */
+/** A committee's recommendations in the order made (by date, then as recorded), with the response, the decision and the implementation actions. */
 @QueryHandler(GetRecommendationsTrackerQuery)
 export class GetRecommendationsTrackerHandler implements IQueryHandler<GetRecommendationsTrackerQuery> {
   constructor(
@@ -177,12 +178,12 @@ export class GetRecommendationsTrackerHandler implements IQueryHandler<GetRecomm
     const params: unknown[] = [committeeId, asOf];
     const status = filter.status === undefined ? 'TRUE' : `${trackerStatusSql('$2')} = $${params.push(filter.status)}`;
     const year = range ? `r.made_on BETWEEN $${params.push(range.from)}::date AND $${params.push(range.to)}::date` : 'TRUE';
-    const key = filter.after === undefined ? undefined : decodeDateKey(filter.after);
-    const after = afterListKeySql(key, { sorted: 'r.made_on', id: 'r.recommendation_id', cast: '::date' }, params);
+    const key = filter.after === undefined ? undefined : decodeDateKey(filter.after, { positional: true });
+    const after = afterListKeySql(key, { sorted: 'r.made_on', id: 'r.made_position', cast: '::date' }, params);
     const limit = filter.limit === undefined ? '' : `LIMIT $${params.push(filter.limit + 1)}`;
     const sql = `
       SELECT c.name AS committee_name, q.* FROM ${readModelTables.committees} c LEFT JOIN LATERAL (
-        SELECT r.recommendation_id, r.reference, r.text, r.decision_maker_kind, r.decision_maker_name, r.decision_maker_post_id,
+        SELECT r.recommendation_id, r.made_position::text AS made_position, r.reference, r.text, r.decision_maker_kind, r.decision_maker_name, r.decision_maker_post_id,
                ${isoDate('r.made_on')} AS made_on, ${isoDate('r.received_on')} AS received_on,
                ${isoDate('r.response_due_on')} AS response_due_on, ${trackerStatusSql('$2')} AS status,
                CASE WHEN ${trackerStatusSql('$2')} = 'response-overdue' THEN $2::date - r.response_due_on ELSE 0 END AS days_overdue,
@@ -198,11 +199,11 @@ export class GetRecommendationsTrackerHandler implements IQueryHandler<GetRecomm
           FROM ${readModelTables.recommendations} r
           LEFT JOIN ${readModelTables.decisions} d ON d.decision_id = r.decision_id
          WHERE r.committee_id = c.committee_id AND ${status} AND ${year} AND ${after}
-         ORDER BY r.made_on, r.recommendation_id
+         ORDER BY r.made_on, r.made_position
          ${limit}
       ) q ON TRUE
       WHERE c.committee_id = $1
-      ORDER BY q.made_on, q.recommendation_id`;
+      ORDER BY q.made_on, q.made_position::bigint`;
     const { rows } = await this.db.query<TrackerRow>(sql, params, preparedView(sql));
     const committee = rows[0];
     if (!committee) throw notFound('committee-not-found', `Committee ${committeeId} does not exist`, { committeeId });
@@ -210,7 +211,7 @@ export class GetRecommendationsTrackerHandler implements IQueryHandler<GetRecomm
     const page =
       filter.limit === undefined
         ? { rows: tracked, nextAfter: null }
-        : listPageOf(tracked, filter.limit, (r) => [r.made_on, r.recommendation_id]);
+        : listPageOf(tracked, filter.limit, (r) => [r.made_on, r.made_position]);
     return { committee: { committeeId, name: committee.committee_name }, asOf, rows: page.rows.map(toTracked), nextAfter: page.nextAfter };
   }
 }

@@ -49,7 +49,7 @@ export async function responsesDue(db: SqlQueryable, asOf: string, committeeId: 
       FROM ${readModelTables.recommendations} r
       LEFT JOIN ${readModelTables.committees} c ON c.committee_id = r.committee_id
      WHERE r.responded_on IS NULL AND r.closed_on IS NULL AND r.response_due_on <= $1::date + $2::int AND ${scope}
-     ORDER BY r.response_due_on, r.recommendation_id
+     ORDER BY r.response_due_on, r.made_on, r.made_position
      LIMIT $3`;
   const { rows } = await db.query<ResponseDueRow>(sql, params, preparedView(sql));
   return rows.map((r) => ({
