@@ -3,6 +3,7 @@ import { projectInMemory } from '../src/engine/project-in-memory.js';
 import type { EventLog } from './support/event-log.js';
 import { projectThroughTouches } from './support/project-through-touches.js';
 import { assign, ids, recordsWorld } from './support/records-world.js';
+import { scrutinyStory } from './support/scrutiny-story.js';
 
 /** Every event type of the domain, in an order that makes each batch read rows earlier batches wrote. */
 function wholeStory(): EventLog {
@@ -80,6 +81,7 @@ function wholeStory(): EventLog {
       correctedAt: '2017-02-02T09:00:00Z',
     },
   });
+  scrutinyStory(log, 'a-1');
   log.append('thing-1', { type: 'ThingHappened', data: { n: 1 } });
   return log;
 }

@@ -9,6 +9,8 @@ export const readModelTables = {
   resolutions: recordsTables.resolutions.name,
   actions: recordsTables.actions.name,
   actionUpdates: recordsTables.actionUpdates.name,
+  recommendations: recordsTables.recommendations.name,
+  decisions: recordsTables.decisions.name,
   audit: auditEventsTable.name,
 } as const;
 

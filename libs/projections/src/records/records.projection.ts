@@ -4,6 +4,7 @@ import type { StoredEvent } from '#event-store';
 import type { Projection } from '../engine/projection.js';
 import { applyActions } from './apply-actions.js';
 import { applyDirectory, applyMeetings, applyResolutions } from './apply-directory-and-meetings.js';
+import { applyDecisions, applyRecommendations } from './apply-scrutiny.js';
 import { recordsTables as t } from './records.tables.js';
 
 type Touch = readonly [table: string, key: string];
@@ -52,9 +53,6 @@ function touches(stored: StoredEvent): readonly Touch[] {
     case 'ActionChased':
     case 'ActionWithdrawn':
       return [[t.actions.name, event.data.actionId]];
-    // Recommendations and executive decisions have read models of their own.
-    case 'MetricsCollated':
-    case 'MetricsCorrected':
     case 'RecommendationMade':
     case 'RecommendationSent':
     case 'ExecutiveResponded':
@@ -62,11 +60,16 @@ function touches(stored: StoredEvent): readonly Touch[] {
     case 'ImplementationActionLinked':
     case 'ImplementationReviewed':
     case 'RecommendationClosed':
+      return [[t.recommendations.name, event.data.recommendationId]];
     case 'DecisionRecorded':
+      return [[t.decisions.name, event.data.decisionId], ...event.data.recommendationIds.map((id): Touch => [t.recommendations.name, id])];
     case 'DecisionPublished':
     case 'CallInRequested':
     case 'CallInConcluded':
     case 'DecisionReconsidered':
+      return [[t.decisions.name, event.data.decisionId]];
+    case 'MetricsCollated':
+    case 'MetricsCorrected':
       return [];
     default: {
       const _exhaustive: never = event;
@@ -75,7 +78,10 @@ function touches(stored: StoredEvent): readonly Touch[] {
   }
 }
 
-/** Directory, meetings, resolutions and actions: the tables behind queues, the chase list, the action log and the records. */
+/**
+ * Directory, meetings, resolutions, actions, recommendations and executive decisions: the tables behind queues, the
+ * chase list, the action log, the records, the recommendations tracker and the decision register.
+ */
 export const recordsProjection: Projection = {
   name: 'records',
   // 2: an index for the chase list of one committee. 3: the post-queue index in the queue's order, partial.
@@ -84,7 +90,8 @@ export const recordsProjection: Projection = {
   // 6: meetings dated without a time (meeting_date, date_only); name and title indexes for the lists.
   // 7: business time: an action's dates are when things happened (the events' *At fields, given as occurredAt),
   // a resolution passes at its meeting; the sign-off note, for the action log.
-  version: 7,
+  // 8: scrutiny recommendations and executive decisions, for the tracker, the decision register and the chase list.
+  version: 8,
   tables: Object.values(t),
   touches,
   apply(stored, rows) {
@@ -116,8 +123,6 @@ export const recordsProjection: Projection = {
       case 'ActionChased':
       case 'ActionWithdrawn':
         return applyActions(event, stamp, rows);
-      case 'MetricsCollated':
-      case 'MetricsCorrected':
       case 'RecommendationMade':
       case 'RecommendationSent':
       case 'ExecutiveResponded':
@@ -125,11 +130,15 @@ export const recordsProjection: Projection = {
       case 'ImplementationActionLinked':
       case 'ImplementationReviewed':
       case 'RecommendationClosed':
+        return applyRecommendations(event, stamp, rows);
       case 'DecisionRecorded':
       case 'DecisionPublished':
       case 'CallInRequested':
       case 'CallInConcluded':
       case 'DecisionReconsidered':
+        return applyDecisions(event, stamp, rows);
+      case 'MetricsCollated':
+      case 'MetricsCorrected':
         return;
       default: {
         const _exhaustive: never = event;

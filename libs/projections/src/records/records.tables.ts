@@ -122,6 +122,73 @@ export const recordsTables = {
     },
     indexes: [['action_id', 'version']],
   },
+  /** Scrutiny recommendations for the tracker and the chase list; response status is worked out when read. */
+  recommendations: {
+    name: 'rm_recommendations',
+    key: 'recommendation_id',
+    columns: {
+      recommendation_id: 'text',
+      committee_id: 'text',
+      reference: 'text',
+      text: 'text',
+      source: 'jsonb',
+      decision_maker_kind: 'text',
+      decision_maker_name: 'text',
+      decision_maker_post_id: 'text',
+      made_on: 'date',
+      /** The RecommendationMade event's global position: the order made within a day. */
+      made_position: 'bigint',
+      received_on: 'date',
+      response_due_on: 'date',
+      response: 'text',
+      responded_on: 'date',
+      response_late: 'boolean',
+      response_on_behalf: 'boolean',
+      response_published_on: 'date',
+      action_ids: 'jsonb',
+      last_review_rag: 'text',
+      last_reviewed_on: 'date',
+      closed_on: 'date',
+      /** The latest decision recorded as answering it. */
+      decision_id: 'text',
+      version: 'integer',
+      last_position: 'bigint',
+    },
+    // The committee's tracker in date order; the chase list's responses awaited. Index names stay short enough
+    // (PostgreSQL cuts them at 63 bytes) that a rebuilt generation's names still carry the column list whole.
+    indexes: [['committee_id', 'made_on'], { columns: ['response_due_on'], where: 'responded_on IS NULL AND closed_on IS NULL' }],
+  },
+  /** Executive decisions for the register: call-in status and effective date as the events left them. */
+  decisions: {
+    name: 'rm_decisions',
+    key: 'decision_id',
+    columns: {
+      decision_id: 'text',
+      decision_maker_kind: 'text',
+      decision_maker_name: 'text',
+      decision_maker_post_id: 'text',
+      title: 'text',
+      decided_on: 'date',
+      key_decision: 'boolean',
+      report_ref: 'text',
+      recommendation_ids: 'jsonb',
+      published_on: 'date',
+      call_in_ends_on: 'date',
+      /** The day after the call-in period, as published; effective_on is null while a call-in holds it back. */
+      period_effective_on: 'date',
+      call_in_status: 'text',
+      call_in_requested_on: 'date',
+      call_in_concluded_on: 'date',
+      reconsideration: 'text',
+      effective_on: 'date',
+      version: 'integer',
+      last_position: 'bigint',
+    },
+    indexes: [
+      ['decided_on', 'decision_id'],
+      ['call_in_status', 'decided_on', 'decision_id'],
+    ],
+  },
 } as const satisfies Record<string, TableSpec>;
 
 /** How many of an action's latest progress notes its row keeps (the rest are in rm_action_updates). */

@@ -4,6 +4,7 @@ import { notFound } from '#domain';
 import type { SqlDatabase } from '#event-store';
 import { SQL_DATABASE } from '../../platform/index.js';
 import { Clock } from '../shared/clock.js';
+import { responsesDue, type ResponseDue } from './responses-due.js';
 import { afterKeySql, decodeCursor, pageOf } from './page-cursor.js';
 import { daysPastDueSql, overdueSql } from '../../read-models/overdue.sql.js';
 import { readModelTables } from '../../read-models/read-model-tables.js';
@@ -30,6 +31,11 @@ export interface ChaseList {
   /** Most overdue first. */
   readonly actions: readonly OverdueAction[];
   readonly nextAfter: string | null;
+  /**
+   * Executive responses to recommendations due within 14 days or overdue, soonest due first: whole on the first
+   * page, empty on the pages after it (which continue the actions).
+   */
+  readonly responses: readonly ResponseDue[];
 }
 
 export class GetChaseListQuery extends Query<ChaseList> {
@@ -74,7 +80,10 @@ const toOverdue = (r: OverdueRow): OverdueAction => ({
   chaseCount: r.chase_count ?? 0,
 });
 
-/** The chase list: open actions past their due date as of `asOf` (today by the Clock), worked out now, never stored. */
+/**
+ * The chase list: open actions past their due date as of `asOf` (today by the Clock), worked out now, never stored;
+ * and the executive responses due soon or overdue.
+ */
 @QueryHandler(GetChaseListQuery)
 export class GetChaseListHandler implements IQueryHandler<GetChaseListQuery> {
   constructor(
@@ -85,6 +94,7 @@ export class GetChaseListHandler implements IQueryHandler<GetChaseListQuery> {
   async execute({ filter }: GetChaseListQuery): Promise<ChaseList> {
     const { committeeId, limit } = filter;
     const asOf = viewDate(this.clock, filter.asOf);
+    const responses = filter.after === undefined ? await responsesDue(this.db, asOf, committeeId) : [];
     const params: unknown[] = [asOf, limit + 1];
     // A committee named but unknown is a 404; looked up in the same round trip as its chase list.
     const scope =
@@ -114,6 +124,6 @@ export class GetChaseListHandler implements IQueryHandler<GetChaseListQuery> {
     }
     const overdue = rows.filter((r): r is OverdueRow => r.action_id !== null);
     const page = pageOf(overdue, limit, (r) => ({ dueOn: r.due_on, actionId: r.action_id }));
-    return { asOf, committeeId: committeeId ?? null, actions: page.rows.map(toOverdue), nextAfter: page.nextAfter };
+    return { asOf, committeeId: committeeId ?? null, actions: page.rows.map(toOverdue), nextAfter: page.nextAfter, responses };
   }
 }

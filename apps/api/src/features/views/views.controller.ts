@@ -51,8 +51,11 @@ export class ViewsController {
   @Get('overdue')
   @Roles('scrutiny', 'monitoring', 'admin')
   @ProjectionView()
-  @ApiOperation({ summary: 'The chase list: open actions past their due date, most overdue first, with owner post and holder' })
-  @ApiOkResponse({ description: '{ asOf, committeeId, actions, nextAfter }' })
+  @ApiOperation({
+    summary:
+      'The chase list: open actions past their due date, most overdue first, with owner post and holder; and executive responses due within 14 days or overdue (first page)',
+  })
+  @ApiOkResponse({ description: '{ asOf, committeeId, actions, nextAfter, responses }' })
   overdue(@Query() query: OverdueQueryDto): Promise<ChaseList> {
     return this.queries.execute(new GetChaseListQuery({ committeeId: query.committeeId, ...pagingOf(query) }));
   }

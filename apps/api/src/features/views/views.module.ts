@@ -1,12 +1,22 @@
 import { Module } from '@nestjs/common';
 import { GetActionLogHandler } from './action-log.query.js';
+import { GetDecisionRegisterHandler } from './decision-register.query.js';
+import { GetRecommendationsTrackerHandler } from './recommendations-tracker.query.js';
+import { ScrutinyViewsController } from './scrutiny-views.controller.js';
 import { GetChaseListHandler } from './overdue.query.js';
 import { GetPersonQueueHandler, GetPostQueueHandler } from './queue.query.js';
 import { ViewsController } from './views.controller.js';
 
-/** Queues, the chase list and the action log, read straight from the read-model tables. */
+/** Queues, the chase list, the action log, the recommendations tracker and the decision register, read from the read-model tables. */
 @Module({
-  controllers: [ViewsController],
-  providers: [GetPostQueueHandler, GetPersonQueueHandler, GetChaseListHandler, GetActionLogHandler],
+  controllers: [ViewsController, ScrutinyViewsController],
+  providers: [
+    GetPostQueueHandler,
+    GetPersonQueueHandler,
+    GetChaseListHandler,
+    GetActionLogHandler,
+    GetRecommendationsTrackerHandler,
+    GetDecisionRegisterHandler,
+  ],
 })
 export class ViewsModule {}

@@ -375,6 +375,20 @@ export const ENDPOINTS: readonly MatrixEndpoint[] = [
     success: 200,
     request: () => ({ path: '/api/v1/overdue' }),
   },
+  {
+    method: 'get',
+    path: '/api/v1/committees/{committeeId}/recommendations',
+    allowed: EVERY_ROLE,
+    success: 200,
+    request: (w) => ({ path: `/api/v1/committees/${w.committeeId}/recommendations`, query: { municipalYear: '2014/15' } }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/decisions',
+    allowed: EVERY_ROLE,
+    success: 200,
+    request: () => ({ path: '/api/v1/decisions', query: { callInStatus: 'none' } }),
+  },
 
   { method: 'get', path: '/api/v1/audit/events', allowed: AUDIT, success: 200, request: () => ({ path: '/api/v1/audit/events' }) },
   {
