@@ -16,6 +16,10 @@ import { RecordAttendanceCommand } from '../features/meetings/record-attendance.
 import { ScheduleMeetingCommand } from '../features/meetings/schedule-meeting.command.js';
 import { PassResolutionCommand } from '../features/resolutions/pass-resolution.command.js';
 import type { CommandOutcome } from '../features/shared/command-outcome.js';
+import { DecisionStepCommand } from '../features/decisions/decision-step.command.js';
+import { RecordDecisionCommand } from '../features/decisions/record-decision.command.js';
+import { MakeRecommendationCommand } from '../features/recommendations/make-recommendation.command.js';
+import { RecommendationStepCommand } from '../features/recommendations/recommendation-step.command.js';
 import { EVENT_STORE, type Actor } from '../platform/index.js';
 import { systemCaller, type Caller } from '../platform/caller.js';
 import {
@@ -32,6 +36,14 @@ import {
   demoResolutions,
   type DemoStep,
 } from './demo-data.js';
+import {
+  bromleyCommittee,
+  bromleyDecision,
+  bromleyItem,
+  bromleyMeeting,
+  bromleyRecommendation,
+  bromleyResolution,
+} from './demo-bromley.js';
 
 /** Who the demo's events name as their author. */
 export const DEMO_ACTOR: Actor = Object.freeze({
@@ -105,7 +117,35 @@ export function demoCommands(caller: Caller = demoCaller()): [Command<CommandOut
       ({ id, itemNumber, parts }) => new PassResolutionCommand(id, meetingId, { itemNumber, parts: [...parts] }, caller),
     ),
     ...Object.values(demoActions).map(({ id, ...action }) => new AssignActionCommand(id, action, caller)),
+    ...bromleyCommands(caller),
+    // Last: the history's final step marks a load as complete (see alreadyPresent).
     ...demoHistory.map((step) => stepCommand(step, caller)),
+  ];
+}
+
+/** Bromley's item 62 and what the Executive did with the committee's support (invented past the minutes). */
+function bromleyCommands(caller: Caller): Command<CommandOutcome>[] {
+  const { id: recommendationId, receivedOn, response, ...recommendation } = bromleyRecommendation;
+  const { id: decisionId, publishedOn, ...decision } = bromleyDecision;
+  return [
+    new CreateCommitteeCommand(bromleyCommittee.id, { name: bromleyCommittee.name, kind: bromleyCommittee.kind }, caller),
+    new ScheduleMeetingCommand(bromleyMeeting.id, { committeeId: bromleyCommittee.id, date: bromleyMeeting.date }, caller),
+    new AddAgendaItemCommand(bromleyMeeting.id, bromleyItem, undefined, caller),
+    new PassResolutionCommand(
+      bromleyResolution.id,
+      bromleyMeeting.id,
+      { itemNumber: bromleyResolution.itemNumber, parts: [...bromleyResolution.parts] },
+      caller,
+    ),
+    new MakeRecommendationCommand(
+      recommendationId,
+      { ...recommendation, committeeId: bromleyCommittee.id, resolutionId: bromleyResolution.id },
+      caller,
+    ),
+    new RecommendationStepCommand(recommendationId, { kind: 'send', body: { receivedOn } }, undefined, caller),
+    new RecordDecisionCommand(decisionId, { ...decision, recommendationIds: [recommendationId] }, caller),
+    new RecommendationStepCommand(recommendationId, { kind: 'respond', body: response }, undefined, caller),
+    new DecisionStepCommand(decisionId, { kind: 'publish', body: { publishedOn } }, undefined, caller),
   ];
 }
 

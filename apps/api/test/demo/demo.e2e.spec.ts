@@ -1,3 +1,4 @@
+import { bromleyCommittee, bromleyDecision, bromleyRecommendation, bromleyResolution } from '../../src/demo/demo-bromley.js';
 import { demoActions, demoCommittee, demoFebruaryMeeting, demoMarchMeeting, demoMeeting, demoOfficers } from '../../src/demo/demo-data.js';
 import { demoCommands, loadDemo, type DemoLoadOutcome } from '../../src/demo/load-demo.js';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
@@ -5,8 +6,9 @@ import { committedEvents } from '../support/e2e-store.js';
 
 /** The expectations are written from the minutes again, not read from demo-data.ts, so a slip in either shows. */
 // committee, posts, people, appointments, meetings (one invented), attendance, items, resolutions, actions, and the
-// invented history: three progress reports, two completions, two sign-offs.
-const EXPECTED_EVENTS = 1 + 7 + 7 + 7 + 3 + 1 + 3 + 3 + 2 + 3 + 2 + 2;
+// invented history: three progress reports, two completions, two sign-offs; then Bromley's item 62: committee,
+// meeting, item, resolution, recommendation made, sent and responded to, the Executive's decision and its publication.
+const EXPECTED_EVENTS = 1 + 7 + 7 + 7 + 3 + 1 + 3 + 3 + 2 + 3 + 2 + 2 + 9;
 
 async function allEvents(f: FeatureApp) {
   return committedEvents(f.store);
@@ -33,6 +35,26 @@ describe('demo data: the 16 January 2017 task & finish group, loaded through the
     }
     const correlationIds = new Set(events.map((event) => event.metadata.correlationId));
     expect([...correlationIds]).toEqual([firstLoad.status === 'loaded' ? firstLoad.correlationId : 'not loaded']);
+  });
+
+  it("loads Bromley's item 62: the committee's support as a recommendation to the Executive, answered on time", async () => {
+    const meetings = await f.http().get(`/api/v1/committees/${bromleyCommittee.id}/meetings`).expect(200);
+    expect(JSON.stringify(meetings.body)).toContain('2015-01-21');
+    const res = await f.http().get(`/api/v1/recommendations/${bromleyRecommendation.id}`).expect(200);
+    expect(res.body).toMatchObject({
+      source: { kind: 'resolution', resolutionId: bromleyResolution.id },
+      sent: { receivedOn: '2015-01-22', responseDueOn: '2015-03-21' },
+      response: { response: 'accepted', respondedOn: '2015-02-11', late: false, recordedOnBehalf: true },
+    });
+  });
+
+  it("publishes the Executive's (invented) decision with its call-in period: five clear working days to 19 February 2015", async () => {
+    const res = await f.http().get(`/api/v1/decisions/${bromleyDecision.id}`).expect(200);
+    expect(res.body).toMatchObject({
+      recommendationIds: [bromleyRecommendation.id],
+      publication: { publishedOn: '2015-02-12', callInEndsOn: '2015-02-19', effectiveOn: '2015-02-20' },
+      implementation: { status: 'effective', since: '2015-02-20' },
+    });
   });
 
   it('GET /meetings/{id} shows the attendance as the minutes print it', async () => {
