@@ -1,34 +1,9 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import playwright, { type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Locator } from 'playwright-core';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
+import { clickAndLoad, haveChromium, journeyPage, launchChromium } from './support/browser-journey.js';
 import { seedConsoleWorld, waitForReadModels } from './support/console-world.js';
 import { docxText } from './support/docx-text.js';
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.resolve('test-output/console');
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  readonly id: string;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: readonly string[] }[];
-}
-
-/** Clicks a link or button and waits until the page it leads to (after any redirect) has loaded. */
-async function clickAndLoad(page: Page, target: Locator): Promise<void> {
-  await Promise.all([page.waitForEvent('load'), target.click()]);
-}
-
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  if (process.env['REQUIRE_BROWSER'] === '1')
-    throw new Error(`The console's browser journeys need Chromium at ${CHROMIUM} (REQUIRE_BROWSER=1)`);
-  console.warn(
-    `\n*** SKIPPED: the console's browser journeys need Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH). ***\n`,
-  );
-}
 
 /** Bromley's Adult Care and Health PDS Committee, 21 January 2015, item 62 (seed 004): as the minutes print it. */
 const BROMLEY = {
@@ -52,15 +27,13 @@ const BROMLEY = {
  * The scrutiny staff's journey in Chromium, checked by axe-core on every page, with JavaScript on and off: recording
  * Bromley's item 62 through the forms, then chasing its overdue action, signing it off once done, and downloading the log.
  */
-(haveChromium ? describe : describe.skip).each([
+(haveChromium() ? describe : describe.skip).each([
   { js: true, label: 'with JavaScript' },
   { js: false, label: 'without JavaScript' },
 ])('the scrutiny journey in a real browser, $label', ({ js }) => {
   let f: FeatureApp;
   let browser: Browser;
-  let checker: BrowserContext;
   let base: string;
-  let shot = 0;
 
   beforeAll(async () => {
     f = await startFeatureApp();
@@ -70,57 +43,15 @@ const BROMLEY = {
     await waitForReadModels(f, (post.body as { position: number }).position);
     await f.app.listen(0, '127.0.0.1');
     base = (await f.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    checker = await browser.newContext();
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await f?.close();
   });
 
-  /**
-   * Every page: no axe violation, no console error (a CSP refusal included), and a screenshot in test-output/.
-   * Without JavaScript the page cannot run axe, so axe runs on the same HTML (its scripts removed) in a page that can.
-   */
-  async function check(page: Page, name: string, consoleErrors: string[], documentHtml: () => Promise<string>): Promise<void> {
-    let target = page;
-    if (!js) {
-      const html = (await documentHtml()).replace(/<script\b[\s\S]*?<\/script>/g, '');
-      target = await checker.newPage();
-      await target.route(`${base}/axe-check`, (route) => route.fulfill({ contentType: 'text/html', body: html }));
-      await target.goto(`${base}/axe-check`);
-    }
-    await target.evaluate(AXE_SOURCE);
-    const violations = await target.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
-      return (await axe.run()).violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-    });
-    if (target !== page) await target.close();
-    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
-    expect({ page: name, consoleErrors }).toEqual({ page: name, consoleErrors: [] });
-    shot += 1;
-    await page.screenshot({
-      path: path.join(SCREENSHOTS, `scrutiny-${js ? 'js' : 'no-js'}-${String(shot).padStart(2, '0')}-${name}.png`),
-      fullPage: true,
-    });
-  }
-
   it("records Bromley's item 62 through the forms, chases its overdue action, signs it off, and downloads the log as .docx and CSV", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: js, baseURL: base, acceptDownloads: true });
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      const ownStatus = message.text().startsWith('Failed to load resource') && message.location().url === page.url();
-      if (message.type() === 'error' && !ownStatus) consoleErrors.push(`${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    page.setDefaultTimeout(20_000);
-    let lastDocument: Response | undefined;
-    page.on('response', (response) => {
-      if (response.request().resourceType() === 'document') lastDocument = response;
-    });
-    const documentHtml = async () => (lastDocument ? lastDocument.text() : '');
+    const { page, check, close } = await journeyPage(browser, { base, js, prefix: 'scrutiny', contextOptions: { acceptDownloads: true } });
     const download = async (link: Locator): Promise<Buffer> => {
       const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
       return readFileSync((await file.path()) ?? '');
@@ -128,7 +59,7 @@ const BROMLEY = {
     const main = () => page.locator('main').innerText();
 
     await page.goto('/sign-in');
-    await check(page, 'sign-in', consoleErrors, documentHtml);
+    await check('sign-in');
     await page.getByLabel('Tony Fitzgerald').check();
     await page.getByLabel('Officer').uncheck();
     await page.getByLabel('Scrutiny').check();
@@ -138,32 +69,32 @@ const BROMLEY = {
     // The committee.
     await page.goto('/committees');
     expect(await page.title()).toBe('Committees – Actiontrail');
-    await check(page, 'committees', consoleErrors, documentHtml);
+    await check('committees');
     await clickAndLoad(page, page.getByRole('button', { name: 'Add a committee' }));
     expect(await page.title()).toBe('Add a committee – Actiontrail');
-    await check(page, 'committee-form', consoleErrors, documentHtml);
+    await check('committee-form');
     await page.getByLabel('Name', { exact: true }).fill(BROMLEY.committee);
     await page.getByLabel('Scrutiny', { exact: true }).check();
     await clickAndLoad(page, page.getByRole('button', { name: 'Add committee' }));
     expect(await page.title()).toBe(`${BROMLEY.committee} – Actiontrail`);
     expect(await main()).toContain('Committee added');
-    await check(page, 'committee-added', consoleErrors, documentHtml);
+    await check('committee-added');
 
     // The meeting: the minutes give the date only.
     await clickAndLoad(page, page.getByRole('button', { name: 'Record a meeting' }));
-    await check(page, 'meeting-form', consoleErrors, documentHtml);
+    await check('meeting-form');
     await page.getByLabel('Day').fill('21');
     await page.getByLabel('Month').fill('1');
     await page.getByLabel('Year').fill('2015');
     await clickAndLoad(page, page.getByRole('button', { name: 'Record meeting' }));
     expect(await page.title()).toBe(`${BROMLEY.committee}, 21 January 2015 – Actiontrail`);
     expect(await main()).toContain('Meeting recorded');
-    await check(page, 'meeting', consoleErrors, documentHtml);
+    await check('meeting');
     const meetingUrl = page.url();
 
     // Attendance, one name a line.
     await clickAndLoad(page, page.getByRole('link', { name: 'Record attendance' }));
-    await check(page, 'attendance-form', consoleErrors, documentHtml);
+    await check('attendance-form');
     await page.getByLabel('Chair', { exact: true }).fill('Councillor Judi Ellis');
     await page.getByLabel('Members present').fill('Councillor Mary Cooke\nCouncillor Ruth Bennett');
     await page.getByLabel('Apologies').fill('Councillor Robert Evans');
@@ -175,7 +106,7 @@ const BROMLEY = {
 
     // Item 62, first sent without its number: the error summary keeps what was typed.
     await clickAndLoad(page, page.getByRole('button', { name: 'Add an item' }));
-    await check(page, 'item-form', consoleErrors, documentHtml);
+    await check('item-form');
     await page.getByLabel('Title', { exact: true }).fill(BROMLEY.item);
     await page.getByLabel('Paper reference (optional)').fill(BROMLEY.paperRef);
     await page.getByLabel('Minutes (optional)').fill(BROMLEY.narrative);
@@ -183,18 +114,18 @@ const BROMLEY = {
     expect(await page.title()).toBe('Error: Add an item – Actiontrail');
     expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter the item number, as the minutes print it');
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(BROMLEY.item);
-    await check(page, 'item-form-error', consoleErrors, documentHtml);
+    await check('item-form-error');
     await page.getByLabel('Item number').fill('62');
     await clickAndLoad(page, page.getByRole('button', { name: 'Add item' }));
     expect(await main()).toContain('Item 62 added');
     const item = page.locator('[data-item="62"]');
     expect(await item.getByRole('heading', { level: 3 }).innerText()).toBe(`62. ${BROMLEY.item}`);
     expect((await item.locator('p').allInnerTexts()).map((p) => p.trim())).toEqual([BROMLEY.paperRef, ...BROMLEY.narrative.split('\n\n')]);
-    await check(page, 'meeting-with-item', consoleErrors, documentHtml);
+    await check('meeting-with-item');
 
     // The resolution: one unlabelled part, supporting a proposal going to the Executive.
     await clickAndLoad(page, page.getByRole('button', { name: 'Add a resolution' }));
-    await check(page, 'resolution-form', consoleErrors, documentHtml);
+    await check('resolution-form');
     await page.getByLabel('Item', { exact: true }).selectOption('62');
     await page.locator('#part0Kind').selectOption('supported');
     await page.locator('#part0Text').fill(BROMLEY.resolved);
@@ -204,12 +135,12 @@ const BROMLEY = {
     expect((await resolution.locator('[data-resolution-parts]').innerText()).replace(/\s+/g, ' ')).toBe(
       `${BROMLEY.resolved} Supported Add an action arising from the resolution on item 62`,
     );
-    await check(page, 'meeting-with-resolution', consoleErrors, documentHtml);
+    await check('meeting-with-resolution');
 
     // The action arising, due at the end of February 2015: long overdue.
     await clickAndLoad(page, resolution.getByRole('link', { name: 'Add an action arising' }));
     expect(await page.title()).toBe('Add an action arising – Actiontrail');
-    await check(page, 'action-form', consoleErrors, documentHtml);
+    await check('action-form');
     await page.getByLabel('Action', { exact: true }).fill(BROMLEY.action);
     await page.getByLabel('Owner').selectOption({ label: `${BROMLEY.owner} (vacant)` });
     await page.getByLabel('Day').fill('27');
@@ -220,17 +151,17 @@ const BROMLEY = {
     const row = resolution.locator('[data-actions-arising] tbody tr');
     expect(await row.innerText()).toMatch(new RegExp(`^A1\\tWhole\\t${BROMLEY.action}\\t${BROMLEY.owner}\\t27 February 2015\\tOpen$`));
     const actionId = (await row.getAttribute('data-action-id')) ?? '';
-    await check(page, 'meeting-with-action', consoleErrors, documentHtml);
+    await check('meeting-with-action');
 
     // Chasing it.
     await page.goto('/chase-list');
-    await check(page, 'chase-list', consoleErrors, documentHtml);
+    await check('chase-list');
     const card = page.locator(`[data-action-id="${actionId}"]`);
     expect(await card.innerText()).toContain(BROMLEY.committee);
     await card.getByLabel(/Message to the owner/).fill('Please confirm the Executive has the committee’s view');
     await clickAndLoad(page, card.getByRole('button', { name: /^Chase/ }));
     expect(await main()).toContain('Action chased');
-    await check(page, 'chase-list-chased', consoleErrors, documentHtml);
+    await check('chase-list-chased');
 
     // Its owner reports it done (through the API), and staff sign it off.
     const done = await f
@@ -240,14 +171,14 @@ const BROMLEY = {
     expect(done.status).toBe(200);
     await waitForReadModels(f, (done.body as { position: number }).position);
     await page.goto(`/actions/${actionId}`);
-    await check(page, 'action-completed', consoleErrors, documentHtml);
+    await check('action-completed');
     await clickAndLoad(page, page.getByRole('button', { name: 'Sign off' }));
     expect(await page.title()).toBe('Sign off – Actiontrail');
-    await check(page, 'sign-off-form', consoleErrors, documentHtml);
+    await check('sign-off-form');
     await page.getByLabel('Sign-off note (optional)').fill('Accepted by the committee');
     await clickAndLoad(page, page.getByRole('button', { name: 'Sign off' }));
     expect(await main()).toContain('Action signed off');
-    await check(page, 'action-signed-off', consoleErrors, documentHtml);
+    await check('action-signed-off');
 
     // The action log and its downloads.
     await page.goto(meetingUrl);
@@ -255,7 +186,7 @@ const BROMLEY = {
     await clickAndLoad(page, page.getByRole('link', { name: 'Action log', exact: true }));
     expect(await page.title()).toBe(`${BROMLEY.committee} action log – Actiontrail`);
     expect(await page.locator('[data-action-log]').innerText()).toContain('Accepted by the committee');
-    await check(page, 'action-log', consoleErrors, documentHtml);
+    await check('action-log');
     const docx = docxText(await download(page.getByRole('link', { name: 'Word document (.docx)' })));
     expect(docx.heading).toMatch(new RegExp(`^${BROMLEY.committee}: action logAs of `));
     expect(docx.rows[0]?.slice(0, 6)).toEqual(['Ref', 'Meeting date', 'Item', 'Item title', 'Paper ref', 'Resolution part']);
@@ -282,7 +213,7 @@ const BROMLEY = {
           'Reported to the Executive on 11 February 2015,Accepted by the committee,\\d{4}-\\d{2}-\\d{2}$',
       ),
     );
-    await context.close();
+    await close();
 
     const action = await f.http().get(`/api/v1/actions/${actionId}`);
     expect(action.body).toMatchObject({ status: 'closed', chases: [{ note: 'Please confirm the Executive has the committee’s view' }] });

@@ -1,7 +1,14 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import playwright, { type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import playwright, {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+  type Response,
+} from 'playwright-core';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SCREENSHOTS = path.resolve('test-output/console');
@@ -48,10 +55,16 @@ export interface JourneyPage {
 
 export async function journeyPage(
   browser: Browser,
-  options: { readonly base: string; readonly js: boolean; readonly prefix: string },
+  options: {
+    readonly base: string;
+    readonly js: boolean;
+    readonly prefix: string;
+    /** Further options for the page's browser context (acceptDownloads, say). */
+    readonly contextOptions?: Omit<BrowserContextOptions, 'javaScriptEnabled' | 'baseURL'>;
+  },
 ): Promise<JourneyPage> {
-  const { base, js, prefix } = options;
-  const context = await browser.newContext({ javaScriptEnabled: js, baseURL: base });
+  const { base, js, prefix, contextOptions } = options;
+  const context = await browser.newContext({ ...contextOptions, javaScriptEnabled: js, baseURL: base });
   const checker = js ? undefined : await browser.newContext();
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
