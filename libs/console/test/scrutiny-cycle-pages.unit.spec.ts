@@ -280,4 +280,55 @@ describe("the scrutiny cycle's pages", () => {
     const page = await (await signedIn(serve({}), 'monitoring')).get('/decisions/new');
     expect(page.status).toBe(403);
   });
+
+  it('lists the register with the call-in deadline and effective date, and offers recording to those allowed', async () => {
+    const server = serve({
+      mayRecordDecision: async () => true,
+      decisionRegister: async () => ({
+        kind: 'ok',
+        value: [
+          {
+            decisionId: DECISION_ID,
+            decisionMaker: 'the Executive',
+            title: DECISION.title,
+            decidedOn: '2015-02-11',
+            keyDecision: true,
+            publishedOn: '2015-02-12',
+            callInEndsOn: '2015-02-19',
+            callInStatus: 'called-in',
+            effectiveOn: null,
+          },
+        ],
+      }),
+    });
+    const page = await (await signedIn(server)).get('/decisions');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('href="/decisions/new"');
+    const row = new RegExp(`data-decision-id="${DECISION_ID}">([\\s\\S]*?)</tr>`).exec(page.text)?.[1] ?? '';
+    expect(row.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain(
+      '11 February 2015 12 February 2015 19 February 2015 Called in Not effective',
+    );
+  });
+
+  it('sends the call-in at the version the form was opened at; a stale one shows the fresh state (409)', async () => {
+    const sent: number[] = [];
+    const server = serve({
+      decision: async () => ({ kind: 'ok', value: DECISION }),
+      requestCallIn: async (_caller, _id, _input, version) => {
+        sent.push(version);
+        return { kind: 'stale', currentVersion: 3 };
+      },
+    });
+    const agent = await signedIn(server, 'member');
+    const formPage = await agent.get(`/decisions/${DECISION_ID}/call-in`);
+    expect(formPage.status).toBe(200);
+    const res = await agent
+      .post(`/decisions/${DECISION_ID}/call-in`)
+      .type('form')
+      .send({ _csrf: tokenOf(formPage.text), version: '2', members: 'Cllr Ruth Bennett', reasons: 'Costs' });
+    expect(sent).toEqual([2]);
+    expect(res.status).toBe(409);
+    expect(res.text).toContain('This record changed since you opened the form');
+    expect(res.text).toContain('Cllr Ruth Bennett');
+  });
 });
