@@ -100,8 +100,15 @@ describe('the scrutiny cycle through the web console', () => {
   describe('the recommendations tracker', () => {
     let onTime: string;
     let overdue: string;
+    let late: string;
 
     beforeAll(async () => {
+      late = await recommendation('60', '2014-11-03', executive, '2014-10-22');
+      await waitForReadModels(
+        f,
+        (await created(`/recommendations/${late}/response`, { response: 'rejected', reasons: 'No budget', respondedOn: '2015-01-09' }))
+          .position,
+      );
       onTime = await recommendation('62', '2015-01-28', executive);
       overdue = await recommendation('61', '2014-11-03', executive, '2014-10-22');
     });
@@ -113,6 +120,7 @@ describe('the scrutiny cycle through the web console', () => {
       const row = (id: string) => new RegExp(`data-recommendation-id="${id}">([\\s\\S]*?)</tr>`).exec(page.text)?.[1] ?? '';
       expect(textOf(row(onTime))).toContain('28 January 2015 27 March 2015 Awaiting response');
       expect(textOf(row(overdue))).toMatch(/3 November 2014 2 January 2015 Overdue by 42 days/);
+      expect(textOf(row(late))).toMatch(/Rejected, 9 January 2015 Late/);
       expect(row(onTime)).toContain(`href="/recommendations/${onTime}"`);
     });
 
