@@ -1,6 +1,7 @@
 import type { AuditGateway } from './audit-gateway.js';
 import type { MetricsGateway } from './metrics-gateway.js';
 import type { RecordingGateway } from './recording-gateway.js';
+import type { ScrutinyCycleGateway } from './scrutiny-cycle-gateway.js';
 import type { ScrutinyGateway } from './scrutiny-gateway.js';
 import type { SignInGateway } from './sign-in/sign-in-gateway.js';
 import type { StaffGateway } from './staff-gateway.js';
@@ -108,7 +109,8 @@ export interface CompletionInput {
  * What the console's pages need from the application, provided by the app that serves it (apps/api), which runs
  * its own commands and queries on its buses and applies its routes' access rules: the console holds no rule.
  */
-export interface ConsoleGateway extends AuditGateway, ScrutinyGateway, StaffGateway, SignInGateway, MetricsGateway, RecordingGateway {
+export interface ConsoleGateway
+  extends AuditGateway, ScrutinyGateway, StaffGateway, SignInGateway, MetricsGateway, RecordingGateway, ScrutinyCycleGateway {
   /** The roles a development sign-in may grant. */
   readonly grantableRoles: readonly string[];
   directory(): Promise<readonly DirectoryEntry[]>;

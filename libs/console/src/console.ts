@@ -7,6 +7,7 @@ import { directoryPages } from './pages/directory.js';
 import { recordingPages } from './pages/recording.js';
 import { cursorOf, paginationOf } from './pagination.js';
 import { scrutinyPages, type PageTools } from './pages/scrutiny.js';
+import { scrutinyCyclePages } from './pages/scrutiny-cycle.js';
 import { manageLinksFor, staffPages } from './pages/staff.js';
 import { navigationFor } from './navigation.js';
 import { createRenderer, RAG_TEXT, type Renderer } from './render.js';
@@ -141,6 +142,7 @@ class ConsoleHandler {
     if (await figuresPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (await staffPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (await directoryPages(this.options.gateway, this.toolsFor(page, method))) return true;
+    if (await scrutinyCyclePages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (!acceptsHtml(req)) return false;
     this.notFound(page);
     return true;

@@ -85,3 +85,20 @@ export type {
   StaffGateway,
 } from './staff-gateway.js';
 export { NAVIGATION, navigationFor, type NavigationLink } from './navigation.js';
+export type {
+  CallInInput,
+  CycleVocabulary,
+  DecisionInput,
+  DecisionMakerInput,
+  DecisionPage,
+  FilteredRead,
+  RecommendationOption,
+  RecommendationPage,
+  RecommendationsTrackerPage,
+  RegisteredDecisionRow,
+  ResponseInput,
+  ScrutinyCycleGateway,
+  TrackerCsv,
+  TrackerFilters,
+  TrackerRow,
+} from './scrutiny-cycle-gateway.js';

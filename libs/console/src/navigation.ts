@@ -10,6 +10,7 @@ export const NAVIGATION: readonly NavigationLink[] = [
   { href: '/', text: 'My actions', roles: ['officer'] },
   { href: '/committees', text: 'Committees', roles: ['scrutiny', 'admin'] },
   { href: '/chase-list', text: 'Chase list', roles: ['scrutiny', 'admin'] },
+  { href: '/decisions', text: 'Decisions', roles: ['member', 'scrutiny', 'monitoring', 'admin'] },
   { href: '/posts', text: 'Posts', roles: ['scrutiny', 'admin'] },
   { href: '/people', text: 'People', roles: ['scrutiny', 'admin'] },
   { href: '/audit', text: 'Audit log', roles: ['monitoring', 'admin'] },

@@ -5,10 +5,11 @@ describe("the header's navigation", () => {
 
   it('shows each role the links of its pages, in the order of the one list', () => {
     expect(hrefs(['officer'])).toEqual(['/']);
-    expect(hrefs(['scrutiny'])).toEqual(['/committees', '/chase-list', '/posts', '/people']);
-    expect(hrefs(['monitoring'])).toEqual(['/audit', '/audit/verify']);
+    expect(hrefs(['scrutiny'])).toEqual(['/committees', '/chase-list', '/decisions', '/posts', '/people']);
+    expect(hrefs(['monitoring'])).toEqual(['/decisions', '/audit', '/audit/verify']);
+    expect(hrefs(['member'])).toEqual(['/decisions']);
     expect(hrefs(['admin'])).toEqual(NAVIGATION.filter((link) => link.href !== '/').map((link) => link.href));
-    expect(hrefs(['officer', 'monitoring'])).toEqual(['/', '/audit', '/audit/verify']);
+    expect(hrefs(['officer', 'monitoring'])).toEqual(['/', '/decisions', '/audit', '/audit/verify']);
     expect(hrefs([])).toEqual([]);
   });
 
@@ -26,5 +27,6 @@ describe("the header's navigation", () => {
     expect(marked(['officer'], '/my-actions')).toEqual(['/ current']);
     expect(marked(['officer'], '/actions/a-1')).toEqual([]);
     expect(marked(['scrutiny'], '/postsx')).toEqual([]);
+    expect(marked(['member'], '/decisions/new')).toEqual(['/decisions active']);
   });
 });

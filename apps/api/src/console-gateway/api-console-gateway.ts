@@ -18,6 +18,7 @@ import {
   type ProgressInput,
   type Read,
   type RecordingGateway,
+  type ScrutinyCycleGateway,
   type ScrutinyGateway,
   type StaffGateway,
 } from '#console';
@@ -59,7 +60,7 @@ type ActionCommandClass = typeof ReportProgressCommand | typeof CompleteActionCo
 @Injectable()
 export class ApiConsoleGateway implements Omit<
   ConsoleGateway,
-  keyof ScrutinyGateway | keyof StaffGateway | keyof MetricsGateway | keyof RecordingGateway
+  keyof ScrutinyGateway | keyof StaffGateway | keyof MetricsGateway | keyof RecordingGateway | keyof ScrutinyCycleGateway
 > {
   readonly grantableRoles: readonly string[] = ROLES;
 

@@ -42,6 +42,7 @@ import { actorOf, isCursorOf, refusalOf, resultOfRefused, type ApiConsoleGateway
 import type { ApiMetricsGateway } from './api-metrics-gateway.js';
 import type { ApiStaffGateway } from './api-staff-gateway.js';
 import type { ApiRecordingGateway } from './api-recording-gateway.js';
+import type { ApiScrutinyCycleGateway } from './api-scrutiny-cycle-gateway.js';
 
 const LIST_LIMIT = 1000;
 
@@ -232,7 +233,8 @@ async function notFoundAsRead<T>(read: () => Promise<T>): Promise<Read<T>> {
 /**
  * The console's whole gateway: the officer's pages from ApiConsoleGateway, the scrutiny pages from ApiScrutinyGateway,
  * the staff's management pages from ApiStaffGateway, the officer's figures from ApiMetricsGateway and
- * recording meetings from ApiRecordingGateway.
+ * recording meetings from ApiRecordingGateway and the scrutiny cycle (recommendations, decisions, call-in) from
+ * ApiScrutinyCycleGateway.
  */
 export function consoleGatewayOf(
   base: ApiConsoleGateway,
@@ -240,6 +242,7 @@ export function consoleGatewayOf(
   staff: ApiStaffGateway,
   metrics: ApiMetricsGateway,
   recording: ApiRecordingGateway,
+  cycle: ApiScrutinyCycleGateway,
 ): ConsoleGateway {
   return {
     grantableRoles: base.grantableRoles,
@@ -293,5 +296,18 @@ export function consoleGatewayOf(
     // The officer's figures (metric snapshots).
     actionFigures: (caller, actionId) => metrics.actionFigures(caller, actionId),
     recordFigures: (caller, actionId, input) => metrics.recordFigures(caller, actionId, input),
+    // The scrutiny cycle (recommendations, decisions, call-in).
+    cycleVocabulary: cycle.cycleVocabulary,
+    recommendationsTracker: (caller, committeeId, filters) => cycle.recommendationsTracker(caller, committeeId, filters),
+    recommendationsTrackerCsv: (caller, committeeId, filters) => cycle.recommendationsTrackerCsv(caller, committeeId, filters),
+    recommendation: (caller, recommendationId) => cycle.recommendation(caller, recommendationId),
+    recordResponse: (caller, recommendationId, input, version) => cycle.recordResponse(caller, recommendationId, input, version),
+    decisionRegister: (caller) => cycle.decisionRegister(caller),
+    mayRecordDecision: (caller) => cycle.mayRecordDecision(caller),
+    recommendationOptions: (caller, committeeId) => cycle.recommendationOptions(caller, committeeId),
+    decisionMakerPosts: (caller) => cycle.decisionMakerPosts(caller),
+    recordDecision: (caller, input) => cycle.recordDecision(caller, input),
+    decision: (caller, decisionId) => cycle.decision(caller, decisionId),
+    requestCallIn: (caller, decisionId, input, version) => cycle.requestCallIn(caller, decisionId, input, version),
   };
 }

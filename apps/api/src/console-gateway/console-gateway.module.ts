@@ -6,6 +6,7 @@ import { ApiAuditGateway } from './api-audit-gateway.js';
 import { ApiConsoleGateway } from './api-console-gateway.js';
 import { ApiMetricsGateway } from './api-metrics-gateway.js';
 import { ApiRecordingGateway } from './api-recording-gateway.js';
+import { ApiScrutinyCycleGateway } from './api-scrutiny-cycle-gateway.js';
 import { ApiSignInGateway } from './api-sign-in-gateway.js';
 import { ApiScrutinyGateway, consoleGatewayOf } from './api-scrutiny-gateway.js';
 import { ApiStaffGateway } from './api-staff-gateway.js';
@@ -23,10 +24,11 @@ import { RouteAccess } from './route-access.js';
     ApiMetricsGateway,
     ApiStaffGateway,
     ApiRecordingGateway,
+    ApiScrutinyCycleGateway,
     {
       provide: CONSOLE_GATEWAY,
       useFactory: consoleGatewayOf,
-      inject: [ApiConsoleGateway, ApiScrutinyGateway, ApiStaffGateway, ApiMetricsGateway, ApiRecordingGateway],
+      inject: [ApiConsoleGateway, ApiScrutinyGateway, ApiStaffGateway, ApiMetricsGateway, ApiRecordingGateway, ApiScrutinyCycleGateway],
     },
   ],
   exports: [CONSOLE_GATEWAY],

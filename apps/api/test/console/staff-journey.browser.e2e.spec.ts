@@ -50,7 +50,7 @@ import { seedConsoleWorld, waitForReadModels, type ConsoleWorld } from './suppor
     await page.getByLabel('Scrutiny').check();
     await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
     await page.goto('/committees');
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Committees', 'Chase list', 'Posts', 'People']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Committees', 'Chase list', 'Decisions', 'Posts', 'People']);
     await check('committees');
 
     // Posts, reached by keyboard from the navigation; a post created with the keyboard alone.

@@ -64,11 +64,12 @@ describe("the staff's management pages of the web console", () => {
 
     it('shows each role the links its pages allow, from one list', async () => {
       expect(hrefsOf((await officer.get('/')).text)).toEqual(['/']);
-      expect(hrefsOf((await staff.get('/committees')).text)).toEqual(['/committees', '/chase-list', '/posts', '/people']);
-      expect(hrefsOf((await monitoring.get('/audit')).text)).toEqual(['/audit', '/audit/verify']);
+      expect(hrefsOf((await staff.get('/committees')).text)).toEqual(['/committees', '/chase-list', '/decisions', '/posts', '/people']);
+      expect(hrefsOf((await monitoring.get('/audit')).text)).toEqual(['/decisions', '/audit', '/audit/verify']);
       expect(hrefsOf((await admin.get('/posts')).text)).toEqual([
         '/committees',
         '/chase-list',
+        '/decisions',
         '/posts',
         '/people',
         '/audit',

@@ -55,6 +55,19 @@ const NOTHING: ConsoleGateway = {
   correctResolution: async () => ({ kind: 'not-found' }),
   // Paging the long lists (console-bench): the whole log for the Word document.
   wholeActionLog: async () => ({ kind: 'not-found' }),
+  // The scrutiny cycle (scrutiny-cycle-gateway.ts): recommendations, decisions, call-in.
+  cycleVocabulary: { executiveResponses: ['accepted'], decisionMakerKinds: ['executive'], trackerStatuses: ['not-sent'] },
+  recommendationsTracker: async () => ({ kind: 'not-found' }),
+  recommendationsTrackerCsv: async () => ({ kind: 'not-found' }),
+  recommendation: async () => ({ kind: 'not-found' }),
+  recordResponse: async () => ({ kind: 'not-found' }),
+  decisionRegister: async () => ({ kind: 'ok', value: [] }),
+  mayRecordDecision: async () => false,
+  recommendationOptions: async () => ({ kind: 'ok', value: [] }),
+  decisionMakerPosts: async () => ({ kind: 'ok', value: [] }),
+  recordDecision: async () => ({ kind: 'forbidden', detail: 'stub' }),
+  decision: async () => ({ kind: 'not-found' }),
+  requestCallIn: async () => ({ kind: 'not-found' }),
 };
 
 export function stubGateway(overrides: Partial<ConsoleGateway> = {}): ConsoleGateway {

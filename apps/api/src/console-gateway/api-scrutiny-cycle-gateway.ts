@@ -1,0 +1,392 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, type Type } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import {
+  decisionDecider,
+  decisionMakerKinds,
+  DomainError,
+  executiveResponses,
+  implementationStatusOn,
+  recommendationDecider,
+  responseStatusOn,
+  streamIdFor,
+  ukDateOf,
+  type ImplementationStatus,
+} from '#domain';
+import type {
+  ActionHistoryEntry,
+  CallInInput,
+  CommandResult,
+  ConsoleCaller,
+  CreateResult,
+  CycleVocabulary,
+  DecisionInput,
+  DecisionPage,
+  FilteredRead,
+  PostOption,
+  Read,
+  RecommendationOption,
+  RecommendationPage,
+  RecommendationsTrackerPage,
+  RegisteredDecisionRow,
+  ResponseInput,
+  ScrutinyCycleGateway,
+  TrackerCsv,
+  TrackerFilters,
+} from '#console';
+import { RequestValidationError } from '../platform/index.js';
+import type { Caller } from '../platform/caller.js';
+import { flattenValidationErrors } from '../platform/validation/validation.pipe.js';
+import { GetStreamHistoryQuery, type StreamHistory } from '../features/audit/stream-history.query.js';
+import { ListCommitteesQuery, type CommitteeList } from '../features/committees/list-committees.query.js';
+import { DecisionsController } from '../features/decisions/decisions.controller.js';
+import { RecordDecisionDto, RequestCallInDto } from '../features/decisions/decision-requests.dto.js';
+import { DecisionStepCommand } from '../features/decisions/decision-step.command.js';
+import { RecordDecisionCommand } from '../features/decisions/record-decision.command.js';
+import { ListPostsQuery, type PostList } from '../features/directory/list-posts.query.js';
+import { PostsController } from '../features/directory/posts.controller.js';
+import { RecommendationsController } from '../features/recommendations/recommendations.controller.js';
+import { RecordResponseDto } from '../features/recommendations/recommendation-requests.dto.js';
+import { RecommendationStepCommand } from '../features/recommendations/recommendation-step.command.js';
+import { AggregateStore } from '../features/shared/aggregate-store.js';
+import { Clock } from '../features/shared/clock.js';
+import type { CommandOutcome } from '../features/shared/command-outcome.js';
+import { isUuid } from '../features/shared/uuid.js';
+import { GetDecisionRegisterQuery, type DecisionRegister } from '../features/views/decision-register.query.js';
+import {
+  GetRecommendationsTrackerQuery,
+  type RecommendationsTracker,
+  type TrackedRecommendation,
+} from '../features/views/recommendations-tracker.query.js';
+import { RecommendationsTrackerQueryDto, trackerStatuses } from '../features/views/scrutiny-view-queries.dto.js';
+import { trackerCsv, trackerFileName } from '../features/views/scrutiny-views.csv.js';
+import { ScrutinyViewsController } from '../features/views/scrutiny-views.controller.js';
+import { ProjectionPositions } from '../read-models/projection-positions.js';
+import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
+import { actorOf, refusalOf, resultOfRefused } from './api-console-gateway.js';
+import { RouteAccess } from './route-access.js';
+
+const LIST_LIMIT = 1000;
+const HISTORY_LIMIT = 1000;
+
+type Route = readonly [controller: Type<object>, handler: string];
+
+/** The scrutiny cycle over the api's commands and queries, each behind its route's access rule and its DTO's validation. */
+@Injectable()
+export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
+  readonly cycleVocabulary: CycleVocabulary = { executiveResponses, decisionMakerKinds, trackerStatuses };
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly access: RouteAccess,
+    private readonly positions: ProjectionPositions,
+    private readonly aggregates: AggregateStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async recommendationsTracker(
+    caller: ConsoleCaller,
+    committeeId: string,
+    filters: TrackerFilters,
+  ): Promise<FilteredRead<RecommendationsTrackerPage>> {
+    const tracker = await this.readTracker(caller, committeeId, filters, LIST_LIMIT);
+    if (tracker.kind !== 'ok') return tracker;
+    const { committee, asOf, rows } = tracker.value;
+    return { kind: 'ok', value: { committee, asOf, rows: rows.map(trackerRowOf) } };
+  }
+
+  async recommendationsTrackerCsv(caller: ConsoleCaller, committeeId: string, filters: TrackerFilters): Promise<FilteredRead<TrackerCsv>> {
+    const tracker = await this.readTracker(caller, committeeId, filters, undefined);
+    if (tracker.kind !== 'ok') return tracker;
+    return { kind: 'ok', value: { fileName: trackerFileName(tracker.value), csv: trackerCsv(tracker.value) } };
+  }
+
+  async recommendation(caller: ConsoleCaller, recommendationId: string): Promise<Read<RecommendationPage>> {
+    const refusal = refusalOf(await this.decide([RecommendationsController, 'get'], caller));
+    if (refusal) return refusal;
+    if (!isUuid(recommendationId)) return { kind: 'not-found' };
+    const loaded = await this.aggregates.load(recommendationDecider, streamIdFor('recommendation', recommendationId));
+    const r = loaded.state;
+    if (!r.exists) return { kind: 'not-found' };
+    const on = ukDateOf(this.clock.now());
+    const status = responseStatusOn(r, on);
+    const [committees, history, mayRespond, mayRecordDecision] = await Promise.all([
+      this.committeeNames(),
+      this.history(recommendationId),
+      this.allowed([RecommendationsController, 'respond'], caller),
+      this.allowed([DecisionsController, 'record'], caller),
+    ]);
+    return {
+      kind: 'ok',
+      value: {
+        recommendationId,
+        committee: { committeeId: r.committeeId, name: committees.get(r.committeeId) ?? '' },
+        reference: r.reference,
+        text: r.text,
+        decisionMaker: r.decisionMaker.name,
+        madeOn: r.madeOn,
+        source: { ...r.source },
+        receivedOn: r.sent?.receivedOn,
+        responseDueOn: r.sent?.responseDueOn,
+        responseStatus: { on, status: status.status, daysOverdue: status.status === 'response-overdue' ? status.daysOverdue : undefined },
+        response: r.response && { ...r.response },
+        publishedOn: r.publishedOn,
+        lastReview: r.lastReview && { ...r.lastReview },
+        closedOn: r.closedOn,
+        history,
+        version: loaded.version,
+        mayRespond,
+        mayRecordDecision,
+      },
+    };
+  }
+
+  recordResponse(caller: ConsoleCaller, recommendationId: string, input: ResponseInput, expectedVersion: number): Promise<CommandResult> {
+    if (!isUuid(recommendationId)) return Promise.resolve({ kind: 'not-found' });
+    return this.run(
+      caller,
+      [RecommendationsController, 'respond'],
+      RecordResponseDto,
+      defined(input),
+      (body, c) => new RecommendationStepCommand(recommendationId, { kind: 'respond', body }, expectedVersion, c),
+    );
+  }
+
+  async decisionRegister(caller: ConsoleCaller): Promise<Read<readonly RegisteredDecisionRow[]>> {
+    const refusal = refusalOf(await this.decide([ScrutinyViewsController, 'register'], caller));
+    if (refusal) return refusal;
+    const register = await this.queries.execute<GetDecisionRegisterQuery, DecisionRegister>(
+      new GetDecisionRegisterQuery({ limit: LIST_LIMIT }),
+    );
+    return {
+      kind: 'ok',
+      value: register.decisions.map((d) => ({
+        decisionId: d.decisionId,
+        decisionMaker: d.decisionMaker.name,
+        title: d.title,
+        decidedOn: d.decidedOn,
+        keyDecision: d.keyDecision,
+        publishedOn: d.publishedOn,
+        callInEndsOn: d.callInEndsOn,
+        callInStatus: d.callInStatus,
+        effectiveOn: d.effectiveOn,
+      })),
+    };
+  }
+
+  mayRecordDecision(caller: ConsoleCaller): Promise<boolean> {
+    return this.allowed([DecisionsController, 'record'], caller);
+  }
+
+  async recommendationOptions(caller: ConsoleCaller, committeeId?: string): Promise<Read<readonly RecommendationOption[]>> {
+    const refusal = refusalOf(await this.decide([ScrutinyViewsController, 'tracker'], caller));
+    if (refusal) return refusal;
+    const committees = await this.queries.execute<ListCommitteesQuery, CommitteeList>(
+      new ListCommitteesQuery(undefined, { limit: LIST_LIMIT }),
+    );
+    const chosen = committees.committees.filter((c) => committeeId === undefined || c.committeeId === committeeId);
+    const trackers = await Promise.all(
+      chosen.map((c) =>
+        this.queries.execute<GetRecommendationsTrackerQuery, RecommendationsTracker>(
+          new GetRecommendationsTrackerQuery(c.committeeId, { limit: LIST_LIMIT }),
+        ),
+      ),
+    );
+    return {
+      kind: 'ok',
+      value: trackers.flatMap((t) =>
+        t.rows.map((r) => ({ recommendationId: r.recommendationId, committee: t.committee.name, reference: r.reference, text: r.text })),
+      ),
+    };
+  }
+
+  async decisionMakerPosts(caller: ConsoleCaller): Promise<Read<readonly PostOption[]>> {
+    const refusal = refusalOf(await this.decide([PostsController, 'list'], caller));
+    if (refusal) return { kind: 'ok', value: [] };
+    const list = await this.queries.execute<ListPostsQuery, PostList>(new ListPostsQuery(undefined, { limit: LIST_LIMIT }));
+    return { kind: 'ok', value: list.posts.map((p) => ({ postId: p.postId, title: p.title, holder: p.holder?.name ?? null })) };
+  }
+
+  async recordDecision(caller: ConsoleCaller, input: DecisionInput): Promise<CreateResult> {
+    const id = randomUUID();
+    const body = { ...defined(input), decisionMaker: defined(input.decisionMaker) };
+    const result = await this.run(
+      caller,
+      [DecisionsController, 'record'],
+      RecordDecisionDto,
+      body,
+      (dto, c) => new RecordDecisionCommand(id, dto, c),
+    );
+    return result.kind === 'done' ? { kind: 'created', id } : result;
+  }
+
+  async decision(caller: ConsoleCaller, decisionId: string): Promise<Read<DecisionPage>> {
+    const refusal = refusalOf(await this.decide([DecisionsController, 'get'], caller));
+    if (refusal) return refusal;
+    if (!isUuid(decisionId)) return { kind: 'not-found' };
+    const loaded = await this.aggregates.load(decisionDecider, streamIdFor('decision', decisionId));
+    const d = loaded.state;
+    if (!d.exists) return { kind: 'not-found' };
+    const on = ukDateOf(this.clock.now());
+    const [answered, history, mayCallIn] = await Promise.all([
+      Promise.all(d.recommendationIds.map((id) => this.aggregates.load(recommendationDecider, streamIdFor('recommendation', id)))),
+      this.history(decisionId),
+      this.allowed([DecisionsController, 'callIn'], caller),
+    ]);
+    return {
+      kind: 'ok',
+      value: {
+        decisionId,
+        decisionMaker: d.decisionMaker.name,
+        title: d.title,
+        decision: d.decision,
+        decidedOn: d.decidedOn,
+        keyDecision: d.keyDecision,
+        reasons: d.reasons,
+        alternativesConsidered: d.alternativesConsidered,
+        reportRef: d.reportRef,
+        recordedOnBehalf: d.recordedOnBehalf,
+        recommendations: answered.flatMap(({ state }) =>
+          state.exists ? [{ recommendationId: state.recommendationId, reference: state.reference, text: state.text }] : [],
+        ),
+        publication: d.publication && {
+          publishedOn: d.publication.publishedOn,
+          callInEndsOn: d.publication.callInEndsOn,
+          effectiveOn: d.publication.effectiveOn,
+        },
+        callIn: d.callIn && { ...d.callIn },
+        reconsideration: d.reconsideration && { ...d.reconsideration },
+        implementation: { on, ...implementationOf(implementationStatusOn(d, on)) },
+        history,
+        version: loaded.version,
+        mayCallIn,
+      },
+    };
+  }
+
+  requestCallIn(caller: ConsoleCaller, decisionId: string, input: CallInInput, expectedVersion: number): Promise<CommandResult> {
+    if (!isUuid(decisionId)) return Promise.resolve({ kind: 'not-found' });
+    return this.run(
+      caller,
+      [DecisionsController, 'callIn'],
+      RequestCallInDto,
+      { members: [...input.members], reasons: input.reasons },
+      (body, c) => new DecisionStepCommand(decisionId, { kind: 'call-in', body }, expectedVersion, c),
+    );
+  }
+
+  /** The tracker behind its route's rule, its filters validated as the route validates them. */
+  private async readTracker(
+    caller: ConsoleCaller,
+    committeeId: string,
+    filters: TrackerFilters,
+    limit: number | undefined,
+  ): Promise<FilteredRead<RecommendationsTracker>> {
+    const refusal = refusalOf(await this.decide([ScrutinyViewsController, 'tracker'], caller));
+    if (refusal) return refusal;
+    if (!isUuid(committeeId)) return { kind: 'not-found' };
+    const query = plainToInstance(RecommendationsTrackerQueryDto, defined({ ...filters }));
+    const problems = await validate(query, { whitelist: true, forbidNonWhitelisted: true });
+    if (problems.length > 0) return { kind: 'invalid', errors: flattenValidationErrors(problems) };
+    try {
+      const tracker = await this.queries.execute<GetRecommendationsTrackerQuery, RecommendationsTracker>(
+        new GetRecommendationsTrackerQuery(committeeId, { status: query.status, municipalYear: query.municipalYear, limit }),
+      );
+      return { kind: 'ok', value: tracker };
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === 'not-found') return { kind: 'not-found' };
+      if (error instanceof RequestValidationError) return { kind: 'invalid', errors: error.errors };
+      throw error;
+    }
+  }
+
+  private async history(recordId: string): Promise<ActionHistoryEntry[]> {
+    const history = await this.queries.execute<GetStreamHistoryQuery, StreamHistory | undefined>(
+      new GetStreamHistoryQuery(recordId, { after: 0, limit: HISTORY_LIMIT }),
+    );
+    return (history?.events ?? []).map((e) => ({ type: e.type, at: e.recordedAt, by: e.actor?.name ?? e.actor?.id ?? null }));
+  }
+
+  private async committeeNames(): Promise<Map<string, string>> {
+    const list = await this.queries.execute<ListCommitteesQuery, CommitteeList>(new ListCommitteesQuery(undefined, { limit: LIST_LIMIT }));
+    return new Map(list.committees.map((c) => [c.committeeId, c.name]));
+  }
+
+  /** The route's access rule, then its DTO validation, then the command; answers once the read models show it. */
+  private async run<Dto extends object>(
+    caller: ConsoleCaller,
+    route: Route,
+    dto: Type<Dto>,
+    input: object,
+    command: (body: Dto, caller: Caller) => object,
+  ): Promise<CommandResult> {
+    const refusal = refusalOf(await this.decide(route, caller));
+    if (refusal) return refusal;
+    const body = plainToInstance(dto, input);
+    const problems = await validate(body, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+    if (problems.length > 0) return { kind: 'invalid', errors: flattenValidationErrors(problems) };
+    let outcome: CommandOutcome;
+    try {
+      outcome = await this.commands.execute(
+        command(body, { actor: actorOf(caller), correlationId: caller.correlationId, requestId: caller.requestId }),
+      );
+    } catch (error) {
+      return resultOfRefused(error);
+    }
+    await this.positions.waitFor(outcome.position, READ_YOUR_WRITES_TIMEOUT_MS);
+    return { kind: 'done', version: outcome.version };
+  }
+
+  private decide([controller, handler]: Route, caller: ConsoleCaller) {
+    return this.access.decide(controller, handler, actorOf(caller));
+  }
+
+  private async allowed(route: Route, caller: ConsoleCaller): Promise<boolean> {
+    return (await this.decide(route, caller)).kind === 'allow';
+  }
+}
+
+function trackerRowOf(r: TrackedRecommendation): RecommendationsTrackerPage['rows'][number] {
+  return {
+    recommendationId: r.recommendationId,
+    reference: r.reference,
+    text: r.text,
+    decisionMaker: r.decisionMaker.name,
+    receivedOn: r.receivedOn,
+    responseDueOn: r.responseDueOn,
+    status: r.status,
+    daysOverdue: r.daysOverdue,
+    response: r.response && { response: r.response.response, respondedOn: r.response.respondedOn, late: r.response.late },
+    decision: r.decision && {
+      decisionId: r.decision.decisionId,
+      title: r.decision.title,
+      callInStatus: r.decision.callInStatus,
+      effectiveOn: r.decision.effectiveOn,
+    },
+    closedOn: r.closedOn,
+  };
+}
+
+/** The date that goes with where implementation stands, whichever the status names it. */
+function implementationOf(status: ImplementationStatus): { status: string; date?: string } {
+  switch (status.status) {
+    case 'in-call-in-period':
+      return { status: status.status, date: status.effectiveOn };
+    case 'called-in':
+      return { status: status.status, date: status.requestedOn };
+    case 'withdrawn':
+      return { status: status.status, date: status.on };
+    case 'effective':
+      return { status: status.status, date: status.since };
+    default:
+      return { status: status.status };
+  }
+}
+
+/** Leaves out what the form left blank, as an API client would. */
+function defined<T extends object>(input: T): T {
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== '')) as T;
+}
