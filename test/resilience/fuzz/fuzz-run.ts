@@ -39,6 +39,8 @@ const CATEGORY_OF_RESOURCE: Readonly<Record<string, StreamCategory>> = {
   posts: 'post',
   'metric-snapshots': 'metric',
   resolutions: 'resolution',
+  recommendations: 'recommendation',
+  decisions: 'decision',
 };
 
 /** The stream a command wrote to, from its path: /meetings/{id}/resolutions creates a resolution, the rest act on their first segment. */
