@@ -132,6 +132,19 @@ describe('executive decisions and call-in over HTTP', () => {
     expectProblem(res, 422, 'decision-not-found');
   });
 
+  it('answers 400 naming decisionMaker when it is missing, for a decision and a recommendation', async () => {
+    const { decisionMaker: _maker, ...withoutMaker } = decisionBody();
+    const decision = await f.http().post('/api/v1/decisions').send(withoutMaker);
+    expect(decision.status).toBe(400);
+    expect(JSON.stringify(decision.body)).toContain('decisionMaker');
+    const recommendation = await f
+      .http()
+      .post('/api/v1/recommendations')
+      .send({ committeeId: '00000000-0000-4000-8000-00000000000c', reportRef: 'R', reference: '1', text: 'x', madeOn: '2015-01-21' });
+    expect(recommendation.status).toBe(400);
+    expect(JSON.stringify(recommendation.body)).toContain('decisionMaker');
+  });
+
   it('refuses a call-in after the period ended (409)', async () => {
     today = '2026-12-23';
     const id = await created(f, '/decisions', decisionBody());

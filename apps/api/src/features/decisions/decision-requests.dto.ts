@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -22,6 +23,7 @@ const TEXT = 4000;
 
 export class RecordDecisionDto extends OptionalIdDto {
   @ApiProperty({ type: DecisionMakerDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => DecisionMakerDto)
   readonly decisionMaker!: DecisionMakerDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { executiveResponses, implementationRags, type ExecutiveResponse, type ImplementationRag } from '#domain';
 import { OptionalIdDto } from '../shared/optional-id.dto.js';
 import { HasNoNul, IsCalendarDate, IsNotGivenWith } from '../shared/validators.js';
@@ -61,6 +61,7 @@ export class MakeRecommendationDto extends OptionalIdDto {
   readonly text!: string;
 
   @ApiProperty({ type: DecisionMakerDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => DecisionMakerDto)
   readonly decisionMaker!: DecisionMakerDto;
