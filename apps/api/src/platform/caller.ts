@@ -29,6 +29,9 @@ export function systemCaller(actor: Actor, correlationPrefix: string): Caller {
   return { actor, correlationId: `${correlationPrefix}-${randomUUID()}`, requestId: randomUUID() };
 }
 
+/** Who a domain event names as having done it: the caller's person id, or `system` for work with no actor. */
+export const actorIdOf = ({ actor }: Caller): string => actor?.id ?? 'system';
+
 /** What a command handler puts on every event it appends: who, and which request caused it. */
 export function eventMetadataOf({ actor, correlationId, requestId }: Caller): EventMetadata {
   return {

@@ -3,7 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decisionDecider, streamIdFor, type DecisionCommand, type DecisionMakerFacts, type DecisionState } from '#domain';
 import type { AppConfig } from '#runtime';
 import { APP_CONFIG } from '../../platform/index.js';
-import type { Caller } from '../../platform/caller.js';
+import { actorIdOf, type Caller } from '../../platform/caller.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';
 import { DecisionMakerFactsLookup } from '../recommendations/decision-maker-facts.js';
@@ -40,7 +40,7 @@ export class DecisionStepHandler implements ICommandHandler<DecisionStepCommand>
       decisionDecider,
       { id: decisionId, streamId: streamIdFor('decision', decisionId) },
       async (state, now): Promise<DecisionCommand> => {
-        const stamp = { decisionId, by: caller.actor?.id ?? 'system', now };
+        const stamp = { decisionId, by: actorIdOf(caller), now };
         switch (step.kind) {
           case 'publish': {
             const { callInClearWorkingDays, bankHolidayDivision } = this.config.council;

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { decisionDecider, recommendationDecider, streamIdFor, type RecordDecision } from '#domain';
-import type { Caller } from '../../platform/caller.js';
+import { actorIdOf, type Caller } from '../../platform/caller.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';
 import { DecisionMakerFactsLookup } from '../recommendations/decision-maker-facts.js';
@@ -36,7 +36,7 @@ export class RecordDecisionHandler implements ICommandHandler<RecordDecisionComm
         type: 'RecordDecision',
         data: {
           decisionId,
-          by: caller.actor?.id ?? 'system',
+          by: actorIdOf(caller),
           now,
           decisionMaker: body.decisionMaker,
           title: body.title,

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { committeeDecider, invalid, postDecider, recommendationDecider, resolutionDecider, streamIdFor } from '#domain';
 import type { MakeRecommendation, RecommendationMade } from '#domain';
-import type { Caller } from '../../platform/caller.js';
+import { actorIdOf, type Caller } from '../../platform/caller.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';
 import type { MakeRecommendationDto } from './recommendation-requests.dto.js';
@@ -49,7 +49,7 @@ export class MakeRecommendationHandler implements ICommandHandler<MakeRecommenda
         type: 'MakeRecommendation',
         data: {
           recommendationId,
-          by: caller.actor?.id ?? 'system',
+          by: actorIdOf(caller),
           now,
           committeeId: body.committeeId,
           source,

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actionDecider, missing, recommendationDecider, streamIdFor, type RecommendationCommand, type RecommendationState } from '#domain';
-import type { Caller } from '../../platform/caller.js';
+import { actorIdOf, type Caller } from '../../platform/caller.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';
 import { DecisionMakerFactsLookup } from './decision-maker-facts.js';
@@ -47,7 +47,7 @@ export class RecommendationStepHandler implements ICommandHandler<Recommendation
       recommendationDecider,
       { id: recommendationId, streamId: streamIdFor('recommendation', recommendationId) },
       async (state, now): Promise<RecommendationCommand> => {
-        const stamp = { recommendationId, by: caller.actor?.id ?? 'system', now };
+        const stamp = { recommendationId, by: actorIdOf(caller), now };
         switch (step.kind) {
           case 'send':
             return { type: 'SendRecommendation', data: { ...stamp, receivedOn: step.body.receivedOn } };
