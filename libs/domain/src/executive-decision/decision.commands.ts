@@ -1,3 +1,4 @@
+import type { Lookup } from '../shared/lookup.js';
 import type { BankHolidayDivision } from '../calendar/bank-holidays.js';
 import type { DecisionMaker, DecisionMakerFacts } from '../recommendation/decision-maker.js';
 import type { CallInOutcome, ReconsiderationOutcome } from './decision.events.js';
@@ -19,6 +20,8 @@ export type RecordDecision = {
     readonly facts: DecisionMakerFacts & {
       /** The recommendations it answers that do not exist (looked up by the edge). */
       readonly unknownRecommendationIds: readonly string[];
+      /** Given when the decision maker names a post. */
+      readonly decisionMakerPost?: Lookup;
     };
   };
 };

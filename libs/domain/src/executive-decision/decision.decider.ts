@@ -1,8 +1,7 @@
 import { callInPeriod } from '../calendar/statutory-periods.js';
 import { bankHolidayDivisions } from '../calendar/bank-holidays.js';
 import { requireBusinessDate } from '../recommendation/business-dates.js';
-import type { DecisionMakerFacts } from '../recommendation/decision-maker.js';
-import { requireDecisionMaker } from '../recommendation/recommendation.decider.js';
+import { requireDecisionMaker, type DecisionMakerFacts } from '../recommendation/decision-maker.js';
 import type { Decider } from '../shared/decider.js';
 import { conflict, forbidden, invalid, notFound, unknownCommand } from '../shared/errors.js';
 import { requireText } from '../shared/rules.js';
@@ -36,7 +35,7 @@ const requireDecisionMakerOrStaff = (facts: DecisionMakerFacts, name: string): v
 
 const record = ({ data }: RecordDecision, state: DecisionState): DecisionEvent[] => {
   if (state.exists) throw conflict('decision-already-exists', `Decision ${state.decisionId} already exists`);
-  requireDecisionMaker(data.decisionMaker);
+  requireDecisionMaker(data.decisionMaker, data.facts.decisionMakerPost);
   requireDecisionMakerOrStaff(data.facts, data.decisionMaker.name);
   requireText(data.title, 'title');
   requireText(data.decision, 'decision');

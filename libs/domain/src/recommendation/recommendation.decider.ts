@@ -3,7 +3,7 @@ import type { Decider } from '../shared/decider.js';
 import { conflict, forbidden, invalid, notFound, unknownCommand } from '../shared/errors.js';
 import { requireText } from '../shared/rules.js';
 import { requireBusinessDate } from './business-dates.js';
-import { decisionMakerKinds, type DecisionMaker } from './decision-maker.js';
+import { requireDecisionMaker } from './decision-maker.js';
 import type {
   AgreeRecommendationClosure,
   LinkImplementationAction,
@@ -16,18 +16,6 @@ import type {
 } from './recommendation.commands.js';
 import { executiveResponses, implementationRags, type RecommendationEvent } from './recommendation.events.js';
 import { initialRecommendationState, isAccepted, type RecommendationRecord, type RecommendationState } from './recommendation.state.js';
-
-export function requireDecisionMaker(maker: DecisionMaker): void {
-  if (!(decisionMakerKinds as readonly string[]).includes(maker.kind)) {
-    throw invalid('decision-maker-kind-unknown', `Unknown decision maker kind ${String(maker.kind)}`, { allowed: decisionMakerKinds });
-  }
-  requireText(maker.name, 'decisionMaker.name');
-  if (maker.kind === 'portfolio-holder' && !maker.postId) {
-    throw invalid('decision-maker-post-required', 'A portfolio holder is named by their post: give decisionMaker.postId', {
-      field: 'decisionMaker.postId',
-    });
-  }
-}
 
 const existing = (state: RecommendationState, id: string): RecommendationRecord => {
   if (!state.exists) throw notFound('recommendation-not-found', `Recommendation ${id} does not exist`, { recommendationId: id });
@@ -51,8 +39,9 @@ const responded = (
   return record as RecommendationRecord & { response: NonNullable<RecommendationRecord['response']> };
 };
 
-/** The committee, the resolution part and the decision maker's post a recommendation names must exist and fit. */
+/** The decision maker, its post, the committee and the resolution part a recommendation names must exist and fit. */
 function checkReferences({ committeeId, source, decisionMaker, facts }: MakeRecommendation['data']): void {
+  requireDecisionMaker(decisionMaker, facts.decisionMakerPost);
   if (!facts.committee.exists) throw notFound('committee-not-found', `Committee ${committeeId} does not exist`, { committeeId });
   if (source.kind === 'resolution') {
     const resolution = facts.resolution;
@@ -71,17 +60,12 @@ function checkReferences({ committeeId, source, decisionMaker, facts }: MakeReco
       });
     }
   }
-  const postId = decisionMaker.postId;
-  if (postId !== undefined && !facts.decisionMakerPost?.exists) {
-    throw notFound('decision-maker-post-not-found', `Post ${postId} does not exist`, { postId });
-  }
 }
 
 const make = ({ data }: MakeRecommendation, state: RecommendationState): RecommendationEvent[] => {
   if (state.exists) throw conflict('recommendation-already-exists', `Recommendation ${state.recommendationId} already exists`);
   requireText(data.reference, 'reference');
   requireText(data.text, 'text');
-  requireDecisionMaker(data.decisionMaker);
   if (data.source.kind === 'report') requireText(data.source.reportRef, 'reportRef');
   checkReferences(data);
   requireBusinessDate(data.madeOn, 'madeOn', data.now);

@@ -1,4 +1,5 @@
 import { given } from '../support/given-when-then.js';
+import { found, missing, type Lookup } from '../../src/shared/lookup.js';
 import type { DecisionCommand } from '../../src/executive-decision/decision.commands.js';
 import { decisionDecider } from '../../src/executive-decision/decision.decider.js';
 import type { DecisionEvent } from '../../src/executive-decision/decision.events.js';
@@ -70,6 +71,26 @@ describe('executive decision decider', () => {
         data: { ...data, by, now: '2026-11-26T09:00:00Z', facts: { ...staff, unknownRecommendationIds: ['r-9'] } },
       })
       .thenThrows('recommendation-not-found', 'not-found');
+  });
+
+  it("refuses a portfolio holder's decision whose post does not exist, and accepts it once the post is on record", () => {
+    const { recordedBy: _by, recordedOnBehalf: _b, ...data } = recorded.data;
+    const holder = { kind: 'portfolio-holder', name: 'the Portfolio Holder for Care Services', postId: 'post-9' } as const;
+    const command = (decisionMakerPost: Lookup): DecisionCommand => ({
+      type: 'RecordDecision',
+      data: {
+        ...data,
+        decisionMaker: holder,
+        by,
+        now: '2026-11-26T09:00:00Z',
+        facts: { ...staff, unknownRecommendationIds: [], decisionMakerPost },
+      },
+    });
+    given(decisionDecider)([]).when(command(missing)).thenThrows('decision-maker-post-not-found', 'not-found');
+    const byHolder: DecisionEvent = { type: 'DecisionRecorded', data: { ...recorded.data, decisionMaker: holder } };
+    given(decisionDecider)([])
+      .when(command(found({})))
+      .then([byHolder]);
   });
 
   it('publication fixes the call-in period: five clear working days, then effective', () => {

@@ -1,5 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decisionDecider, recommendationDecider, streamIdFor, type RecordDecision } from '#domain';
+import { decisionDecider, postDecider, recommendationDecider, streamIdFor, type RecordDecision } from '#domain';
 import { actorIdOf, type Caller } from '../../platform/caller.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';
@@ -29,6 +29,8 @@ export class RecordDecisionHandler implements ICommandHandler<RecordDecisionComm
       recommendationIds.map((id) => this.aggregates.load(recommendationDecider, streamIdFor('recommendation', id))),
     );
     const unknownRecommendationIds = recommendationIds.filter((_id, index) => !answered[index]?.state.exists);
+    const postId = body.decisionMaker.postId;
+    const post = postId === undefined ? undefined : await this.aggregates.load(postDecider, streamIdFor('post', postId));
     return this.aggregates.execute(
       decisionDecider,
       { id: decisionId, streamId: streamIdFor('decision', decisionId) },
@@ -47,7 +49,11 @@ export class RecordDecisionHandler implements ICommandHandler<RecordDecisionComm
           ...(body.alternativesConsidered ? { alternativesConsidered: body.alternativesConsidered } : {}),
           recommendationIds,
           ...(body.reportRef ? { reportRef: body.reportRef } : {}),
-          facts: { ...(await this.decisionMakers.of(body.decisionMaker, caller, now)), unknownRecommendationIds },
+          facts: {
+            ...(await this.decisionMakers.of(body.decisionMaker, caller, now)),
+            unknownRecommendationIds,
+            ...(post ? { decisionMakerPost: post.state } : {}),
+          },
         },
       }),
       { caller },
