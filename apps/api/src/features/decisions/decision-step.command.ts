@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { decisionDecider, streamIdFor, type DecisionCommand, type DecisionMakerFacts, type DecisionState } from '#domain';
+import { decisionDecider, streamIdFor, type DecisionCommand } from '#domain';
 import type { AppConfig } from '#runtime';
 import { APP_CONFIG } from '../../platform/index.js';
 import { actorIdOf, type Caller } from '../../platform/caller.js';
@@ -55,7 +55,7 @@ export class DecisionStepHandler implements ICommandHandler<DecisionStepCommand>
           }
           case 'reconsider': {
             const { outcome, decision, reasons, decidedOn } = step.body;
-            const facts = await this.deciderFacts(state, caller, now);
+            const facts = await this.decisionMakers.ofRecorded(state, caller, now);
             return {
               type: 'ReconsiderDecision',
               data: { ...stamp, outcome, ...(decision ? { decision } : {}), reasons, decidedOn, facts },
@@ -69,11 +69,5 @@ export class DecisionStepHandler implements ICommandHandler<DecisionStepCommand>
       },
       { expectedVersion, caller },
     );
-  }
-
-  /** An unknown decision has no decision maker: the decider says it does not exist. */
-  private deciderFacts(state: DecisionState, caller: Caller, now: string): Promise<DecisionMakerFacts> {
-    if (!state.exists) return Promise.resolve({ callerHoldsDecisionMakerPost: false, callerIsScrutinyStaff: true });
-    return this.decisionMakers.of(state.decisionMaker, caller, now);
   }
 }

@@ -1,5 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { actionDecider, missing, recommendationDecider, streamIdFor, type RecommendationCommand, type RecommendationState } from '#domain';
+import { actionDecider, missing, recommendationDecider, streamIdFor, type RecommendationCommand } from '#domain';
 import { actorIdOf, type Caller } from '../../platform/caller.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { CommandOutcome } from '../shared/command-outcome.js';
@@ -52,7 +52,7 @@ export class RecommendationStepHandler implements ICommandHandler<Recommendation
           case 'send':
             return { type: 'SendRecommendation', data: { ...stamp, receivedOn: step.body.receivedOn } };
           case 'respond': {
-            const facts = await this.respondentFacts(state, caller, now);
+            const facts = await this.decisionMakers.ofRecorded(state, caller, now);
             const { response, reasons, proposedAction, respondedOn } = step.body;
             return {
               type: 'RecordExecutiveResponse',
@@ -80,11 +80,5 @@ export class RecommendationStepHandler implements ICommandHandler<Recommendation
       },
       { expectedVersion, caller },
     );
-  }
-
-  /** An unknown recommendation has no decision maker: the decider says it does not exist. */
-  private respondentFacts(state: RecommendationState, caller: Caller, now: string) {
-    if (!state.exists) return Promise.resolve({ callerHoldsDecisionMakerPost: false, callerIsScrutinyStaff: true });
-    return this.decisionMakers.of(state.decisionMaker, caller, now);
   }
 }
