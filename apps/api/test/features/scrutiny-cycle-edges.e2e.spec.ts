@@ -164,6 +164,19 @@ describe('the scrutiny cycle over HTTP: bad input and steps in the wrong order',
       expectRefusal(res, 422, `${field}-in-future`, `${field} 2017-03-02 is after today (2017-03-01)`);
     });
 
+    it('refuses a call-in outcome or a reconsideration dated in the future, and a reconsideration before the referral', async () => {
+      const id = await published();
+      await callIn(id);
+      const outcome = await post(`/decisions/${id}/call-in-outcome`, { outcome: 'referred-back', concludedOn: '2017-03-02' });
+      expectRefusal(outcome, 422, 'concludedOn-in-future', 'concludedOn 2017-03-02');
+      await send(`/decisions/${id}/call-in-outcome`, { outcome: 'referred-back', concludedOn: '2017-03-01' });
+      setClock(f, '2017-03-10T10:00:00Z');
+      const future = await post(`/decisions/${id}/reconsideration`, { outcome: 'confirmed', reasons: 'Right', decidedOn: '2017-03-11' });
+      expectRefusal(future, 422, 'decidedOn-in-future', 'decidedOn 2017-03-11');
+      const early = await post(`/decisions/${id}/reconsideration`, { outcome: 'confirmed', reasons: 'Right', decidedOn: '2017-02-28' });
+      expectRefusal(early, 422, 'decidedOn-before-date-referred', 'decidedOn 2017-02-28');
+    });
+
     it('takes "today" as the UK date: at 23:30 UTC on 30 June it is already 1 July in London', async () => {
       setClock(f, '2017-06-30T23:30:00Z');
       const id = await recommend();
@@ -294,6 +307,27 @@ describe('the scrutiny cycle over HTTP: bad input and steps in the wrong order',
         decidedOn: '2017-03-20',
       });
       expect((await progress(actionId)).status).toBe(200);
+    });
+
+    it('judges progress by its business date: staff backdating it into the call-in period are refused', async () => {
+      const decisionId = await published();
+      const actionId = await implementing(decisionId);
+      setClock(f, '2017-03-20T10:00:00Z');
+      const backdated = await post(`/actions/${actionId}/progress`, { note: 'Letters drafted', occurredAt: '2017-03-08' });
+      expectProblem(backdated, 409, 'decision-not-effective');
+      expect(backdated.body.details.implementation).toEqual({
+        status: 'in-call-in-period',
+        callInEndsOn: '2017-03-08',
+        effectiveOn: '2017-03-09',
+      });
+      expect((await post(`/actions/${actionId}/progress`, { note: 'Letters sent', occurredAt: '2017-03-09' })).status).toBe(200);
+    });
+
+    it('answers a malformed occurredAt on such an action with 400 naming it, not 500', async () => {
+      const actionId = await implementing(await published());
+      setClock(f, '2017-03-20T10:00:00Z');
+      const res = await post(`/actions/${actionId}/progress`, { note: 'Letters drafted', occurredAt: 'last Tuesday' });
+      expectInvalidField(res, 'occurredAt');
     });
 
     it('when it is referred to full council and withdrawn, refuses progress for good', async () => {
