@@ -384,6 +384,8 @@ describe('the scrutiny cycle over HTTP: bad input and steps in the wrong order',
       await send(`/recommendations/${id}/sending`, { receivedOn: '2017-03-10' });
 
       const chase = async (asOf: string) => (await client.view('/overdue', { committeeId, asOf })).body.responses;
+      const answer = (await client.view('/overdue', { committeeId, asOf: '2017-05-10' })).body;
+      expect(answer).toMatchObject({ asOf: '2017-05-10', actions: [], nextAfter: null });
       expect(await chase('2017-05-09')).toEqual([
         expect.objectContaining({ recommendationId: id, responseDueOn: '2017-05-09', overdue: false, daysOverdue: 0 }),
       ]);
@@ -437,6 +439,15 @@ describe('the scrutiny cycle over HTTP: bad input and steps in the wrong order',
       expectProblem(await f.http().get(`/api/v1/recommendations/${UNKNOWN_ID}?asOf=2017-01-01T00:00:00Z`), 404, 'recommendation-not-found');
       expectProblem(await f.http().get(`/api/v1/decisions/${UNKNOWN_ID}`), 404, 'decision-not-found');
       expectProblem(await client.view(`/committees/${UNKNOWN_ID}/recommendations`), 404, 'committee-not-found');
+    });
+
+    it("answers the views' bad queries 400 naming the parameter, and an unknown committee on /overdue 422", async () => {
+      const tracker = `/committees/${world.committeeId}/recommendations`;
+      expectInvalidField(await client.view(tracker, { asOf: '2017-02-30' }), 'asOf');
+      expectInvalidField(await client.view(tracker, { status: 'late' }), 'status');
+      expectInvalidField(await client.view('/decisions', { after: 'not-a-cursor' }), 'after');
+      expectInvalidField(await client.view('/overdue', { asOf: 'tomorrow' }), 'asOf');
+      expectRefusal(await client.view('/overdue', { committeeId: UNKNOWN_ID }), 422, 'committee-not-found', UNKNOWN_ID);
     });
 
     it('refuses an action that does not exist linked to an accepted recommendation (422 action-not-found)', async () => {
