@@ -77,30 +77,30 @@ describe('the scrutiny cycle over HTTP: bad input and steps in the wrong order',
   beforeEach(() => setClock(f, '2017-03-01T10:00:00Z'));
 
   describe('dates in the wrong order', () => {
-    it('refuses a recommendation received before it was made (422 receivedOn-before-date-made)', async () => {
+    it('refuses a recommendation received before it was made (422 received-on-before-date-made)', async () => {
       const id = await recommend();
       const res = await post(`/recommendations/${id}/sending`, { receivedOn: '2017-01-15' });
-      expectRefusal(res, 422, 'receivedOn-before-date-made', 'receivedOn 2017-01-15');
+      expectRefusal(res, 422, 'received-on-before-date-made', 'receivedOn 2017-01-15');
       expect(res.body.details).toMatchObject({ field: 'receivedOn', dateMade: '2017-01-16' });
     });
 
-    it('refuses a response before the recommendation was received (422 respondedOn-before-date-received)', async () => {
+    it('refuses a response before the recommendation was received (422 responded-on-before-date-received)', async () => {
       const id = await sent('2017-01-20');
       const res = await post(`/recommendations/${id}/response`, { response: 'accepted', reasons: 'Agreed', respondedOn: '2017-01-19' });
-      expectRefusal(res, 422, 'respondedOn-before-date-received', 'respondedOn 2017-01-19');
+      expectRefusal(res, 422, 'responded-on-before-date-received', 'respondedOn 2017-01-19');
       expect(res.body.details).toMatchObject({ field: 'respondedOn', dateReceived: '2017-01-20' });
     });
 
-    it('refuses a response published before it was made (422 publishedOn-before-date-responded)', async () => {
+    it('refuses a response published before it was made (422 published-on-before-date-responded)', async () => {
       const id = await responded('2017-02-10');
       const res = await post(`/recommendations/${id}/response-publication`, { publishedOn: '2017-02-09' });
-      expectRefusal(res, 422, 'publishedOn-before-date-responded', 'publishedOn 2017-02-09');
+      expectRefusal(res, 422, 'published-on-before-date-responded', 'publishedOn 2017-02-09');
     });
 
-    it('refuses a decision published before it was taken (422 publishedOn-before-date-decided)', async () => {
+    it('refuses a decision published before it was taken (422 published-on-before-date-decided)', async () => {
       const id = await decide({ decidedOn: '2017-02-28' });
       const res = await post(`/decisions/${id}/publication`, { publishedOn: '2017-02-27' });
-      expectRefusal(res, 422, 'publishedOn-before-date-decided', 'publishedOn 2017-02-27');
+      expectRefusal(res, 422, 'published-on-before-date-decided', 'publishedOn 2017-02-27');
     });
 
     it('refuses a call-in before publication (409 decision-not-published) and after the period ended (409 call-in-period-ended)', async () => {
@@ -120,12 +120,12 @@ describe('the scrutiny cycle over HTTP: bad input and steps in the wrong order',
       expect((await callIn(id)).status).toBe(200);
     });
 
-    it('refuses a call-in outcome dated before the call-in (422 concludedOn-before-date-called-in)', async () => {
+    it('refuses a call-in outcome dated before the call-in (422 concluded-on-before-date-called-in)', async () => {
       const id = await published();
       setClock(f, '2017-03-03T10:00:00Z');
       await callIn(id);
       const res = await post(`/decisions/${id}/call-in-outcome`, { outcome: 'upheld', concludedOn: '2017-03-02' });
-      expectRefusal(res, 422, 'concludedOn-before-date-called-in', 'concludedOn 2017-03-02');
+      expectRefusal(res, 422, 'concluded-on-before-date-called-in', 'concludedOn 2017-03-02');
     });
 
     it('refuses a review or closure before there is a response (409), or dated before it (422)', async () => {
@@ -139,42 +139,56 @@ describe('the scrutiny cycle over HTTP: bad input and steps in the wrong order',
 
       const id = await responded('2017-02-20');
       const review = await post(`/recommendations/${id}/reviews`, { rag: 'green', evidence: 'Done', reviewedOn: '2017-02-19' });
-      expectRefusal(review, 422, 'reviewedOn-before-date-responded', 'reviewedOn 2017-02-19');
+      expectRefusal(review, 422, 'reviewed-on-before-date-responded', 'reviewedOn 2017-02-19');
       const closure = await post(`/recommendations/${id}/closure`, { agreedOn: '2017-02-19' });
-      expectRefusal(closure, 422, 'agreedOn-before-date-responded', 'agreedOn 2017-02-19');
+      expectRefusal(closure, 422, 'agreed-on-before-date-responded', 'agreedOn 2017-02-19');
     });
 
     it.each([
-      ['madeOn', async () => post('/recommendations', { ...recommendBody(), madeOn: '2017-03-02' })],
-      ['receivedOn', async () => post(`/recommendations/${await recommend()}/sending`, { receivedOn: '2017-03-02' })],
+      ['madeOn', 'made-on-in-future', async () => post('/recommendations', { ...recommendBody(), madeOn: '2017-03-02' })],
+      [
+        'receivedOn',
+        'received-on-in-future',
+        async () => post(`/recommendations/${await recommend()}/sending`, { receivedOn: '2017-03-02' }),
+      ],
       [
         'respondedOn',
+        'responded-on-in-future',
         async () => post(`/recommendations/${await sent()}/response`, { response: 'rejected', reasons: 'No', respondedOn: '2017-03-02' }),
       ],
-      ['publishedOn', async () => post(`/recommendations/${await responded()}/response-publication`, { publishedOn: '2017-03-02' })],
+      [
+        'publishedOn',
+        'published-on-in-future',
+        async () => post(`/recommendations/${await responded()}/response-publication`, { publishedOn: '2017-03-02' }),
+      ],
       [
         'reviewedOn',
+        'reviewed-on-in-future',
         async () => post(`/recommendations/${await responded()}/reviews`, { rag: 'amber', evidence: 'Started', reviewedOn: '2017-03-02' }),
       ],
-      ['agreedOn', async () => post(`/recommendations/${await responded()}/closure`, { agreedOn: '2017-03-02' })],
-      ['decidedOn', async () => post('/decisions', { ...decisionBody(), decidedOn: '2017-03-02' })],
-      ['publishedOn', async () => post(`/decisions/${await decide()}/publication`, { publishedOn: '2017-03-02' })],
-    ])('refuses %s in the future, by the UK date (422 <field>-in-future)', async (field, attempt) => {
+      ['agreedOn', 'agreed-on-in-future', async () => post(`/recommendations/${await responded()}/closure`, { agreedOn: '2017-03-02' })],
+      ['decidedOn', 'decided-on-in-future', async () => post('/decisions', { ...decisionBody(), decidedOn: '2017-03-02' })],
+      [
+        'publishedOn',
+        'published-on-in-future',
+        async () => post(`/decisions/${await decide()}/publication`, { publishedOn: '2017-03-02' }),
+      ],
+    ])('refuses %s in the future, by the UK date (422 %s)', async (field, code, attempt) => {
       const res = await attempt();
-      expectRefusal(res, 422, `${field}-in-future`, `${field} 2017-03-02 is after today (2017-03-01)`);
+      expectRefusal(res, 422, code, `${field} 2017-03-02 is after today (2017-03-01)`);
     });
 
     it('refuses a call-in outcome or a reconsideration dated in the future, and a reconsideration before the referral', async () => {
       const id = await published();
       await callIn(id);
       const outcome = await post(`/decisions/${id}/call-in-outcome`, { outcome: 'referred-back', concludedOn: '2017-03-02' });
-      expectRefusal(outcome, 422, 'concludedOn-in-future', 'concludedOn 2017-03-02');
+      expectRefusal(outcome, 422, 'concluded-on-in-future', 'concludedOn 2017-03-02');
       await send(`/decisions/${id}/call-in-outcome`, { outcome: 'referred-back', concludedOn: '2017-03-01' });
       setClock(f, '2017-03-10T10:00:00Z');
       const future = await post(`/decisions/${id}/reconsideration`, { outcome: 'confirmed', reasons: 'Right', decidedOn: '2017-03-11' });
-      expectRefusal(future, 422, 'decidedOn-in-future', 'decidedOn 2017-03-11');
+      expectRefusal(future, 422, 'decided-on-in-future', 'decidedOn 2017-03-11');
       const early = await post(`/decisions/${id}/reconsideration`, { outcome: 'confirmed', reasons: 'Right', decidedOn: '2017-02-28' });
-      expectRefusal(early, 422, 'decidedOn-before-date-referred', 'decidedOn 2017-02-28');
+      expectRefusal(early, 422, 'decided-on-before-date-referred', 'decidedOn 2017-02-28');
     });
 
     it('takes "today" as the UK date: at 23:30 UTC on 30 June it is already 1 July in London', async () => {
@@ -185,7 +199,7 @@ describe('the scrutiny cycle over HTTP: bad input and steps in the wrong order',
       expectRefusal(
         await post(`/recommendations/${again}/sending`, { receivedOn: '2017-07-02' }),
         422,
-        'receivedOn-in-future',
+        'received-on-in-future',
         '2017-07-01',
       );
     });

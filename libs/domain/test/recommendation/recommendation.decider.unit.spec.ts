@@ -55,7 +55,7 @@ describe('recommendation decider', () => {
       .thenThrows('decision-maker-post-required', 'invalid');
     given(recommendationDecider)([])
       .when(make({ madeOn: '2015-06-02' }))
-      .thenThrows('madeOn-in-future', 'invalid');
+      .thenThrows('made-on-in-future', 'invalid');
   });
 
   describe('checks what it names', () => {
@@ -117,7 +117,7 @@ describe('recommendation decider', () => {
   it('refuses a receipt before the recommendation was made', () => {
     given(recommendationDecider)([made])
       .when({ type: 'SendRecommendation', data: { recommendationId: id, by, now, receivedOn: '2015-01-20' } })
-      .thenThrows('receivedOn-before-date-made', 'invalid');
+      .thenThrows('received-on-before-date-made', 'invalid');
   });
 
   it('a response on the last day is on time; a day later is late', () => {
