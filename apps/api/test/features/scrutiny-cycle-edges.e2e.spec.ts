@@ -264,6 +264,12 @@ describe('the scrutiny cycle over HTTP: bad input and steps in the wrong order',
       expectProblem(await callIn(id), 409, 'decision-already-called-in');
     });
 
+    it('refuses a call-in naming a blank member (422 members.<n>-required)', async () => {
+      const id = await published();
+      const res = await post(`/decisions/${id}/call-in`, { members: ['Cllr Ruth Bennett', '  '], reasons: 'Costs not set out' });
+      expectRefusal(res, 422, 'members.1-required', 'members.1');
+    });
+
     it('refuses reconsidering a decision that was not referred (409 decision-not-referred)', async () => {
       const id = await published();
       const res = await post(`/decisions/${id}/reconsideration`, { outcome: 'confirmed', reasons: 'Still right', decidedOn: '2017-03-01' });
@@ -459,6 +465,8 @@ describe('the scrutiny cycle over HTTP: bad input and steps in the wrong order',
       const tracker = `/committees/${world.committeeId}/recommendations`;
       expectInvalidField(await client.view(tracker, { asOf: '2017-02-30' }), 'asOf');
       expectInvalidField(await client.view(tracker, { status: 'late' }), 'status');
+      expectInvalidField(await client.view(tracker, { municipalYear: '0000/01' }), 'municipalYear');
+      expectInvalidField(await client.view(tracker, { municipalYear: '2999/00' }), 'municipalYear');
       expectInvalidField(await client.view('/decisions', { after: 'not-a-cursor' }), 'after');
       expectInvalidField(await client.view('/overdue', { asOf: 'tomorrow' }), 'asOf');
       expectRefusal(await client.view('/overdue', { committeeId: UNKNOWN_ID }), 422, 'committee-not-found', UNKNOWN_ID);

@@ -108,6 +108,8 @@ const requestCallIn = ({ data }: RequestCallIn, state: DecisionState): DecisionE
       callInEndsOn: decision.publication.callInEndsOn,
     });
   }
+  if (data.members.length === 0) throw invalid('members-required', 'Name the members calling it in', { field: 'members' });
+  data.members.forEach((member, index) => requireText(member, `members.${index}`));
   requireText(data.reasons, 'reasons');
   return [
     {

@@ -122,6 +122,17 @@ describe('executive decision decider', () => {
     given(decisionDecider)([recorded]).when(callIn('2026-12-01T10:00:00Z')).thenThrows('decision-not-published', 'conflict');
   });
 
+  it('refuses a call-in naming no members, or a blank one', () => {
+    const naming = (members: string[]): DecisionCommand => ({
+      type: 'RequestCallIn',
+      data: { decisionId: id, by: 'cllr', now: '2026-12-03T10:00:00Z', members, reasons: 'Cost not shown' },
+    });
+    given(decisionDecider)([recorded, published]).when(naming([])).thenThrows('members-required', 'invalid');
+    given(decisionDecider)([recorded, published])
+      .when(naming(['Cllr A', ' ']))
+      .thenThrows('members.1-required', 'invalid');
+  });
+
   it('cannot be implemented before publication, during the call-in period or while called in', () => {
     expect(implementationStatusOn(stateOf([recorded]), '2026-12-10').status).toBe('awaiting-publication');
     expect(implementationStatusOn(stateOf([recorded, published]), '2026-12-07')).toEqual({

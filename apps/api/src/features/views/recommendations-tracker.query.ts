@@ -9,6 +9,7 @@ import { readModelTables } from '../../read-models/read-model-tables.js';
 import { viewDate } from '../../read-models/view-date.js';
 import { isoDate, preparedView } from '../../read-models/view-sql.js';
 import { Clock } from '../shared/clock.js';
+import { isCalendarDate } from '../shared/validators.js';
 import type { TrackerStatus } from './scrutiny-view-queries.dto.js';
 
 export interface ImplementationAction {
@@ -158,8 +159,11 @@ const toTracked = (r: TrackerRow & { recommendation_id: string }): TrackedRecomm
 function madeOnRange(municipalYear: string | undefined): { from: string; to: string } | undefined {
   if (municipalYear === undefined) return undefined;
   const range = municipalYearDates(municipalYear);
-  if (!range) {
-    throw new RequestValidationError([{ field: 'municipalYear', message: 'municipalYear must name consecutive years, like 2014/15' }]);
+  // Its dates must be ones a date parameter may name: "0000/01" would start in a year PostgreSQL has no dates for.
+  if (!range || !isCalendarDate(range.from) || !isCalendarDate(range.to)) {
+    throw new RequestValidationError([
+      { field: 'municipalYear', message: 'municipalYear must name consecutive years from 1900/01 to 2998/99, like 2014/15' },
+    ]);
   }
   return range;
 }
