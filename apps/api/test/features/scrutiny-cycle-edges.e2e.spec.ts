@@ -225,7 +225,7 @@ describe('the scrutiny cycle over HTTP: bad input and steps in the wrong order',
       );
     });
 
-    it('refuses closure twice (409 recommendation-closed), and any later step', async () => {
+    it('refuses closure twice (409 recommendation-closed), and a review after it', async () => {
       const id = await responded('2017-02-01');
       await send(`/recommendations/${id}/closure`, { agreedOn: '2017-02-20' });
       const twice = await post(`/recommendations/${id}/closure`, { agreedOn: '2017-02-21' });
@@ -241,6 +241,8 @@ describe('the scrutiny cycle over HTTP: bad input and steps in the wrong order',
       const id = await responded('2017-02-01', 'rejected');
       const res = await post(`/recommendations/${id}/reviews`, { rag: 'green', evidence: 'Done', reviewedOn: '2017-02-21' });
       expectRefusal(res, 409, 'recommendation-rejected', 'was rejected');
+      const link = await post(`/recommendations/${id}/implementation-actions`, { actionId: await assignAction(f, world) });
+      expectRefusal(link, 409, 'recommendation-rejected', 'nothing to implement');
     });
 
     it('refuses an outcome for a decision never called in (409 decision-not-called-in), and a second outcome', async () => {
@@ -350,7 +352,7 @@ describe('the scrutiny cycle over HTTP: bad input and steps in the wrong order',
       expectInvalidField(res, 'occurredAt');
     });
 
-    it('when it is referred to full council and withdrawn, refuses progress for good', async () => {
+    it('when it is referred to full council and withdrawn, refuses progress as withdrawn', async () => {
       const decisionId = await published();
       const actionId = await implementing(decisionId);
       setClock(f, '2017-03-06T10:00:00Z');
