@@ -67,7 +67,9 @@ const issueFeed = ({ data }: IssueCalendarFeed, state: PersonState): PersonEvent
   if (!SHA256_HEX.test(data.tokenHash)) {
     throw invalid('calendar-feed-token-hash-invalid', 'A calendar feed is issued with the SHA-256 of its token, never the token');
   }
-  return [{ type: 'CalendarFeedIssued', data: { personId: data.personId, tokenHash: data.tokenHash, issuedAt: data.now, issuedBy: data.by } }];
+  return [
+    { type: 'CalendarFeedIssued', data: { personId: data.personId, tokenHash: data.tokenHash, issuedAt: data.now, issuedBy: data.by } },
+  ];
 };
 
 const revokeFeed = ({ data }: RevokeCalendarFeed, state: PersonState): PersonEvent[] => {
