@@ -16,7 +16,7 @@ import { calendarFeedIcs } from './calendar-feed.ics.js';
 import { feedEntriesOf, feedOwnerOf } from './calendar-feed.sql.js';
 import { IssueCalendarFeedCommand, RevokeCalendarFeedCommand, type IssuedCalendarFeed } from './calendar-feed.commands.js';
 import { calendarTokenHash, looksLikeCalendarToken } from './calendar-token.js';
-import { consoleOriginOf } from './console-origin.js';
+import { calendarFeedUrlsOf, consoleOriginOf, requestOriginOf } from './console-origin.js';
 import { personNotInDirectory, signedInPersonOf } from './signed-in-person.js';
 
 export interface CalendarFeedStatus {
@@ -70,8 +70,7 @@ export class CalendarFeedController {
   async issue(@Caller() caller: Caller, @Req() req: HttpRequest): Promise<IssuedCalendarFeedAnswer> {
     const personId = signedInPersonOf(caller, 'get a calendar feed');
     const issued: IssuedCalendarFeed = await this.commands.execute(new IssueCalendarFeedCommand(personId, caller));
-    const url = `${consoleOriginOf(this.config, req)}/api/v1/calendar/${issued.token}.ics`;
-    return { ...issued, url, webcalUrl: url.replace(/^https?:/, 'webcal:') };
+    return { ...issued, ...calendarFeedUrlsOf(consoleOriginOf(this.config, requestOriginOf(req)), issued.token) };
   }
 
   @Delete('me/calendar-feed')
@@ -100,6 +99,6 @@ export class CalendarFeedController {
     res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
     res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader('Referrer-Policy', 'no-referrer');
-    return calendarFeedIcs(owner, entries, consoleOriginOf(this.config, req), this.clock.now());
+    return calendarFeedIcs(owner, entries, consoleOriginOf(this.config, requestOriginOf(req)), this.clock.now());
   }
 }
