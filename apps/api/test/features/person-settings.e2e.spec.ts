@@ -213,6 +213,15 @@ describe('person settings over HTTP: email preferences and the calendar feed', (
       expect(uids).not.toContain(uidOf(withdrawn));
     });
 
+    it('brings an action back when it is reopened after sign-off', async () => {
+      const actionId = await assignIn(client, w, 'Re-run the exit survey', { dueDate: '2017-03-10' });
+      await client.send('post', `/actions/${actionId}/completion`, { outcome: 'Survey run' });
+      await client.send('post', `/actions/${actionId}/sign-off`, {});
+      expect((await eventsNow()).map((e) => e.uid)).not.toContain(uidOf(actionId));
+      await client.send('post', `/actions/${actionId}/reopen`, { reason: 'Too few replies' });
+      expect((await eventsNow()).find((e) => e.uid === uidOf(actionId))).toMatchObject({ start: '2017-03-10' });
+    });
+
     it('follows the posts Tony holds now: leaving a post takes its actions out', async () => {
       const post = await client.send('post', '/posts', { title: 'Head of Workforce' });
       await client.send('post', `/posts/${post}/holder`, { personId: w.tony });
