@@ -1,3 +1,4 @@
+import type { AccountGateway } from './account-gateway.js';
 import type { AuditGateway } from './audit-gateway.js';
 import type { MetricsGateway } from './metrics-gateway.js';
 import type { RecordingGateway } from './recording-gateway.js';
@@ -110,7 +111,15 @@ export interface CompletionInput {
  * its own commands and queries on its buses and applies its routes' access rules: the console holds no rule.
  */
 export interface ConsoleGateway
-  extends AuditGateway, ScrutinyGateway, StaffGateway, SignInGateway, MetricsGateway, RecordingGateway, ScrutinyCycleGateway {
+  extends
+    AuditGateway,
+    ScrutinyGateway,
+    StaffGateway,
+    SignInGateway,
+    MetricsGateway,
+    RecordingGateway,
+    ScrutinyCycleGateway,
+    AccountGateway {
   /** The roles a development sign-in may grant. */
   readonly grantableRoles: readonly string[];
   directory(): Promise<readonly DirectoryEntry[]>;

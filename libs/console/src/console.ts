@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ActionPage, CommandResult, ConsoleCaller, ConsoleGateway, FieldProblem } from './console-gateway.js';
+import { accountPages } from './pages/account.js';
 import { AuditPages } from './pages/audit.js';
 import { figuresPages } from './pages/figures.js';
 import { directoryPages } from './pages/directory.js';
@@ -143,6 +144,7 @@ class ConsoleHandler {
     if (await staffPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (await directoryPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (await scrutinyCyclePages(this.options.gateway, this.toolsFor(page, method))) return true;
+    if (await accountPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (!acceptsHtml(req)) return false;
     this.notFound(page);
     return true;
@@ -319,6 +321,12 @@ class ConsoleHandler {
       refused: (refusal, what) => this.refused(page, refusal, what),
       notFound: () => this.notFound(page),
       redirect: (location) => redirect(page.res, location),
+      requestOrigin: () => requestOriginOf(page.req),
+      calendarFeedAddress: (address) => {
+        const shown = page.session?.calendarFeedAddress;
+        if (page.session) page.session.calendarFeedAddress = address;
+        return shown;
+      },
     };
   }
 
@@ -447,6 +455,12 @@ function writeHtml(res: ServerResponse, status: number, html: string, nonce: str
     ].join('; '),
   );
   res.end(html);
+}
+
+/** Express (which serves the console) sets `protocol` from the socket and, by TRUST_PROXY, the proxy's header. */
+function requestOriginOf(req: IncomingMessage): string {
+  const protocol = (req as IncomingMessage & { readonly protocol?: string }).protocol ?? 'http';
+  return `${protocol}://${req.headers.host ?? 'localhost'}`;
 }
 
 /** Post/Redirect/Get: 303, so the browser follows with a GET and a reload never sends the form again. */

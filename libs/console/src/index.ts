@@ -23,6 +23,7 @@ export { createRenderer, type Renderer } from './render.js';
 export { paginationOf, type Pagination } from './pagination.js';
 export { LOG_STATUSES } from './pages/scrutiny.js';
 export { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, SESSION_COOKIE, sessionCookie, SessionStore } from './sessions.js';
+export type { Account, AccountGateway, CalendarFeedAddress, EmailPreferences } from './account-gateway.js';
 export type {
   AuditEntriesPage,
   AuditEntry,

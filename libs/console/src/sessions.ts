@@ -15,6 +15,8 @@ export interface Session {
   person: ConsolePerson | undefined;
   /** A confirmation shown once, on the page a command redirects to. */
   flash?: string | undefined;
+  /** A new calendar feed address, held in memory only until the page it redirects to shows it (once). */
+  calendarFeedAddress?: { readonly url: string; readonly webcalUrl: string } | undefined;
   /** The OpenID Connect sign-in this browser started and has not finished. */
   pendingSignIn?: PendingSignIn | undefined;
   /** The provider's ID token, the hint for ending its session at sign-out. */

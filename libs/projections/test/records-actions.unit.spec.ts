@@ -46,6 +46,7 @@ describe('records projection: actions', () => {
       withdrawn_at: null,
       version: 1,
       last_position: assigned?.globalPosition,
+      changed_at: assigned?.recordedAt.toISOString(),
     });
   });
 

@@ -235,3 +235,42 @@ describe('records projection: events it does not keep', () => {
     expect(log.events.map((e) => recordsProjection.touches(e))).toEqual([[], []]);
   });
 });
+
+describe('records projection: person settings', () => {
+  const hash = 'c'.repeat(64);
+
+  it('given NotificationPreferencesSet, then a settings row with the choice and no calendar feed', () => {
+    const log = recordsWorld();
+    log.to('person', ids.tony, {
+      type: 'NotificationPreferencesSet',
+      data: { personId: ids.tony, reminders: false, weeklyDigest: true, setAt: '2017-02-01T10:00:00Z', setBy: ids.tony },
+    });
+    expect(rowOf(log, t.personSettings.name, ids.tony)).toEqual({
+      person_id: ids.tony,
+      reminders: false,
+      weekly_digest: true,
+      preferences_set_at: '2017-02-01T10:00:00Z',
+      calendar_token_hash: null,
+      calendar_issued_at: null,
+    });
+  });
+
+  it('given CalendarFeedIssued then CalendarFeedRevoked, then the hash is kept while issued and cleared after, with the default preferences', () => {
+    const log = recordsWorld();
+    log.to('person', ids.tony, {
+      type: 'CalendarFeedIssued',
+      data: { personId: ids.tony, tokenHash: hash, issuedAt: '2017-02-01T10:00:00Z', issuedBy: ids.tony },
+    });
+    expect(rowOf(log, t.personSettings.name, ids.tony)).toMatchObject({
+      reminders: true,
+      weekly_digest: true,
+      calendar_token_hash: hash,
+      calendar_issued_at: '2017-02-01T10:00:00Z',
+    });
+    log.to('person', ids.tony, {
+      type: 'CalendarFeedRevoked',
+      data: { personId: ids.tony, revokedAt: '2017-02-02T10:00:00Z', revokedBy: ids.tony },
+    });
+    expect(rowOf(log, t.personSettings.name, ids.tony)).toMatchObject({ calendar_token_hash: null, calendar_issued_at: null });
+  });
+});

@@ -36,6 +36,8 @@ const CATEGORY_OF_RESOURCE: Readonly<Record<string, StreamCategory>> = {
   committees: 'committee',
   meetings: 'meeting',
   people: 'person',
+  // /me/... commands act on the signed-in person's own stream (the calendar feed answers the person's id).
+  me: 'person',
   posts: 'post',
   'metric-snapshots': 'metric',
   resolutions: 'resolution',

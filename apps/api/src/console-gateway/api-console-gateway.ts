@@ -19,6 +19,7 @@ import {
   type Read,
   type RecordingGateway,
   type ScrutinyCycleGateway,
+  type AccountGateway,
   type ScrutinyGateway,
   type StaffGateway,
 } from '#console';
@@ -60,7 +61,12 @@ type ActionCommandClass = typeof ReportProgressCommand | typeof CompleteActionCo
 @Injectable()
 export class ApiConsoleGateway implements Omit<
   ConsoleGateway,
-  keyof ScrutinyGateway | keyof StaffGateway | keyof MetricsGateway | keyof RecordingGateway | keyof ScrutinyCycleGateway
+  | keyof ScrutinyGateway
+  | keyof StaffGateway
+  | keyof MetricsGateway
+  | keyof RecordingGateway
+  | keyof ScrutinyCycleGateway
+  | keyof AccountGateway
 > {
   readonly grantableRoles: readonly string[] = ROLES;
 

@@ -1,3 +1,4 @@
+import type { ApiAccountGateway } from './api-account-gateway.js';
 import { Injectable, type Type } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
@@ -243,8 +244,14 @@ export function consoleGatewayOf(
   metrics: ApiMetricsGateway,
   recording: ApiRecordingGateway,
   cycle: ApiScrutinyCycleGateway,
+  account: ApiAccountGateway,
 ): ConsoleGateway {
   return {
+    // The signed-in person's account page.
+    account: (caller) => account.account(caller),
+    setEmailPreferences: (caller, preferences, version) => account.setEmailPreferences(caller, preferences, version),
+    issueCalendarFeed: (caller, origin) => account.issueCalendarFeed(caller, origin),
+    revokeCalendarFeed: (caller) => account.revokeCalendarFeed(caller),
     grantableRoles: base.grantableRoles,
     directory: () => base.directory(),
     myQueue: (caller, cursor) => base.myQueue(caller, cursor),

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CONSOLE_GATEWAY } from '#console';
 import { AuthModule } from '../platform/auth/auth.module.js';
 import { ReadModelsModule } from '../read-models/read-models.module.js';
+import { ApiAccountGateway } from './api-account-gateway.js';
 import { ApiAuditGateway } from './api-audit-gateway.js';
 import { ApiConsoleGateway } from './api-console-gateway.js';
 import { ApiMetricsGateway } from './api-metrics-gateway.js';
@@ -25,10 +26,19 @@ import { RouteAccess } from './route-access.js';
     ApiStaffGateway,
     ApiRecordingGateway,
     ApiScrutinyCycleGateway,
+    ApiAccountGateway,
     {
       provide: CONSOLE_GATEWAY,
       useFactory: consoleGatewayOf,
-      inject: [ApiConsoleGateway, ApiScrutinyGateway, ApiStaffGateway, ApiMetricsGateway, ApiRecordingGateway, ApiScrutinyCycleGateway],
+      inject: [
+        ApiConsoleGateway,
+        ApiScrutinyGateway,
+        ApiStaffGateway,
+        ApiMetricsGateway,
+        ApiRecordingGateway,
+        ApiScrutinyCycleGateway,
+        ApiAccountGateway,
+      ],
     },
   ],
   exports: [CONSOLE_GATEWAY],

@@ -8,6 +8,7 @@ import { DirectoryModule } from './directory/directory.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { MetricSnapshotsModule } from './metric-snapshots/metric-snapshots.module.js';
 import { SnapshotActionModule } from './metric-snapshots/snapshot-action.module.js';
+import { PersonSettingsModule } from './person-settings/person-settings.module.js';
 import { PublicLogModule } from './public-log/public-log.module.js';
 import { RecommendationsModule } from './recommendations/recommendations.module.js';
 import { ResolutionsModule } from './resolutions/resolutions.module.js';
@@ -28,6 +29,7 @@ export const featureModules: readonly (Type<unknown> | DynamicModule)[] = [
   CommitteesModule,
   ActionsModule,
   DirectoryModule,
+  PersonSettingsModule,
   MeetingsModule,
   ResolutionsModule,
   MetricSnapshotsModule,

@@ -4,6 +4,7 @@ import { auditEventsTable, checkpointNameOf, recordsProjection, recordsTables } 
 export const readModelTables = {
   committees: recordsTables.committees.name,
   people: recordsTables.people.name,
+  personSettings: recordsTables.personSettings.name,
   posts: recordsTables.posts.name,
   meetings: recordsTables.meetings.name,
   resolutions: recordsTables.resolutions.name,

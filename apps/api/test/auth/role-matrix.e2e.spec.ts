@@ -2,7 +2,7 @@ import type { Role } from '../../src/platform/auth/roles.js';
 import { bearer, signTestToken } from '../support/auth.js';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
 import { ENDPOINTS, type MatrixEndpoint } from './support/role-matrix.table.js';
-import { seedMatrixWorld, Setup, type MatrixWorld } from './support/role-matrix.world.js';
+import { MATRIX_PEOPLE, seedMatrixWorld, Setup, type MatrixWorld } from './support/role-matrix.world.js';
 
 interface Caller {
   readonly label: string;
@@ -22,10 +22,10 @@ const CALLERS: readonly Caller[] = [
     headers: (w) => bearer(w.personId, ['officer'], 'Tony Fitzgerald'),
   },
   { label: 'officer not holding it', role: 'officer', headers: (w) => bearer(w.otherPersonId, ['officer'], 'Sally Rowe') },
-  { label: 'scrutiny', role: 'scrutiny', headers: () => bearer('matrix-scrutiny', ['scrutiny']) },
-  { label: 'monitoring', role: 'monitoring', headers: () => bearer('matrix-monitoring', ['monitoring']) },
-  { label: 'member', role: 'member', headers: () => bearer('matrix-member', ['member']) },
-  { label: 'admin', role: 'admin', headers: () => bearer('matrix-admin', ['admin']) },
+  { label: 'scrutiny', role: 'scrutiny', headers: () => bearer(MATRIX_PEOPLE.scrutiny, ['scrutiny']) },
+  { label: 'monitoring', role: 'monitoring', headers: () => bearer(MATRIX_PEOPLE.monitoring, ['monitoring']) },
+  { label: 'member', role: 'member', headers: () => bearer(MATRIX_PEOPLE.member, ['member']) },
+  { label: 'admin', role: 'admin', headers: () => bearer(MATRIX_PEOPLE.admin, ['admin']) },
   { label: 'no token', headers: () => ({}) },
   {
     label: 'bad token',
@@ -83,7 +83,7 @@ describe('role matrix: every endpoint of the OpenAPI document, for every kind of
 
   describe.each(ENDPOINTS.map((endpoint) => [keyOf(endpoint.method, endpoint.path), endpoint] as const))('%s', (_key, endpoint) => {
     it.each(CALLERS.map((caller) => [caller.label, caller] as const))('%s', async (_label, caller) => {
-      const { path, query, body } = await endpoint.request(w, setup);
+      const { path, query, body } = await endpoint.request(w, setup, caller.headers(w));
       let req = f.anonymous()[endpoint.method](path).set(caller.headers(w));
       if (query) req = req.query(query);
       const res = await (body === undefined ? req : req.send(body));

@@ -7,7 +7,7 @@ import { isCalendarDate, isInstant } from '../../src/features/shared/validators.
 import { bearer } from '../support/auth.js';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
 import { ENDPOINTS, type MatrixEndpoint, type MatrixRequest } from '../auth/support/role-matrix.table.js';
-import { seedMatrixWorld, Setup, type MatrixWorld } from '../auth/support/role-matrix.world.js';
+import { MATRIX_PEOPLE, seedMatrixWorld, Setup, type MatrixWorld } from '../auth/support/role-matrix.world.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the document is walked as the untyped JSON it is
 type Json = Record<string, any>;
@@ -22,7 +22,7 @@ interface DocumentedOperation {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const UUID_INSIDE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-const ADMIN = bearer('contract-admin', ['admin']);
+const ADMIN = bearer(MATRIX_PEOPLE.admin, ['admin']);
 
 const headerParameter = (op: Json, name: string): Json | undefined =>
   (op.parameters ?? []).find((p: Json) => p.in === 'header' && String(p.name).toLowerCase() === name.toLowerCase());
@@ -232,7 +232,7 @@ describe('the OpenAPI document is the contract', () => {
     it.each(ENDPOINTS.map((e) => [`${e.method.toUpperCase()} ${e.path}`, e] as const))(
       '%s answers ETag exactly when documented, with a documented status',
       async (_key, endpoint) => {
-        const res = await send(endpoint, await endpoint.request(w, setup), ADMIN);
+        const res = await send(endpoint, await endpoint.request(w, setup, ADMIN), ADMIN);
         const o = documented(endpoint);
         expect({
           status: res.status,
@@ -250,8 +250,8 @@ describe('the OpenAPI document is the contract', () => {
       '%s reads If-Match and Idempotency-Key exactly when documented',
       async (_key, endpoint) => {
         const o = documented(endpoint);
-        const ifMatch = await send(endpoint, await endpoint.request(w, setup), { ...ADMIN, 'If-Match': 'not a version' });
-        const key = await send(endpoint, await endpoint.request(w, setup), { ...ADMIN, 'Idempotency-Key': 'k'.repeat(300) });
+        const ifMatch = await send(endpoint, await endpoint.request(w, setup, ADMIN), { ...ADMIN, 'If-Match': 'not a version' });
+        const key = await send(endpoint, await endpoint.request(w, setup, ADMIN), { ...ADMIN, 'Idempotency-Key': 'k'.repeat(300) });
         expect({
           ifMatch: ifMatch.body.type === problemType('invalid-if-match'),
           key: key.body.type === problemType('invalid-idempotency-key'),
@@ -271,7 +271,7 @@ describe('the OpenAPI document is the contract', () => {
         const names = [...endpoint.path.matchAll(/\{(\w+Id)\}/g)].map((match) => match[1]!);
         expect(o.route.uuidParams.map((param) => param.name).sort()).toEqual([...names].sort());
         for (const name of names) {
-          const req = await endpoint.request(w, setup);
+          const req = await endpoint.request(w, setup, ADMIN);
           const unknown = await send(endpoint, { ...req, path: pathWith(endpoint.path, req.path, name, randomUUID()) }, ADMIN);
           expect({
             name,

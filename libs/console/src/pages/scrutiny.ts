@@ -1,3 +1,4 @@
+import type { CalendarFeedAddress } from '../account-gateway.js';
 import type { ServerResponse } from 'node:http';
 import { ACTION_LOG_COLUMNS, actionLogDocx } from '../action-log-docx.js';
 import type { CommandResult, ConsoleCaller, ConsoleGateway, FieldProblem, Refusal } from '../console-gateway.js';
@@ -18,6 +19,10 @@ export interface PageTools {
   readonly refused: (refusal: Refusal, what: string) => void;
   readonly notFound: () => void;
   readonly redirect: (location: string) => void;
+  /** The origin this request came to (scheme and host), for addresses the app has no public origin for. */
+  readonly requestOrigin: () => string;
+  /** Keeps a new calendar feed address for the next page only (given one), and hands back the one kept before. */
+  readonly calendarFeedAddress: (address?: CalendarFeedAddress) => CalendarFeedAddress | undefined;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -22,6 +22,11 @@ const NOTHING: ConsoleGateway = {
   chaseAction: async () => ({ kind: 'not-found' }),
   signOffAction: async () => ({ kind: 'not-found' }),
   personSignedIn: async () => undefined,
+  // The account page.
+  account: async () => ({ kind: 'not-found' }),
+  setEmailPreferences: async () => ({ kind: 'not-found' }),
+  issueCalendarFeed: async () => ({ kind: 'not-found' }),
+  revokeCalendarFeed: async () => ({ kind: 'not-found' }),
   // The officer's figures (metric snapshots).
   actionFigures: async () => ({ kind: 'ok', value: { asked: [], recorded: [], mayRecord: false } }),
   recordFigures: async () => ({ kind: 'not-found' }),

@@ -3,7 +3,7 @@ import type { Row, RowAccess } from '../engine/projection.js';
 import { recordsTables as t, UPDATES_KEPT_ON_ACTION } from './records.tables.js';
 import { ukDateOf } from '#domain';
 
-type Stamp = { readonly version: number; readonly position: number };
+type Stamp = { readonly version: number; readonly position: number; readonly recordedAt: string };
 
 /** An action due at a meeting is due on that meeting's (UK) date. */
 function dueOn(rows: RowAccess, due: { dueDate?: string | undefined; dueMeetingId?: string | undefined }): string | null {
@@ -51,6 +51,7 @@ function assigned(event: Extract<ActionEvent, { type: 'ActionAssigned' }>, stamp
     withdrawn_at: null,
     version: stamp.version,
     last_position: stamp.position,
+    changed_at: stamp.recordedAt,
   });
 }
 
@@ -119,5 +120,6 @@ export function applyActions(event: ActionEvent, stamp: Stamp, rows: RowAccess):
     ...changes(event, action, rows, stamp),
     version: stamp.version,
     last_position: stamp.position,
+    changed_at: stamp.recordedAt,
   });
 }

@@ -9,7 +9,9 @@ import { recordsTables as t } from './records.tables.js';
 
 type Stamp = { readonly version: number };
 
-export function applyDirectory(event: CommitteeEvent | PersonEvent | PostEvent, rows: RowAccess): void {
+type DirectoryEvent = CommitteeEvent | Extract<PersonEvent, { type: 'PersonRegistered' }> | PostEvent;
+
+export function applyDirectory(event: DirectoryEvent, rows: RowAccess): void {
   switch (event.type) {
     case 'CommitteeCreated': {
       const { committeeId, name, kind, createdAt } = event.data;

@@ -4,6 +4,7 @@ import type { StoredEvent } from '#event-store';
 import type { Projection } from '../engine/projection.js';
 import { applyActions } from './apply-actions.js';
 import { applyDirectory, applyMeetings, applyResolutions } from './apply-directory-and-meetings.js';
+import { applyPersonSettings } from './apply-person-settings.js';
 import { applyDecisions, applyRecommendations } from './apply-scrutiny.js';
 import { recordsTables as t } from './records.tables.js';
 
@@ -20,6 +21,10 @@ function touches(stored: StoredEvent): readonly Touch[] {
       return [[t.committees.name, event.data.committeeId]];
     case 'PersonRegistered':
       return [[t.people.name, event.data.personId]];
+    case 'NotificationPreferencesSet':
+    case 'CalendarFeedIssued':
+    case 'CalendarFeedRevoked':
+      return [[t.personSettings.name, event.data.personId]];
     case 'PostCreated':
     case 'PostHolderVacated':
       return [[t.posts.name, event.data.postId]];
@@ -91,13 +96,15 @@ export const recordsProjection: Projection = {
   // 7: business time: an action's dates are when things happened (the events' *At fields, given as occurredAt),
   // a resolution passes at its meeting; the sign-off note, for the action log.
   // 8: scrutiny recommendations and executive decisions, for the tracker, the decision register and the chase list.
-  version: 8,
+  // 9: each person's notification preferences and calendar feed (rm_person_settings); when an action's row last
+  // changed (changed_at), for the calendar feed's LAST-MODIFIED.
+  version: 9,
   tables: Object.values(t),
   touches,
   apply(stored, rows) {
     const event = asDomainEvent(stored);
     if (!event) return;
-    const stamp = { version: stored.streamVersion, position: stored.globalPosition };
+    const stamp = { version: stored.streamVersion, position: stored.globalPosition, recordedAt: stored.recordedAt.toISOString() };
     switch (event.type) {
       case 'CommitteeCreated':
       case 'PersonRegistered':
@@ -105,6 +112,10 @@ export const recordsProjection: Projection = {
       case 'PostHolderAppointed':
       case 'PostHolderVacated':
         return applyDirectory(event, rows);
+      case 'NotificationPreferencesSet':
+      case 'CalendarFeedIssued':
+      case 'CalendarFeedRevoked':
+        return applyPersonSettings(event, rows);
       case 'MeetingScheduled':
       case 'AttendanceRecorded':
       case 'AgendaItemAdded':

@@ -16,6 +16,21 @@ export const recordsTables = {
     // Authentication looks the token's person claim up here on every request; GET /people pages in name order.
     indexes: [['identity_subject'], ['name', 'person_id']],
   },
+  /** What each person has chosen: the emails they want (a missing row means the defaults) and their calendar feed. */
+  personSettings: {
+    name: 'rm_person_settings',
+    key: 'person_id',
+    columns: {
+      person_id: 'text',
+      reminders: 'boolean',
+      weekly_digest: 'boolean',
+      preferences_set_at: 'timestamptz',
+      // The SHA-256 of the feed's secret, never the secret: the feed route hashes what it is given and looks it up.
+      calendar_token_hash: 'text',
+      calendar_issued_at: 'timestamptz',
+    },
+    indexes: [['calendar_token_hash']],
+  },
   posts: {
     name: 'rm_posts',
     key: 'post_id',
@@ -94,6 +109,8 @@ export const recordsTables = {
       withdrawn_at: 'timestamptz',
       version: 'integer',
       last_position: 'bigint',
+      /** When the event that last changed the row was recorded. */
+      changed_at: 'timestamptz',
     },
     // Post queues (in the queue's own order and only its statuses, so a page is the first rows of one index
     // scan rather than a sort of every action of the post); the chase list, overall and of one committee; the

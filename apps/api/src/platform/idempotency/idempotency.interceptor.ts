@@ -7,9 +7,12 @@ import { requestContextOf } from '../request-context.js';
 import { bodyFingerprint, idempotencyKeyFrom } from './idempotency-key.js';
 import { IdempotencyStore, type IdempotentRequest, type StoredAnswer } from './idempotency.store.js';
 
+/** Routes whose answer holds a secret shown once: storing the answer for a replay would keep the secret in clear. */
+const ANSWERS_WITH_A_SECRET: ReadonlySet<string> = new Set(['/api/v1/me/calendar-feed']);
+
 /** The requests an Idempotency-Key applies to (the OpenAPI document asks the same question of each route). */
 export function honoursIdempotencyKey(method: string, path: string): boolean {
-  return method.toUpperCase() === 'POST' && isApiPath(path);
+  return method.toUpperCase() === 'POST' && isApiPath(path) && !ANSWERS_WITH_A_SECRET.has(path.split('?')[0] ?? path);
 }
 
 /**

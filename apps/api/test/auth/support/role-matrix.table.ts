@@ -9,7 +9,7 @@ export interface MatrixRequest {
 }
 
 export interface MatrixEndpoint {
-  readonly method: 'get' | 'post' | 'delete';
+  readonly method: 'get' | 'post' | 'put' | 'delete';
   /** As the OpenAPI document writes it. */
   readonly path: string;
   /** `public` for routes anyone may call without a token. */
@@ -21,7 +21,7 @@ export interface MatrixEndpoint {
   /** What an allowed caller gets. */
   readonly success: 200 | 201;
   /** The request for an allowed caller, on fresh resources where a repeat would conflict; refused callers name the world's ids. */
-  readonly request: (w: MatrixWorld, setup: Setup) => MatrixRequest | Promise<MatrixRequest>;
+  readonly request: (w: MatrixWorld, setup: Setup, caller: Record<string, string>) => MatrixRequest | Promise<MatrixRequest>;
 }
 
 const STAFF: readonly Role[] = ['scrutiny', 'admin'];
@@ -368,6 +368,65 @@ export const ENDPOINTS: readonly MatrixEndpoint[] = [
   },
 
   { method: 'get', path: '/api/v1/me/queue', allowed: [...EVERY_ROLE], success: 200, request: () => ({ path: '/api/v1/me/queue' }) },
+  {
+    method: 'get',
+    path: '/api/v1/me/notification-preferences',
+    allowed: EVERY_ROLE,
+    success: 200,
+    request: () => ({ path: '/api/v1/me/notification-preferences' }),
+  },
+  {
+    method: 'put',
+    path: '/api/v1/me/notification-preferences',
+    allowed: EVERY_ROLE,
+    success: 200,
+    request: () => ({ path: '/api/v1/me/notification-preferences', body: { reminders: false, weeklyDigest: true } }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/people/{personId}/notification-preferences',
+    allowed: ['scrutiny', 'monitoring', 'admin'],
+    success: 200,
+    request: (w) => ({ path: `/api/v1/people/${w.personId}/notification-preferences` }),
+  },
+  {
+    method: 'put',
+    path: '/api/v1/people/{personId}/notification-preferences',
+    allowed: STAFF,
+    success: 200,
+    request: (w) => ({ path: `/api/v1/people/${w.personId}/notification-preferences`, body: { reminders: true, weeklyDigest: false } }),
+  },
+  {
+    method: 'get',
+    path: '/api/v1/me/calendar-feed',
+    allowed: EVERY_ROLE,
+    success: 200,
+    request: () => ({ path: '/api/v1/me/calendar-feed' }),
+  },
+  {
+    method: 'post',
+    path: '/api/v1/me/calendar-feed',
+    allowed: EVERY_ROLE,
+    success: 201,
+    request: () => ({ path: '/api/v1/me/calendar-feed' }),
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/me/calendar-feed',
+    allowed: EVERY_ROLE,
+    success: 200,
+    request: async (_w, setup, caller) => {
+      await setup.calendarFeedFor(caller);
+      return { path: '/api/v1/me/calendar-feed' };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/calendar/{token}.ics',
+    allowed: 'public',
+    success: 200,
+    request: async (w, setup) => ({ path: new URL(await setup.calendarFeedUrl(w.personId)).pathname }),
+  },
   {
     method: 'get',
     path: '/api/v1/overdue',

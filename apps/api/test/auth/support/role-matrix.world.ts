@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { staffBearer } from '../../support/auth.js';
+import { bearer, staffBearer } from '../../support/auth.js';
 import type { FeatureApp } from '../../features/support/feature-app.js';
 import { assignAction, seedMeetingWorld, type MeetingWorld } from '../../features/support/seed-over-http.js';
 
@@ -12,6 +12,17 @@ export interface MatrixWorld extends MeetingWorld {
   /** The position of the last seeding command: reads wait for the read models to reach it. */
   readonly position: number;
 }
+
+/**
+ * The callers of the matrix who are staff or members, as people in the directory: routes about the signed-in
+ * person (/me/...) answer them as they would anyone signed in.
+ */
+export const MATRIX_PEOPLE = {
+  scrutiny: '0a7e0000-0000-4000-8000-000000000001',
+  monitoring: '0a7e0000-0000-4000-8000-000000000002',
+  member: '0a7e0000-0000-4000-8000-000000000003',
+  admin: '0a7e0000-0000-4000-8000-000000000004',
+} as const;
 
 /** Staff commands that set up what one request acts on, so that every allowed call starts from a fresh state. */
 export type RecommendationStage = 'made' | 'sent' | 'accepted';
@@ -36,6 +47,28 @@ export class Setup {
       throw new Error(`setup ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
     this.lastPosition = Math.max(this.lastPosition, Number(res.body.position));
     return res.body.id as string;
+  }
+
+  /** Gives the caller a calendar feed to revoke; callers the route refuses get none, and their request is refused anyway. */
+  async calendarFeedFor(headers: Record<string, string>): Promise<void> {
+    const res = await this.f.http().post('/api/v1/me/calendar-feed').set(headers);
+    if (res.status === 201) this.lastPosition = Math.max(this.lastPosition, Number(res.body.position));
+  }
+
+  /** A live feed address of the person, the read models caught up so that it answers. */
+  async calendarFeedUrl(personId: string): Promise<string> {
+    const res = await this.f
+      .http()
+      .post('/api/v1/me/calendar-feed')
+      .set(bearer(personId, ['officer']));
+    if (res.status !== 201) throw new Error(`setup calendar feed answered ${res.status}: ${JSON.stringify(res.body)}`);
+    const caughtUp = await this.f
+      .http()
+      .get('/api/v1/me/queue')
+      .set(bearer(personId, ['officer']))
+      .query({ minPosition: String(res.body.position) });
+    if (caughtUp.status !== 200) throw new Error(`setup calendar feed: the read models answered ${caughtUp.status}`);
+    return res.body.url as string;
   }
 
   person = (): Promise<string> => this.command('post', '/people', { name: `Person ${randomUUID().slice(0, 8)}` });
@@ -124,5 +157,6 @@ export async function seedMatrixWorld(f: FeatureApp, setup: Setup): Promise<Matr
   const snapshotId = await setup.snapshot();
   const otherPersonId = await setup.person();
   await setup.command('post', `/actions/${actionId}/progress`, { note: 'Asked HR for the December figures' });
+  for (const [role, id] of Object.entries(MATRIX_PEOPLE)) await setup.command('post', '/people', { id, name: `Matrix ${role}` });
   return { ...world, actionId, snapshotId, otherPersonId, position: setup.position };
 }
