@@ -32,6 +32,7 @@ const RECOMMENDATION: RecommendationPage = {
   version: 2,
   mayRespond: true,
   mayRecordDecision: true,
+  may: { send: true, publishResponse: true, review: true, close: true },
 };
 
 const DECISION: DecisionPage = {
@@ -49,6 +50,7 @@ const DECISION: DecisionPage = {
   history: [],
   version: 2,
   mayCallIn: true,
+  may: { publish: true, concludeCallIn: true, reconsider: true },
 };
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
@@ -132,6 +134,9 @@ function serve(gateway: Partial<ConsoleGateway>): Server {
         executiveResponses: RESPONSES,
         decisionMakerKinds: KINDS,
         trackerStatuses: ['not-sent', 'awaiting-response', 'response-overdue', 'responded', 'closed'],
+        implementationRags: ['red', 'amber', 'green'],
+        callInOutcomes: ['upheld', 'referred-back', 'referred-to-council'],
+        reconsiderationOutcomes: ['confirmed', 'amended', 'withdrawn'],
       },
       ...gateway,
     }),
@@ -180,6 +185,7 @@ describe("the scrutiny cycle's pages", () => {
                 closedOn: null,
               },
             ],
+            nextCursor: null,
           },
         };
       },
@@ -200,7 +206,7 @@ describe("the scrutiny cycle's pages", () => {
       recommendationsTracker: async (_caller, _id, filters) =>
         filters.municipalYear
           ? { kind: 'invalid', errors: [{ field: 'municipalYear', message: 'municipalYear must be written like 2014/15' }] }
-          : { kind: 'ok', value: { committee: RECOMMENDATION.committee, asOf: '2015-04-01', rows: [] } },
+          : { kind: 'ok', value: { committee: RECOMMENDATION.committee, asOf: '2015-04-01', rows: [], nextCursor: null } },
     });
     const page = await (await signedIn(server)).get(`/committees/${COMMITTEE_ID}/recommendations?municipalYear=2014`);
     expect(page.status).toBe(400);
@@ -286,19 +292,22 @@ describe("the scrutiny cycle's pages", () => {
       mayRecordDecision: async () => true,
       decisionRegister: async () => ({
         kind: 'ok',
-        value: [
-          {
-            decisionId: DECISION_ID,
-            decisionMaker: 'the Executive',
-            title: DECISION.title,
-            decidedOn: '2015-02-11',
-            keyDecision: true,
-            publishedOn: '2015-02-12',
-            callInEndsOn: '2015-02-19',
-            callInStatus: 'called-in',
-            effectiveOn: null,
-          },
-        ],
+        value: {
+          nextCursor: null,
+          decisions: [
+            {
+              decisionId: DECISION_ID,
+              decisionMaker: 'the Executive',
+              title: DECISION.title,
+              decidedOn: '2015-02-11',
+              keyDecision: true,
+              publishedOn: '2015-02-12',
+              callInEndsOn: '2015-02-19',
+              callInStatus: 'called-in',
+              effectiveOn: null,
+            },
+          ],
+        },
       }),
     });
     const page = await (await signedIn(server)).get('/decisions');

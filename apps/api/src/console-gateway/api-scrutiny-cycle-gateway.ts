@@ -4,37 +4,43 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import {
+  callInOutcomes,
   decisionDecider,
   decisionMakerKinds,
   DomainError,
   executiveResponses,
+  implementationRags,
   implementationStatusOn,
+  reconsiderationOutcomes,
   recommendationDecider,
   responseStatusOn,
   streamIdFor,
   ukDateOf,
   type ImplementationStatus,
 } from '#domain';
-import type {
-  ActionHistoryEntry,
-  CallInInput,
-  CommandResult,
-  ConsoleCaller,
-  CreateResult,
-  CycleVocabulary,
-  DecisionInput,
-  DecisionPage,
-  FilteredRead,
-  PostOption,
-  Read,
-  RecommendationOption,
-  RecommendationPage,
-  RecommendationsTrackerPage,
-  RegisteredDecisionRow,
-  ResponseInput,
-  ScrutinyCycleGateway,
-  TrackerCsv,
-  TrackerFilters,
+import {
+  CONSOLE_PAGE_SIZE,
+  type ActionHistoryEntry,
+  type CallInInput,
+  type CommandResult,
+  type ConsoleCaller,
+  type CreateResult,
+  type CycleVocabulary,
+  type DecisionInput,
+  type DecisionPage,
+  type DecisionRegisterPage,
+  type DecisionStepInput,
+  type FilteredRead,
+  type PostOption,
+  type Read,
+  type RecommendationOption,
+  type RecommendationPage,
+  type RecommendationStepInput,
+  type RecommendationsTrackerPage,
+  type ResponseInput,
+  type ScrutinyCycleGateway,
+  type TrackerCsv,
+  type TrackerFilters,
 } from '#console';
 import { RequestValidationError } from '../platform/index.js';
 import type { Caller } from '../platform/caller.js';
@@ -42,14 +48,26 @@ import { flattenValidationErrors } from '../platform/validation/validation.pipe.
 import { GetStreamHistoryQuery, type StreamHistory } from '../features/audit/stream-history.query.js';
 import { ListCommitteesQuery, type CommitteeList } from '../features/committees/list-committees.query.js';
 import { DecisionsController } from '../features/decisions/decisions.controller.js';
-import { RecordDecisionDto, RequestCallInDto } from '../features/decisions/decision-requests.dto.js';
-import { DecisionStepCommand } from '../features/decisions/decision-step.command.js';
+import {
+  ConcludeCallInDto,
+  PublishDecisionDto,
+  ReconsiderDecisionDto,
+  RecordDecisionDto,
+  RequestCallInDto,
+} from '../features/decisions/decision-requests.dto.js';
+import { DecisionStepCommand, type DecisionStep } from '../features/decisions/decision-step.command.js';
 import { RecordDecisionCommand } from '../features/decisions/record-decision.command.js';
 import { ListPostsQuery, type PostList } from '../features/directory/list-posts.query.js';
 import { PostsController } from '../features/directory/posts.controller.js';
 import { RecommendationsController } from '../features/recommendations/recommendations.controller.js';
-import { RecordResponseDto } from '../features/recommendations/recommendation-requests.dto.js';
-import { RecommendationStepCommand } from '../features/recommendations/recommendation-step.command.js';
+import {
+  CloseRecommendationDto,
+  PublishResponseDto,
+  RecordResponseDto,
+  ReviewImplementationDto,
+  SendRecommendationDto,
+} from '../features/recommendations/recommendation-requests.dto.js';
+import { RecommendationStepCommand, type RecommendationStep } from '../features/recommendations/recommendation-step.command.js';
 import { AggregateStore } from '../features/shared/aggregate-store.js';
 import { Clock } from '../features/shared/clock.js';
 import type { CommandOutcome } from '../features/shared/command-outcome.js';
@@ -65,7 +83,8 @@ import { trackerCsv, trackerFileName } from '../features/views/scrutiny-views.cs
 import { ScrutinyViewsController } from '../features/views/scrutiny-views.controller.js';
 import { ProjectionPositions } from '../read-models/projection-positions.js';
 import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
-import { actorOf, refusalOf, resultOfRefused } from './api-console-gateway.js';
+import { decodeDateKey } from '../features/views/date-list-key.js';
+import { actorOf, isCursorOf, refusalOf, resultOfRefused } from './api-console-gateway.js';
 import { RouteAccess } from './route-access.js';
 
 const LIST_LIMIT = 1000;
@@ -76,7 +95,14 @@ type Route = readonly [controller: Type<object>, handler: string];
 /** The scrutiny cycle over the api's commands and queries, each behind its route's access rule and its DTO's validation. */
 @Injectable()
 export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
-  readonly cycleVocabulary: CycleVocabulary = { executiveResponses, decisionMakerKinds, trackerStatuses };
+  readonly cycleVocabulary: CycleVocabulary = {
+    executiveResponses,
+    decisionMakerKinds,
+    trackerStatuses,
+    implementationRags,
+    callInOutcomes,
+    reconsiderationOutcomes,
+  };
 
   constructor(
     private readonly commands: CommandBus,
@@ -91,15 +117,17 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     caller: ConsoleCaller,
     committeeId: string,
     filters: TrackerFilters,
+    cursor?: string,
   ): Promise<FilteredRead<RecommendationsTrackerPage>> {
-    const tracker = await this.readTracker(caller, committeeId, filters, LIST_LIMIT);
+    if (cursor !== undefined && !isCursorOf((c) => decodeDateKey(c, { positional: true }), cursor)) return { kind: 'not-found' };
+    const tracker = await this.readTracker(caller, committeeId, filters, { limit: CONSOLE_PAGE_SIZE, after: cursor });
     if (tracker.kind !== 'ok') return tracker;
-    const { committee, asOf, rows } = tracker.value;
-    return { kind: 'ok', value: { committee, asOf, rows: rows.map(trackerRowOf) } };
+    const { committee, asOf, rows, nextAfter } = tracker.value;
+    return { kind: 'ok', value: { committee, asOf, rows: rows.map(trackerRowOf), nextCursor: nextAfter } };
   }
 
   async recommendationsTrackerCsv(caller: ConsoleCaller, committeeId: string, filters: TrackerFilters): Promise<FilteredRead<TrackerCsv>> {
-    const tracker = await this.readTracker(caller, committeeId, filters, undefined);
+    const tracker = await this.readTracker(caller, committeeId, filters, { limit: undefined });
     if (tracker.kind !== 'ok') return tracker;
     return { kind: 'ok', value: { fileName: trackerFileName(tracker.value), csv: trackerCsv(tracker.value) } };
   }
@@ -113,11 +141,15 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     if (!r.exists) return { kind: 'not-found' };
     const on = ukDateOf(this.clock.now());
     const status = responseStatusOn(r, on);
-    const [committees, history, mayRespond, mayRecordDecision] = await Promise.all([
+    const [committees, history, mayRespond, mayRecordDecision, send, publishResponse, review, close] = await Promise.all([
       this.committeeNames(),
       this.history(recommendationId),
       this.allowed([RecommendationsController, 'respond'], caller),
       this.allowed([DecisionsController, 'record'], caller),
+      this.allowed([RecommendationsController, 'send'], caller),
+      this.allowed([RecommendationsController, 'publish'], caller),
+      this.allowed([RecommendationsController, 'review'], caller),
+      this.allowed([RecommendationsController, 'close'], caller),
     ]);
     return {
       kind: 'ok',
@@ -140,6 +172,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
         version: loaded.version,
         mayRespond,
         mayRecordDecision,
+        may: { send, publishResponse, review, close },
       },
     };
   }
@@ -155,25 +188,60 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     );
   }
 
-  async decisionRegister(caller: ConsoleCaller): Promise<Read<readonly RegisteredDecisionRow[]>> {
+  recommendationStep(
+    caller: ConsoleCaller,
+    recommendationId: string,
+    step: RecommendationStepInput,
+    expectedVersion: number,
+  ): Promise<CommandResult> {
+    if (!isUuid(recommendationId)) return Promise.resolve({ kind: 'not-found' });
+    const command = (c: Caller, s: RecommendationStep) => new RecommendationStepCommand(recommendationId, s, expectedVersion, c);
+    const route = (handler: string): Route => [RecommendationsController, handler];
+    switch (step.kind) {
+      case 'send':
+        return this.run(caller, route('send'), SendRecommendationDto, { receivedOn: step.receivedOn }, (body, c) =>
+          command(c, { kind: 'send', body }),
+        );
+      case 'publish-response':
+        return this.run(caller, route('publish'), PublishResponseDto, { publishedOn: step.publishedOn }, (body, c) =>
+          command(c, { kind: 'publish-response', body }),
+        );
+      case 'review': {
+        const { rag, evidence, reviewedOn } = step;
+        return this.run(caller, route('review'), ReviewImplementationDto, { rag, evidence, reviewedOn }, (body, c) =>
+          command(c, { kind: 'review', body }),
+        );
+      }
+      case 'close':
+        return this.run(caller, route('close'), CloseRecommendationDto, defined({ agreedOn: step.agreedOn, note: step.note }), (body, c) =>
+          command(c, { kind: 'close', body }),
+        );
+    }
+  }
+
+  async decisionRegister(caller: ConsoleCaller, cursor?: string): Promise<Read<DecisionRegisterPage>> {
     const refusal = refusalOf(await this.decide([ScrutinyViewsController, 'register'], caller));
     if (refusal) return refusal;
+    if (cursor !== undefined && !isCursorOf((c) => decodeDateKey(c), cursor)) return { kind: 'not-found' };
     const register = await this.queries.execute<GetDecisionRegisterQuery, DecisionRegister>(
-      new GetDecisionRegisterQuery({ limit: LIST_LIMIT }),
+      new GetDecisionRegisterQuery({ limit: CONSOLE_PAGE_SIZE, ...(cursor === undefined ? {} : { after: cursor }) }),
     );
     return {
       kind: 'ok',
-      value: register.decisions.map((d) => ({
-        decisionId: d.decisionId,
-        decisionMaker: d.decisionMaker.name,
-        title: d.title,
-        decidedOn: d.decidedOn,
-        keyDecision: d.keyDecision,
-        publishedOn: d.publishedOn,
-        callInEndsOn: d.callInEndsOn,
-        callInStatus: d.callInStatus,
-        effectiveOn: d.effectiveOn,
-      })),
+      value: {
+        nextCursor: register.nextAfter,
+        decisions: register.decisions.map((d) => ({
+          decisionId: d.decisionId,
+          decisionMaker: d.decisionMaker.name,
+          title: d.title,
+          decidedOn: d.decidedOn,
+          keyDecision: d.keyDecision,
+          publishedOn: d.publishedOn,
+          callInEndsOn: d.callInEndsOn,
+          callInStatus: d.callInStatus,
+          effectiveOn: d.effectiveOn,
+        })),
+      },
     };
   }
 
@@ -231,10 +299,13 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     const d = loaded.state;
     if (!d.exists) return { kind: 'not-found' };
     const on = ukDateOf(this.clock.now());
-    const [answered, history, mayCallIn] = await Promise.all([
+    const [answered, history, mayCallIn, publish, concludeCallIn, reconsider] = await Promise.all([
       Promise.all(d.recommendationIds.map((id) => this.aggregates.load(recommendationDecider, streamIdFor('recommendation', id)))),
       this.history(decisionId),
       this.allowed([DecisionsController, 'callIn'], caller),
+      this.allowed([DecisionsController, 'publish'], caller),
+      this.allowed([DecisionsController, 'concludeCallIn'], caller),
+      this.allowed([DecisionsController, 'reconsider'], caller),
     ]);
     return {
       kind: 'ok',
@@ -263,6 +334,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
         history,
         version: loaded.version,
         mayCallIn,
+        may: { publish, concludeCallIn, reconsider },
       },
     };
   }
@@ -278,12 +350,34 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     );
   }
 
+  decisionStep(caller: ConsoleCaller, decisionId: string, step: DecisionStepInput, expectedVersion: number): Promise<CommandResult> {
+    if (!isUuid(decisionId)) return Promise.resolve({ kind: 'not-found' });
+    const command = (c: Caller, s: DecisionStep) => new DecisionStepCommand(decisionId, s, expectedVersion, c);
+    const route = (handler: string): Route => [DecisionsController, handler];
+    switch (step.kind) {
+      case 'publish':
+        return this.run(caller, route('publish'), PublishDecisionDto, { publishedOn: step.publishedOn }, (body, c) =>
+          command(c, { kind: 'publish', body }),
+        );
+      case 'conclude-call-in': {
+        const input = defined({ outcome: step.outcome, note: step.note, concludedOn: step.concludedOn });
+        return this.run(caller, route('concludeCallIn'), ConcludeCallInDto, input, (body, c) =>
+          command(c, { kind: 'conclude-call-in', body }),
+        );
+      }
+      case 'reconsider': {
+        const input = defined({ outcome: step.outcome, decision: step.decision, reasons: step.reasons, decidedOn: step.decidedOn });
+        return this.run(caller, route('reconsider'), ReconsiderDecisionDto, input, (body, c) => command(c, { kind: 'reconsider', body }));
+      }
+    }
+  }
+
   /** The tracker behind its route's rule, its filters validated as the route validates them. */
   private async readTracker(
     caller: ConsoleCaller,
     committeeId: string,
     filters: TrackerFilters,
-    limit: number | undefined,
+    paging: { readonly limit: number | undefined; readonly after?: string | undefined },
   ): Promise<FilteredRead<RecommendationsTracker>> {
     const refusal = refusalOf(await this.decide([ScrutinyViewsController, 'tracker'], caller));
     if (refusal) return refusal;
@@ -293,7 +387,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     if (problems.length > 0) return { kind: 'invalid', errors: flattenValidationErrors(problems) };
     try {
       const tracker = await this.queries.execute<GetRecommendationsTrackerQuery, RecommendationsTracker>(
-        new GetRecommendationsTrackerQuery(committeeId, { status: query.status, municipalYear: query.municipalYear, limit }),
+        new GetRecommendationsTrackerQuery(committeeId, { status: query.status, municipalYear: query.municipalYear, ...paging }),
       );
       return { kind: 'ok', value: tracker };
     } catch (error) {
