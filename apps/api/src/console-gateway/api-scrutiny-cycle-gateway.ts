@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, type Type } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import {
@@ -43,34 +43,20 @@ import {
   type TrackerFilters,
 } from '#console';
 import { RequestValidationError } from '../platform/index.js';
-import type { Caller } from '../platform/caller.js';
 import { flattenValidationErrors } from '../platform/validation/validation.pipe.js';
 import { GetStreamHistoryQuery, type StreamHistory } from '../features/audit/stream-history.query.js';
 import { ListCommitteesQuery, type CommitteeList } from '../features/committees/list-committees.query.js';
 import { DecisionsController } from '../features/decisions/decisions.controller.js';
-import {
-  ConcludeCallInDto,
-  PublishDecisionDto,
-  ReconsiderDecisionDto,
-  RecordDecisionDto,
-  RequestCallInDto,
-} from '../features/decisions/decision-requests.dto.js';
-import { DecisionStepCommand, type DecisionStep } from '../features/decisions/decision-step.command.js';
+import { RecordDecisionDto, RequestCallInDto } from '../features/decisions/decision-requests.dto.js';
+import { DecisionStepCommand } from '../features/decisions/decision-step.command.js';
 import { RecordDecisionCommand } from '../features/decisions/record-decision.command.js';
 import { ListPostsQuery, type PostList } from '../features/directory/list-posts.query.js';
 import { PostsController } from '../features/directory/posts.controller.js';
 import { RecommendationsController } from '../features/recommendations/recommendations.controller.js';
-import {
-  CloseRecommendationDto,
-  PublishResponseDto,
-  RecordResponseDto,
-  ReviewImplementationDto,
-  SendRecommendationDto,
-} from '../features/recommendations/recommendation-requests.dto.js';
-import { RecommendationStepCommand, type RecommendationStep } from '../features/recommendations/recommendation-step.command.js';
+import { RecordResponseDto } from '../features/recommendations/recommendation-requests.dto.js';
+import { RecommendationStepCommand } from '../features/recommendations/recommendation-step.command.js';
 import { AggregateStore } from '../features/shared/aggregate-store.js';
 import { Clock } from '../features/shared/clock.js';
-import type { CommandOutcome } from '../features/shared/command-outcome.js';
 import { isUuid } from '../features/shared/uuid.js';
 import { GetDecisionRegisterQuery, type DecisionRegister } from '../features/views/decision-register.query.js';
 import {
@@ -81,16 +67,13 @@ import {
 import { RecommendationsTrackerQueryDto, trackerStatuses } from '../features/views/scrutiny-view-queries.dto.js';
 import { trackerCsv, trackerFileName } from '../features/views/scrutiny-views.csv.js';
 import { ScrutinyViewsController } from '../features/views/scrutiny-views.controller.js';
-import { ProjectionPositions } from '../read-models/projection-positions.js';
-import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
 import { decodeDateKey } from '../features/views/date-list-key.js';
-import { actorOf, isCursorOf, refusalOf, resultOfRefused } from './api-console-gateway.js';
-import { RouteAccess } from './route-access.js';
+import { ApiCycleStepsGateway } from './api-cycle-steps-gateway.js';
+import { isCursorOf, refusalOf } from './api-console-gateway.js';
+import { defined, RouteCommands } from './route-commands.js';
 
 const LIST_LIMIT = 1000;
 const HISTORY_LIMIT = 1000;
-
-type Route = readonly [controller: Type<object>, handler: string];
 
 /** The scrutiny cycle over the api's commands and queries, each behind its route's access rule and its DTO's validation. */
 @Injectable()
@@ -105,10 +88,9 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
   };
 
   constructor(
-    private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly access: RouteAccess,
-    private readonly positions: ProjectionPositions,
+    private readonly routes: RouteCommands,
+    private readonly steps: ApiCycleStepsGateway,
     private readonly aggregates: AggregateStore,
     private readonly clock: Clock,
   ) {}
@@ -133,7 +115,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
   }
 
   async recommendation(caller: ConsoleCaller, recommendationId: string): Promise<Read<RecommendationPage>> {
-    const refusal = refusalOf(await this.decide([RecommendationsController, 'get'], caller));
+    const refusal = refusalOf(await this.routes.decide([RecommendationsController, 'get'], caller));
     if (refusal) return refusal;
     if (!isUuid(recommendationId)) return { kind: 'not-found' };
     const loaded = await this.aggregates.load(recommendationDecider, streamIdFor('recommendation', recommendationId));
@@ -144,12 +126,12 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     const [committees, history, mayRespond, mayRecordDecision, send, publishResponse, review, close] = await Promise.all([
       this.committeeNames(),
       this.history(recommendationId),
-      this.allowed([RecommendationsController, 'respond'], caller),
-      this.allowed([DecisionsController, 'record'], caller),
-      this.allowed([RecommendationsController, 'send'], caller),
-      this.allowed([RecommendationsController, 'publish'], caller),
-      this.allowed([RecommendationsController, 'review'], caller),
-      this.allowed([RecommendationsController, 'close'], caller),
+      this.routes.allowed([RecommendationsController, 'respond'], caller),
+      this.routes.allowed([DecisionsController, 'record'], caller),
+      this.routes.allowed([RecommendationsController, 'send'], caller),
+      this.routes.allowed([RecommendationsController, 'publish'], caller),
+      this.routes.allowed([RecommendationsController, 'review'], caller),
+      this.routes.allowed([RecommendationsController, 'close'], caller),
     ]);
     return {
       kind: 'ok',
@@ -179,7 +161,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
 
   recordResponse(caller: ConsoleCaller, recommendationId: string, input: ResponseInput, expectedVersion: number): Promise<CommandResult> {
     if (!isUuid(recommendationId)) return Promise.resolve({ kind: 'not-found' });
-    return this.run(
+    return this.routes.run(
       caller,
       [RecommendationsController, 'respond'],
       RecordResponseDto,
@@ -194,33 +176,11 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     step: RecommendationStepInput,
     expectedVersion: number,
   ): Promise<CommandResult> {
-    if (!isUuid(recommendationId)) return Promise.resolve({ kind: 'not-found' });
-    const command = (c: Caller, s: RecommendationStep) => new RecommendationStepCommand(recommendationId, s, expectedVersion, c);
-    const route = (handler: string): Route => [RecommendationsController, handler];
-    switch (step.kind) {
-      case 'send':
-        return this.run(caller, route('send'), SendRecommendationDto, { receivedOn: step.receivedOn }, (body, c) =>
-          command(c, { kind: 'send', body }),
-        );
-      case 'publish-response':
-        return this.run(caller, route('publish'), PublishResponseDto, { publishedOn: step.publishedOn }, (body, c) =>
-          command(c, { kind: 'publish-response', body }),
-        );
-      case 'review': {
-        const { rag, evidence, reviewedOn } = step;
-        return this.run(caller, route('review'), ReviewImplementationDto, { rag, evidence, reviewedOn }, (body, c) =>
-          command(c, { kind: 'review', body }),
-        );
-      }
-      case 'close':
-        return this.run(caller, route('close'), CloseRecommendationDto, defined({ agreedOn: step.agreedOn, note: step.note }), (body, c) =>
-          command(c, { kind: 'close', body }),
-        );
-    }
+    return this.steps.recommendationStep(caller, recommendationId, step, expectedVersion);
   }
 
   async decisionRegister(caller: ConsoleCaller, cursor?: string): Promise<Read<DecisionRegisterPage>> {
-    const refusal = refusalOf(await this.decide([ScrutinyViewsController, 'register'], caller));
+    const refusal = refusalOf(await this.routes.decide([ScrutinyViewsController, 'register'], caller));
     if (refusal) return refusal;
     if (cursor !== undefined && !isCursorOf((c) => decodeDateKey(c), cursor)) return { kind: 'not-found' };
     const register = await this.queries.execute<GetDecisionRegisterQuery, DecisionRegister>(
@@ -246,11 +206,11 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
   }
 
   mayRecordDecision(caller: ConsoleCaller): Promise<boolean> {
-    return this.allowed([DecisionsController, 'record'], caller);
+    return this.routes.allowed([DecisionsController, 'record'], caller);
   }
 
   async recommendationOptions(caller: ConsoleCaller, committeeId?: string): Promise<Read<readonly RecommendationOption[]>> {
-    const refusal = refusalOf(await this.decide([ScrutinyViewsController, 'tracker'], caller));
+    const refusal = refusalOf(await this.routes.decide([ScrutinyViewsController, 'tracker'], caller));
     if (refusal) return refusal;
     const committees = await this.queries.execute<ListCommitteesQuery, CommitteeList>(
       new ListCommitteesQuery(undefined, { limit: LIST_LIMIT }),
@@ -272,7 +232,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
   }
 
   async decisionMakerPosts(caller: ConsoleCaller): Promise<Read<readonly PostOption[]>> {
-    const refusal = refusalOf(await this.decide([PostsController, 'list'], caller));
+    const refusal = refusalOf(await this.routes.decide([PostsController, 'list'], caller));
     if (refusal) return { kind: 'ok', value: [] };
     const list = await this.queries.execute<ListPostsQuery, PostList>(new ListPostsQuery(undefined, { limit: LIST_LIMIT }));
     return { kind: 'ok', value: list.posts.map((p) => ({ postId: p.postId, title: p.title, holder: p.holder?.name ?? null })) };
@@ -281,7 +241,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
   async recordDecision(caller: ConsoleCaller, input: DecisionInput): Promise<CreateResult> {
     const id = randomUUID();
     const body = { ...defined(input), decisionMaker: defined(input.decisionMaker) };
-    const result = await this.run(
+    const result = await this.routes.run(
       caller,
       [DecisionsController, 'record'],
       RecordDecisionDto,
@@ -292,7 +252,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
   }
 
   async decision(caller: ConsoleCaller, decisionId: string): Promise<Read<DecisionPage>> {
-    const refusal = refusalOf(await this.decide([DecisionsController, 'get'], caller));
+    const refusal = refusalOf(await this.routes.decide([DecisionsController, 'get'], caller));
     if (refusal) return refusal;
     if (!isUuid(decisionId)) return { kind: 'not-found' };
     const loaded = await this.aggregates.load(decisionDecider, streamIdFor('decision', decisionId));
@@ -302,10 +262,10 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     const [answered, history, mayCallIn, publish, concludeCallIn, reconsider] = await Promise.all([
       Promise.all(d.recommendationIds.map((id) => this.aggregates.load(recommendationDecider, streamIdFor('recommendation', id)))),
       this.history(decisionId),
-      this.allowed([DecisionsController, 'callIn'], caller),
-      this.allowed([DecisionsController, 'publish'], caller),
-      this.allowed([DecisionsController, 'concludeCallIn'], caller),
-      this.allowed([DecisionsController, 'reconsider'], caller),
+      this.routes.allowed([DecisionsController, 'callIn'], caller),
+      this.routes.allowed([DecisionsController, 'publish'], caller),
+      this.routes.allowed([DecisionsController, 'concludeCallIn'], caller),
+      this.routes.allowed([DecisionsController, 'reconsider'], caller),
     ]);
     return {
       kind: 'ok',
@@ -341,7 +301,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
 
   requestCallIn(caller: ConsoleCaller, decisionId: string, input: CallInInput, expectedVersion: number): Promise<CommandResult> {
     if (!isUuid(decisionId)) return Promise.resolve({ kind: 'not-found' });
-    return this.run(
+    return this.routes.run(
       caller,
       [DecisionsController, 'callIn'],
       RequestCallInDto,
@@ -351,25 +311,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
   }
 
   decisionStep(caller: ConsoleCaller, decisionId: string, step: DecisionStepInput, expectedVersion: number): Promise<CommandResult> {
-    if (!isUuid(decisionId)) return Promise.resolve({ kind: 'not-found' });
-    const command = (c: Caller, s: DecisionStep) => new DecisionStepCommand(decisionId, s, expectedVersion, c);
-    const route = (handler: string): Route => [DecisionsController, handler];
-    switch (step.kind) {
-      case 'publish':
-        return this.run(caller, route('publish'), PublishDecisionDto, { publishedOn: step.publishedOn }, (body, c) =>
-          command(c, { kind: 'publish', body }),
-        );
-      case 'conclude-call-in': {
-        const input = defined({ outcome: step.outcome, note: step.note, concludedOn: step.concludedOn });
-        return this.run(caller, route('concludeCallIn'), ConcludeCallInDto, input, (body, c) =>
-          command(c, { kind: 'conclude-call-in', body }),
-        );
-      }
-      case 'reconsider': {
-        const input = defined({ outcome: step.outcome, decision: step.decision, reasons: step.reasons, decidedOn: step.decidedOn });
-        return this.run(caller, route('reconsider'), ReconsiderDecisionDto, input, (body, c) => command(c, { kind: 'reconsider', body }));
-      }
-    }
+    return this.steps.decisionStep(caller, decisionId, step, expectedVersion);
   }
 
   /** The tracker behind its route's rule, its filters validated as the route validates them. */
@@ -379,7 +321,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     filters: TrackerFilters,
     paging: { readonly limit: number | undefined; readonly after?: string | undefined },
   ): Promise<FilteredRead<RecommendationsTracker>> {
-    const refusal = refusalOf(await this.decide([ScrutinyViewsController, 'tracker'], caller));
+    const refusal = refusalOf(await this.routes.decide([ScrutinyViewsController, 'tracker'], caller));
     if (refusal) return refusal;
     if (!isUuid(committeeId)) return { kind: 'not-found' };
     const query = plainToInstance(RecommendationsTrackerQueryDto, defined({ ...filters }));
@@ -407,39 +349,6 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
   private async committeeNames(): Promise<Map<string, string>> {
     const list = await this.queries.execute<ListCommitteesQuery, CommitteeList>(new ListCommitteesQuery(undefined, { limit: LIST_LIMIT }));
     return new Map(list.committees.map((c) => [c.committeeId, c.name]));
-  }
-
-  /** The route's access rule, then its DTO validation, then the command; answers once the read models show it. */
-  private async run<Dto extends object>(
-    caller: ConsoleCaller,
-    route: Route,
-    dto: Type<Dto>,
-    input: object,
-    command: (body: Dto, caller: Caller) => object,
-  ): Promise<CommandResult> {
-    const refusal = refusalOf(await this.decide(route, caller));
-    if (refusal) return refusal;
-    const body = plainToInstance(dto, input);
-    const problems = await validate(body, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-    if (problems.length > 0) return { kind: 'invalid', errors: flattenValidationErrors(problems) };
-    let outcome: CommandOutcome;
-    try {
-      outcome = await this.commands.execute(
-        command(body, { actor: actorOf(caller), correlationId: caller.correlationId, requestId: caller.requestId }),
-      );
-    } catch (error) {
-      return resultOfRefused(error);
-    }
-    await this.positions.waitFor(outcome.position, READ_YOUR_WRITES_TIMEOUT_MS);
-    return { kind: 'done', version: outcome.version };
-  }
-
-  private decide([controller, handler]: Route, caller: ConsoleCaller) {
-    return this.access.decide(controller, handler, actorOf(caller));
-  }
-
-  private async allowed(route: Route, caller: ConsoleCaller): Promise<boolean> {
-    return (await this.decide(route, caller)).kind === 'allow';
   }
 }
 
@@ -478,9 +387,4 @@ function implementationOf(status: ImplementationStatus): { status: string; date?
     default:
       return { status: status.status };
   }
-}
-
-/** Leaves out what the form left blank, as an API client would. */
-function defined<T extends object>(input: T): T {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== '')) as T;
 }
