@@ -241,13 +241,8 @@ export function resultOfRefused(error: unknown): CommandResult {
         return { kind: 'not-found' };
       case 'forbidden':
         return { kind: 'forbidden', detail: error.message };
-      case 'invalid': {
-        // A rule about one field (a date after today, before the step it follows) is said on that field: 400.
-        const field = error.details?.['field'];
-        if (typeof field === 'string') return { kind: 'invalid', errors: [{ field, message: error.message }] };
-        return { kind: 'refused', detail: error.message };
-      }
       case 'conflict':
+      case 'invalid':
         return { kind: 'refused', detail: error.message };
     }
   }

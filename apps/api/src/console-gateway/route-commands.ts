@@ -2,6 +2,7 @@ import { Injectable, type Type } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { DomainError } from '#domain';
 import type { CommandResult, ConsoleCaller } from '#console';
 import type { Caller } from '../platform/caller.js';
 import type { AccessDecision } from '../platform/auth/access-decision.js';
@@ -43,7 +44,7 @@ export class RouteCommands {
         command(body, { actor: actorOf(caller), correlationId: caller.correlationId, requestId: caller.requestId }),
       );
     } catch (error) {
-      return resultOfRefused(error);
+      return fieldProblemOf(error) ?? resultOfRefused(error);
     }
     await this.positions.waitFor(outcome.position, READ_YOUR_WRITES_TIMEOUT_MS);
     return { kind: 'done', version: outcome.version };
@@ -56,6 +57,16 @@ export class RouteCommands {
   async allowed(route: Route, caller: ConsoleCaller): Promise<boolean> {
     return (await this.decide(route, caller)).kind === 'allow';
   }
+}
+
+/**
+ * A domain rule about one field of the body (a day after today, or before the step it follows) is said on that field
+ * (400), as the route's own validation would be; the form maps the body's field to its input.
+ */
+function fieldProblemOf(error: unknown): CommandResult | undefined {
+  if (!(error instanceof DomainError) || error.kind !== 'invalid') return undefined;
+  const field = error.details?.['field'];
+  return typeof field === 'string' ? { kind: 'invalid', errors: [{ field, message: error.message }] } : undefined;
 }
 
 /** Leaves out what the form left blank, as an API client would. */
