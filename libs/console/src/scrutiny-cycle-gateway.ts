@@ -83,6 +83,8 @@ export interface RecommendationPage {
   readonly publishedOn?: string | undefined;
   readonly lastReview?: { readonly rag: string; readonly evidence: string; readonly reviewedOn: string } | undefined;
   readonly closedOn?: string | undefined;
+  /** The actions linked as implementing it, with their titles. */
+  readonly implementationActions: readonly { readonly actionId: string; readonly title: string }[];
   readonly history: readonly ActionHistoryEntry[];
   readonly version: number;
   /** Whether the caller's roles let them record the response (the route's rule; the domain then asks for the post). */
@@ -90,13 +92,20 @@ export interface RecommendationPage {
   /** Whether the caller's roles let them record a decision (the route's rule). */
   readonly mayRecordDecision: boolean;
   /** Whether the caller's roles let them take each later step (each route's rule); whether the state allows it is the page's. */
-  readonly may: { readonly send: boolean; readonly publishResponse: boolean; readonly review: boolean; readonly close: boolean };
+  readonly may: {
+    readonly send: boolean;
+    readonly publishResponse: boolean;
+    readonly linkAction: boolean;
+    readonly review: boolean;
+    readonly close: boolean;
+  };
 }
 
 /** A step in a recommendation's life after the response, as a form sends it (each the body of its API route). */
 export type RecommendationStepInput =
   | { readonly kind: 'send'; readonly receivedOn: string }
   | { readonly kind: 'publish-response'; readonly publishedOn: string }
+  | { readonly kind: 'link-action'; readonly actionId: string }
   | { readonly kind: 'review'; readonly rag: string; readonly evidence: string; readonly reviewedOn: string }
   | { readonly kind: 'close'; readonly agreedOn: string; readonly note?: string | undefined };
 
@@ -216,7 +225,7 @@ export interface ScrutinyCycleGateway {
   recommendationsTrackerCsv(caller: ConsoleCaller, committeeId: string, filters: TrackerFilters): Promise<FilteredRead<TrackerCsv>>;
   recommendation(caller: ConsoleCaller, recommendationId: string): Promise<Read<RecommendationPage>>;
   recordResponse(caller: ConsoleCaller, recommendationId: string, input: ResponseInput, expectedVersion: number): Promise<CommandResult>;
-  /** Sending, publishing the response, a review of implementation or closure, behind its own route's rule. */
+  /** Sending, publishing the response, linking an action, a review or closure, behind its own route's rule. */
   recommendationStep(
     caller: ConsoleCaller,
     recommendationId: string,

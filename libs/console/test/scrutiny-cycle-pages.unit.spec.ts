@@ -34,7 +34,8 @@ const RECOMMENDATION: RecommendationPage = {
   version: 2,
   mayRespond: true,
   mayRecordDecision: true,
-  may: { send: true, publishResponse: true, review: true, close: true },
+  implementationActions: [],
+  may: { send: true, publishResponse: true, linkAction: true, review: true, close: true },
 };
 
 const DECISION: DecisionPage = {
@@ -383,9 +384,9 @@ describe("the scrutiny cycle's later steps", () => {
     const response = { response: 'rejected', reasons: 'No', respondedOn: '2015-02-11', late: false, recordedOnBehalf: true };
     expect(hrefs(recommendationNextSteps({ ...RECOMMENDATION, response }))).toEqual(['response-publication', 'closure']);
     const accepted = { ...RECOMMENDATION, response: { ...response, response: 'accepted' }, publishedOn: '2015-02-12' };
-    expect(hrefs(recommendationNextSteps(accepted))).toEqual(['reviews', 'closure']);
+    expect(hrefs(recommendationNextSteps(accepted))).toEqual(['implementation-actions', 'reviews', 'closure']);
     expect(recommendationNextSteps({ ...accepted, closedOn: '2015-09-15' })).toEqual([]);
-    const member = { ...accepted, may: { send: false, publishResponse: false, review: false, close: false } };
+    const member = { ...accepted, may: { send: false, publishResponse: false, linkAction: false, review: false, close: false } };
     expect(recommendationNextSteps(member)).toEqual([]);
   });
 

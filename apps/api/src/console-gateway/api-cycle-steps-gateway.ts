@@ -6,6 +6,7 @@ import { DecisionStepCommand, type DecisionStep } from '../features/decisions/de
 import { DecisionsController } from '../features/decisions/decisions.controller.js';
 import {
   CloseRecommendationDto,
+  LinkActionDto,
   PublishResponseDto,
   ReviewImplementationDto,
   SendRecommendationDto,
@@ -17,7 +18,7 @@ import { defined, RouteCommands, type Route } from './route-commands.js';
 
 /**
  * The cycle's later steps from the console, each through its own API route's rule and DTO: a recommendation's sending,
- * the response's publication, a review and closure; a decision's publication, the call-in's outcome and reconsideration.
+ * the response's publication, an implementation action linked, a review and closure; a decision's publication, the call-in's outcome and reconsideration.
  */
 @Injectable()
 export class ApiCycleStepsGateway {
@@ -40,6 +41,10 @@ export class ApiCycleStepsGateway {
       case 'publish-response':
         return this.routes.run(caller, route('publish'), PublishResponseDto, { publishedOn: step.publishedOn }, (body, c) =>
           command(c, { kind: 'publish-response', body }),
+        );
+      case 'link-action':
+        return this.routes.run(caller, route('link'), LinkActionDto, { actionId: step.actionId }, (body, c) =>
+          command(c, { kind: 'link-action', body }),
         );
       case 'review': {
         const { rag, evidence, reviewedOn } = step;

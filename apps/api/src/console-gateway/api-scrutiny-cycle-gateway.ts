@@ -4,6 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import {
+  actionDecider,
   callInOutcomes,
   decisionDecider,
   decisionMakerKinds,
@@ -123,16 +124,19 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     if (!r.exists) return { kind: 'not-found' };
     const on = ukDateOf(this.clock.now());
     const status = responseStatusOn(r, on);
-    const [committees, history, mayRespond, mayRecordDecision, send, publishResponse, review, close] = await Promise.all([
-      this.committeeNames(),
-      this.history(recommendationId),
-      this.routes.allowed([RecommendationsController, 'respond'], caller),
-      this.routes.allowed([DecisionsController, 'record'], caller),
-      this.routes.allowed([RecommendationsController, 'send'], caller),
-      this.routes.allowed([RecommendationsController, 'publish'], caller),
-      this.routes.allowed([RecommendationsController, 'review'], caller),
-      this.routes.allowed([RecommendationsController, 'close'], caller),
-    ]);
+    const [committees, history, actions, mayRespond, mayRecordDecision, send, publishResponse, linkAction, review, close] =
+      await Promise.all([
+        this.committeeNames(),
+        this.history(recommendationId),
+        Promise.all(r.actionIds.map((id) => this.aggregates.load(actionDecider, streamIdFor('action', id)))),
+        this.routes.allowed([RecommendationsController, 'respond'], caller),
+        this.routes.allowed([DecisionsController, 'record'], caller),
+        this.routes.allowed([RecommendationsController, 'send'], caller),
+        this.routes.allowed([RecommendationsController, 'publish'], caller),
+        this.routes.allowed([RecommendationsController, 'link'], caller),
+        this.routes.allowed([RecommendationsController, 'review'], caller),
+        this.routes.allowed([RecommendationsController, 'close'], caller),
+      ]);
     return {
       kind: 'ok',
       value: {
@@ -150,11 +154,12 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
         publishedOn: r.publishedOn,
         lastReview: r.lastReview && { ...r.lastReview },
         closedOn: r.closedOn,
+        implementationActions: actions.flatMap(({ state }) => (state.exists ? [{ actionId: state.actionId, title: state.title }] : [])),
         history,
         version: loaded.version,
         mayRespond,
         mayRecordDecision,
-        may: { send, publishResponse, review, close },
+        may: { send, publishResponse, linkAction, review, close },
       },
     };
   }

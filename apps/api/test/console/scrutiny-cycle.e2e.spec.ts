@@ -428,6 +428,7 @@ describe('the scrutiny cycle through the web console', () => {
       const id = await responded('84');
       expect(nextSteps((await staff.get(`/recommendations/${id}`)).text)).toEqual([
         `/recommendations/${id}/response-publication`,
+        `/recommendations/${id}/implementation-actions`,
         `/recommendations/${id}/reviews`,
         `/recommendations/${id}/closure`,
       ]);
@@ -449,6 +450,31 @@ describe('the scrutiny cycle through the web console', () => {
       const page = await staff.get(`/recommendations/${id}`);
       expect(textOf(page.text)).toContain('Response published 12 February 2015');
       expect(nextSteps(page.text)).not.toContain(`/recommendations/${id}/response-publication`);
+    });
+
+    it("links an action from the committee's action log as implementing it (400 without one, 403 for a member)", async () => {
+      const id = await responded('88');
+      const form = await staff.get(`/recommendations/${id}/implementation-actions`);
+      expect(form.status).toBe(200);
+      expect(form.text).toContain(`<option value="${w.actionId}">`);
+      const missing = await send(staff, `/recommendations/${id}/implementation-actions`, { actionId: '' });
+      expect(missing.status).toBe(400);
+      expect(errorSummary(missing.text)).toEqual([{ field: 'actionId', message: 'Select the action that implements it' }]);
+      const refused = await send(
+        member,
+        `/recommendations/${id}/implementation-actions`,
+        { version: '3', actionId: w.actionId },
+        `/recommendations/${id}`,
+      );
+      expect(refused.status).toBe(403);
+      const res = await send(staff, `/recommendations/${id}/implementation-actions`, { actionId: w.actionId });
+      expect(res.status).toBe(303);
+      const page = await staff.get(`/recommendations/${id}`);
+      expect(textOf(page.text)).toContain('Implementation action linked');
+      expect(textOf(page.text)).toContain('Implementation actions Collate final metrics for Vacancy, Turnover and Agency Rates');
+      expect(page.text).toContain(`href="/actions/${w.actionId}"`);
+      expect((await staff.get(`/recommendations/${id}/implementation-actions`)).text).not.toContain(`<option value="${w.actionId}">`);
+      expect((await readRecommendation(id)).actionIds).toEqual([w.actionId]);
     });
 
     it('records a review of implementation with its RAG and evidence (400 for what is missing)', async () => {

@@ -21,7 +21,14 @@ export const decisionStep = (slug: string): CycleStep | undefined => DECISION_ST
 function mayTake(step: CycleStep, record: RecommendationPage | DecisionPage): boolean {
   if ('recommendationId' in record) {
     const may = record.may;
-    return { send: may.send, 'publish-response': may.publishResponse, review: may.review, close: may.close }[step.kind] ?? false;
+    const byKind: Record<string, boolean> = {
+      send: may.send,
+      'publish-response': may.publishResponse,
+      'link-action': may.linkAction,
+      review: may.review,
+      close: may.close,
+    };
+    return byKind[step.kind] ?? false;
   }
   const may = record.may;
   return { publish: may.publish, 'conclude-call-in': may.concludeCallIn, reconsider: may.reconsider }[step.kind] ?? false;
@@ -40,6 +47,7 @@ export function recommendationNextSteps(r: RecommendationPage): NextStep[] {
       href: `${base}/response-publication`,
       when: r.may.publishResponse && open && !!r.response && !r.publishedOn,
     },
+    { text: 'Link an implementation action', href: `${base}/implementation-actions`, when: r.may.linkAction && open && accepted },
     { text: 'Record a review', href: `${base}/reviews`, when: r.may.review && open && accepted },
     { text: 'Record closure', href: `${base}/closure`, when: r.may.close && open && !!r.response },
   ].flatMap(({ when, ...link }) => (when ? [link] : []));
@@ -72,7 +80,9 @@ export class CycleStepPages {
 
   async recommendationForm(id: string, step: CycleStep, state: FormState, status = 200): Promise<void> {
     const r = await recommendationFor(this.gateway, this.page, id);
-    if (r) this.form(step, state, status, r, { recommendation: r, action: `/recommendations/${id}/${step.slug}` });
+    if (!r) return;
+    const records = step.kind === 'link-action' ? await this.unlinkedActions(r) : [];
+    this.form(step, state, status, r, { recommendation: r, action: `/recommendations/${id}/${step.slug}` }, records);
   }
 
   takeRecommendationStep(id: string, step: CycleStep, form: URLSearchParams): Promise<void> {
@@ -113,12 +123,21 @@ export class CycleStepPages {
     });
   }
 
+  /** The committee's actions not yet linked to the recommendation, as its action log lists them (none if it may not be seen). */
+  private async unlinkedActions(r: RecommendationPage): Promise<{ value: string; text: string }[]> {
+    const log = await this.gateway.wholeActionLog(this.page.caller(), r.committee.committeeId);
+    if (log.kind !== 'ok') return [];
+    const linked = new Set(r.implementationActions.map((a) => a.actionId));
+    return log.value.rows.filter((a) => !linked.has(a.actionId)).map((a) => ({ value: a.actionId, text: `${a.ref}: ${a.action}` }));
+  }
+
   private form(
     step: CycleStep,
     state: FormState,
     status: number,
     record: RecommendationPage | DecisionPage,
     context: Record<string, unknown>,
+    records: readonly { value: string; text: string }[] = [],
   ): void {
     if (!mayTake(step, record)) {
       const detail = step.kind === 'reconsider' ? DECISION_MAKER_OR_STAFF : SCRUTINY_ONLY;
@@ -126,7 +145,7 @@ export class CycleStepPages {
     }
     sendForm(this.page, status, 'cycle/step-form', step.title, state, {
       words: this.words,
-      fields: stepFieldsForView(step, this.gateway.cycleVocabulary),
+      fields: stepFieldsForView(step, this.gateway.cycleVocabulary, records),
       button: step.button,
       version: versionFor(state, record),
       ...context,

@@ -5,7 +5,7 @@ import { calendarDateFrom } from './form-input.js';
 
 /**
  * A field of a step form, named by the API body's field it fills. A date is a GOV.UK date input whose inputs are
- * `<prefix>Day`, `<prefix>Month` and `<prefix>Year`; radios offer words of the API's vocabulary.
+ * `<prefix>Day`, `<prefix>Month` and `<prefix>Year`; radios offer words of the API's vocabulary; a select, records.
  */
 export type StepField =
   | { readonly kind: 'date'; readonly name: string; readonly prefix: string; readonly legend: string; readonly hint?: string }
@@ -17,6 +17,8 @@ export type StepField =
       readonly words: Readonly<Record<string, string>>;
       readonly missing: string;
     }
+  /** A choice among records the page lists (the committee's actions), not among the API's words. */
+  | { readonly kind: 'select'; readonly name: string; readonly label: string; readonly missing: string }
   | {
       readonly kind: 'textarea';
       readonly name: string;
@@ -75,6 +77,22 @@ export const RECOMMENDATION_STEPS: readonly CycleStep[] = [
     what: 'record the publication of the response',
     flash: 'Publication of the response recorded',
     fields: [date('publishedOn', 'published', 'The day the response was published')],
+  },
+  {
+    kind: 'link-action',
+    slug: 'implementation-actions',
+    title: 'Link an action that implements it',
+    button: 'Link action',
+    what: 'link an implementation action',
+    flash: 'Implementation action linked',
+    fields: [
+      {
+        kind: 'select',
+        name: 'actionId',
+        label: "The action, from the committee's action log",
+        missing: 'Select the action that implements it',
+      },
+    ],
   },
   {
     kind: 'review',
@@ -182,7 +200,7 @@ export function stepFrom(step: CycleStep, form: URLSearchParams, vocabulary: Cyc
     values[field.name] = typed;
     const text = typed.trim();
     if (field.kind === 'radios' && !field.options(vocabulary).includes(text)) errors.push({ field: field.name, message: field.missing });
-    else if (text === '' && field.kind === 'textarea' && field.missing) errors.push({ field: field.name, message: field.missing });
+    else if (text === '' && field.kind !== 'radios' && field.missing) errors.push({ field: field.name, message: field.missing });
     else if (text !== '') input[field.name] = text;
   }
   return { values, input, errors };
@@ -193,11 +211,17 @@ export function stepApiFields(step: CycleStep): Record<string, string> {
   return Object.fromEntries(step.fields.flatMap((f) => (f.kind === 'date' ? [[f.name, `${f.prefix}Day`]] : [])));
 }
 
-/** The radios of a step as the template shows them, in the API's words for the page's. */
-export function stepFieldsForView(step: CycleStep, vocabulary: CycleVocabulary): readonly Record<string, unknown>[] {
-  return step.fields.map((f) =>
-    f.kind === 'radios' ? { ...f, items: f.options(vocabulary).map((value) => ({ value, text: f.words[value] ?? value })) } : f,
-  );
+/** A step's fields as the template shows them: radios in the page's words for the API's, a select with the records listed. */
+export function stepFieldsForView(
+  step: CycleStep,
+  vocabulary: CycleVocabulary,
+  records: readonly { readonly value: string; readonly text: string }[] = [],
+): readonly Record<string, unknown>[] {
+  return step.fields.map((f) => {
+    if (f.kind === 'radios') return { ...f, items: f.options(vocabulary).map((value) => ({ value, text: f.words[value] ?? value })) };
+    if (f.kind === 'select') return { ...f, items: [{ value: '', text: 'Select an action' }, ...records] };
+    return f;
+  });
 }
 
 function lowerFirst(text: string): string {
