@@ -6,6 +6,9 @@ export interface CycleVocabulary {
   readonly executiveResponses: readonly string[];
   readonly decisionMakerKinds: readonly string[];
   readonly trackerStatuses: readonly string[];
+  readonly implementationRags: readonly string[];
+  readonly callInOutcomes: readonly string[];
+  readonly reconsiderationOutcomes: readonly string[];
 }
 
 export interface TrackerFilters {
@@ -40,7 +43,10 @@ export interface RecommendationsTrackerPage {
   readonly committee: { readonly committeeId: string; readonly name: string };
   /** The UK date "response overdue" is judged on. */
   readonly asOf: string;
+  /** One page, in the order made. */
   readonly rows: readonly TrackerRow[];
+  /** Opaque: asks for the page after this one; null on the last page. */
+  readonly nextCursor: string | null;
 }
 
 export interface TrackerCsv {
@@ -77,12 +83,49 @@ export interface RecommendationPage {
   readonly publishedOn?: string | undefined;
   readonly lastReview?: { readonly rag: string; readonly evidence: string; readonly reviewedOn: string } | undefined;
   readonly closedOn?: string | undefined;
+  /** The actions linked as implementing it, with their titles. */
+  readonly implementationActions: readonly { readonly actionId: string; readonly title: string }[];
   readonly history: readonly ActionHistoryEntry[];
   readonly version: number;
   /** Whether the caller's roles let them record the response (the route's rule; the domain then asks for the post). */
   readonly mayRespond: boolean;
   /** Whether the caller's roles let them record a decision (the route's rule). */
   readonly mayRecordDecision: boolean;
+  /** Whether the caller's roles let them take each later step (each route's rule); whether the state allows it is the page's. */
+  readonly may: {
+    readonly send: boolean;
+    readonly publishResponse: boolean;
+    readonly linkAction: boolean;
+    readonly review: boolean;
+    readonly close: boolean;
+  };
+}
+
+/** A step in a recommendation's life after the response, as a form sends it (each the body of its API route). */
+export type RecommendationStepInput =
+  | { readonly kind: 'send'; readonly receivedOn: string }
+  | { readonly kind: 'publish-response'; readonly publishedOn: string }
+  | { readonly kind: 'link-action'; readonly actionId: string }
+  | { readonly kind: 'review'; readonly rag: string; readonly evidence: string; readonly reviewedOn: string }
+  | { readonly kind: 'close'; readonly agreedOn: string; readonly note?: string | undefined };
+
+/** A step in a decision's life after it was recorded, besides call-in (each the body of its API route). */
+export type DecisionStepInput =
+  | { readonly kind: 'publish'; readonly publishedOn: string }
+  | { readonly kind: 'conclude-call-in'; readonly outcome: string; readonly note?: string | undefined; readonly concludedOn: string }
+  | {
+      readonly kind: 'reconsider';
+      readonly outcome: string;
+      readonly decision?: string | undefined;
+      readonly reasons: string;
+      readonly decidedOn: string;
+    };
+
+export interface DecisionRegisterPage {
+  /** One page, newest first. */
+  readonly decisions: readonly RegisteredDecisionRow[];
+  /** Opaque: asks for the page after this one; null on the last page. */
+  readonly nextCursor: string | null;
 }
 
 export interface ResponseInput {
@@ -158,6 +201,8 @@ export interface DecisionPage {
   readonly version: number;
   /** Whether the caller's roles let them request call-in (the route's rule). */
   readonly mayCallIn: boolean;
+  /** Whether the caller's roles let them take each other step (each route's rule); whether the state allows it is the page's. */
+  readonly may: { readonly publish: boolean; readonly concludeCallIn: boolean; readonly reconsider: boolean };
 }
 
 export interface CallInInput {
@@ -166,8 +211,8 @@ export interface CallInInput {
 }
 
 /**
- * The scrutiny cycle (issue 15): the recommendations tracker, a recommendation and the executive's response, the
- * decision register, recording a decision and requesting call-in.
+ * The scrutiny cycle (issue 15): the recommendations tracker, a recommendation from sending to closure, the decision
+ * register, recording a decision, its publication, call-in and what came of it.
  */
 export interface ScrutinyCycleGateway {
   readonly cycleVocabulary: CycleVocabulary;
@@ -175,11 +220,20 @@ export interface ScrutinyCycleGateway {
     caller: ConsoleCaller,
     committeeId: string,
     filters: TrackerFilters,
+    cursor?: string,
   ): Promise<FilteredRead<RecommendationsTrackerPage>>;
   recommendationsTrackerCsv(caller: ConsoleCaller, committeeId: string, filters: TrackerFilters): Promise<FilteredRead<TrackerCsv>>;
   recommendation(caller: ConsoleCaller, recommendationId: string): Promise<Read<RecommendationPage>>;
   recordResponse(caller: ConsoleCaller, recommendationId: string, input: ResponseInput, expectedVersion: number): Promise<CommandResult>;
-  decisionRegister(caller: ConsoleCaller): Promise<Read<readonly RegisteredDecisionRow[]>>;
+  /** Sending, publishing the response, linking an action, a review or closure, behind its own route's rule. */
+  recommendationStep(
+    caller: ConsoleCaller,
+    recommendationId: string,
+    step: RecommendationStepInput,
+    expectedVersion: number,
+  ): Promise<CommandResult>;
+  /** A page of the register: the first without a cursor; a cursor that is not one of ours is not found. */
+  decisionRegister(caller: ConsoleCaller, cursor?: string): Promise<Read<DecisionRegisterPage>>;
   /** Whether the caller's roles let them record a decision (the route's rule; the domain then asks for the post). */
   mayRecordDecision(caller: ConsoleCaller): Promise<boolean>;
   /** The recommendations a decision may answer: the committee's, or every committee's without one. */
@@ -188,4 +242,6 @@ export interface ScrutinyCycleGateway {
   recordDecision(caller: ConsoleCaller, input: DecisionInput): Promise<CreateResult>;
   decision(caller: ConsoleCaller, decisionId: string): Promise<Read<DecisionPage>>;
   requestCallIn(caller: ConsoleCaller, decisionId: string, input: CallInInput, expectedVersion: number): Promise<CommandResult>;
+  /** Publication, the call-in's outcome or the reconsideration, behind its own route's rule. */
+  decisionStep(caller: ConsoleCaller, decisionId: string, step: DecisionStepInput, expectedVersion: number): Promise<CommandResult>;
 }

@@ -9,6 +9,8 @@ import {
   type ResponseInput,
 } from '../src/index.js';
 import { callInFrom, decisionFrom, responseFrom } from '../src/pages/cycle-forms.js';
+import { decisionNextSteps, recommendationNextSteps } from '../src/pages/cycle-step-pages.js';
+import { DECISION_STEPS, RECOMMENDATION_STEPS, stepApiFields, stepFrom } from '../src/pages/cycle-steps.js';
 import { stubGateway } from './support/stub-gateway.js';
 
 const COMMITTEE_ID = '5d7c3f0e-8a8b-4c3e-9f57-2b1f6a9c0d11';
@@ -32,6 +34,8 @@ const RECOMMENDATION: RecommendationPage = {
   version: 2,
   mayRespond: true,
   mayRecordDecision: true,
+  implementationActions: [],
+  may: { send: true, publishResponse: true, linkAction: true, review: true, close: true },
 };
 
 const DECISION: DecisionPage = {
@@ -49,6 +53,7 @@ const DECISION: DecisionPage = {
   history: [],
   version: 2,
   mayCallIn: true,
+  may: { publish: true, concludeCallIn: true, reconsider: true },
 };
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields);
@@ -132,6 +137,9 @@ function serve(gateway: Partial<ConsoleGateway>): Server {
         executiveResponses: RESPONSES,
         decisionMakerKinds: KINDS,
         trackerStatuses: ['not-sent', 'awaiting-response', 'response-overdue', 'responded', 'closed'],
+        implementationRags: ['red', 'amber', 'green'],
+        callInOutcomes: ['upheld', 'referred-back', 'referred-to-council'],
+        reconsiderationOutcomes: ['confirmed', 'amended', 'withdrawn'],
       },
       ...gateway,
     }),
@@ -180,6 +188,7 @@ describe("the scrutiny cycle's pages", () => {
                 closedOn: null,
               },
             ],
+            nextCursor: null,
           },
         };
       },
@@ -200,7 +209,7 @@ describe("the scrutiny cycle's pages", () => {
       recommendationsTracker: async (_caller, _id, filters) =>
         filters.municipalYear
           ? { kind: 'invalid', errors: [{ field: 'municipalYear', message: 'municipalYear must be written like 2014/15' }] }
-          : { kind: 'ok', value: { committee: RECOMMENDATION.committee, asOf: '2015-04-01', rows: [] } },
+          : { kind: 'ok', value: { committee: RECOMMENDATION.committee, asOf: '2015-04-01', rows: [], nextCursor: null } },
     });
     const page = await (await signedIn(server)).get(`/committees/${COMMITTEE_ID}/recommendations?municipalYear=2014`);
     expect(page.status).toBe(400);
@@ -286,19 +295,22 @@ describe("the scrutiny cycle's pages", () => {
       mayRecordDecision: async () => true,
       decisionRegister: async () => ({
         kind: 'ok',
-        value: [
-          {
-            decisionId: DECISION_ID,
-            decisionMaker: 'the Executive',
-            title: DECISION.title,
-            decidedOn: '2015-02-11',
-            keyDecision: true,
-            publishedOn: '2015-02-12',
-            callInEndsOn: '2015-02-19',
-            callInStatus: 'called-in',
-            effectiveOn: null,
-          },
-        ],
+        value: {
+          nextCursor: null,
+          decisions: [
+            {
+              decisionId: DECISION_ID,
+              decisionMaker: 'the Executive',
+              title: DECISION.title,
+              decidedOn: '2015-02-11',
+              keyDecision: true,
+              publishedOn: '2015-02-12',
+              callInEndsOn: '2015-02-19',
+              callInStatus: 'called-in',
+              effectiveOn: null,
+            },
+          ],
+        },
       }),
     });
     const page = await (await signedIn(server)).get('/decisions');
@@ -330,5 +342,63 @@ describe("the scrutiny cycle's pages", () => {
     expect(res.status).toBe(409);
     expect(res.text).toContain('This record changed since you opened the form');
     expect(res.text).toContain('Cllr Ruth Bennett');
+  });
+});
+
+describe("the scrutiny cycle's later steps", () => {
+  const vocabulary = {
+    executiveResponses: RESPONSES,
+    decisionMakerKinds: KINDS,
+    trackerStatuses: [],
+    implementationRags: ['red', 'amber', 'green'],
+    callInOutcomes: ['upheld', 'referred-back', 'referred-to-council'],
+    reconsiderationOutcomes: ['confirmed', 'amended', 'withdrawn'],
+  };
+  const step = (slug: string) => [...RECOMMENDATION_STEPS, ...DECISION_STEPS].find((s) => s.slug === slug)!;
+  const hrefs = (links: readonly { href: string }[]) => links.map((l) => l.href.split('/').pop());
+
+  it('reads a review as the API body, the day from its date input, and names the day field for the API field', () => {
+    const parsed = stepFrom(
+      step('reviews'),
+      form({ rag: 'amber', evidence: ' Four posts filled ', reviewedDay: '3', reviewedMonth: '9', reviewedYear: '2015' }),
+      vocabulary,
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.input).toEqual({ rag: 'amber', evidence: 'Four posts filled', reviewedOn: '2015-09-03' });
+    expect(parsed.values['evidence']).toBe(' Four posts filled ');
+    expect(stepApiFields(step('reviews'))).toEqual({ reviewedOn: 'reviewedDay' });
+  });
+
+  it('says what a step lacks, leaves a blank optional note out, and refuses a word the API does not offer', () => {
+    const closure = stepFrom(step('closure'), form({ note: ' ', agreedDay: '31', agreedMonth: '2', agreedYear: '2016' }), vocabulary);
+    expect(closure.errors).toEqual([{ field: 'agreedDay', message: 'The day of the meeting that agreed closure must be a real date' }]);
+    expect(closure.input).toEqual({});
+    const outcome = stepFrom(step('call-in-outcome'), form({ outcome: 'quashed' }), vocabulary);
+    expect(outcome.errors.map((e) => e.field)).toEqual(['outcome', 'concludedDay']);
+  });
+
+  it('offers a recommendation only the steps its state allows, to roles that may take them', () => {
+    const unsent = { ...RECOMMENDATION, receivedOn: undefined, responseDueOn: undefined };
+    expect(hrefs(recommendationNextSteps(unsent))).toEqual(['sending']);
+    expect(hrefs(recommendationNextSteps(RECOMMENDATION))).toEqual(['response']);
+    const response = { response: 'rejected', reasons: 'No', respondedOn: '2015-02-11', late: false, recordedOnBehalf: true };
+    expect(hrefs(recommendationNextSteps({ ...RECOMMENDATION, response }))).toEqual(['response-publication', 'closure']);
+    const accepted = { ...RECOMMENDATION, response: { ...response, response: 'accepted' }, publishedOn: '2015-02-12' };
+    expect(hrefs(recommendationNextSteps(accepted))).toEqual(['implementation-actions', 'reviews', 'closure']);
+    expect(recommendationNextSteps({ ...accepted, closedOn: '2015-09-15' })).toEqual([]);
+    const member = { ...accepted, may: { send: false, publishResponse: false, linkAction: false, review: false, close: false } };
+    expect(recommendationNextSteps(member)).toEqual([]);
+  });
+
+  it('offers a decision publication, then call-in only in its period, then the outcome, then reconsideration once referred', () => {
+    expect(hrefs(decisionNextSteps({ ...DECISION, publication: undefined }))).toEqual(['publication']);
+    expect(hrefs(decisionNextSteps(DECISION))).toEqual(['call-in']);
+    expect(decisionNextSteps({ ...DECISION, implementation: { on: '2015-02-20', status: 'effective', date: '2015-02-20' } })).toEqual([]);
+    const callIn = { members: ['Cllr Ruth Bennett'], reasons: 'Costs', requestedOn: '2015-02-13' };
+    expect(hrefs(decisionNextSteps({ ...DECISION, callIn }))).toEqual(['call-in-outcome']);
+    expect(decisionNextSteps({ ...DECISION, callIn: { ...callIn, outcome: 'upheld', concludedOn: '2015-02-13' } })).toEqual([]);
+    const referred = { ...DECISION, callIn: { ...callIn, outcome: 'referred-back', concludedOn: '2015-02-13' } };
+    expect(hrefs(decisionNextSteps(referred))).toEqual(['reconsideration']);
+    expect(decisionNextSteps({ ...referred, reconsideration: { outcome: 'confirmed', decidedOn: '2015-02-16' } })).toEqual([]);
   });
 });

@@ -1,43 +1,49 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, type Type } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import {
+  actionDecider,
+  callInOutcomes,
   decisionDecider,
   decisionMakerKinds,
   DomainError,
   executiveResponses,
+  implementationRags,
   implementationStatusOn,
+  reconsiderationOutcomes,
   recommendationDecider,
   responseStatusOn,
   streamIdFor,
   ukDateOf,
   type ImplementationStatus,
 } from '#domain';
-import type {
-  ActionHistoryEntry,
-  CallInInput,
-  CommandResult,
-  ConsoleCaller,
-  CreateResult,
-  CycleVocabulary,
-  DecisionInput,
-  DecisionPage,
-  FilteredRead,
-  PostOption,
-  Read,
-  RecommendationOption,
-  RecommendationPage,
-  RecommendationsTrackerPage,
-  RegisteredDecisionRow,
-  ResponseInput,
-  ScrutinyCycleGateway,
-  TrackerCsv,
-  TrackerFilters,
+import {
+  CONSOLE_PAGE_SIZE,
+  type ActionHistoryEntry,
+  type CallInInput,
+  type CommandResult,
+  type ConsoleCaller,
+  type CreateResult,
+  type CycleVocabulary,
+  type DecisionInput,
+  type DecisionPage,
+  type DecisionRegisterPage,
+  type DecisionStepInput,
+  type FilteredRead,
+  type PostOption,
+  type Read,
+  type RecommendationOption,
+  type RecommendationPage,
+  type RecommendationStepInput,
+  type RecommendationsTrackerPage,
+  type ResponseInput,
+  type ScrutinyCycleGateway,
+  type TrackerCsv,
+  type TrackerFilters,
 } from '#console';
 import { RequestValidationError } from '../platform/index.js';
-import type { Caller } from '../platform/caller.js';
 import { flattenValidationErrors } from '../platform/validation/validation.pipe.js';
 import { GetStreamHistoryQuery, type StreamHistory } from '../features/audit/stream-history.query.js';
 import { ListCommitteesQuery, type CommitteeList } from '../features/committees/list-committees.query.js';
@@ -52,7 +58,6 @@ import { RecordResponseDto } from '../features/recommendations/recommendation-re
 import { RecommendationStepCommand } from '../features/recommendations/recommendation-step.command.js';
 import { AggregateStore } from '../features/shared/aggregate-store.js';
 import { Clock } from '../features/shared/clock.js';
-import type { CommandOutcome } from '../features/shared/command-outcome.js';
 import { isUuid } from '../features/shared/uuid.js';
 import { GetDecisionRegisterQuery, type DecisionRegister } from '../features/views/decision-register.query.js';
 import {
@@ -63,26 +68,30 @@ import {
 import { RecommendationsTrackerQueryDto, trackerStatuses } from '../features/views/scrutiny-view-queries.dto.js';
 import { trackerCsv, trackerFileName } from '../features/views/scrutiny-views.csv.js';
 import { ScrutinyViewsController } from '../features/views/scrutiny-views.controller.js';
-import { ProjectionPositions } from '../read-models/projection-positions.js';
-import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
-import { actorOf, refusalOf, resultOfRefused } from './api-console-gateway.js';
-import { RouteAccess } from './route-access.js';
+import { decodeDateKey } from '../features/views/date-list-key.js';
+import { ApiCycleStepsGateway } from './api-cycle-steps-gateway.js';
+import { isCursorOf, refusalOf } from './api-console-gateway.js';
+import { defined, RouteCommands } from './route-commands.js';
 
 const LIST_LIMIT = 1000;
 const HISTORY_LIMIT = 1000;
 
-type Route = readonly [controller: Type<object>, handler: string];
-
 /** The scrutiny cycle over the api's commands and queries, each behind its route's access rule and its DTO's validation. */
 @Injectable()
 export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
-  readonly cycleVocabulary: CycleVocabulary = { executiveResponses, decisionMakerKinds, trackerStatuses };
+  readonly cycleVocabulary: CycleVocabulary = {
+    executiveResponses,
+    decisionMakerKinds,
+    trackerStatuses,
+    implementationRags,
+    callInOutcomes,
+    reconsiderationOutcomes,
+  };
 
   constructor(
-    private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly access: RouteAccess,
-    private readonly positions: ProjectionPositions,
+    private readonly routes: RouteCommands,
+    private readonly steps: ApiCycleStepsGateway,
     private readonly aggregates: AggregateStore,
     private readonly clock: Clock,
   ) {}
@@ -91,21 +100,23 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     caller: ConsoleCaller,
     committeeId: string,
     filters: TrackerFilters,
+    cursor?: string,
   ): Promise<FilteredRead<RecommendationsTrackerPage>> {
-    const tracker = await this.readTracker(caller, committeeId, filters, LIST_LIMIT);
+    if (cursor !== undefined && !isCursorOf((c) => decodeDateKey(c, { positional: true }), cursor)) return { kind: 'not-found' };
+    const tracker = await this.readTracker(caller, committeeId, filters, { limit: CONSOLE_PAGE_SIZE, after: cursor });
     if (tracker.kind !== 'ok') return tracker;
-    const { committee, asOf, rows } = tracker.value;
-    return { kind: 'ok', value: { committee, asOf, rows: rows.map(trackerRowOf) } };
+    const { committee, asOf, rows, nextAfter } = tracker.value;
+    return { kind: 'ok', value: { committee, asOf, rows: rows.map(trackerRowOf), nextCursor: nextAfter } };
   }
 
   async recommendationsTrackerCsv(caller: ConsoleCaller, committeeId: string, filters: TrackerFilters): Promise<FilteredRead<TrackerCsv>> {
-    const tracker = await this.readTracker(caller, committeeId, filters, undefined);
+    const tracker = await this.readTracker(caller, committeeId, filters, { limit: undefined });
     if (tracker.kind !== 'ok') return tracker;
     return { kind: 'ok', value: { fileName: trackerFileName(tracker.value), csv: trackerCsv(tracker.value) } };
   }
 
   async recommendation(caller: ConsoleCaller, recommendationId: string): Promise<Read<RecommendationPage>> {
-    const refusal = refusalOf(await this.decide([RecommendationsController, 'get'], caller));
+    const refusal = refusalOf(await this.routes.decide([RecommendationsController, 'get'], caller));
     if (refusal) return refusal;
     if (!isUuid(recommendationId)) return { kind: 'not-found' };
     const loaded = await this.aggregates.load(recommendationDecider, streamIdFor('recommendation', recommendationId));
@@ -113,12 +124,19 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     if (!r.exists) return { kind: 'not-found' };
     const on = ukDateOf(this.clock.now());
     const status = responseStatusOn(r, on);
-    const [committees, history, mayRespond, mayRecordDecision] = await Promise.all([
-      this.committeeNames(),
-      this.history(recommendationId),
-      this.allowed([RecommendationsController, 'respond'], caller),
-      this.allowed([DecisionsController, 'record'], caller),
-    ]);
+    const [committees, history, actions, mayRespond, mayRecordDecision, send, publishResponse, linkAction, review, close] =
+      await Promise.all([
+        this.committeeNames(),
+        this.history(recommendationId),
+        Promise.all(r.actionIds.map((id) => this.aggregates.load(actionDecider, streamIdFor('action', id)))),
+        this.routes.allowed([RecommendationsController, 'respond'], caller),
+        this.routes.allowed([DecisionsController, 'record'], caller),
+        this.routes.allowed([RecommendationsController, 'send'], caller),
+        this.routes.allowed([RecommendationsController, 'publish'], caller),
+        this.routes.allowed([RecommendationsController, 'link'], caller),
+        this.routes.allowed([RecommendationsController, 'review'], caller),
+        this.routes.allowed([RecommendationsController, 'close'], caller),
+      ]);
     return {
       kind: 'ok',
       value: {
@@ -136,17 +154,19 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
         publishedOn: r.publishedOn,
         lastReview: r.lastReview && { ...r.lastReview },
         closedOn: r.closedOn,
+        implementationActions: actions.flatMap(({ state }) => (state.exists ? [{ actionId: state.actionId, title: state.title }] : [])),
         history,
         version: loaded.version,
         mayRespond,
         mayRecordDecision,
+        may: { send, publishResponse, linkAction, review, close },
       },
     };
   }
 
   recordResponse(caller: ConsoleCaller, recommendationId: string, input: ResponseInput, expectedVersion: number): Promise<CommandResult> {
     if (!isUuid(recommendationId)) return Promise.resolve({ kind: 'not-found' });
-    return this.run(
+    return this.routes.run(
       caller,
       [RecommendationsController, 'respond'],
       RecordResponseDto,
@@ -155,34 +175,47 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     );
   }
 
-  async decisionRegister(caller: ConsoleCaller): Promise<Read<readonly RegisteredDecisionRow[]>> {
-    const refusal = refusalOf(await this.decide([ScrutinyViewsController, 'register'], caller));
+  recommendationStep(
+    caller: ConsoleCaller,
+    recommendationId: string,
+    step: RecommendationStepInput,
+    expectedVersion: number,
+  ): Promise<CommandResult> {
+    return this.steps.recommendationStep(caller, recommendationId, step, expectedVersion);
+  }
+
+  async decisionRegister(caller: ConsoleCaller, cursor?: string): Promise<Read<DecisionRegisterPage>> {
+    const refusal = refusalOf(await this.routes.decide([ScrutinyViewsController, 'register'], caller));
     if (refusal) return refusal;
+    if (cursor !== undefined && !isCursorOf((c) => decodeDateKey(c), cursor)) return { kind: 'not-found' };
     const register = await this.queries.execute<GetDecisionRegisterQuery, DecisionRegister>(
-      new GetDecisionRegisterQuery({ limit: LIST_LIMIT }),
+      new GetDecisionRegisterQuery({ limit: CONSOLE_PAGE_SIZE, ...(cursor === undefined ? {} : { after: cursor }) }),
     );
     return {
       kind: 'ok',
-      value: register.decisions.map((d) => ({
-        decisionId: d.decisionId,
-        decisionMaker: d.decisionMaker.name,
-        title: d.title,
-        decidedOn: d.decidedOn,
-        keyDecision: d.keyDecision,
-        publishedOn: d.publishedOn,
-        callInEndsOn: d.callInEndsOn,
-        callInStatus: d.callInStatus,
-        effectiveOn: d.effectiveOn,
-      })),
+      value: {
+        nextCursor: register.nextAfter,
+        decisions: register.decisions.map((d) => ({
+          decisionId: d.decisionId,
+          decisionMaker: d.decisionMaker.name,
+          title: d.title,
+          decidedOn: d.decidedOn,
+          keyDecision: d.keyDecision,
+          publishedOn: d.publishedOn,
+          callInEndsOn: d.callInEndsOn,
+          callInStatus: d.callInStatus,
+          effectiveOn: d.effectiveOn,
+        })),
+      },
     };
   }
 
   mayRecordDecision(caller: ConsoleCaller): Promise<boolean> {
-    return this.allowed([DecisionsController, 'record'], caller);
+    return this.routes.allowed([DecisionsController, 'record'], caller);
   }
 
   async recommendationOptions(caller: ConsoleCaller, committeeId?: string): Promise<Read<readonly RecommendationOption[]>> {
-    const refusal = refusalOf(await this.decide([ScrutinyViewsController, 'tracker'], caller));
+    const refusal = refusalOf(await this.routes.decide([ScrutinyViewsController, 'tracker'], caller));
     if (refusal) return refusal;
     const committees = await this.queries.execute<ListCommitteesQuery, CommitteeList>(
       new ListCommitteesQuery(undefined, { limit: LIST_LIMIT }),
@@ -204,7 +237,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
   }
 
   async decisionMakerPosts(caller: ConsoleCaller): Promise<Read<readonly PostOption[]>> {
-    const refusal = refusalOf(await this.decide([PostsController, 'list'], caller));
+    const refusal = refusalOf(await this.routes.decide([PostsController, 'list'], caller));
     if (refusal) return { kind: 'ok', value: [] };
     const list = await this.queries.execute<ListPostsQuery, PostList>(new ListPostsQuery(undefined, { limit: LIST_LIMIT }));
     return { kind: 'ok', value: list.posts.map((p) => ({ postId: p.postId, title: p.title, holder: p.holder?.name ?? null })) };
@@ -213,7 +246,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
   async recordDecision(caller: ConsoleCaller, input: DecisionInput): Promise<CreateResult> {
     const id = randomUUID();
     const body = { ...defined(input), decisionMaker: defined(input.decisionMaker) };
-    const result = await this.run(
+    const result = await this.routes.run(
       caller,
       [DecisionsController, 'record'],
       RecordDecisionDto,
@@ -224,17 +257,20 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
   }
 
   async decision(caller: ConsoleCaller, decisionId: string): Promise<Read<DecisionPage>> {
-    const refusal = refusalOf(await this.decide([DecisionsController, 'get'], caller));
+    const refusal = refusalOf(await this.routes.decide([DecisionsController, 'get'], caller));
     if (refusal) return refusal;
     if (!isUuid(decisionId)) return { kind: 'not-found' };
     const loaded = await this.aggregates.load(decisionDecider, streamIdFor('decision', decisionId));
     const d = loaded.state;
     if (!d.exists) return { kind: 'not-found' };
     const on = ukDateOf(this.clock.now());
-    const [answered, history, mayCallIn] = await Promise.all([
+    const [answered, history, mayCallIn, publish, concludeCallIn, reconsider] = await Promise.all([
       Promise.all(d.recommendationIds.map((id) => this.aggregates.load(recommendationDecider, streamIdFor('recommendation', id)))),
       this.history(decisionId),
-      this.allowed([DecisionsController, 'callIn'], caller),
+      this.routes.allowed([DecisionsController, 'callIn'], caller),
+      this.routes.allowed([DecisionsController, 'publish'], caller),
+      this.routes.allowed([DecisionsController, 'concludeCallIn'], caller),
+      this.routes.allowed([DecisionsController, 'reconsider'], caller),
     ]);
     return {
       kind: 'ok',
@@ -263,13 +299,14 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
         history,
         version: loaded.version,
         mayCallIn,
+        may: { publish, concludeCallIn, reconsider },
       },
     };
   }
 
   requestCallIn(caller: ConsoleCaller, decisionId: string, input: CallInInput, expectedVersion: number): Promise<CommandResult> {
     if (!isUuid(decisionId)) return Promise.resolve({ kind: 'not-found' });
-    return this.run(
+    return this.routes.run(
       caller,
       [DecisionsController, 'callIn'],
       RequestCallInDto,
@@ -278,14 +315,18 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     );
   }
 
+  decisionStep(caller: ConsoleCaller, decisionId: string, step: DecisionStepInput, expectedVersion: number): Promise<CommandResult> {
+    return this.steps.decisionStep(caller, decisionId, step, expectedVersion);
+  }
+
   /** The tracker behind its route's rule, its filters validated as the route validates them. */
   private async readTracker(
     caller: ConsoleCaller,
     committeeId: string,
     filters: TrackerFilters,
-    limit: number | undefined,
+    paging: { readonly limit: number | undefined; readonly after?: string | undefined },
   ): Promise<FilteredRead<RecommendationsTracker>> {
-    const refusal = refusalOf(await this.decide([ScrutinyViewsController, 'tracker'], caller));
+    const refusal = refusalOf(await this.routes.decide([ScrutinyViewsController, 'tracker'], caller));
     if (refusal) return refusal;
     if (!isUuid(committeeId)) return { kind: 'not-found' };
     const query = plainToInstance(RecommendationsTrackerQueryDto, defined({ ...filters }));
@@ -293,7 +334,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
     if (problems.length > 0) return { kind: 'invalid', errors: flattenValidationErrors(problems) };
     try {
       const tracker = await this.queries.execute<GetRecommendationsTrackerQuery, RecommendationsTracker>(
-        new GetRecommendationsTrackerQuery(committeeId, { status: query.status, municipalYear: query.municipalYear, limit }),
+        new GetRecommendationsTrackerQuery(committeeId, { status: query.status, municipalYear: query.municipalYear, ...paging }),
       );
       return { kind: 'ok', value: tracker };
     } catch (error) {
@@ -313,39 +354,6 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
   private async committeeNames(): Promise<Map<string, string>> {
     const list = await this.queries.execute<ListCommitteesQuery, CommitteeList>(new ListCommitteesQuery(undefined, { limit: LIST_LIMIT }));
     return new Map(list.committees.map((c) => [c.committeeId, c.name]));
-  }
-
-  /** The route's access rule, then its DTO validation, then the command; answers once the read models show it. */
-  private async run<Dto extends object>(
-    caller: ConsoleCaller,
-    route: Route,
-    dto: Type<Dto>,
-    input: object,
-    command: (body: Dto, caller: Caller) => object,
-  ): Promise<CommandResult> {
-    const refusal = refusalOf(await this.decide(route, caller));
-    if (refusal) return refusal;
-    const body = plainToInstance(dto, input);
-    const problems = await validate(body, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-    if (problems.length > 0) return { kind: 'invalid', errors: flattenValidationErrors(problems) };
-    let outcome: CommandOutcome;
-    try {
-      outcome = await this.commands.execute(
-        command(body, { actor: actorOf(caller), correlationId: caller.correlationId, requestId: caller.requestId }),
-      );
-    } catch (error) {
-      return resultOfRefused(error);
-    }
-    await this.positions.waitFor(outcome.position, READ_YOUR_WRITES_TIMEOUT_MS);
-    return { kind: 'done', version: outcome.version };
-  }
-
-  private decide([controller, handler]: Route, caller: ConsoleCaller) {
-    return this.access.decide(controller, handler, actorOf(caller));
-  }
-
-  private async allowed(route: Route, caller: ConsoleCaller): Promise<boolean> {
-    return (await this.decide(route, caller)).kind === 'allow';
   }
 }
 
@@ -384,9 +392,4 @@ function implementationOf(status: ImplementationStatus): { status: string; date?
     default:
       return { status: status.status };
   }
-}
-
-/** Leaves out what the form left blank, as an API client would. */
-function defined<T extends object>(input: T): T {
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined && value !== '')) as T;
 }

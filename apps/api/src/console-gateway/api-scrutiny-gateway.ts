@@ -305,16 +305,18 @@ export function consoleGatewayOf(
     recordFigures: (caller, actionId, input) => metrics.recordFigures(caller, actionId, input),
     // The scrutiny cycle (recommendations, decisions, call-in).
     cycleVocabulary: cycle.cycleVocabulary,
-    recommendationsTracker: (caller, committeeId, filters) => cycle.recommendationsTracker(caller, committeeId, filters),
+    recommendationsTracker: (caller, committeeId, filters, cursor) => cycle.recommendationsTracker(caller, committeeId, filters, cursor),
     recommendationsTrackerCsv: (caller, committeeId, filters) => cycle.recommendationsTrackerCsv(caller, committeeId, filters),
     recommendation: (caller, recommendationId) => cycle.recommendation(caller, recommendationId),
     recordResponse: (caller, recommendationId, input, version) => cycle.recordResponse(caller, recommendationId, input, version),
-    decisionRegister: (caller) => cycle.decisionRegister(caller),
+    recommendationStep: (caller, recommendationId, step, version) => cycle.recommendationStep(caller, recommendationId, step, version),
+    decisionRegister: (caller, cursor) => cycle.decisionRegister(caller, cursor),
     mayRecordDecision: (caller) => cycle.mayRecordDecision(caller),
     recommendationOptions: (caller, committeeId) => cycle.recommendationOptions(caller, committeeId),
     decisionMakerPosts: (caller) => cycle.decisionMakerPosts(caller),
     recordDecision: (caller, input) => cycle.recordDecision(caller, input),
     decision: (caller, decisionId) => cycle.decision(caller, decisionId),
     requestCallIn: (caller, decisionId, input, version) => cycle.requestCallIn(caller, decisionId, input, version),
+    decisionStep: (caller, decisionId, step, version) => cycle.decisionStep(caller, decisionId, step, version),
   };
 }

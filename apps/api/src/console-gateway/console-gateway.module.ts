@@ -5,6 +5,7 @@ import { ReadModelsModule } from '../read-models/read-models.module.js';
 import { ApiAccountGateway } from './api-account-gateway.js';
 import { ApiAuditGateway } from './api-audit-gateway.js';
 import { ApiConsoleGateway } from './api-console-gateway.js';
+import { ApiCycleStepsGateway } from './api-cycle-steps-gateway.js';
 import { ApiMetricsGateway } from './api-metrics-gateway.js';
 import { ApiRecordingGateway } from './api-recording-gateway.js';
 import { ApiScrutinyCycleGateway } from './api-scrutiny-cycle-gateway.js';
@@ -12,12 +13,14 @@ import { ApiSignInGateway } from './api-sign-in-gateway.js';
 import { ApiScrutinyGateway, consoleGatewayOf } from './api-scrutiny-gateway.js';
 import { ApiStaffGateway } from './api-staff-gateway.js';
 import { RouteAccess } from './route-access.js';
+import { RouteCommands } from './route-commands.js';
 
 /** The web console's access to the application: the api's buses and route rules (see ApiConsoleGateway). */
 @Module({
   imports: [ReadModelsModule, AuthModule],
   providers: [
     RouteAccess,
+    RouteCommands,
     ApiConsoleGateway,
     ApiScrutinyGateway,
     ApiAuditGateway,
@@ -25,6 +28,7 @@ import { RouteAccess } from './route-access.js';
     ApiMetricsGateway,
     ApiStaffGateway,
     ApiRecordingGateway,
+    ApiCycleStepsGateway,
     ApiScrutinyCycleGateway,
     ApiAccountGateway,
     {

@@ -4,7 +4,7 @@ import { startFeatureApp, type FeatureApp } from '../features/support/feature-ap
 import { clickAndLoad, haveChromium, journeyPage, launchChromium } from './support/browser-journey.js';
 import { seedConsoleWorld, waitForReadModels } from './support/console-world.js';
 
-/** Bromley's item 62 (21 January 2015, Report CS14078), the committee's support sent to the Executive on 28 January. */
+/** Bromley's item 62 (21 January 2015, Report CS14078), the committee's support, received by the Executive on 28 January. */
 const BROMLEY = {
   committee: 'Adult Care and Health Policy Development and Scrutiny Committee',
   item: "Children's Social Care Recruitment & Retention Strategy",
@@ -13,12 +13,13 @@ const BROMLEY = {
     'That the proposal that the current scheme be extended for the 2015/16 and 2016/17 financial years, including the proposed ' +
     'enhancements set out in Appendix B to the report, be supported.',
 };
-/** Invented past the minutes, as the demo's are: the Executive's response and decision, and a call-in. */
+/** Invented past the minutes, as the demo's are: the Executive's response and decision, a call-in and its outcome. */
 const TODAY = '2015-02-13';
 
 /**
  * The scrutiny cycle in Chromium, checked by axe-core on every page, with JavaScript on and off: staff open the Bromley
- * recommendation from the tracker, record the Executive's response and its decision; a member calls the decision in.
+ * recommendation from the tracker, record when the Executive received it, its response, its decision and the decision's
+ * publication; a member calls the decision in, and staff record the call-in's outcome.
  */
 (haveChromium() ? describe : describe.skip).each([
   { js: true, label: 'with JavaScript' },
@@ -53,17 +54,15 @@ const TODAY = '2015-02-13';
     const resolutionId = (
       await created(`/meetings/${meetingId}/resolutions`, { itemNumber: '62', parts: [{ text: BROMLEY.supported, kind: 'supported' }] })
     ).id;
-    const recommendationId = (
-      await created('/recommendations', {
-        committeeId,
-        resolutionId,
-        reference: '62',
-        text: BROMLEY.supported,
-        decisionMaker: { kind: 'executive', name: 'the Executive' },
-        madeOn: '2015-01-21',
-      })
-    ).id;
-    await waitForReadModels(f, (await created(`/recommendations/${recommendationId}/sending`, { receivedOn: '2015-01-28' })).position);
+    const made = await created('/recommendations', {
+      committeeId,
+      resolutionId,
+      reference: '62',
+      text: BROMLEY.supported,
+      decisionMaker: { kind: 'executive', name: 'the Executive' },
+      madeOn: '2015-01-21',
+    });
+    await waitForReadModels(f, made.position);
     await f.app.listen(0, '127.0.0.1');
     base = (await f.app.getUrl()).replace('[::1]', '127.0.0.1');
     browser = await launchChromium();
@@ -73,7 +72,7 @@ const TODAY = '2015-02-13';
     await f?.close();
   });
 
-  it("records the Executive's response and decision on Bromley's item 62, and a member calls the decision in", async () => {
+  it("records receipt, the Executive's response, its decision and publication on item 62; a member calls it in; staff record the outcome", async () => {
     const staff = await journeyPage(browser, { base, js, prefix: `cycle-staff` });
     const { page, check } = staff;
     const main = () => page.locator('main').innerText();
@@ -86,15 +85,22 @@ const TODAY = '2015-02-13';
     expect(await page.title()).toBe(`${BROMLEY.committee} recommendations – Actiontrail`);
     const row = page.locator('[data-tracker] tbody tr');
     expect(await row.count()).toBe(1);
-    expect((await row.innerText()).replace(/\s+/g, ' ')).toContain(
-      'the Executive 28 January 2015 27 March 2015 Awaiting response None yet Open',
-    );
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('the Executive Not sent Not sent None yet Open');
     await check('tracker');
 
     // The recommendation, and the Executive's response: first without its reasons.
     await clickAndLoad(page, row.getByRole('link', { name: /62/ }));
     expect(await page.title()).toBe('Recommendation 62 – Actiontrail');
     await check('recommendation');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Record receipt' }));
+    await check('sending-form');
+    await page.getByLabel('Day').fill('28');
+    await page.getByLabel('Month').fill('1');
+    await page.getByLabel('Year').fill('2015');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Record receipt' }));
+    expect(await main()).toContain('Receipt recorded');
+    expect(await main()).toMatch(/Response due\s+27 March 2015/);
+    await check('recommendation-received');
     await clickAndLoad(page, page.getByRole('button', { name: 'Record the response' }));
     await check('response-form');
     await page.getByLabel('Accepted', { exact: true }).check();
@@ -130,10 +136,18 @@ const TODAY = '2015-02-13';
     await check('decision');
     const decisionUrl = new URL(page.url()).pathname;
     const decisionId = decisionUrl.split('/')[2] ?? '';
-    await staff.close();
 
-    // Published the next day (over the API: the console has no publication form), call-in runs to 19 February.
-    await waitForReadModels(f, (await created(`/decisions/${decisionId}/publication`, { publishedOn: '2015-02-12' })).position);
+    // Published the next day: the call-in period runs to 19 February.
+    await clickAndLoad(page, page.getByRole('button', { name: 'Record publication' }));
+    await check('publication-form');
+    await page.getByLabel('Day').fill('12');
+    await page.getByLabel('Month').fill('2');
+    await page.getByLabel('Year').fill('2015');
+    await clickAndLoad(page, page.getByRole('button', { name: 'Record publication' }));
+    expect(await main()).toContain('Publication recorded');
+    expect(await main()).toMatch(/Call-in deadline\s+19 February 2015/);
+    await check('decision-published');
+    await staff.close();
 
     const cllr = await journeyPage(browser, { base, js, prefix: `cycle-member` });
     await signIn(cllr.page, cllr.check, 'Member');
@@ -154,5 +168,22 @@ const TODAY = '2015-02-13';
     expect(called).toContain('Paused: called in');
     await cllr.check('decision-called-in');
     await cllr.close();
+
+    // The committee considers the call-in the same day and upholds the decision.
+    const again = await journeyPage(browser, { base, js, prefix: `cycle-outcome` });
+    await signIn(again.page, again.check, 'Scrutiny');
+    await again.page.goto(decisionUrl);
+    await clickAndLoad(again.page, again.page.getByRole('button', { name: 'Record the outcome of the call-in' }));
+    await again.check('call-in-outcome-form');
+    await again.page.getByLabel('Upheld: the decision stands').check();
+    await again.page.getByLabel('Day').fill('13');
+    await again.page.getByLabel('Month').fill('2');
+    await again.page.getByLabel('Year').fill('2015');
+    await clickAndLoad(again.page, again.page.getByRole('button', { name: 'Record outcome' }));
+    const concluded = await again.page.locator('main').innerText();
+    expect(concluded).toContain('Outcome of the call-in recorded');
+    expect(concluded).toContain('Outcome: Upheld: the decision stands, 13 February 2015');
+    await again.check('decision-call-in-concluded');
+    await again.close();
   });
 });

@@ -1,4 +1,5 @@
 import type request from 'supertest';
+import { CONSOLE_PAGE_SIZE } from '#console';
 import { Clock } from '../../src/features/shared/clock.js';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
 import { csrfOf, seedConsoleWorld, signIn, textOf, waitForReadModels, type ConsoleWorld } from './support/console-world.js';
@@ -8,6 +9,8 @@ type Agent = ReturnType<typeof request.agent>;
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const TODAY = '2015-02-13';
 const SUPPORTED = 'That the proposal to extend the recruitment and retention scheme for 2015/16 and 2016/17 be supported';
+
+const executive = { kind: 'executive', name: 'the Executive' };
 
 /** Bromley, 21 January 2015, item 62 (Report CS14078), through the console: the tracker, the response, the decision, call-in. */
 describe('the scrutiny cycle through the web console', () => {
@@ -38,7 +41,45 @@ describe('the scrutiny cycle through the web console', () => {
     await waitForReadModels(f, sent.position);
     return made.id;
   };
-  const executive = { kind: 'executive', name: 'the Executive' };
+  /** A recommendation of the committee, not yet sent. */
+  const made = async (reference: string, madeOn = '2015-01-21') => {
+    const done = await created('/recommendations', {
+      committeeId: w.committeeId,
+      reportRef: 'Report CS14078',
+      reference,
+      text: `${SUPPORTED} (${reference})`,
+      decisionMaker: executive,
+      madeOn,
+    });
+    await waitForReadModels(f, done.position);
+    return done.id;
+  };
+  /** A recommendation received on 28 January 2015 that the Executive answered with `response` on 11 February. */
+  const responded = async (reference: string, response = 'accepted') => {
+    const id = await recommendation(reference, '2015-01-28', executive);
+    const done = await created(`/recommendations/${id}/response`, { response, reasons: 'Agreed', respondedOn: '2015-02-11' });
+    await waitForReadModels(f, done.position);
+    return id;
+  };
+  /** The next-step buttons a page offers, by where they lead. */
+  const nextSteps = (html: string) =>
+    [...(/<div class="govuk-button-group" data-next-steps>([\s\S]*?)<\/div>/.exec(html)?.[1]?.matchAll(/href="([^"]+)"/g) ?? [])].map(
+      (m) => m[1],
+    );
+  /** POSTs a step's form at a version it was opened at, after the record moved on. */
+  const sendStale = async (agent: Agent, path: string, move: () => Promise<unknown>, fields: Record<string, string>) => {
+    const form = await agent.get(path);
+    const version = /name="version" value="(\d+)"/.exec(form.text)?.[1] ?? '';
+    await move();
+    return agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), version, ...fields });
+  };
+  const day = (prefix: string, date: string) => {
+    const [y = '', m = '', d = ''] = date.split('-');
+    return { [`${prefix}Day`]: String(Number(d)), [`${prefix}Month`]: String(Number(m)), [`${prefix}Year`]: y };
+  };
   const decisionFields = (extra: Record<string, string> = {}) => ({
     makerKind: 'executive',
     makerName: 'the Executive',
@@ -327,6 +368,344 @@ describe('the scrutiny cycle through the web console', () => {
       const res = await send(officer, `/decisions/${id}/call-in`, { members: 'Cllr X', reasons: 'Y' }, '/');
       expect(res.status).toBe(403);
       expect((await readDecision(id)).callIn).toBeUndefined();
+    });
+  });
+  describe('a recommendation from sending to closure', () => {
+    it('records the day it was received, starting the response clock, and then offers the response', async () => {
+      const id = await made('80');
+      expect(nextSteps((await staff.get(`/recommendations/${id}`)).text)).toEqual([`/recommendations/${id}/sending`]);
+      const res = await send(staff, `/recommendations/${id}/sending`, day('received', '2015-01-28'));
+      expect(res.status).toBe(303);
+      expect(res.headers['location']).toBe(`/recommendations/${id}`);
+      const page = await staff.get(`/recommendations/${id}`);
+      expect(textOf(page.text)).toContain('Receipt recorded');
+      expect(textOf(page.text)).toContain('Received 28 January 2015 Response due 27 March 2015');
+      expect(nextSteps(page.text)).toEqual([`/recommendations/${id}/response`]);
+      expect(await readRecommendation(id)).toMatchObject({ sent: { receivedOn: '2015-01-28', responseDueOn: '2015-03-27' } });
+    });
+
+    it('keeps what was typed and says what is missing or not a date (400)', async () => {
+      const id = await made('81');
+      const blank = await send(staff, `/recommendations/${id}/sending`, { receivedDay: '', receivedMonth: '', receivedYear: '' });
+      expect(blank.status).toBe(400);
+      expect(errorSummary(blank.text)).toEqual([{ field: 'receivedDay', message: 'Enter the day the decision maker received it' }]);
+      const future = await send(staff, `/recommendations/${id}/sending`, day('received', '2015-03-01'));
+      expect(future.status).toBe(400);
+      expect(errorSummary(future.text).map((e) => e.field)).toEqual(['receivedDay']);
+      expect(future.text).toMatch(/name="receivedMonth"[^>]*value="3"/);
+      expect((await readRecommendation(id)).sent).toBeUndefined();
+    });
+
+    it('says when the recommendation changed since the form was opened, showing it fresh (409)', async () => {
+      const id = await made('82');
+      const res = await sendStale(
+        staff,
+        `/recommendations/${id}/sending`,
+        () => created(`/recommendations/${id}/sending`, { receivedOn: '2015-01-29' }),
+        day('received', '2015-01-28'),
+      );
+      expect(res.status).toBe(409);
+      expect(textOf(res.text)).toContain('This record changed since you opened the form');
+      expect(textOf(res.text)).toContain('Received 29 January 2015');
+      expect((await readRecommendation(id)).sent.receivedOn).toBe('2015-01-29');
+    });
+
+    it('refuses a member (403): no button, no form, and the route refuses the step', async () => {
+      const id = await made('83');
+      expect(nextSteps((await member.get(`/recommendations/${id}`)).text)).toEqual([]);
+      expect((await member.get(`/recommendations/${id}/sending`)).status).toBe(403);
+      const res = await send(
+        member,
+        `/recommendations/${id}/sending`,
+        { version: '1', ...day('received', '2015-01-28') },
+        `/recommendations/${id}`,
+      );
+      expect(res.status).toBe(403);
+      expect((await readRecommendation(id)).sent).toBeUndefined();
+    });
+
+    it('records the publication of the response (400 without a day, 403 for a member)', async () => {
+      const id = await responded('84');
+      expect(nextSteps((await staff.get(`/recommendations/${id}`)).text)).toEqual([
+        `/recommendations/${id}/response-publication`,
+        `/recommendations/${id}/implementation-actions`,
+        `/recommendations/${id}/reviews`,
+        `/recommendations/${id}/closure`,
+      ]);
+      const blank = await send(staff, `/recommendations/${id}/response-publication`, { publishedDay: '' });
+      expect(blank.status).toBe(400);
+      expect(errorSummary(blank.text)).toEqual([{ field: 'publishedDay', message: 'Enter the day the response was published' }]);
+      const early = await send(staff, `/recommendations/${id}/response-publication`, day('published', '2015-02-10'));
+      expect(early.status).toBe(400);
+      expect(textOf(early.text)).toContain('is before the date responded');
+      const refused = await send(
+        member,
+        `/recommendations/${id}/response-publication`,
+        { version: '3', ...day('published', '2015-02-12') },
+        `/recommendations/${id}`,
+      );
+      expect(refused.status).toBe(403);
+      const res = await send(staff, `/recommendations/${id}/response-publication`, day('published', '2015-02-12'));
+      expect(res.status).toBe(303);
+      const page = await staff.get(`/recommendations/${id}`);
+      expect(textOf(page.text)).toContain('Response published 12 February 2015');
+      expect(nextSteps(page.text)).not.toContain(`/recommendations/${id}/response-publication`);
+    });
+
+    it("links an action from the committee's action log as implementing it (400 without one, 403 for a member)", async () => {
+      const id = await responded('88');
+      const form = await staff.get(`/recommendations/${id}/implementation-actions`);
+      expect(form.status).toBe(200);
+      expect(form.text).toContain(`<option value="${w.actionId}">`);
+      const missing = await send(staff, `/recommendations/${id}/implementation-actions`, { actionId: '' });
+      expect(missing.status).toBe(400);
+      expect(errorSummary(missing.text)).toEqual([{ field: 'actionId', message: 'Select the action that implements it' }]);
+      const refused = await send(
+        member,
+        `/recommendations/${id}/implementation-actions`,
+        { version: '3', actionId: w.actionId },
+        `/recommendations/${id}`,
+      );
+      expect(refused.status).toBe(403);
+      const res = await send(staff, `/recommendations/${id}/implementation-actions`, { actionId: w.actionId });
+      expect(res.status).toBe(303);
+      const page = await staff.get(`/recommendations/${id}`);
+      expect(textOf(page.text)).toContain('Implementation action linked');
+      expect(textOf(page.text)).toContain('Implementation actions Collate final metrics for Vacancy, Turnover and Agency Rates');
+      expect(page.text).toContain(`href="/actions/${w.actionId}"`);
+      expect((await staff.get(`/recommendations/${id}/implementation-actions`)).text).not.toContain(`<option value="${w.actionId}">`);
+      expect((await readRecommendation(id)).actionIds).toEqual([w.actionId]);
+    });
+
+    it('records a review of implementation with its RAG and evidence (400 for what is missing)', async () => {
+      const id = await responded('85');
+      const missing = await send(staff, `/recommendations/${id}/reviews`, { rag: '', evidence: ' ', ...day('reviewed', '2015-02-13') });
+      expect(missing.status).toBe(400);
+      expect(errorSummary(missing.text)).toEqual([
+        { field: 'rag', message: 'Select how implementation stands' },
+        { field: 'evidence', message: 'Enter the evidence the committee saw' },
+      ]);
+      expect(missing.text).toContain('value="13"');
+      const res = await send(staff, `/recommendations/${id}/reviews`, {
+        rag: 'amber',
+        evidence: 'Four of twelve posts filled',
+        ...day('reviewed', '2015-02-13'),
+      });
+      expect(res.status).toBe(303);
+      expect(textOf((await staff.get(`/recommendations/${id}`)).text)).toContain(
+        'Last review Amber, 13 February 2015: Four of twelve posts filled',
+      );
+      expect((await readRecommendation(id)).lastReview).toEqual({
+        rag: 'amber',
+        evidence: 'Four of twelve posts filled',
+        reviewedOn: '2015-02-13',
+      });
+    });
+
+    it("offers no review of a rejected recommendation, and shows the domain's refusal of one (409)", async () => {
+      const id = await responded('86', 'rejected');
+      expect(nextSteps((await staff.get(`/recommendations/${id}`)).text)).not.toContain(`/recommendations/${id}/reviews`);
+      const res = await send(staff, `/recommendations/${id}/reviews`, { rag: 'green', evidence: 'None', ...day('reviewed', '2015-02-13') });
+      expect(res.status).toBe(409);
+      expect(textOf(res.text)).toContain('was rejected: there is nothing to implement');
+    });
+
+    it('records that the committee agreed closure, after which no step is offered (403 for a member)', async () => {
+      const id = await responded('87');
+      const refused = await send(
+        member,
+        `/recommendations/${id}/closure`,
+        { version: '3', ...day('agreed', '2015-02-13') },
+        `/recommendations/${id}`,
+      );
+      expect(refused.status).toBe(403);
+      const res = await send(staff, `/recommendations/${id}/closure`, { note: 'Implemented in full', ...day('agreed', '2015-02-13') });
+      expect(res.status).toBe(303);
+      const page = await staff.get(`/recommendations/${id}`);
+      expect(textOf(page.text)).toContain('Closure recorded');
+      expect(textOf(page.text)).toContain('Closure Agreed 13 February 2015');
+      expect(nextSteps(page.text)).toEqual([]);
+      expect((await readRecommendation(id)).closedOn).toBe('2015-02-13');
+    });
+  });
+
+  describe('a decision from publication to reconsideration', () => {
+    const recorded = async () => {
+      const res = await send(staff, '/decisions/new', decisionFields());
+      if (res.status !== 303) throw new Error(`recording a decision answered ${res.status}`);
+      return (res.headers['location'] as string).split('/')[2] ?? '';
+    };
+    const calledIn = async () => {
+      const id = await published();
+      await waitForReadModels(
+        f,
+        (await created(`/decisions/${id}/call-in`, { members: ['Cllr Ruth Bennett'], reasons: 'Costs' })).position,
+      );
+      return id;
+    };
+
+    it('records its publication and shows the call-in deadline it computed; then a member may call it in', async () => {
+      const id = await recorded();
+      expect(nextSteps((await staff.get(`/decisions/${id}`)).text)).toEqual([`/decisions/${id}/publication`]);
+      const res = await send(staff, `/decisions/${id}/publication`, day('published', '2015-02-12'));
+      expect(res.status).toBe(303);
+      expect(res.headers['location']).toBe(`/decisions/${id}`);
+      const page = textOf((await staff.get(`/decisions/${id}`)).text);
+      expect(page).toContain('Publication recorded');
+      expect(page).toContain('Published 12 February 2015 Call-in deadline 19 February 2015');
+      expect(nextSteps((await member.get(`/decisions/${id}`)).text)).toEqual([`/decisions/${id}/call-in`]);
+      expect((await readDecision(id)).publication).toMatchObject({ publishedOn: '2015-02-12', callInEndsOn: '2015-02-19' });
+    });
+
+    it('says a day before the decision was taken on the day field, keeping it (400)', async () => {
+      const id = await recorded();
+      const res = await send(staff, `/decisions/${id}/publication`, day('published', '2015-02-10'));
+      expect(res.status).toBe(400);
+      expect(errorSummary(res.text).map((e) => e.field)).toEqual(['publishedDay']);
+      expect(res.text).toContain('value="10"');
+    });
+
+    it('says when the decision changed since the form was opened (409), and refuses a member (403)', async () => {
+      const id = await recorded();
+      const stale = await sendStale(
+        staff,
+        `/decisions/${id}/publication`,
+        () => created(`/decisions/${id}/publication`, { publishedOn: '2015-02-11' }),
+        day('published', '2015-02-12'),
+      );
+      expect(stale.status).toBe(409);
+      expect(textOf(stale.text)).toContain('Published 11 February 2015');
+      const other = await recorded();
+      expect(nextSteps((await member.get(`/decisions/${other}`)).text)).toEqual([]);
+      const refused = await send(
+        member,
+        `/decisions/${other}/publication`,
+        { version: '1', ...day('published', '2015-02-12') },
+        `/decisions/${other}`,
+      );
+      expect(refused.status).toBe(403);
+      expect((await readDecision(other)).publication).toBeUndefined();
+    });
+
+    it('records the outcome of the call-in, referred back, and then offers the reconsideration', async () => {
+      const id = await calledIn();
+      expect(nextSteps((await staff.get(`/decisions/${id}`)).text)).toEqual([`/decisions/${id}/call-in-outcome`]);
+      const missing = await send(staff, `/decisions/${id}/call-in-outcome`, {
+        outcome: '',
+        note: 'Costs unclear',
+        ...day('concluded', '2015-02-13'),
+      });
+      expect(missing.status).toBe(400);
+      expect(errorSummary(missing.text)).toEqual([{ field: 'outcome', message: 'Select what the committee decided' }]);
+      expect(missing.text).toContain('Costs unclear');
+      const refused = await send(
+        member,
+        `/decisions/${id}/call-in-outcome`,
+        { version: '3', outcome: 'upheld', ...day('concluded', '2015-02-13') },
+        `/decisions/${id}`,
+      );
+      expect(refused.status).toBe(403);
+      const res = await send(staff, `/decisions/${id}/call-in-outcome`, {
+        outcome: 'referred-back',
+        note: '',
+        ...day('concluded', '2015-02-13'),
+      });
+      expect(res.status).toBe(303);
+      const page = await staff.get(`/decisions/${id}`);
+      expect(textOf(page.text)).toContain('Outcome: Referred back to the decision maker, 13 February 2015');
+      expect(nextSteps(page.text)).toEqual([`/decisions/${id}/reconsideration`]);
+      expect((await readDecision(id)).callIn).toMatchObject({ outcome: 'referred-back', concludedOn: '2015-02-13' });
+    });
+
+    it('records the reconsideration of a referred decision (400 for what is missing, 403 for the monitoring officer)', async () => {
+      const id = await calledIn();
+      await waitForReadModels(
+        f,
+        (await created(`/decisions/${id}/call-in-outcome`, { outcome: 'referred-to-council', concludedOn: '2015-02-13' })).position,
+      );
+      const missing = await send(staff, `/decisions/${id}/reconsideration`, {
+        outcome: 'amended',
+        decision: 'For 2015/16 only',
+        reasons: '',
+        ...day('decided', '2015-02-13'),
+      });
+      expect(missing.status).toBe(400);
+      expect(errorSummary(missing.text)).toEqual([{ field: 'reasons', message: 'Enter the reasons given' }]);
+      expect(missing.text).toContain('For 2015/16 only');
+      expect((await monitoring.get(`/decisions/${id}/reconsideration`)).status).toBe(403);
+      const res = await send(staff, `/decisions/${id}/reconsideration`, {
+        outcome: 'amended',
+        decision: 'The scheme is extended for 2015/16 only',
+        reasons: 'Costs revisited',
+        ...day('decided', '2015-02-13'),
+      });
+      expect(res.status).toBe(303);
+      const page = await staff.get(`/decisions/${id}`);
+      expect(textOf(page.text)).toContain('Reconsidered Amended, 13 February 2015');
+      expect(nextSteps(page.text)).toEqual([]);
+      expect((await readDecision(id)).reconsideration).toMatchObject({ outcome: 'amended', decidedOn: '2015-02-13' });
+    });
+  });
+
+  describe('paging the tracker and the register, 100 a page', () => {
+    const linkOf = (html: string, rel: 'next' | 'prev') =>
+      new RegExp(`<a class="govuk-link govuk-pagination__link" href="([^"]+)" rel="${rel}"`).exec(html)?.[1]?.replace(/&amp;/g, '&');
+    const trackerRows = (html: string) => [...html.matchAll(/data-recommendation-id="([^"]+)"/g)].map((m) => m[1]);
+    const registerRows = (html: string) => [...html.matchAll(/data-decision-id="([^"]+)"/g)].map((m) => m[1]);
+    const paged: string[] = [];
+
+    beforeAll(async () => {
+      let position = 0;
+      for (let i = 0; i <= CONSOLE_PAGE_SIZE; i++) {
+        const madeOn = new Date(Date.UTC(2013, 5, 1 + i)).toISOString().slice(0, 10);
+        const rec = await created('/recommendations', {
+          committeeId: w.committeeId,
+          reportRef: 'Report CS13001',
+          reference: `P${i + 1}`,
+          text: `Paged recommendation ${i + 1}`,
+          decisionMaker: executive,
+          madeOn,
+        });
+        paged.push(rec.id);
+        const decision = await created('/decisions', {
+          decisionMaker: executive,
+          title: `Paged decision ${i + 1}`,
+          decision: 'Agreed',
+          decidedOn: madeOn,
+          keyDecision: false,
+          reasons: 'Paging',
+        });
+        position = decision.position;
+      }
+      await waitForReadModels(f, position);
+    }, 120_000);
+
+    it('shows the tracker 100 a page, the next page keeping the filters and reaching the last row', async () => {
+      const first = await staff.get(`/committees/${w.committeeId}/recommendations?status=not-sent&municipalYear=2013%2F14`);
+      expect(first.status).toBe(200);
+      expect(trackerRows(first.text)).toEqual(paged.slice(0, CONSOLE_PAGE_SIZE));
+      const next = linkOf(first.text, 'next') ?? '';
+      expect(next).toMatch(new RegExp(`^/committees/${w.committeeId}/recommendations\\?status=not-sent&municipalYear=2013%2F14&after=`));
+      const second = await staff.get(next);
+      expect(second.status).toBe(200);
+      expect(trackerRows(second.text)).toEqual([paged[CONSOLE_PAGE_SIZE]]);
+      expect(second.text).toMatch(/<option value="not-sent" selected>/);
+      expect(second.text).toContain('value="2013/14"');
+      expect(linkOf(second.text, 'next')).toBeUndefined();
+      expect(linkOf(second.text, 'prev')).toBe(`/committees/${w.committeeId}/recommendations?status=not-sent&municipalYear=2013%2F14`);
+    });
+
+    it('shows the register 100 a page, every decision reachable; a forged cursor is not found', async () => {
+      const first = await monitoring.get('/decisions');
+      const next = linkOf(first.text, 'next') ?? '';
+      expect(registerRows(first.text)).toHaveLength(CONSOLE_PAGE_SIZE);
+      expect(next).toMatch(/^\/decisions\?after=/);
+      const second = await monitoring.get(next);
+      expect(second.status).toBe(200);
+      expect(textOf(second.text)).toContain('Paged decision 1 ');
+      expect(registerRows(second.text).filter((id) => registerRows(first.text).includes(id))).toEqual([]);
+      expect((await monitoring.get('/decisions?after=not-a-cursor')).status).toBe(404);
+      expect((await staff.get(`/committees/${w.committeeId}/recommendations?after=not-a-cursor`)).status).toBe(404);
     });
   });
 });

@@ -1,10 +1,19 @@
-import type { CommandResult, ConsoleGateway, FieldProblem } from '../console-gateway.js';
-import type { AttendeeInput, CreateResult, MeetingPage, PartInput } from '../recording-gateway.js';
-import { calendarDateFrom, errorContext, namesFrom, ukInstantFrom } from './form-input.js';
+import type { ConsoleGateway, FieldProblem } from '../console-gateway.js';
+import type { AttendeeInput, MeetingPage, PartInput } from '../recording-gateway.js';
+import {
+  answerFailure,
+  redirectWithBanner,
+  sendForm,
+  submitVersioned,
+  versionFor,
+  type CommandFailure,
+  type FormState,
+  type Values,
+} from './form-flow.js';
+import { calendarDateFrom, namesFrom, ukInstantFrom } from './form-input.js';
 import type { PageTools } from './scrutiny.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const VERSION = /^\d{1,9}$/;
 const MIN_PART_ROWS = 3;
 const MAX_PART_ROWS = 50;
 
@@ -15,9 +24,6 @@ export const ATTENDANCE_LISTS = [
   { field: 'apologies', role: 'member', status: 'apologies' },
   { field: 'officers', role: 'officer', status: 'present' },
 ] as const;
-
-type Values = Record<string, string>;
-type FormState = { values: Values; errors?: readonly FieldProblem[]; stale?: boolean };
 
 /**
  * Recording a meeting through forms: a committee, a meeting, its attendance, items, resolutions and the actions
@@ -170,31 +176,36 @@ class RecordingPages {
       'recording/attendance-form',
       'Record attendance',
       { ...state, values },
-      { meeting, version: this.versionFor(state, meeting) },
+      { meeting, version: versionFor(state, meeting) },
     );
   }
 
-  async recordAttendance(meetingId: string, form: URLSearchParams): Promise<void> {
-    if (!UUID.test(meetingId)) return this.page.notFound();
+  recordAttendance(meetingId: string, form: URLSearchParams): Promise<void> {
+    if (!UUID.test(meetingId)) return Promise.resolve(this.page.notFound());
     const values = valuesOf(
       form,
       ATTENDANCE_LISTS.map((l) => l.field),
     );
-    const again = (errors: readonly FieldProblem[], status = 400, stale = false) =>
-      this.attendanceForm(meetingId, { values: { ...values, version: form.get('version') ?? '' }, errors, stale }, status);
     const attendees: AttendeeInput[] = ATTENDANCE_LISTS.flatMap((list) =>
       namesFrom(values[list.field] ?? '').map((name) => ({ name, role: list.role, status: list.status })),
     );
-    if (attendees.length === 0) return again([{ field: 'present', message: 'Enter at least one person who attended or sent apologies' }]);
-    // The API replaces the whole list: whoever the form has no list for (recorded through the API) is sent back as it was.
-    const current = await this.gateway.meeting(this.page.caller(), meetingId);
-    if (current.kind === 'ok') attendees.push(...current.value.attendees.filter((a) => !onTheForm(a)));
-    const version = form.get('version') ?? '';
-    const result: CommandResult = VERSION.test(version)
-      ? await this.gateway.recordAttendance(this.page.caller(), meetingId, attendees, Number(version))
-      : { kind: 'stale', currentVersion: -1 };
-    if (result.kind === 'done') return this.done('Attendance recorded', `/meetings/${meetingId}`);
-    return this.failed(result, 'record attendance', again, {}, () => this.attendanceForm(meetingId, { values, stale: true }, 409));
+    const errors =
+      attendees.length === 0 ? [{ field: 'present', message: 'Enter at least one person who attended or sent apologies' }] : [];
+    return submitVersioned(this.page, {
+      form,
+      values,
+      errors,
+      show: (state, status) => this.attendanceForm(meetingId, state, status),
+      run: async (version) => {
+        // The API replaces the whole list: whoever the form has no list for (recorded through the API) is sent back as it was.
+        const current = await this.gateway.meeting(this.page.caller(), meetingId);
+        if (current.kind === 'ok') attendees.push(...current.value.attendees.filter((a) => !onTheForm(a)));
+        return this.gateway.recordAttendance(this.page.caller(), meetingId, attendees, version);
+      },
+      what: 'record attendance',
+      flash: 'Attendance recorded',
+      location: `/meetings/${meetingId}`,
+    });
   }
 
   // ---- items ---------------------------------------------------------------------------------------------
@@ -202,34 +213,31 @@ class RecordingPages {
   async itemForm(meetingId: string, state: FormState, status = 200): Promise<void> {
     const meeting = await this.meetingForForm(meetingId, 'add an item');
     if (!meeting) return;
-    this.send(status, 'recording/item-form', 'Add an item', state, { meeting, version: this.versionFor(state, meeting) });
+    this.send(status, 'recording/item-form', 'Add an item', state, { meeting, version: versionFor(state, meeting) });
   }
 
-  async addItem(meetingId: string, form: URLSearchParams): Promise<void> {
-    if (!UUID.test(meetingId)) return this.page.notFound();
+  addItem(meetingId: string, form: URLSearchParams): Promise<void> {
+    if (!UUID.test(meetingId)) return Promise.resolve(this.page.notFound());
     const values = valuesOf(form, ['number', 'title', 'paperRef', 'narrative']);
-    const version = form.get('version') ?? '';
-    const again = (errors: readonly FieldProblem[], status = 400) =>
-      this.itemForm(meetingId, { values: { ...values, version }, errors }, status);
     const errors: FieldProblem[] = [];
     if (values.number.trim() === '') errors.push({ field: 'number', message: 'Enter the item number, as the minutes print it' });
     if (values.title.trim() === '') errors.push({ field: 'title', message: "Enter the item's title" });
-    if (errors.length > 0) return again(errors);
-    const result: CommandResult = VERSION.test(version)
-      ? await this.gateway.addItem(
-          this.page.caller(),
-          meetingId,
-          {
-            number: values.number.trim(),
-            title: values.title.trim(),
-            paperRef: values.paperRef.trim(),
-            narrative: values.narrative.trim(),
-          },
-          Number(version),
-        )
-      : { kind: 'stale', currentVersion: -1 };
-    if (result.kind === 'done') return this.done(`Item ${values.number.trim()} added`, `/meetings/${meetingId}`);
-    return this.failed(result, 'add an item', again, {}, () => this.itemForm(meetingId, { values, stale: true }, 409));
+    const item = {
+      number: values.number.trim(),
+      title: values.title.trim(),
+      paperRef: values.paperRef.trim(),
+      narrative: values.narrative.trim(),
+    };
+    return submitVersioned(this.page, {
+      form,
+      values,
+      errors,
+      show: (state, status) => this.itemForm(meetingId, state, status),
+      run: (version) => this.gateway.addItem(this.page.caller(), meetingId, item, version),
+      what: 'add an item',
+      flash: `Item ${item.number} added`,
+      location: `/meetings/${meetingId}`,
+    });
   }
 
   // ---- resolutions ---------------------------------------------------------------------------------------
@@ -299,18 +307,19 @@ class RecordingPages {
       const more = { ...values, version, partCount: String(partRows(values).length + 1) };
       return this.correctionForm(meetingId, resolutionId, { values: more });
     }
-    const again = (errors: readonly FieldProblem[], status = 400) =>
-      this.correctionForm(meetingId, resolutionId, { values: { ...values, version }, errors }, status);
     const { parts, rowOf, errors } = partsFrom(values);
     if (values.reason.trim() === '') errors.push({ field: 'reason', message: 'Enter why the wording is corrected' });
-    if (errors.length > 0) return again(errors);
-    const result: CommandResult = VERSION.test(version)
-      ? await this.gateway.correctResolution(this.page.caller(), resolutionId, parts, values.reason.trim(), Number(version))
-      : { kind: 'stale', currentVersion: -1 };
-    if (result.kind === 'done') return this.done('Resolution corrected', `/meetings/${meetingId}#resolution-${resolutionId}`);
-    return this.failed(result, 'correct a resolution', again, { reason: 'reason', ...partFields(rowOf) }, () =>
-      this.correctionForm(meetingId, resolutionId, { values, stale: true }, 409),
-    );
+    return submitVersioned(this.page, {
+      form,
+      values,
+      errors,
+      show: (state, status) => this.correctionForm(meetingId, resolutionId, state, status),
+      run: (expected) => this.gateway.correctResolution(this.page.caller(), resolutionId, parts, values.reason.trim(), expected),
+      what: 'correct a resolution',
+      fields: { reason: 'reason', ...partFields(rowOf) },
+      flash: 'Resolution corrected',
+      location: `/meetings/${meetingId}#resolution-${resolutionId}`,
+    });
   }
 
   // ---- actions arising -----------------------------------------------------------------------------------
@@ -360,23 +369,25 @@ class RecordingPages {
     this.send(status, 'recording/approval-form', 'Approve the minutes', state, {
       meeting,
       later,
-      version: this.versionFor(state, meeting),
+      version: versionFor(state, meeting),
     });
   }
 
-  async approveMinutes(meetingId: string, form: URLSearchParams): Promise<void> {
-    if (!UUID.test(meetingId)) return this.page.notFound();
+  approveMinutes(meetingId: string, form: URLSearchParams): Promise<void> {
+    if (!UUID.test(meetingId)) return Promise.resolve(this.page.notFound());
     const values = valuesOf(form, ['approvedAtMeetingId']);
-    const version = form.get('version') ?? '';
-    const again = (errors: readonly FieldProblem[], status = 400) =>
-      this.approvalForm(meetingId, { values: { ...values, version }, errors }, status);
-    if (values.approvedAtMeetingId === '')
-      return again([{ field: 'approvedAtMeetingId', message: 'Select the meeting that approved the minutes' }]);
-    const result: CommandResult = VERSION.test(version)
-      ? await this.gateway.approveMinutes(this.page.caller(), meetingId, values.approvedAtMeetingId, Number(version))
-      : { kind: 'stale', currentVersion: -1 };
-    if (result.kind === 'done') return this.done('Minutes approved', `/meetings/${meetingId}`);
-    return this.failed(result, 'approve the minutes', again, {}, () => this.approvalForm(meetingId, { values, stale: true }, 409));
+    const errors =
+      values.approvedAtMeetingId === '' ? [{ field: 'approvedAtMeetingId', message: 'Select the meeting that approved the minutes' }] : [];
+    return submitVersioned(this.page, {
+      form,
+      values,
+      errors,
+      show: (state, status) => this.approvalForm(meetingId, state, status),
+      run: (version) => this.gateway.approveMinutes(this.page.caller(), meetingId, values.approvedAtMeetingId, version),
+      what: 'approve the minutes',
+      flash: 'Minutes approved',
+      location: `/meetings/${meetingId}`,
+    });
   }
 
   // ---- plumbing ------------------------------------------------------------------------------------------
@@ -403,40 +414,22 @@ class RecordingPages {
     return meeting && (await this.allowed(what)) ? meeting : undefined;
   }
 
-  /** A form sent at a version the meeting has moved past keeps it, so it is refused again until the fresh state is seen. */
-  private versionFor(state: FormState | undefined, meeting: MeetingPage): number | string {
-    return state?.stale || !state?.values['version'] ? meeting.version : (state.values['version'] ?? meeting.version);
-  }
-
   private send(status: number, view: string, title: string, state: FormState, context: Record<string, unknown>): void {
-    this.page.send(status, view, { title, values: state.values, stale: state.stale, ...errorContext(state.errors ?? []), ...context });
+    sendForm(this.page, status, view, title, state, context);
   }
 
   private done(flash: string, location: string): void {
-    this.page.flash(flash);
-    this.page.redirect(location);
+    redirectWithBanner(this.page, flash, location);
   }
 
-  /** What a refused command says on its form: the API's field problems on the fields, the domain's refusal on top. */
   private failed(
-    result: Exclude<CommandResult | CreateResult, { kind: 'done' } | { kind: 'created' }>,
+    result: CommandFailure,
     what: string,
     again: (errors: readonly FieldProblem[], status?: number) => Promise<void>,
     fields: Record<string, string>,
     stale?: () => Promise<void>,
   ): Promise<void> {
-    switch (result.kind) {
-      case 'forbidden':
-      case 'not-found':
-        this.page.refused(result, what);
-        return Promise.resolve();
-      case 'invalid':
-        return again(result.errors.map((e) => ({ field: fields[e.field] ?? e.field, message: e.message })));
-      case 'refused':
-        return again([{ field: 'main-content', message: result.detail }], 409);
-      case 'stale':
-        return stale ? stale() : again([{ field: 'main-content', message: 'This record changed; try again' }], 409);
-    }
+    return answerFailure(this.page, result, what, again, fields, stale);
   }
 }
 

@@ -1,15 +1,22 @@
-import type { CommandResult, ConsoleGateway, FieldProblem } from '../console-gateway.js';
-import type { CreateResult } from '../recording-gateway.js';
-import type { DecisionPage, RecommendationPage, TrackerFilters } from '../scrutiny-cycle-gateway.js';
+import type { ConsoleGateway, FieldProblem } from '../console-gateway.js';
+import { cursorOf, paginationOf } from '../pagination.js';
+import type { TrackerFilters } from '../scrutiny-cycle-gateway.js';
 import { callInFrom, DECISION_API_FIELDS, decisionFrom, responseFrom } from './cycle-forms.js';
+import {
+  CycleStepPages,
+  decisionFor,
+  decisionNextSteps,
+  decisionStep,
+  recommendationFor,
+  recommendationNextSteps,
+  recommendationStep,
+} from './cycle-step-pages.js';
+import { OUTCOME_WORDS, RECONSIDERATION_WORDS } from './cycle-steps.js';
+import { answerFailure, redirectWithBanner, sendForm, submitVersioned, versionFor, type FormState, type Values } from './form-flow.js';
 import { errorContext } from './form-input.js';
 import type { PageTools } from './scrutiny.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const VERSION = /^\d{1,9}$/;
-
-type Values = Record<string, string>;
-type FormState = { values: Values; errors?: readonly FieldProblem[]; stale?: boolean };
 
 /** The tracker's Status filter, in the API's words and the page's. */
 export const TRACKER_STATUS_TEXT: Readonly<Record<string, string>> = {
@@ -25,14 +32,8 @@ const WORDS = {
   status: TRACKER_STATUS_TEXT,
   response: { accepted: 'Accepted', 'accepted-in-part': 'Accepted in part', rejected: 'Rejected' },
   makerKind: { executive: 'The Executive', 'portfolio-holder': 'A portfolio holder', 'full-council': 'Full council' },
-  callIn: {
-    none: 'None',
-    'called-in': 'Called in',
-    upheld: 'Upheld: the decision stands',
-    'referred-back': 'Referred back to the decision maker',
-    'referred-to-council': 'Referred to full council',
-    reconsidered: 'Reconsidered',
-  },
+  callIn: { none: 'None', 'called-in': 'Called in', ...OUTCOME_WORDS, reconsidered: 'Reconsidered' },
+  reconsideration: RECONSIDERATION_WORDS,
   implementation: {
     'awaiting-publication': 'Not yet: awaiting publication',
     'in-call-in-period': 'Not yet: in its call-in period',
@@ -56,13 +57,22 @@ export async function scrutinyCyclePages(gateway: ConsoleGateway, page: PageTool
     read ? page.signedIn(show) : page.withForm((form) => page.signedIn(() => send(form)));
   const tracker = /^\/committees\/([^/]+)\/recommendations(\.csv)?$/.exec(path);
   if (tracker) return read ? page.signedIn(() => pages.tracker(tracker[1] ?? '', tracker[2] !== undefined)) : false;
-  const recommendation = /^\/recommendations\/([^/]+)(\/response)?$/.exec(path);
+  const steps = new CycleStepPages(gateway, page, WORDS);
+  const recommendation = /^\/recommendations\/([^/]+)(?:\/([a-z-]+))?$/.exec(path);
   if (recommendation) {
     const [, id = '', form] = recommendation;
     if (form === undefined) return read ? page.signedIn(() => pages.recommendationPage(id)) : false;
+    if (form === 'response') {
+      return on(
+        () => pages.responseForm(id, { values: {} }),
+        (f) => pages.recordResponse(id, f),
+      );
+    }
+    const step = recommendationStep(form);
+    if (!step) return false;
     return on(
-      () => pages.responseForm(id, { values: {} }),
-      (f) => pages.recordResponse(id, f),
+      () => steps.recommendationForm(id, step, { values: {} }),
+      (f) => steps.takeRecommendationStep(id, step, f),
     );
   }
   if (path === '/decisions') return read ? page.signedIn(() => pages.register()) : false;
@@ -72,13 +82,21 @@ export async function scrutinyCyclePages(gateway: ConsoleGateway, page: PageTool
       (f) => pages.recordDecision(f),
     );
   }
-  const decision = /^\/decisions\/([^/]+)(\/call-in)?$/.exec(path);
+  const decision = /^\/decisions\/([^/]+)(?:\/([a-z-]+))?$/.exec(path);
   if (decision) {
     const [, id = '', form] = decision;
     if (form === undefined) return read ? page.signedIn(() => pages.decisionPage(id)) : false;
+    if (form === 'call-in') {
+      return on(
+        () => pages.callInForm(id, { values: {} }),
+        (f) => pages.requestCallIn(id, f),
+      );
+    }
+    const step = decisionStep(form);
+    if (!step) return false;
     return on(
-      () => pages.callInForm(id, { values: {} }),
-      (f) => pages.requestCallIn(id, f),
+      () => steps.decisionForm(id, step, { values: {} }),
+      (f) => steps.takeDecisionStep(id, step, f),
     );
   }
   return false;
@@ -104,7 +122,7 @@ class ScrutinyCyclePages {
       if (file.kind === 'ok') return download(this.page, file.value.fileName, file.value.csv);
       if (file.kind !== 'invalid') return this.page.refused(file, 'download this tracker');
     }
-    const found = await this.gateway.recommendationsTracker(caller, committeeId, filters);
+    const found = await this.gateway.recommendationsTracker(caller, committeeId, filters, cursorOf(this.page.query));
     if (found.kind === 'ok') {
       const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== '')).toString();
       return this.show(200, 'cycle/tracker', {
@@ -113,6 +131,7 @@ class ScrutinyCyclePages {
         filters,
         statuses: this.statusItems(filters.status),
         csvHref: `/committees/${committeeId}/recommendations.csv${query ? `?${query}` : ''}`,
+        pagination: paginationOf(this.page.path, this.page.query, found.value.nextCursor),
       });
     }
     if (found.kind !== 'invalid') return this.page.refused(found, 'see this tracker');
@@ -126,6 +145,7 @@ class ScrutinyCyclePages {
       filters,
       statuses: this.statusItems(filters.status),
       csvHref: `/committees/${committeeId}/recommendations.csv`,
+      pagination: paginationOf(this.page.path, new URLSearchParams(), unfiltered.value.nextCursor),
       ...errorContext(found.errors),
     });
   }
@@ -133,17 +153,18 @@ class ScrutinyCyclePages {
   // ---- a recommendation and the response -------------------------------------------------------------------
 
   async recommendationPage(recommendationId: string): Promise<void> {
-    const recommendation = await this.recommendation(recommendationId);
+    const recommendation = await recommendationFor(this.gateway, this.page, recommendationId);
     if (!recommendation) return;
     this.show(200, 'cycle/recommendation', {
       title: `Recommendation ${recommendation.reference}`,
       recommendation,
+      nextSteps: recommendationNextSteps(recommendation),
       flash: this.page.flash(),
     });
   }
 
   async responseForm(recommendationId: string, state: FormState, status = 200): Promise<void> {
-    const recommendation = await this.recommendation(recommendationId);
+    const recommendation = await recommendationFor(this.gateway, this.page, recommendationId);
     if (!recommendation) return;
     if (!recommendation.mayRespond) {
       return this.page.refused(
@@ -158,29 +179,38 @@ class ScrutinyCyclePages {
     });
   }
 
-  async recordResponse(recommendationId: string, form: URLSearchParams): Promise<void> {
-    if (!UUID.test(recommendationId)) return this.page.notFound();
+  recordResponse(recommendationId: string, form: URLSearchParams): Promise<void> {
+    if (!UUID.test(recommendationId)) return Promise.resolve(this.page.notFound());
     const { values, input, errors } = responseFrom(form, this.gateway.cycleVocabulary.executiveResponses);
-    const version = form.get('version') ?? '';
-    const again = (problems: readonly FieldProblem[], status = 400) =>
-      this.responseForm(recommendationId, { values: { ...values, version }, errors: problems }, status);
-    if (errors.length > 0) return again(errors);
-    const result: CommandResult = VERSION.test(version)
-      ? await this.gateway.recordResponse(this.page.caller(), recommendationId, input, Number(version))
-      : { kind: 'stale', currentVersion: -1 };
-    if (result.kind === 'done') return this.done('Response recorded', `/recommendations/${recommendationId}`);
-    return this.failed(result, 'record the response', again, { respondedOn: 'respondedDay' }, () =>
-      this.responseForm(recommendationId, { values, stale: true }, 409),
-    );
+    return submitVersioned(this.page, {
+      form,
+      values,
+      errors,
+      show: (state, status) => this.responseForm(recommendationId, state, status),
+      run: (version) => this.gateway.recordResponse(this.page.caller(), recommendationId, input, version),
+      what: 'record the response',
+      fields: { respondedOn: 'respondedDay' },
+      flash: 'Response recorded',
+      location: `/recommendations/${recommendationId}`,
+    });
   }
 
   // ---- decisions -------------------------------------------------------------------------------------------
 
   async register(): Promise<void> {
     const caller = this.page.caller();
-    const [found, mayRecord] = await Promise.all([this.gateway.decisionRegister(caller), this.gateway.mayRecordDecision(caller)]);
+    const [found, mayRecord] = await Promise.all([
+      this.gateway.decisionRegister(caller, cursorOf(this.page.query)),
+      this.gateway.mayRecordDecision(caller),
+    ]);
     if (found.kind !== 'ok') return this.page.refused(found, 'see the decision register');
-    this.show(200, 'cycle/register', { title: 'Decision register', decisions: found.value, mayRecord, flash: this.page.flash() });
+    this.show(200, 'cycle/register', {
+      title: 'Decision register',
+      decisions: found.value.decisions,
+      pagination: paginationOf(this.page.path, this.page.query, found.value.nextCursor),
+      mayRecord,
+      flash: this.page.flash(),
+    });
   }
 
   async newDecision(): Promise<void> {
@@ -227,20 +257,25 @@ class ScrutinyCyclePages {
     const again = (problems: readonly FieldProblem[], status = 400) => this.decisionForm({ values: kept, errors: problems }, status);
     if (errors.length > 0) return again(errors);
     const result = await this.gateway.recordDecision(this.page.caller(), input);
-    if (result.kind === 'created') return this.done('Decision recorded', `/decisions/${result.id}`);
-    return this.failed(result, 'record a decision', again, DECISION_API_FIELDS);
+    if (result.kind === 'created') return redirectWithBanner(this.page, 'Decision recorded', `/decisions/${result.id}`);
+    return answerFailure(this.page, result, 'record a decision', again, DECISION_API_FIELDS);
   }
 
   async decisionPage(decisionId: string): Promise<void> {
-    const decision = await this.decision(decisionId);
+    const decision = await decisionFor(this.gateway, this.page, decisionId);
     if (!decision) return;
-    this.show(200, 'cycle/decision', { title: decision.title, decision, flash: this.page.flash() });
+    this.show(200, 'cycle/decision', {
+      title: decision.title,
+      decision,
+      nextSteps: decisionNextSteps(decision),
+      flash: this.page.flash(),
+    });
   }
 
   // ---- call-in ---------------------------------------------------------------------------------------------
 
   async callInForm(decisionId: string, state: FormState, status = 200): Promise<void> {
-    const decision = await this.decision(decisionId);
+    const decision = await decisionFor(this.gateway, this.page, decisionId);
     if (!decision) return;
     if (!decision.mayCallIn) {
       return this.page.refused(
@@ -251,20 +286,20 @@ class ScrutinyCyclePages {
     this.send(status, 'cycle/call-in-form', 'Request call-in', state, { decision, version: versionFor(state, decision) });
   }
 
-  async requestCallIn(decisionId: string, form: URLSearchParams): Promise<void> {
-    if (!UUID.test(decisionId)) return this.page.notFound();
+  requestCallIn(decisionId: string, form: URLSearchParams): Promise<void> {
+    if (!UUID.test(decisionId)) return Promise.resolve(this.page.notFound());
     const { values, input, errors } = callInFrom(form);
-    const version = form.get('version') ?? '';
-    const again = (problems: readonly FieldProblem[], status = 400) =>
-      this.callInForm(decisionId, { values: { ...values, version }, errors: problems }, status);
-    if (errors.length > 0) return again(errors);
-    const result: CommandResult = VERSION.test(version)
-      ? await this.gateway.requestCallIn(this.page.caller(), decisionId, input, Number(version))
-      : { kind: 'stale', currentVersion: -1 };
-    if (result.kind === 'done') return this.done('Call-in requested', `/decisions/${decisionId}`);
-    return this.failed(result, 'request call-in', again, { 'members.0': 'members' }, () =>
-      this.callInForm(decisionId, { values, stale: true }, 409),
-    );
+    return submitVersioned(this.page, {
+      form,
+      values,
+      errors,
+      show: (state, status) => this.callInForm(decisionId, state, status),
+      run: (version) => this.gateway.requestCallIn(this.page.caller(), decisionId, input, version),
+      what: 'request call-in',
+      fields: { 'members.0': 'members' },
+      flash: 'Call-in requested',
+      location: `/decisions/${decisionId}`,
+    });
   }
 
   // ---- plumbing --------------------------------------------------------------------------------------------
@@ -280,67 +315,13 @@ class ScrutinyCyclePages {
     ];
   }
 
-  private async recommendation(recommendationId: string): Promise<RecommendationPage | undefined> {
-    if (!UUID.test(recommendationId)) {
-      this.page.notFound();
-      return undefined;
-    }
-    const found = await this.gateway.recommendation(this.page.caller(), recommendationId);
-    if (found.kind === 'ok') return found.value;
-    this.page.refused(found, 'see this recommendation');
-    return undefined;
-  }
-
-  private async decision(decisionId: string): Promise<DecisionPage | undefined> {
-    if (!UUID.test(decisionId)) {
-      this.page.notFound();
-      return undefined;
-    }
-    const found = await this.gateway.decision(this.page.caller(), decisionId);
-    if (found.kind === 'ok') return found.value;
-    this.page.refused(found, 'see this decision');
-    return undefined;
-  }
-
   private show(status: number, view: string, context: Record<string, unknown>): void {
     this.page.send(status, view, { words: WORDS, ...context });
   }
 
   private send(status: number, view: string, title: string, state: FormState, context: Record<string, unknown>): void {
-    this.show(status, view, { title, values: state.values, stale: state.stale, ...errorContext(state.errors ?? []), ...context });
+    sendForm(this.page, status, view, title, state, { words: WORDS, ...context });
   }
-
-  private done(flash: string, location: string): void {
-    this.page.flash(flash);
-    this.page.redirect(location);
-  }
-
-  /** What a refused command says on its form: the API's field problems on the fields, the domain's refusal on top. */
-  private failed(
-    result: Exclude<CommandResult | CreateResult, { kind: 'done' } | { kind: 'created' }>,
-    what: string,
-    again: (errors: readonly FieldProblem[], status?: number) => Promise<void>,
-    fields: Readonly<Record<string, string>>,
-    stale?: () => Promise<void>,
-  ): Promise<void> {
-    switch (result.kind) {
-      case 'forbidden':
-      case 'not-found':
-        this.page.refused(result, what);
-        return Promise.resolve();
-      case 'invalid':
-        return again(result.errors.map((e) => ({ field: fields[e.field] ?? e.field, message: e.message })));
-      case 'refused':
-        return again([{ field: 'main-content', message: result.detail }], 409);
-      case 'stale':
-        return stale ? stale() : again([{ field: 'main-content', message: 'This record changed; try again' }], 409);
-    }
-  }
-}
-
-/** A form sent at a version the record has moved past keeps it, so it is refused again until the fresh state is seen. */
-function versionFor(state: FormState, record: { readonly version: number }): number | string {
-  return state.stale || !state.values['version'] ? record.version : (state.values['version'] ?? record.version);
 }
 
 function download(page: PageTools, fileName: string, csv: string): void {

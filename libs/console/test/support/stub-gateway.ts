@@ -61,18 +61,27 @@ const NOTHING: ConsoleGateway = {
   // Paging the long lists (console-bench): the whole log for the Word document.
   wholeActionLog: async () => ({ kind: 'not-found' }),
   // The scrutiny cycle (scrutiny-cycle-gateway.ts): recommendations, decisions, call-in.
-  cycleVocabulary: { executiveResponses: ['accepted'], decisionMakerKinds: ['executive'], trackerStatuses: ['not-sent'] },
+  cycleVocabulary: {
+    executiveResponses: ['accepted'],
+    decisionMakerKinds: ['executive'],
+    trackerStatuses: ['not-sent'],
+    implementationRags: ['green'],
+    callInOutcomes: ['upheld'],
+    reconsiderationOutcomes: ['confirmed'],
+  },
   recommendationsTracker: async () => ({ kind: 'not-found' }),
   recommendationsTrackerCsv: async () => ({ kind: 'not-found' }),
   recommendation: async () => ({ kind: 'not-found' }),
   recordResponse: async () => ({ kind: 'not-found' }),
-  decisionRegister: async () => ({ kind: 'ok', value: [] }),
+  decisionRegister: async () => ({ kind: 'ok', value: { decisions: [], nextCursor: null } }),
   mayRecordDecision: async () => false,
   recommendationOptions: async () => ({ kind: 'ok', value: [] }),
   decisionMakerPosts: async () => ({ kind: 'ok', value: [] }),
   recordDecision: async () => ({ kind: 'forbidden', detail: 'stub' }),
   decision: async () => ({ kind: 'not-found' }),
   requestCallIn: async () => ({ kind: 'not-found' }),
+  recommendationStep: async () => ({ kind: 'not-found' }),
+  decisionStep: async () => ({ kind: 'not-found' }),
 };
 
 export function stubGateway(overrides: Partial<ConsoleGateway> = {}): ConsoleGateway {
