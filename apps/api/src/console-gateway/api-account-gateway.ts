@@ -25,7 +25,7 @@ import { ProjectionPositions } from '../read-models/projection-positions.js';
 import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
 import { readModelTables } from '../read-models/read-model-tables.js';
 import { RouteAccess } from './route-access.js';
-import { actorOf, refusalOf, resultOfRefused } from './api-console-gateway.js';
+import { actorOf, refusalOf, resultOfRefused } from './console-answers.js';
 
 /** The account page over the api's commands, each behind its route's access rule. */
 @Injectable()

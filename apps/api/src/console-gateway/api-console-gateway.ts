@@ -1,9 +1,6 @@
 import { Injectable, type Type } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { QueryBus } from '@nestjs/cqrs';
 import { DomainError, streamIdFor } from '#domain';
-import { ConcurrencyError } from '#event-store';
 import {
   CONSOLE_PAGE_SIZE,
   type ActionPage,
@@ -24,12 +21,7 @@ import {
   type StaffGateway,
 } from '#console';
 import { ApiAuditGateway } from './api-audit-gateway.js';
-import { type AccessDecision } from '../platform/auth/access-decision.js';
-import { isRole, ROLES } from '../platform/auth/roles.js';
-import type { Caller } from '../platform/caller.js';
-import { ProblemException } from '../platform/problems/problem.js';
-import type { Actor } from '../platform/request-context.js';
-import { flattenValidationErrors } from '../platform/validation/validation.pipe.js';
+import { ROLES } from '../platform/auth/roles.js';
 import { CompleteActionDto, ReportProgressDto } from '../features/actions/action-requests.dto.js';
 import { GetActionQuery, type ActionView } from '../features/actions/action-view.query.js';
 import { ActionsController } from '../features/actions/actions.controller.js';
@@ -39,15 +31,14 @@ import { GetStreamHistoryQuery, type StreamHistory } from '../features/audit/str
 import { ListCommitteesQuery, type CommitteeList } from '../features/committees/list-committees.query.js';
 import { ListPeopleQuery, type PersonList } from '../features/directory/list-people.query.js';
 import { ListPostsQuery, type PostList } from '../features/directory/list-posts.query.js';
-import type { CommandOutcome } from '../features/shared/command-outcome.js';
 import { isUuid } from '../features/shared/uuid.js';
 import { decodeCursor } from '../features/views/page-cursor.js';
 import { GetPersonQueueQuery, type PersonQueue } from '../features/views/queue.query.js';
 import { ViewsController } from '../features/views/views.controller.js';
 import { RouteAccess } from './route-access.js';
-import { ProjectionPositions } from '../read-models/projection-positions.js';
-import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
 import { ApiSignInGateway } from './api-sign-in-gateway.js';
+import { RouteCommands } from './route-commands.js';
+import { actorOf, isCursorOf, refusalOf } from './console-answers.js';
 
 const LIST_LIMIT = 1000;
 const HISTORY_LIMIT = 1000;
@@ -71,10 +62,9 @@ export class ApiConsoleGateway implements Omit<
   readonly grantableRoles: readonly string[] = ROLES;
 
   constructor(
-    private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly access: RouteAccess,
-    private readonly positions: ProjectionPositions,
+    private readonly routes: RouteCommands,
     private readonly audit: ApiAuditGateway,
     private readonly signIn: ApiSignInGateway,
   ) {}
@@ -187,7 +177,7 @@ export class ApiConsoleGateway implements Omit<
   }
 
   /** The route's access rule, then the route's DTO validation, then the command; answers once the read models show it. */
-  private async runActionCommand(
+  private runActionCommand(
     caller: ConsoleCaller,
     actionId: string,
     route: keyof ActionsController,
@@ -196,77 +186,18 @@ export class ApiConsoleGateway implements Omit<
     input: object,
     expectedVersion: number,
   ): Promise<CommandResult> {
-    const actor = actorOf(caller);
-    if (!isUuid(actionId)) return { kind: 'not-found' };
-    const refusal = refusalOf(await this.access.decide(ActionsController, route, actor, actionId));
-    if (refusal) return refusal;
-    const body = plainToInstance(dto, input);
-    const problems = await validate(body, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-    if (problems.length > 0) return { kind: 'invalid', errors: flattenValidationErrors(problems) };
-    const apiCaller: Caller = { actor, correlationId: caller.correlationId, requestId: caller.requestId };
-    let outcome: CommandOutcome;
-    try {
-      outcome = await this.commands.execute(new command(actionId, body as never, expectedVersion, apiCaller));
-    } catch (error) {
-      return resultOfRefused(error);
-    }
-    await this.positions.waitFor(outcome.position, READ_YOUR_WRITES_TIMEOUT_MS);
-    return { kind: 'done', version: outcome.version };
+    if (!isUuid(actionId)) return Promise.resolve({ kind: 'not-found' });
+    return this.routes.run(
+      caller,
+      [ActionsController, route, actionId],
+      dto,
+      input,
+      (body, c) => new command(actionId, body as never, expectedVersion, c),
+    );
   }
 
   private async committeeNames(): Promise<Map<string, string>> {
     const list = await this.queries.execute<ListCommitteesQuery, CommitteeList>(new ListCommitteesQuery(undefined, { limit: LIST_LIMIT }));
     return new Map(list.committees.map((c) => [c.committeeId, c.name]));
-  }
-}
-
-/** The roles the sign-in granted, as the API's tokens grant them: anything not a role is ignored. */
-export function actorOf({ person }: ConsoleCaller): Actor {
-  return { id: person.id, name: person.name, roles: person.roles.filter(isRole) };
-}
-
-export function refusalOf(decision: AccessDecision): Extract<CommandResult, { kind: 'forbidden' | 'not-found' }> | undefined {
-  switch (decision.kind) {
-    case 'allow':
-      return undefined;
-    case 'not-found':
-      return { kind: 'not-found' };
-    case 'unauthenticated':
-      return { kind: 'forbidden', detail: 'Sign in first' };
-    case 'forbidden':
-      return { kind: 'forbidden', detail: decision.detail };
-  }
-}
-
-/** What the command's typed refusals mean to a form; anything else is a fault and is thrown on. */
-export function resultOfRefused(error: unknown): CommandResult {
-  if (error instanceof ConcurrencyError) return { kind: 'stale', currentVersion: error.actual };
-  if (error instanceof DomainError) {
-    switch (error.kind) {
-      case 'not-found':
-        return { kind: 'not-found' };
-      case 'forbidden':
-        return { kind: 'forbidden', detail: error.message };
-      case 'conflict':
-      case 'invalid':
-        return { kind: 'refused', detail: error.message };
-    }
-  }
-  if (error instanceof ProblemException && error.problem.status < 500) {
-    const { status, detail } = error.problem;
-    if (status === 403) return { kind: 'forbidden', detail };
-    if (status === 404) return { kind: 'not-found' };
-    return { kind: 'refused', detail };
-  }
-  throw error;
-}
-
-/** Whether a page cursor from the browser's address is one of ours: a forged one reads as a page not found. */
-export function isCursorOf(decode: (cursor: string) => unknown, cursor: string): boolean {
-  try {
-    decode(cursor);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -35,25 +35,25 @@ export class ApiCycleStepsGateway {
     const route = (handler: string): Route => [RecommendationsController, handler];
     switch (step.kind) {
       case 'send':
-        return this.routes.run(caller, route('send'), SendRecommendationDto, { receivedOn: step.receivedOn }, (body, c) =>
+        return this.routes.runStep(caller, route('send'), SendRecommendationDto, { receivedOn: step.receivedOn }, (body, c) =>
           command(c, { kind: 'send', body }),
         );
       case 'publish-response':
-        return this.routes.run(caller, route('publish'), PublishResponseDto, { publishedOn: step.publishedOn }, (body, c) =>
+        return this.routes.runStep(caller, route('publish'), PublishResponseDto, { publishedOn: step.publishedOn }, (body, c) =>
           command(c, { kind: 'publish-response', body }),
         );
       case 'link-action':
-        return this.routes.run(caller, route('link'), LinkActionDto, { actionId: step.actionId }, (body, c) =>
+        return this.routes.runStep(caller, route('link'), LinkActionDto, { actionId: step.actionId }, (body, c) =>
           command(c, { kind: 'link-action', body }),
         );
       case 'review': {
         const { rag, evidence, reviewedOn } = step;
-        return this.routes.run(caller, route('review'), ReviewImplementationDto, { rag, evidence, reviewedOn }, (body, c) =>
+        return this.routes.runStep(caller, route('review'), ReviewImplementationDto, { rag, evidence, reviewedOn }, (body, c) =>
           command(c, { kind: 'review', body }),
         );
       }
       case 'close':
-        return this.routes.run(
+        return this.routes.runStep(
           caller,
           route('close'),
           CloseRecommendationDto,
@@ -69,18 +69,18 @@ export class ApiCycleStepsGateway {
     const route = (handler: string): Route => [DecisionsController, handler];
     switch (step.kind) {
       case 'publish':
-        return this.routes.run(caller, route('publish'), PublishDecisionDto, { publishedOn: step.publishedOn }, (body, c) =>
+        return this.routes.runStep(caller, route('publish'), PublishDecisionDto, { publishedOn: step.publishedOn }, (body, c) =>
           command(c, { kind: 'publish', body }),
         );
       case 'conclude-call-in': {
         const input = defined({ outcome: step.outcome, note: step.note, concludedOn: step.concludedOn });
-        return this.routes.run(caller, route('concludeCallIn'), ConcludeCallInDto, input, (body, c) =>
+        return this.routes.runStep(caller, route('concludeCallIn'), ConcludeCallInDto, input, (body, c) =>
           command(c, { kind: 'conclude-call-in', body }),
         );
       }
       case 'reconsider': {
         const input = defined({ outcome: step.outcome, decision: step.decision, reasons: step.reasons, decidedOn: step.decidedOn });
-        return this.routes.run(caller, route('reconsider'), ReconsiderDecisionDto, input, (body, c) =>
+        return this.routes.runStep(caller, route('reconsider'), ReconsiderDecisionDto, input, (body, c) =>
           command(c, { kind: 'reconsider', body }),
         );
       }

@@ -17,7 +17,7 @@ import { isUuid } from '../features/shared/uuid.js';
 import { RouteAccess } from './route-access.js';
 import { ProjectionPositions } from '../read-models/projection-positions.js';
 import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
-import { actorOf, refusalOf, resultOfRefused } from './api-console-gateway.js';
+import { actorOf, refusalOf, resultOfRefused } from './console-answers.js';
 
 /** The officer's figures: what an action asks for, what was recorded for it, and recording a snapshot (POST /metric-snapshots). */
 @Injectable()

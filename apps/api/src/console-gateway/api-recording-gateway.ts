@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, type Type } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { committeeKinds, DomainError, resolutionPartKinds } from '#domain';
 import type {
   ActionArisingInput,
@@ -22,10 +19,6 @@ import type {
   RecordingVocabulary,
   ResolutionInput,
 } from '#console';
-import { decideAccess, type AccessDecision } from '../platform/auth/access-decision.js';
-import { accessRuleFor } from '../platform/auth/authorization.guard.js';
-import type { Caller } from '../platform/caller.js';
-import { flattenValidationErrors } from '../platform/validation/validation.pipe.js';
 import { AssignActionDto } from '../features/actions/action-requests.dto.js';
 import { ActionsController } from '../features/actions/actions.controller.js';
 import { AssignActionCommand } from '../features/actions/assign-action.command.js';
@@ -50,16 +43,11 @@ import { CorrectResolutionDto } from '../features/resolutions/correct-resolution
 import { PassResolutionCommand } from '../features/resolutions/pass-resolution.command.js';
 import { PassResolutionDto } from '../features/resolutions/pass-resolution.dto.js';
 import { ResolutionsController } from '../features/resolutions/resolutions.controller.js';
-import type { CommandOutcome } from '../features/shared/command-outcome.js';
 import { isUuid } from '../features/shared/uuid.js';
-import { ProjectionPositions } from '../read-models/projection-positions.js';
-import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
-import { actorOf, refusalOf, resultOfRefused } from './api-console-gateway.js';
+import { refusalOf } from './console-answers.js';
+import { RouteCommands } from './route-commands.js';
 
 const LIST_LIMIT = 1000;
-
-/** A route the recording forms use: its controller and handler, whose access rule the console applies. */
-type Route = readonly [controller: Type<object>, handler: string];
 
 /** Recording a meeting over the api's commands, each behind its route's access rule and its DTO's validation. */
 @Injectable()
@@ -67,10 +55,8 @@ export class ApiRecordingGateway implements RecordingGateway {
   readonly recordingVocabulary: RecordingVocabulary = { committeeKinds, resolutionPartKinds };
 
   constructor(
-    private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly reflector: Reflector,
-    private readonly positions: ProjectionPositions,
+    private readonly routes: RouteCommands,
   ) {}
 
   async mayRecord(caller: ConsoleCaller): Promise<boolean> {
@@ -83,7 +69,7 @@ export class ApiRecordingGateway implements RecordingGateway {
           [ResolutionsController, 'pass'],
           [ActionsController, 'assign'],
         ] as const
-      ).map(([controller, handler]) => this.decide([controller, handler], caller)),
+      ).map(([controller, handler]) => this.routes.decide([controller, handler], caller)),
     );
     return decisions.every((d) => d.kind === 'allow');
   }
@@ -92,7 +78,7 @@ export class ApiRecordingGateway implements RecordingGateway {
     const id = randomUUID();
     return created(
       id,
-      await this.run(
+      await this.routes.run(
         caller,
         [CommitteesController, 'create'],
         CreateCommitteeDto,
@@ -107,7 +93,7 @@ export class ApiRecordingGateway implements RecordingGateway {
     const body = { committeeId, ...defined(input) };
     return created(
       id,
-      await this.run(
+      await this.routes.run(
         caller,
         [MeetingsController, 'schedule'],
         ScheduleMeetingDto,
@@ -118,7 +104,7 @@ export class ApiRecordingGateway implements RecordingGateway {
   }
 
   async meeting(caller: ConsoleCaller, meetingId: string): Promise<Read<MeetingPage>> {
-    const refusal = refusalOf(await this.decide([MeetingsController, 'get'], caller));
+    const refusal = refusalOf(await this.routes.decide([MeetingsController, 'get'], caller));
     if (refusal) return refusal;
     if (!isUuid(meetingId)) return { kind: 'not-found' };
     const found = await notFoundAsRead(() =>
@@ -177,7 +163,7 @@ export class ApiRecordingGateway implements RecordingGateway {
     expectedVersion: number,
   ): Promise<CommandResult> {
     if (!isUuid(meetingId)) return Promise.resolve({ kind: 'not-found' });
-    return this.run(
+    return this.routes.run(
       caller,
       [MeetingsController, 'recordAttendance'],
       RecordAttendanceDto,
@@ -188,7 +174,7 @@ export class ApiRecordingGateway implements RecordingGateway {
 
   addItem(caller: ConsoleCaller, meetingId: string, input: ItemInput, expectedVersion: number): Promise<CommandResult> {
     if (!isUuid(meetingId)) return Promise.resolve({ kind: 'not-found' });
-    return this.run(
+    return this.routes.run(
       caller,
       [MeetingsController, 'addItem'],
       AddAgendaItemDto,
@@ -203,7 +189,7 @@ export class ApiRecordingGateway implements RecordingGateway {
     const body = { itemNumber: input.itemNumber, parts: input.parts.map(defined) };
     return created(
       id,
-      await this.run(
+      await this.routes.run(
         caller,
         [ResolutionsController, 'pass'],
         PassResolutionDto,
@@ -214,7 +200,7 @@ export class ApiRecordingGateway implements RecordingGateway {
   }
 
   async postOptions(caller: ConsoleCaller): Promise<Read<readonly PostOption[]>> {
-    const refusal = refusalOf(await this.decide([PostsController, 'list'], caller));
+    const refusal = refusalOf(await this.routes.decide([PostsController, 'list'], caller));
     if (refusal) return refusal;
     const list = await this.queries.execute<ListPostsQuery, PostList>(new ListPostsQuery(undefined, { limit: LIST_LIMIT }));
     return { kind: 'ok', value: list.posts.map((p) => ({ postId: p.postId, title: p.title, holder: p.holder?.name ?? null })) };
@@ -224,7 +210,7 @@ export class ApiRecordingGateway implements RecordingGateway {
     const id = randomUUID();
     return created(
       id,
-      await this.run(
+      await this.routes.run(
         caller,
         [ActionsController, 'assign'],
         AssignActionDto,
@@ -236,7 +222,7 @@ export class ApiRecordingGateway implements RecordingGateway {
 
   approveMinutes(caller: ConsoleCaller, meetingId: string, approvedAtMeetingId: string, expectedVersion: number): Promise<CommandResult> {
     if (!isUuid(meetingId)) return Promise.resolve({ kind: 'not-found' });
-    return this.run(
+    return this.routes.run(
       caller,
       [MeetingsController, 'approveMinutes'],
       ApproveMinutesDto,
@@ -253,46 +239,13 @@ export class ApiRecordingGateway implements RecordingGateway {
     expectedVersion: number,
   ): Promise<CommandResult> {
     if (!isUuid(resolutionId)) return Promise.resolve({ kind: 'not-found' });
-    return this.run(
+    return this.routes.run(
       caller,
       [ResolutionsController, 'correct'],
       CorrectResolutionDto,
       { parts: parts.map(defined), reason },
       (body, c) => new CorrectResolutionCommand(resolutionId, body, expectedVersion, c),
     );
-  }
-
-  /** The route's access rule, then its DTO validation, then the command; answers once the read models show it. */
-  private async run<Dto extends object>(
-    caller: ConsoleCaller,
-    route: Route,
-    dto: Type<Dto>,
-    input: object,
-    command: (body: Dto, caller: Caller) => object,
-  ): Promise<CommandResult> {
-    const refusal = refusalOf(await this.decide(route, caller));
-    if (refusal) return refusal;
-    const body = plainToInstance(dto, input);
-    const problems = await validate(body, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-    if (problems.length > 0) return { kind: 'invalid', errors: flattenValidationErrors(problems) };
-    let outcome: CommandOutcome;
-    try {
-      outcome = await this.commands.execute(
-        command(body, { actor: actorOf(caller), correlationId: caller.correlationId, requestId: caller.requestId }),
-      );
-    } catch (error) {
-      return resultOfRefused(error);
-    }
-    await this.positions.waitFor(outcome.position, READ_YOUR_WRITES_TIMEOUT_MS);
-    return { kind: 'done', version: outcome.version };
-  }
-
-  /** These routes' rules are by role alone: no record's ownership enters them. */
-  private decide([controller, handler]: Route, caller: ConsoleCaller): Promise<AccessDecision> {
-    const method = (controller.prototype as Record<string, unknown>)[handler];
-    if (typeof method !== 'function') throw new Error(`${controller.name} has no route ${handler}`);
-    const rule = accessRuleFor(this.reflector, [method, controller]);
-    return decideAccess(rule, actorOf(caller), () => Promise.reject(new Error(`${controller.name}.${handler} asked for ownership`)));
   }
 }
 

@@ -70,7 +70,7 @@ import { trackerCsv, trackerFileName } from '../features/views/scrutiny-views.cs
 import { ScrutinyViewsController } from '../features/views/scrutiny-views.controller.js';
 import { decodeDateKey } from '../features/views/date-list-key.js';
 import { ApiCycleStepsGateway } from './api-cycle-steps-gateway.js';
-import { isCursorOf, refusalOf } from './api-console-gateway.js';
+import { isCursorOf, refusalOf } from './console-answers.js';
 import { defined, RouteCommands } from './route-commands.js';
 
 const LIST_LIMIT = 1000;
@@ -166,7 +166,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
 
   recordResponse(caller: ConsoleCaller, recommendationId: string, input: ResponseInput, expectedVersion: number): Promise<CommandResult> {
     if (!isUuid(recommendationId)) return Promise.resolve({ kind: 'not-found' });
-    return this.routes.run(
+    return this.routes.runStep(
       caller,
       [RecommendationsController, 'respond'],
       RecordResponseDto,
@@ -246,7 +246,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
   async recordDecision(caller: ConsoleCaller, input: DecisionInput): Promise<CreateResult> {
     const id = randomUUID();
     const body = { ...defined(input), decisionMaker: defined(input.decisionMaker) };
-    const result = await this.routes.run(
+    const result = await this.routes.runStep(
       caller,
       [DecisionsController, 'record'],
       RecordDecisionDto,
@@ -306,7 +306,7 @@ export class ApiScrutinyCycleGateway implements ScrutinyCycleGateway {
 
   requestCallIn(caller: ConsoleCaller, decisionId: string, input: CallInInput, expectedVersion: number): Promise<CommandResult> {
     if (!isUuid(decisionId)) return Promise.resolve({ kind: 'not-found' });
-    return this.routes.run(
+    return this.routes.runStep(
       caller,
       [DecisionsController, 'callIn'],
       RequestCallInDto,

@@ -1,8 +1,6 @@
 import type { ApiAccountGateway } from './api-account-gateway.js';
 import { Injectable, type Type } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { QueryBus } from '@nestjs/cqrs';
 import { DomainError } from '#domain';
 import {
   CONSOLE_PAGE_SIZE,
@@ -20,7 +18,6 @@ import {
   type ScrutinyGateway,
 } from '#console';
 import type { Caller } from '../platform/caller.js';
-import { flattenValidationErrors } from '../platform/validation/validation.pipe.js';
 import { ChaseActionDto, SignOffActionDto } from '../features/actions/action-requests.dto.js';
 import { ActionsController } from '../features/actions/actions.controller.js';
 import { ChaseActionCommand } from '../features/actions/chase-action.command.js';
@@ -28,7 +25,6 @@ import { SignOffActionCommand } from '../features/actions/sign-off-action.comman
 import { GetCommitteeMeetingsQuery, type CommitteeMeetings } from '../features/committees/committee-meetings.query.js';
 import { CommitteesController } from '../features/committees/committees.controller.js';
 import { ListCommitteesQuery, type CommitteeList } from '../features/committees/list-committees.query.js';
-import type { CommandOutcome } from '../features/shared/command-outcome.js';
 import { isUuid } from '../features/shared/uuid.js';
 import { actionLogCsv, actionLogFileName } from '../features/views/action-log.csv.js';
 import { decodeActionLogCursor } from '../features/views/action-log-cursor.js';
@@ -37,13 +33,13 @@ import { decodeCursor } from '../features/views/page-cursor.js';
 import { GetChaseListQuery, type ChaseList } from '../features/views/overdue.query.js';
 import { ViewsController } from '../features/views/views.controller.js';
 import { RouteAccess } from './route-access.js';
-import { ProjectionPositions } from '../read-models/projection-positions.js';
-import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
-import { actorOf, isCursorOf, refusalOf, resultOfRefused, type ApiConsoleGateway } from './api-console-gateway.js';
+import { actorOf, isCursorOf, refusalOf } from './console-answers.js';
+import type { ApiConsoleGateway } from './api-console-gateway.js';
 import type { ApiMetricsGateway } from './api-metrics-gateway.js';
 import type { ApiStaffGateway } from './api-staff-gateway.js';
 import type { ApiRecordingGateway } from './api-recording-gateway.js';
 import type { ApiScrutinyCycleGateway } from './api-scrutiny-cycle-gateway.js';
+import { RouteCommands } from './route-commands.js';
 
 const LIST_LIMIT = 1000;
 
@@ -51,10 +47,9 @@ const LIST_LIMIT = 1000;
 @Injectable()
 export class ApiScrutinyGateway implements ScrutinyGateway {
   constructor(
-    private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly access: RouteAccess,
-    private readonly positions: ProjectionPositions,
+    private readonly routes: RouteCommands,
   ) {}
 
   async committees(caller: ConsoleCaller): Promise<Read<readonly CommitteeEntry[]>> {
@@ -196,7 +191,7 @@ export class ApiScrutinyGateway implements ScrutinyGateway {
   }
 
   /** The route's access rule, then its DTO validation, then the command; answers once the read models show it. */
-  private async run<Dto extends object>(
+  private run<Dto extends object>(
     caller: ConsoleCaller,
     actionId: string,
     route: keyof ActionsController,
@@ -204,21 +199,8 @@ export class ApiScrutinyGateway implements ScrutinyGateway {
     command: (body: Dto, caller: Caller) => object,
     input: object,
   ): Promise<CommandResult> {
-    const actor = actorOf(caller);
-    if (!isUuid(actionId)) return { kind: 'not-found' };
-    const refusal = refusalOf(await this.access.decide(ActionsController, route, actor, actionId));
-    if (refusal) return refusal;
-    const body = plainToInstance(dto, input);
-    const problems = await validate(body, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-    if (problems.length > 0) return { kind: 'invalid', errors: flattenValidationErrors(problems) };
-    let outcome: CommandOutcome;
-    try {
-      outcome = await this.commands.execute(command(body, { actor, correlationId: caller.correlationId, requestId: caller.requestId }));
-    } catch (error) {
-      return resultOfRefused(error);
-    }
-    await this.positions.waitFor(outcome.position, READ_YOUR_WRITES_TIMEOUT_MS);
-    return { kind: 'done', version: outcome.version };
+    if (!isUuid(actionId)) return Promise.resolve({ kind: 'not-found' });
+    return this.routes.run(caller, [ActionsController, route, actionId], dto, input, command);
   }
 }
 

@@ -1,7 +1,5 @@
 import { Inject, Injectable, type Type } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
+import { QueryBus } from '@nestjs/cqrs';
 import { DomainError } from '#domain';
 import type { SqlDatabase } from '#event-store';
 import type {
@@ -20,7 +18,6 @@ import type {
 } from '#console';
 import type { Caller } from '../platform/caller.js';
 import { ProblemException, RequestValidationError, SQL_DATABASE } from '../platform/index.js';
-import { flattenValidationErrors } from '../platform/validation/validation.pipe.js';
 import { ChangeDueDto, ReasonDto, ReassignActionDto } from '../features/actions/action-requests.dto.js';
 import { GetActionQuery, type ActionView } from '../features/actions/action-view.query.js';
 import { ActionsController } from '../features/actions/actions.controller.js';
@@ -41,13 +38,11 @@ import { PostsController } from '../features/directory/posts.controller.js';
 import { RegisterPersonCommand } from '../features/directory/register-person.command.js';
 import { RegisterPersonDto } from '../features/directory/register-person.dto.js';
 import { VacatePostCommand } from '../features/directory/vacate-post.command.js';
-import type { CommandOutcome } from '../features/shared/command-outcome.js';
 import { idFrom } from '../features/shared/create-id.js';
 import { isUuid } from '../features/shared/uuid.js';
 import { RouteAccess } from './route-access.js';
-import { ProjectionPositions } from '../read-models/projection-positions.js';
-import { READ_YOUR_WRITES_TIMEOUT_MS } from '../read-models/projection-view.interceptor.js';
-import { actorOf, refusalOf, resultOfRefused } from './api-console-gateway.js';
+import { actorOf, refusalOf } from './console-answers.js';
+import { RouteCommands } from './route-commands.js';
 
 /** Rows a page of the posts or people lists shows. */
 export const DIRECTORY_PAGE_SIZE = 50;
@@ -61,10 +56,9 @@ const ACTION_MANAGEMENT_ROUTES = ['reopen', 'changeDue', 'reassign', 'withdraw']
 @Injectable()
 export class ApiStaffGateway implements StaffGateway {
   constructor(
-    private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly access: RouteAccess,
-    private readonly positions: ProjectionPositions,
+    private readonly routes: RouteCommands,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
   ) {}
 
@@ -197,7 +191,7 @@ export class ApiStaffGateway implements StaffGateway {
 
   createPost(caller: ConsoleCaller, post: NewPost): Promise<CommandResult> {
     const input = { title: post.title, ...(post.department ? { department: post.department } : {}) };
-    return this.run(
+    return this.routes.run(
       caller,
       [PostsController, 'create'],
       CreatePostDto,
@@ -208,7 +202,7 @@ export class ApiStaffGateway implements StaffGateway {
 
   appointPostHolder(caller: ConsoleCaller, postId: string, personId: string, expectedVersion: number): Promise<CommandResult> {
     if (!isUuid(postId)) return Promise.resolve({ kind: 'not-found' });
-    return this.run(
+    return this.routes.run(
       caller,
       [PostsController, 'appoint'],
       AppointPostHolderDto,
@@ -219,7 +213,13 @@ export class ApiStaffGateway implements StaffGateway {
 
   vacatePost(caller: ConsoleCaller, postId: string, expectedVersion: number): Promise<CommandResult> {
     if (!isUuid(postId)) return Promise.resolve({ kind: 'not-found' });
-    return this.run(caller, [PostsController, 'vacate'], undefined, {}, (_body, c) => new VacatePostCommand(postId, expectedVersion, c));
+    return this.routes.run(
+      caller,
+      [PostsController, 'vacate'],
+      undefined,
+      {},
+      (_body, c) => new VacatePostCommand(postId, expectedVersion, c),
+    );
   }
 
   async people(caller: ConsoleCaller, after?: string): Promise<Read<ListPage<PersonEntry>>> {
@@ -245,7 +245,7 @@ export class ApiStaffGateway implements StaffGateway {
       ...(person.email ? { email: person.email } : {}),
       ...(person.identitySubject ? { identitySubject: person.identitySubject } : {}),
     };
-    return this.run(
+    return this.routes.run(
       caller,
       [PeopleController, 'register'],
       RegisterPersonDto,
@@ -263,36 +263,7 @@ export class ApiStaffGateway implements StaffGateway {
     command: (body: Dto, caller: Caller) => object,
   ): Promise<CommandResult> {
     if (!isUuid(actionId)) return Promise.resolve({ kind: 'not-found' });
-    return this.run(caller, [ActionsController, route, actionId], dto, input, command);
-  }
-
-  /**
-   * The route's access rule, then its DTO validation (none without a DTO: a route without a body), then the
-   * command; answers once the read models show it.
-   */
-  private async run<Dto extends object>(
-    caller: ConsoleCaller,
-    [controller, route, actionId]: [Type<object>, string, string?],
-    dto: Type<Dto> | undefined,
-    input: object,
-    command: (body: Dto, caller: Caller) => object,
-  ): Promise<CommandResult> {
-    const actor = actorOf(caller);
-    const refusal = refusalOf(await this.access.decide(controller, route, actor, actionId));
-    if (refusal) return refusal;
-    const body = dto ? plainToInstance(dto, input) : (input as Dto);
-    if (dto) {
-      const problems = await validate(body, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
-      if (problems.length > 0) return { kind: 'invalid', errors: flattenValidationErrors(problems) };
-    }
-    let outcome: CommandOutcome;
-    try {
-      outcome = await this.commands.execute(command(body, { actor, correlationId: caller.correlationId, requestId: caller.requestId }));
-    } catch (error) {
-      return resultOfRefused(error);
-    }
-    await this.positions.waitFor(outcome.position, READ_YOUR_WRITES_TIMEOUT_MS);
-    return { kind: 'done', version: outcome.version };
+    return this.routes.run(caller, [ActionsController, route, actionId], dto, input, command);
   }
 }
 
