@@ -1,16 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
-import { clickAndLoad, haveChromium, journeyPage, launchChromium } from './support/browser-journey.js';
+import { clickAndLoad, describeWithAndWithoutJavaScript, journeyPage, serveToChromium } from './support/browser-journey.js';
 import { seedConsoleWorld } from './support/console-world.js';
 
 /**
  * Issue 16: the officer opens their account from the header, turns the reminder emails off and makes a calendar
  * feed address, in Chromium with JavaScript on and off, checked by axe-core on every page.
  */
-(haveChromium() ? describe : describe.skip).each([
-  { js: true, label: 'with JavaScript' },
-  { js: false, label: 'without JavaScript' },
-])('the account journey in a real browser, $label', ({ js }) => {
+describeWithAndWithoutJavaScript()('the account journey in a real browser, $label', ({ js }) => {
   let f: FeatureApp;
   let browser: Browser;
   let base: string;
@@ -18,9 +15,7 @@ import { seedConsoleWorld } from './support/console-world.js';
   beforeAll(async () => {
     f = await startFeatureApp();
     await seedConsoleWorld(f);
-    await f.app.listen(0, '127.0.0.1');
-    base = (await f.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchChromium();
+    ({ base, browser } = await serveToChromium(f.app));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,16 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
-import { clickAndLoad, haveChromium, journeyPage, launchChromium } from './support/browser-journey.js';
+import { clickAndLoad, describeWithAndWithoutJavaScript, journeyPage, serveToChromium } from './support/browser-journey.js';
 import { csrfOf, seedConsoleWorld, signIn, type ConsoleWorld } from './support/console-world.js';
 
 const CORRECTED = 'That the Head of Human Resources be instructed to collate final metrics for Vacancy, Turnover and Agency Rates';
 const ORIGINAL = 'That the Project Manager, Transformation & Technology be instructed to collate final metrics';
 
 /** The monitoring officer's journey in Chromium, checked by axe-core on every page, with JavaScript on and off. */
-(haveChromium() ? describe : describe.skip).each([
-  { js: true, label: 'with JavaScript' },
-  { js: false, label: 'without JavaScript' },
-])("the monitoring officer's journey in a real browser, $label", ({ js }) => {
+describeWithAndWithoutJavaScript()("the monitoring officer's journey in a real browser, $label", ({ js }) => {
   let f: FeatureApp;
   let w: ConsoleWorld;
   let browser: Browser;
@@ -46,9 +43,7 @@ const ORIGINAL = 'That the Project Manager, Transformation & Technology be instr
       .http()
       .get('/api/v1/people')
       .query({ minPosition: String(corrected.body.position) });
-    await f.app.listen(0, '127.0.0.1');
-    base = (await f.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchChromium();
+    ({ base, browser } = await serveToChromium(f.app));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

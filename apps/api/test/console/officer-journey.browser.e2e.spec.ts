@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
-import { clickAndLoad, haveChromium, journeyPage, launchChromium } from './support/browser-journey.js';
+import { clickAndLoad, describeWithAndWithoutJavaScript, journeyPage, serveToChromium } from './support/browser-journey.js';
 import { seedConsoleWorld, type ConsoleWorld } from './support/console-world.js';
 
 const ACTION_TITLE = 'A1: Collate final metrics for Vacancy, Turnover and Agency Rates – Actiontrail';
@@ -10,10 +10,7 @@ const ACTION_TITLE = 'A1: Collate final metrics for Vacancy, Turnover and Agency
  * minutes asked for, reports progress with a RAG and completes the action, in Chromium with JavaScript on and off,
  * checked by axe-core on every page.
  */
-(haveChromium() ? describe : describe.skip).each([
-  { js: true, label: 'with JavaScript' },
-  { js: false, label: 'without JavaScript' },
-])('the officer journey in a real browser, $label', ({ js }) => {
+describeWithAndWithoutJavaScript()('the officer journey in a real browser, $label', ({ js }) => {
   let f: FeatureApp;
   let w: ConsoleWorld;
   let browser: Browser;
@@ -22,9 +19,7 @@ const ACTION_TITLE = 'A1: Collate final metrics for Vacancy, Turnover and Agency
   beforeAll(async () => {
     f = await startFeatureApp();
     w = await seedConsoleWorld(f);
-    await f.app.listen(0, '127.0.0.1');
-    base = (await f.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchChromium();
+    ({ base, browser } = await serveToChromium(f.app));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

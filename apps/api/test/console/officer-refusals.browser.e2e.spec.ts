@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
-import { clickAndLoad, haveChromium, journeyPage, launchChromium } from './support/browser-journey.js';
+import { clickAndLoad, describeInBrowser, journeyPage, serveToChromium } from './support/browser-journey.js';
 import { seedDemoMinutes, type DemoMinutesWorld } from './support/demo-minutes.js';
 
 async function signInAs(page: Page, name: string): Promise<void> {
@@ -11,7 +11,7 @@ async function signInAs(page: Page, name: string): Promise<void> {
 }
 
 /** Issue 14, journey 5: an officer trying another post's action, and a form sent with every field wrong. */
-(haveChromium() ? describe : describe.skip)('an officer refused in a real browser', () => {
+describeInBrowser()('an officer refused in a real browser', () => {
   let f: FeatureApp;
   let w: DemoMinutesWorld;
   let browser: Browser;
@@ -20,9 +20,7 @@ async function signInAs(page: Page, name: string): Promise<void> {
   beforeAll(async () => {
     f = await startFeatureApp();
     w = await seedDemoMinutes(f);
-    await f.app.listen(0, '127.0.0.1');
-    base = (await f.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchChromium();
+    ({ base, browser } = await serveToChromium(f.app));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

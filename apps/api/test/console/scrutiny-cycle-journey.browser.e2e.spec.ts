@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { Clock } from '../../src/features/shared/clock.js';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
-import { clickAndLoad, haveChromium, journeyPage, launchChromium } from './support/browser-journey.js';
+import { clickAndLoad, describeWithAndWithoutJavaScript, journeyPage, serveToChromium } from './support/browser-journey.js';
 import { seedConsoleWorld, waitForReadModels } from './support/console-world.js';
 
 /** Bromley's item 62 (21 January 2015, Report CS14078), the committee's support, received by the Executive on 28 January. */
@@ -21,10 +21,7 @@ const TODAY = '2015-02-13';
  * recommendation from the tracker, record when the Executive received it, its response, its decision and the decision's
  * publication; a member calls the decision in, and staff record the call-in's outcome.
  */
-(haveChromium() ? describe : describe.skip).each([
-  { js: true, label: 'with JavaScript' },
-  { js: false, label: 'without JavaScript' },
-])('the scrutiny cycle in a real browser, $label', ({ js }) => {
+describeWithAndWithoutJavaScript()('the scrutiny cycle in a real browser, $label', ({ js }) => {
   let f: FeatureApp;
   let browser: Browser;
   let base: string;
@@ -63,9 +60,7 @@ const TODAY = '2015-02-13';
       madeOn: '2015-01-21',
     });
     await waitForReadModels(f, made.position);
-    await f.app.listen(0, '127.0.0.1');
-    base = (await f.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchChromium();
+    ({ base, browser } = await serveToChromium(f.app));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

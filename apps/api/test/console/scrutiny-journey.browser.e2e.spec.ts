@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Locator } from 'playwright-core';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
-import { clickAndLoad, haveChromium, journeyPage, launchChromium } from './support/browser-journey.js';
+import { clickAndLoad, describeWithAndWithoutJavaScript, journeyPage, serveToChromium } from './support/browser-journey.js';
 import { seedConsoleWorld, waitForReadModels } from './support/console-world.js';
 import { docxText } from './support/docx-text.js';
 
@@ -27,10 +27,7 @@ const BROMLEY = {
  * The scrutiny staff's journey in Chromium, checked by axe-core on every page, with JavaScript on and off: recording
  * Bromley's item 62 through the forms, then chasing its overdue action, signing it off once done, and downloading the log.
  */
-(haveChromium() ? describe : describe.skip).each([
-  { js: true, label: 'with JavaScript' },
-  { js: false, label: 'without JavaScript' },
-])('the scrutiny journey in a real browser, $label', ({ js }) => {
+describeWithAndWithoutJavaScript()('the scrutiny journey in a real browser, $label', ({ js }) => {
   let f: FeatureApp;
   let browser: Browser;
   let base: string;
@@ -41,9 +38,7 @@ const BROMLEY = {
     const post = await f.http().post('/api/v1/posts').send({ title: BROMLEY.owner, department: "Children's Social Care" });
     if (post.status !== 201) throw new Error(`post answered ${post.status}`);
     await waitForReadModels(f, (post.body as { position: number }).position);
-    await f.app.listen(0, '127.0.0.1');
-    base = (await f.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchChromium();
+    ({ base, browser } = await serveToChromium(f.app));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,13 +1,10 @@
 import type { Browser, Locator } from 'playwright-core';
 import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
-import { clickAndLoad, haveChromium, journeyPage, launchChromium } from './support/browser-journey.js';
+import { clickAndLoad, describeWithAndWithoutJavaScript, journeyPage, serveToChromium } from './support/browser-journey.js';
 import { seedConsoleWorld, waitForReadModels, type ConsoleWorld } from './support/console-world.js';
 
 /** The staff's management journey in Chromium, checked by axe-core on every page, with JavaScript on and off. */
-(haveChromium() ? describe : describe.skip).each([
-  { js: true, label: 'with JavaScript' },
-  { js: false, label: 'without JavaScript' },
-])('the staff management journey in a real browser, $label', ({ js }) => {
+describeWithAndWithoutJavaScript()('the staff management journey in a real browser, $label', ({ js }) => {
   let f: FeatureApp;
   let w: ConsoleWorld;
   let browser: Browser;
@@ -20,9 +17,7 @@ import { seedConsoleWorld, waitForReadModels, type ConsoleWorld } from './suppor
     const done = await f.http().post(`/api/v1/actions/${w.otherActionId}/completion`).send({ outcome: 'Exit interviews reviewed' });
     if (done.status !== 200) throw new Error(`completion answered ${done.status}`);
     await waitForReadModels(f, (done.body as { position: number }).position);
-    await f.app.listen(0, '127.0.0.1');
-    base = (await f.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchChromium();
+    ({ base, browser } = await serveToChromium(f.app));
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

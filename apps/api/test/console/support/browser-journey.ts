@@ -31,6 +31,26 @@ export function haveChromium(): boolean {
   return false;
 }
 
+/** `describe` where Chromium is; skipped loudly (or failed under REQUIRE_BROWSER=1) where it is not. */
+export function describeInBrowser(): jest.Describe {
+  return haveChromium() ? describe : describe.skip;
+}
+
+/** A journey described twice, with JavaScript on and off: the console must work without it. */
+export function describeWithAndWithoutJavaScript(): ReturnType<jest.Describe['each']> {
+  return describeInBrowser().each([
+    { js: true, label: 'with JavaScript' },
+    { js: false, label: 'without JavaScript' },
+  ]);
+}
+
+/** The app listening on loopback and a Chromium to drive it: where every journey starts. */
+export async function serveToChromium(app: { listen(port: number, host: string): Promise<unknown>; getUrl(): Promise<string> }) {
+  await app.listen(0, '127.0.0.1');
+  const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return { base, browser: await launchChromium() };
+}
+
 export function launchChromium(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return playwright.chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
