@@ -52,6 +52,7 @@ function touches(stored: StoredEvent): readonly Touch[] {
     case 'ActionReassigned':
     case 'ActionChased':
     case 'ActionWithdrawn':
+    case 'ActionNoticeSent':
       return [[t.actions.name, event.data.actionId]];
     case 'RecommendationMade':
     case 'RecommendationSent':
@@ -122,6 +123,7 @@ export const recordsProjection: Projection = {
       case 'ActionReassigned':
       case 'ActionChased':
       case 'ActionWithdrawn':
+      case 'ActionNoticeSent':
         return applyActions(event, stamp, rows);
       case 'RecommendationMade':
       case 'RecommendationSent':
