@@ -50,6 +50,9 @@ export function applyDirectory(event: CommitteeEvent | PersonEvent | PostEvent, 
       }
       return;
     }
+    case 'CommitteeEscalationSet':
+      // The notices sender reads the escalation from the committee's stream; no view shows it yet.
+      return;
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

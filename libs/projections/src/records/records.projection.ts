@@ -18,6 +18,8 @@ function touches(stored: StoredEvent): readonly Touch[] {
   switch (event.type) {
     case 'CommitteeCreated':
       return [[t.committees.name, event.data.committeeId]];
+    case 'CommitteeEscalationSet':
+      return [];
     case 'PersonRegistered':
       return [[t.people.name, event.data.personId]];
     case 'PostCreated':
@@ -101,6 +103,7 @@ export const recordsProjection: Projection = {
     const stamp = { version: stored.streamVersion, position: stored.globalPosition };
     switch (event.type) {
       case 'CommitteeCreated':
+      case 'CommitteeEscalationSet':
       case 'PersonRegistered':
       case 'PostCreated':
       case 'PostHolderAppointed':
