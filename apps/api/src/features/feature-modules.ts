@@ -6,6 +6,7 @@ import { CommitteesModule } from './committees/committees.module.js';
 import { DecisionsModule } from './decisions/decisions.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { NoticesModule } from './notices/notices.module.js';
 import { MetricSnapshotsModule } from './metric-snapshots/metric-snapshots.module.js';
 import { SnapshotActionModule } from './metric-snapshots/snapshot-action.module.js';
 import { PublicLogModule } from './public-log/public-log.module.js';
@@ -37,4 +38,5 @@ export const featureModules: readonly (Type<unknown> | DynamicModule)[] = [
   ViewsModule,
   PublicLogModule,
   ConsoleGatewayModule,
+  NoticesModule,
 ];

@@ -106,15 +106,21 @@ describe('RecordActionNotice', () => {
   });
 
   it('given an open action, records the notice', () => {
-    given(actionDecider)([assigned]).when(record()).then([sent('reminder', '2017-02-13')]);
+    given(actionDecider)([assigned])
+      .when(record())
+      .then([sent('reminder', '2017-02-13')]);
   });
 
   it('given the same key already recorded, is an idempotent no-op', () => {
-    given(actionDecider)([assigned, sent('reminder', '2017-02-13')]).when(record()).then([]);
+    given(actionDecider)([assigned, sent('reminder', '2017-02-13')])
+      .when(record())
+      .then([]);
   });
 
   it('given a withdrawn action, still records a notice that went out (the record must say so)', () => {
-    given(actionDecider)([assigned, withdrawn]).when(record()).then([sent('reminder', '2017-02-13')]);
+    given(actionDecider)([assigned, withdrawn])
+      .when(record())
+      .then([sent('reminder', '2017-02-13')]);
   });
 
   it('given no action, refuses', () => {

@@ -27,7 +27,9 @@ describe('SetCommitteeEscalation', () => {
   it('given an escalation already set, a new one replaces it', () => {
     const state = given(committeeDecider)([created, escalationSet])
       .when(set({ escalationPostId: 'post-director', afterDays: 7 }))
-      .then([{ type: 'CommitteeEscalationSet', data: { committeeId: 'c-1', escalationPostId: 'post-director', afterDays: 7, setAt: now } }]);
+      .then([
+        { type: 'CommitteeEscalationSet', data: { committeeId: 'c-1', escalationPostId: 'post-director', afterDays: 7, setAt: now } },
+      ]);
     expect(state.exists && state.escalation).toEqual({ postId: 'post-director', afterDays: 7 });
   });
 
