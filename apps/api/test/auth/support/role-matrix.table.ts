@@ -9,7 +9,7 @@ export interface MatrixRequest {
 }
 
 export interface MatrixEndpoint {
-  readonly method: 'get' | 'post' | 'delete';
+  readonly method: 'get' | 'post' | 'put' | 'delete';
   /** As the OpenAPI document writes it. */
   readonly path: string;
   /** `public` for routes anyone may call without a token. */
@@ -120,6 +120,13 @@ export const ENDPOINTS: readonly MatrixEndpoint[] = [
     allowed: EVERY_ROLE,
     success: 200,
     request: () => ({ path: '/api/v1/committees', query: { limit: '5' } }),
+  },
+  {
+    method: 'put',
+    path: '/api/v1/committees/{committeeId}/escalation',
+    allowed: STAFF,
+    success: 200,
+    request: (w) => ({ path: `/api/v1/committees/${w.committeeId}/escalation`, body: { escalationPostId: w.otherPostId, afterDays: 14 } }),
   },
   {
     method: 'get',

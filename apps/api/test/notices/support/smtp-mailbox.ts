@@ -13,7 +13,7 @@ export type ReceivedMail = {
 
 export type MailboxOptions = {
   /** Runs when a message's data has arrived, before the server answers 250 (e.g. to kill the sender there). */
-  readonly beforeAccepting?: (mail: ReceivedMail) => void;
+  readonly beforeAccepting?: (mail: ReceivedMail) => void | Promise<void>;
 };
 
 /** A real SMTP server on loopback that keeps what it receives; it can be stopped and started again on its port. */
@@ -61,7 +61,7 @@ export class SmtpMailbox {
   ): Promise<void> {
     try {
       const mail = mailOf(await simpleParser(stream));
-      this.options.beforeAccepting?.(mail);
+      await this.options.beforeAccepting?.(mail);
       this.received.push(mail);
       callback();
     } catch (error) {
