@@ -5,6 +5,8 @@ import { ApiProcess } from './support/api-process.js';
 import { SmtpMailbox } from './support/smtp-mailbox.js';
 
 const DAY_MS = 86_400_000;
+/** Starting an api from its sources takes seconds on a loaded machine; a test starts up to two. */
+const PROCESS_TIMEOUT_MS = 240_000;
 
 const noticesEnv = (mailbox: SmtpMailbox) => ({
   SMTP_URL: mailbox.url,
@@ -40,7 +42,15 @@ async function actionsDueToday(api: ApiProcess, count: number): Promise<string[]
   const dueDate = ukDateOf(new Date());
   const ids: string[] = [];
   for (let n = 1; n <= count; n++) {
-    ids.push(await command(api, '/actions', { resolutionId, partLabel: '(ii)', title: `Collate metrics, part ${n}`, ownerPostId: postId, dueDate }));
+    ids.push(
+      await command(api, '/actions', {
+        resolutionId,
+        partLabel: '(ii)',
+        title: `Collate metrics, part ${n}`,
+        ownerPostId: postId,
+        dueDate,
+      }),
+    );
   }
   return ids;
 }
@@ -62,9 +72,7 @@ async function until(what: string, done: () => Promise<boolean> | boolean, timeo
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-void describeWithPostgres('notices across real api processes on PostgreSQL', () => {
-  jest.setTimeout(240_000);
-
+await describeWithPostgres('notices across real api processes on PostgreSQL', () => {
   describe('given the api is SIGKILLed after the SMTP server has the message and before it answers 250', () => {
     const schema = uniqueSchema('notices_kill');
     let api: ApiProcess;
@@ -81,26 +89,30 @@ void describeWithPostgres('notices across real api processes on PostgreSQL', () 
       await mailbox.start();
       api = await ApiProcess.create(schema, noticesEnv(mailbox));
       await api.start();
-    });
+    }, PROCESS_TIMEOUT_MS);
     afterAll(async () => {
       await api?.stop();
       await mailbox.stop();
       await dropSchema(schema);
-    });
+    }, PROCESS_TIMEOUT_MS);
 
-    it('sends the notice again after the restart (twice in all, never more) and records it once on the action', async () => {
-      const [actionId] = await actionsDueToday(api, 1);
-      await until('the kill in the middle of the send', () => killed && !api.running);
-      expect(mailbox.about(actionId as string)).toHaveLength(1);
+    it(
+      'sends the notice again after the restart (twice in all, never more) and records it once on the action',
+      async () => {
+        const [actionId] = await actionsDueToday(api, 1);
+        await until('the kill in the middle of the send', () => killed && !api.running);
+        expect(mailbox.about(actionId as string)).toHaveLength(1);
 
-      await api.start();
-      await until('the notice recorded after the restart', async () => (await noticesRecorded(api, actionId as string)) > 0);
-      await pause(2_000); // several more passes of the sender: nothing more may go out
-      const delivered = mailbox.about(actionId as string);
-      expect(delivered).toHaveLength(2);
-      expect(new Set(delivered.map((mail) => mail.key)).size).toBe(1);
-      expect(await noticesRecorded(api, actionId as string)).toBe(1);
-    });
+        await api.start();
+        await until('the notice recorded after the restart', async () => (await noticesRecorded(api, actionId as string)) > 0);
+        await pause(2_000); // several more passes of the sender: nothing more may go out
+        const delivered = mailbox.about(actionId as string);
+        expect(delivered).toHaveLength(2);
+        expect(new Set(delivered.map((mail) => mail.key)).size).toBe(1);
+        expect(await noticesRecorded(api, actionId as string)).toBe(1);
+      },
+      PROCESS_TIMEOUT_MS,
+    );
   });
 
   describe('given two api processes on one database', () => {
@@ -115,24 +127,28 @@ void describeWithPostgres('notices across real api processes on PostgreSQL', () 
       second = await ApiProcess.create(schema, noticesEnv(mailbox));
       await first.start();
       await second.start();
-    });
+    }, PROCESS_TIMEOUT_MS);
     afterAll(async () => {
       await Promise.all([first?.stop(), second?.stop()]);
       await mailbox.stop();
       await dropSchema(schema);
-    });
+    }, PROCESS_TIMEOUT_MS);
 
-    it('sends each notice once: one sender leads', async () => {
-      const actionIds = await actionsDueToday(first, 3);
-      for (const actionId of actionIds) {
-        await until(`the notice of ${actionId} recorded`, async () => (await noticesRecorded(second, actionId)) > 0);
-      }
-      await pause(2_000);
-      for (const actionId of actionIds) {
-        expect(mailbox.about(actionId)).toHaveLength(1);
-        expect(await noticesRecorded(first, actionId)).toBe(1);
-      }
-      expect(mailbox.received).toHaveLength(3);
-    });
+    it(
+      'sends each notice once: one sender leads',
+      async () => {
+        const actionIds = await actionsDueToday(first, 3);
+        for (const actionId of actionIds) {
+          await until(`the notice of ${actionId} recorded`, async () => (await noticesRecorded(second, actionId)) > 0);
+        }
+        await pause(2_000);
+        for (const actionId of actionIds) {
+          expect(mailbox.about(actionId)).toHaveLength(1);
+          expect(await noticesRecorded(first, actionId)).toBe(1);
+        }
+        expect(mailbox.received).toHaveLength(3);
+      },
+      PROCESS_TIMEOUT_MS,
+    );
   });
 });

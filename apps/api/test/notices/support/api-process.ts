@@ -7,7 +7,8 @@ import { TEST_JWT_SECRET } from '../../support/auth.js';
 const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 const START_TIMEOUT_MS = 60_000;
 /** Settings of the runner's environment that must not reach the api (as test/resilience's ServiceProcess keeps out). */
-const NOT_INHERITED = /^(AUTH_|KAFKA_|KURRENTDB_|PROJECTION|DATA_DIR$|PORT$|LOG_LEVEL$|CORS_|TRUST_PROXY$|NODE_OPTIONS$|PG|SMTP_|MAIL_|NOTICE_)/;
+const NOT_INHERITED =
+  /^(AUTH_|KAFKA_|KURRENTDB_|PROJECTION|DATA_DIR$|PORT$|LOG_LEVEL$|CORS_|TRUST_PROXY$|NODE_OPTIONS$|PG|SMTP_|MAIL_|NOTICE_)/;
 
 async function freePort(): Promise<number> {
   const server = createServer();
