@@ -1,5 +1,5 @@
 import { NoticesSender } from '../../src/features/notices/notices-sender.js';
-import { startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
+import { expectProblem, startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
 import { setClock } from '../features/support/views-world.js';
 import { SmtpMailbox } from './support/smtp-mailbox.js';
 
@@ -192,6 +192,17 @@ describe('notices by email through a real SMTP server', () => {
     expect((await f.anonymous().get('/metrics').expect(200)).text).toMatch(/^actiontrail_notices_pending 0$/m);
   });
 
+  it('only marks sent a pending notice the action already records (a crash after recording, before marking): no second email', async () => {
+    const [first] = mailbox.about(metricsAction);
+    const before = mailbox.received.length;
+    await f.store.db.query(`UPDATE notice_outbox SET state = 'pending', sent_at = NULL WHERE key = $1`, [first?.key]);
+    await passOn('2017-04-04');
+    expect(mailbox.received.length).toBe(before);
+    const { rows } = await f.store.db.query<{ state: string }>(`SELECT state FROM notice_outbox WHERE key = $1`, [first?.key]);
+    expect(rows).toEqual([{ state: 'sent' }]);
+    expect((await historyOf(metricsAction)).filter((entry) => entry.type === 'ActionNoticeSent')).toHaveLength(4);
+  });
+
   it('has sent every notice key exactly once, and the outbox holds none unsent, one row per email', async () => {
     const counts = new Map<string, number>();
     for (const mail of mailbox.received) counts.set(mail.key, (counts.get(mail.key) ?? 0) + 1);
@@ -200,5 +211,45 @@ describe('notices by email through a real SMTP server', () => {
       `SELECT state, count(*)::int AS n FROM notice_outbox GROUP BY state ORDER BY state`,
     );
     expect(rows).toEqual([{ state: 'sent', n: mailbox.received.length }]);
+  });
+});
+
+describe('PUT /committees/{id}/escalation', () => {
+  it('sets the escalation post and period, which the committee then shows', async () => {
+    const res = await f.http().get(`/api/v1/committees/${ids.committeeId}`).expect(200);
+    expect(res.body.escalation).toEqual({ postId: ids.directorPostId, afterDays: 14 });
+  });
+
+  it('answers 422 for a post that does not exist', async () => {
+    const res = await f
+      .http()
+      .put(`/api/v1/committees/${ids.committeeId}/escalation`)
+      .send({ escalationPostId: '00000000-0000-4000-8000-000000000000', afterDays: 14 });
+    expectProblem(res, 422, 'escalation-post-not-found');
+  });
+
+  it('answers 404 for a committee that does not exist', async () => {
+    const res = await f
+      .http()
+      .put('/api/v1/committees/00000000-0000-4000-8000-000000000000/escalation')
+      .send({ escalationPostId: ids.directorPostId, afterDays: 14 });
+    expectProblem(res, 404, 'committee-not-found');
+  });
+
+  it.each([0, 366, 2.5, '14'])('answers 400 for afterDays %j', async (afterDays) => {
+    const res = await f
+      .http()
+      .put(`/api/v1/committees/${ids.committeeId}/escalation`)
+      .send({ escalationPostId: ids.directorPostId, afterDays });
+    expectProblem(res, 400, 'validation-failed');
+  });
+
+  it('answers 403 to an officer', async () => {
+    const res = await f
+      .http()
+      .put(`/api/v1/committees/${ids.committeeId}/escalation`)
+      .set(f.as(['officer'], ids.tony))
+      .send({ escalationPostId: ids.directorPostId, afterDays: 14 });
+    expectProblem(res, 403, 'forbidden');
   });
 });
