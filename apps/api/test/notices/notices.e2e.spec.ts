@@ -192,25 +192,40 @@ describe('notices by email through a real SMTP server', () => {
     expect((await f.anonymous().get('/metrics').expect(200)).text).toMatch(/^actiontrail_notices_pending 0$/m);
   });
 
+  it('does not send a reminder still pending when its action was withdrawn meanwhile', async () => {
+    const actionId = await assign(ids.hrPostId, '2017-04-14', 'Withdrawn while the mail server was down');
+    await mailbox.stop();
+    await passOn('2017-04-07');
+    await f.http().post(`/api/v1/actions/${actionId}/withdrawal`).send({ reason: 'Overtaken by the restructure' }).expect(200);
+    await mailbox.start();
+    await passOn('2017-04-07');
+    expect(mailbox.about(actionId)).toEqual([]);
+    const { rows } = await f.store.db.query<{ state: string }>(`SELECT state FROM notice_outbox WHERE action_id = $1`, [actionId]);
+    expect(rows).toEqual([{ state: 'cancelled' }]);
+  });
+
   it('only marks sent a pending notice the action already records (a crash after recording, before marking): no second email', async () => {
     const [first] = mailbox.about(metricsAction);
     const before = mailbox.received.length;
     await f.store.db.query(`UPDATE notice_outbox SET state = 'pending', sent_at = NULL WHERE key = $1`, [first?.key]);
-    await passOn('2017-04-04');
+    await passOn('2017-04-07');
     expect(mailbox.received.length).toBe(before);
     const { rows } = await f.store.db.query<{ state: string }>(`SELECT state FROM notice_outbox WHERE key = $1`, [first?.key]);
     expect(rows).toEqual([{ state: 'sent' }]);
     expect((await historyOf(metricsAction)).filter((entry) => entry.type === 'ActionNoticeSent')).toHaveLength(4);
   });
 
-  it('has sent every notice key exactly once, and the outbox holds none unsent, one row per email', async () => {
+  it('has sent every notice key exactly once, and the outbox holds none pending, one sent row per email', async () => {
     const counts = new Map<string, number>();
     for (const mail of mailbox.received) counts.set(mail.key, (counts.get(mail.key) ?? 0) + 1);
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
     const { rows } = await f.store.db.query<{ state: string; n: number }>(
       `SELECT state, count(*)::int AS n FROM notice_outbox GROUP BY state ORDER BY state`,
     );
-    expect(rows).toEqual([{ state: 'sent', n: mailbox.received.length }]);
+    expect(rows).toEqual([
+      { state: 'cancelled', n: 1 },
+      { state: 'sent', n: mailbox.received.length },
+    ]);
   });
 });
 

@@ -22,7 +22,7 @@ const outboxMigrations: readonly Migration[] = [
         subject text NOT NULL,
         body_text text NOT NULL,
         body_html text NOT NULL,
-        state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent')),
+        state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'cancelled')),
         attempts integer NOT NULL DEFAULT 0,
         next_attempt_at timestamptz NOT NULL DEFAULT now(),
         last_error text,
@@ -128,6 +128,11 @@ export class NoticeOutbox {
 
   async markSent(key: string): Promise<void> {
     await this.db.query(`UPDATE notice_outbox SET state = 'sent', sent_at = now(), last_error = NULL WHERE key = $1`, [key]);
+  }
+
+  /** The action was closed or withdrawn before its reminder could go: it is not sent at all. */
+  async markCancelled(key: string): Promise<void> {
+    await this.db.query(`UPDATE notice_outbox SET state = 'cancelled', last_error = NULL WHERE key = $1 AND state = 'pending'`, [key]);
   }
 
   async markFailed(key: string, retryInMs: number, error: string): Promise<void> {

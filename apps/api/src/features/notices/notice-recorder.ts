@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { actionDecider, streamIdFor, type RecordActionNotice } from '#domain';
+import { actionDecider, streamIdFor, type ActionState, type RecordActionNotice } from '#domain';
 import type { Caller } from '../../platform/caller.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import type { OutboxNotice } from './notice-outbox.js';
@@ -10,9 +10,8 @@ import type { OutboxNotice } from './notice-outbox.js';
 export class NoticeRecorder {
   constructor(private readonly aggregates: AggregateStore) {}
 
-  async alreadyRecorded(notice: OutboxNotice): Promise<boolean> {
-    const { state } = await this.aggregates.load(actionDecider, streamIdFor('action', notice.actionId));
-    return state.exists && state.notices.some((sent) => sent.key === notice.key);
+  async actionOf(notice: OutboxNotice): Promise<ActionState> {
+    return (await this.aggregates.load(actionDecider, streamIdFor('action', notice.actionId))).state;
   }
 
   async record(notice: OutboxNotice): Promise<void> {

@@ -58,7 +58,8 @@ export class NoticesObservability implements OnModuleInit {
     this.health.register('notices', async () => {
       const status = this.sender.status();
       const stats = await this.outbox.stats();
-      const failing = status.consecutiveFailures > 0;
+      // The last send failed and notices are waiting: once none wait, an old failure harms nobody.
+      const failing = status.consecutiveFailures > 0 && stats.pending > 0;
       return {
         status: failing ? 'down' : 'up',
         ...(failing ? { error: status.lastError } : {}),

@@ -129,8 +129,14 @@ export class NoticesSender implements OnApplicationBootstrap, BeforeApplicationS
 
   /** False when the mail server refused or did not answer: the rest waits for the next pass. */
   private async sendOne(notice: PendingNotice): Promise<boolean> {
-    if (await this.recorder.alreadyRecorded(notice)) {
+    const action = await this.recorder.actionOf(notice);
+    if (action.exists && action.notices.some((sent) => sent.key === notice.key)) {
       await this.outbox.markSent(notice.key);
+      return true;
+    }
+    // Found due while open, then completed, signed off or withdrawn while the mail server was down: no longer true.
+    if (notice.kind !== 'chase' && (!action.exists || action.status !== 'open')) {
+      await this.outbox.markCancelled(notice.key);
       return true;
     }
     try {
