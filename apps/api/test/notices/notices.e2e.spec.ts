@@ -113,6 +113,26 @@ describe('notices by email through a real SMTP server', () => {
     expect(escalation?.text).toContain('owned by Project Manager, Transformation & Technology');
   });
 
+  it('sends each officer holding a post with open actions one digest a week, overdue actions first, and nobody else one', () => {
+    const digestsTo = (personId: string) => mailbox.received.filter((mail) => mail.key.startsWith(`digest/${personId}/`));
+    expect(digestsTo(ids.tony).map((mail) => mail.key)).toEqual([
+      `digest/${ids.tony}/2017-02-06`,
+      `digest/${ids.tony}/2017-02-13`,
+      `digest/${ids.tony}/2017-02-27`,
+    ]);
+    expect(digestsTo(ids.dawn)).toEqual([]);
+    const [first, , late] = digestsTo(ids.tony);
+    expect(first?.subject).toBe('Your actions for the week of 6 February 2017: 1 open action, 0 overdue');
+    expect(first?.text).toContain(
+      'Open:\n- A1: Collate final metrics for Vacancy, Turnover and Agency Rates (Scrutiny Task & Finish Group, due 15 February 2017)',
+    );
+    expect(late?.subject).toBe('Your actions for the week of 27 February 2017: 1 open action, 1 overdue');
+    expect(late?.text).toContain(
+      `Overdue:\n- A1: Collate final metrics for Vacancy, Turnover and Agency Rates (Scrutiny Task & Finish Group, due 15 February 2017) http://localhost:3000/actions/${metricsAction}`,
+    );
+    expect(late?.html).toContain(`<a href="http://localhost:3000/actions/${metricsAction}">A1: Collate final metrics`);
+  });
+
   it('records every notice sent on the action’s history, once each', async () => {
     const history = await historyOf(metricsAction);
     expect(history.filter((entry) => entry.type === 'ActionNoticeSent')).toHaveLength(4);

@@ -1,4 +1,4 @@
-import { addDays } from '../calendar/calendar-date.js';
+import { addDays, weekdayOf } from '../calendar/calendar-date.js';
 import type { NoticeKind } from './action.events.js';
 import type { ActionState } from './action.state.js';
 
@@ -67,3 +67,11 @@ export function noticeKeyOf(notice: NoticeIdentity): string {
   const occasion = notice.kind === 'chase' ? `chase-${notice.chaseNumber ?? 0}` : notice.noticeOn;
   return [notice.actionId, notice.kind, notice.dueOn ?? 'no-date', occasion, notice.recipientPersonId].join('/');
 }
+
+/** The Monday of a UK date's week: an officer's weekly digest is one per week, sent on the first pass from Monday. */
+export function digestWeekOf(today: string): string {
+  return addDays(today, -((weekdayOf(today) + 6) % 7));
+}
+
+/** An open action is overdue in a digest from the day after its due date. */
+export const isOverdueOn = (dueOn: string | undefined, today: string): boolean => dueOn !== undefined && dueOn < today;

@@ -2,7 +2,7 @@ import { given } from '../support/given-when-then.js';
 import type { ActionCommand, RecordActionNotice } from '../../src/action/action.commands.js';
 import { actionDecider } from '../../src/action/action.decider.js';
 import type { ActionEvent, ActionNoticeSent } from '../../src/action/action.events.js';
-import { noticeKeyOf, noticesDueOn, type NoticePolicy } from '../../src/action/action.notices.js';
+import { digestWeekOf, isOverdueOn, noticeKeyOf, noticesDueOn, type NoticePolicy } from '../../src/action/action.notices.js';
 import { fold } from '../../src/shared/decider.js';
 import { actionId, assigned, completed, signedOff, withdrawn } from './action.fixtures.js';
 
@@ -137,5 +137,25 @@ describe('RecordActionNotice', () => {
     const before = fold(actionDecider, [assigned]);
     const after = fold(actionDecider, [assigned, sent('reminder', '2017-02-13')]);
     expect(after.exists && after.lastOccurred).toEqual(before.exists && before.lastOccurred);
+  });
+});
+
+describe('digestWeekOf: the week of an officer’s digest', () => {
+  it.each([
+    ['2017-02-13', '2017-02-13'], // a Monday
+    ['2017-02-15', '2017-02-13'],
+    ['2017-02-19', '2017-02-13'], // the Sunday ends that week
+    ['2017-02-20', '2017-02-20'],
+    ['2017-01-01', '2016-12-26'], // across a year end
+  ])('on %s it is the week of Monday %s', (today, monday) => {
+    expect(digestWeekOf(today)).toBe(monday);
+  });
+
+  it('counts an action overdue from the day after its due date, never without one', () => {
+    expect([
+      isOverdueOn('2017-02-15', '2017-02-15'),
+      isOverdueOn('2017-02-15', '2017-02-16'),
+      isOverdueOn(undefined, '2017-02-16'),
+    ]).toEqual([false, true, false]);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { noticeKeyOf, type NoticeKind } from '#domain';
 import { renderNotice, type NoticeContent } from './notice-message.js';
-import type { OutboxNotice } from './notice-outbox.js';
+import type { ActionOutboxNotice } from './notice-outbox.js';
 import { NoticePreferencesPort } from './notice-preferences.js';
 import type { NoticeActionFacts, PostHolder } from './notice-read-model.js';
 import { NoticesSettings } from './notices-settings.js';
@@ -29,7 +29,7 @@ export class NoticeComposer {
     private readonly preferences: NoticePreferencesPort,
   ) {}
 
-  async compose(request: NoticeRequest): Promise<OutboxNotice | NoticeSkipped> {
+  async compose(request: NoticeRequest): Promise<ActionOutboxNotice | NoticeSkipped> {
     const { recipient, action, kind } = request;
     if (!recipient) return { skipped: 'vacant-post' };
     if (!recipient.email) return { skipped: 'no-email' };

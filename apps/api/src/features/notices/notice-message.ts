@@ -101,3 +101,76 @@ export function renderNotice(content: NoticeContent, publicBaseUrl: string | und
   ].join('\n');
   return { subject, text, html };
 }
+
+export type DigestContent = {
+  readonly recipientName: string;
+  /** The Monday of the digest's week. */
+  readonly weekOf: string;
+  readonly actions: readonly {
+    readonly actionId: string;
+    readonly ref: string;
+    readonly title: string;
+    readonly committeeName: string;
+    readonly dueOn?: string;
+    readonly overdue: boolean;
+  }[];
+};
+
+/** An officer's open actions, overdue ones first, each with its due date and a link. */
+export function renderDigest(content: DigestContent, publicBaseUrl: string | undefined): RenderedMessage {
+  const overdue = content.actions.filter((action) => action.overdue);
+  const open = content.actions.filter((action) => !action.overdue);
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const subject = `Your actions for the week of ${ukLongDateOf(content.weekOf)}: ${count(content.actions.length, 'open action')}, ${overdue.length} overdue`;
+  const due = (action: DigestContent['actions'][number]) => (action.dueOn ? `due ${ukLongDateOf(action.dueOn)}` : 'no due date');
+  const linkOf = (actionId: string) => (publicBaseUrl ? `${publicBaseUrl}/actions/${actionId}` : undefined);
+  const textLines = (title: string, actions: DigestContent['actions']) =>
+    actions.length === 0
+      ? []
+      : [
+          title,
+          ...actions.map((action) => {
+            const link = linkOf(action.actionId);
+            return `- ${action.ref}: ${action.title} (${action.committeeName}, ${due(action)})${link ? ` ${link}` : ''}`;
+          }),
+          '',
+        ];
+  const text = [
+    `Dear ${content.recipientName},`,
+    '',
+    `You have ${count(content.actions.length, 'open action')}, ${overdue.length} of them overdue.`,
+    '',
+    ...textLines('Overdue:', overdue),
+    ...textLines('Open:', open),
+    'This email was sent by Actiontrail for the council’s scrutiny team.',
+  ].join('\n');
+  const htmlList = (title: string, actions: DigestContent['actions']) =>
+    actions.length === 0
+      ? []
+      : [
+          `<h2 style="font-size: 19px;">${escapeHtml(title)}</h2>`,
+          '<ul>',
+          ...actions.map((action) => {
+            const link = linkOf(action.actionId);
+            const name = `${action.ref}: ${action.title}`;
+            const label = link ? `<a href="${escapeHtml(link)}">${escapeHtml(name)}</a>` : escapeHtml(name);
+            return `<li>${label} (${escapeHtml(action.committeeName)}, ${escapeHtml(due(action))})</li>`;
+          }),
+          '</ul>',
+        ];
+  const html = [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    `<head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    '<body style="font-family: Arial, sans-serif; font-size: 19px; line-height: 1.5;">',
+    `<h1 style="font-size: 24px;">${escapeHtml(subject)}</h1>`,
+    `<p>${escapeHtml(`Dear ${content.recipientName},`)}</p>`,
+    `<p>${escapeHtml(`You have ${count(content.actions.length, 'open action')}, ${overdue.length} of them overdue.`)}</p>`,
+    ...htmlList('Overdue', overdue),
+    ...htmlList('Open', open),
+    '<p>This email was sent by Actiontrail for the council’s scrutiny team.</p>',
+    '</body>',
+    '</html>',
+  ].join('\n');
+  return { subject, text, html };
+}

@@ -12,10 +12,10 @@ const outboxMigrations: readonly Migration[] = [
     sql: `
       CREATE TABLE notice_outbox (
         key text PRIMARY KEY,
-        action_id text NOT NULL,
+        action_id text,
         kind text NOT NULL,
         recipient_person_id text NOT NULL,
-        recipient_post_id text NOT NULL,
+        recipient_post_id text,
         recipient_email text NOT NULL,
         due_on text,
         notice_on text NOT NULL,
@@ -34,17 +34,27 @@ const outboxMigrations: readonly Migration[] = [
   },
 ];
 
-export type OutboxNotice = {
+type OutboxCommon = {
   readonly key: string;
-  readonly actionId: string;
-  readonly kind: NoticeKind;
   readonly recipientPersonId: string;
-  readonly recipientPostId: string;
   readonly recipientEmail: string;
-  readonly dueOn?: string;
+  /** The UK date the notice fell due (a digest: the Monday of its week). */
   readonly noticeOn: string;
   readonly message: RenderedMessage;
 };
+
+/** A notice about one action, recorded on the action's history once sent. */
+export type ActionOutboxNotice = OutboxCommon & {
+  readonly kind: NoticeKind;
+  readonly actionId: string;
+  readonly recipientPostId: string;
+  readonly dueOn?: string;
+};
+
+/** An officer's weekly digest of their open actions: about no one action, so recorded only here. */
+export type DigestOutboxNotice = OutboxCommon & { readonly kind: 'digest' };
+
+export type OutboxNotice = ActionOutboxNotice | DigestOutboxNotice;
 
 export type PendingNotice = OutboxNotice & { readonly attempts: number };
 
@@ -52,10 +62,10 @@ export type OutboxStats = { readonly pending: number; readonly oldestPendingSeco
 
 type PendingRow = {
   key: string;
-  action_id: string;
-  kind: NoticeKind;
+  action_id: string | null;
+  kind: NoticeKind | 'digest';
   recipient_person_id: string;
-  recipient_post_id: string;
+  recipient_post_id: string | null;
   recipient_email: string;
   due_on: string | null;
   notice_on: string;
@@ -86,12 +96,12 @@ export class NoticeOutbox {
        ON CONFLICT (key) DO NOTHING RETURNING key`,
       [
         notice.key,
-        notice.actionId,
+        notice.kind === 'digest' ? null : notice.actionId,
         notice.kind,
         notice.recipientPersonId,
-        notice.recipientPostId,
+        notice.kind === 'digest' ? null : notice.recipientPostId,
         notice.recipientEmail,
-        notice.dueOn ?? null,
+        notice.kind === 'digest' ? null : (notice.dueOn ?? null),
         notice.noticeOn,
         notice.message.subject,
         notice.message.text,
@@ -112,18 +122,7 @@ export class NoticeOutbox {
         LIMIT $1`,
       [limit],
     );
-    return rows.map((row) => ({
-      key: row.key,
-      actionId: row.action_id,
-      kind: row.kind,
-      recipientPersonId: row.recipient_person_id,
-      recipientPostId: row.recipient_post_id,
-      recipientEmail: row.recipient_email,
-      ...(row.due_on === null ? {} : { dueOn: row.due_on }),
-      noticeOn: row.notice_on,
-      message: { subject: row.subject, text: row.body_text, html: row.body_html },
-      attempts: Number(row.attempts),
-    }));
+    return rows.map(pendingOf);
   }
 
   async markSent(key: string): Promise<void> {
@@ -152,4 +151,23 @@ export class NoticeOutbox {
     const row = rows[0];
     return { pending: Number(row?.pending ?? 0), oldestPendingSeconds: row?.oldest ? Math.max(0, Number(row.oldest)) : 0 };
   }
+}
+
+function pendingOf(row: PendingRow): PendingNotice {
+  const common = {
+    key: row.key,
+    recipientPersonId: row.recipient_person_id,
+    recipientEmail: row.recipient_email,
+    noticeOn: row.notice_on,
+    message: { subject: row.subject, text: row.body_text, html: row.body_html },
+    attempts: Number(row.attempts),
+  };
+  if (row.kind === 'digest') return { ...common, kind: 'digest' };
+  return {
+    ...common,
+    kind: row.kind,
+    actionId: row.action_id ?? '',
+    recipientPostId: row.recipient_post_id ?? '',
+    ...(row.due_on === null ? {} : { dueOn: row.due_on }),
+  };
 }

@@ -16,6 +16,14 @@ export type NoticeActionFacts = {
   readonly dueOn?: string;
 };
 
+/** An officer with an email address who holds, on a date, a post owning open actions; and those actions. */
+export type DigestRecipient = {
+  readonly personId: string;
+  readonly name: string;
+  readonly email: string;
+  readonly actions: readonly NoticeActionFacts[];
+};
+
 /** The person who holds a post on a date, and where to write to them. */
 export type PostHolder = {
   readonly postId: string;
@@ -64,6 +72,27 @@ export class NoticeReadModel {
       [until],
     );
     return rows.map(factsOf);
+  }
+
+  /** Everyone who holds, on the date, a post owning open actions, with their email; their actions soonest due first. */
+  async digestRecipients(today: string): Promise<DigestRecipient[]> {
+    const { rows } = await this.db.query<ActionRow & { person_id: string; person_name: string; email: string }>(
+      `SELECT pe.person_id, pe.name AS person_name, pe.email, ${ACTION_COLUMNS}
+         FROM ${t.posts} p
+         JOIN ${t.people} pe ON pe.person_id = p.holder_person_id
+         JOIN ${t.actions} a ON a.owner_post_id = p.post_id AND a.status = 'open'
+         LEFT JOIN ${t.committees} c ON c.committee_id = a.committee_id
+        WHERE pe.email IS NOT NULL AND (p.holder_from IS NULL OR p.holder_from <= $1::date)
+        ORDER BY pe.person_id, a.due_on NULLS LAST, a.ref`,
+      [today],
+    );
+    const byPerson = new Map<string, DigestRecipient & { actions: NoticeActionFacts[] }>();
+    for (const row of rows) {
+      const recipient = byPerson.get(row.person_id) ?? { personId: row.person_id, name: row.person_name, email: row.email, actions: [] };
+      recipient.actions.push(factsOf(row));
+      byPerson.set(row.person_id, recipient);
+    }
+    return [...byPerson.values()];
   }
 
   async action(actionId: string): Promise<NoticeActionFacts | undefined> {

@@ -9,6 +9,7 @@ import { NoticeMailer } from './notice-mailer.js';
 import { NoticeOutbox, type PendingNotice } from './notice-outbox.js';
 import { NoticeRecorder } from './notice-recorder.js';
 import { NoticeScheduler } from './notice-scheduler.js';
+import { WeeklyDigests } from './weekly-digests.js';
 import { NoticesSettings } from './notices-settings.js';
 
 const SENDER_LOCK = 'notices-sender';
@@ -49,6 +50,7 @@ export class NoticesSender implements OnApplicationBootstrap, BeforeApplicationS
     private readonly outbox: NoticeOutbox,
     private readonly chases: ChaseNotices,
     private readonly scheduler: NoticeScheduler,
+    private readonly digests: WeeklyDigests,
     private readonly mailer: NoticeMailer,
     private readonly recorder: NoticeRecorder,
     private readonly clock: Clock,
@@ -113,6 +115,7 @@ export class NoticesSender implements OnApplicationBootstrap, BeforeApplicationS
     // Each step stands alone: a chase the read model has not reached must not hold up today's reminders.
     await this.chases.enqueueNew().catch((error: unknown) => this.logger.warn(`Reading chases: ${messageOf(error)}`));
     await this.scheduler.enqueueDue(today).catch((error: unknown) => this.logger.error(`Finding notices due: ${messageOf(error)}`));
+    await this.digests.enqueueWeek(today).catch((error: unknown) => this.logger.error(`Writing weekly digests: ${messageOf(error)}`));
     await this.sendPending();
   }
 
@@ -129,6 +132,13 @@ export class NoticesSender implements OnApplicationBootstrap, BeforeApplicationS
 
   /** False when the mail server refused or did not answer: the rest waits for the next pass. */
   private async sendOne(notice: PendingNotice): Promise<boolean> {
+    if (notice.kind === 'digest') {
+      // About no one action: the outbox row is its only record, so a crash after sending may send it again.
+      if (!(await this.send(notice))) return false;
+      await this.outbox.markSent(notice.key);
+      this.listener?.sent(notice.kind);
+      return true;
+    }
     const action = await this.recorder.actionOf(notice);
     if (action.exists && action.notices.some((sent) => sent.key === notice.key)) {
       await this.outbox.markSent(notice.key);
@@ -139,6 +149,14 @@ export class NoticesSender implements OnApplicationBootstrap, BeforeApplicationS
       await this.outbox.markCancelled(notice.key);
       return true;
     }
+    if (!(await this.send(notice))) return false;
+    await this.recorder.record(notice);
+    await this.outbox.markSent(notice.key);
+    this.listener?.sent(notice.kind);
+    return true;
+  }
+
+  private async send(notice: PendingNotice): Promise<boolean> {
     try {
       await this.mailer.send(notice);
     } catch (error) {
@@ -153,9 +171,6 @@ export class NoticesSender implements OnApplicationBootstrap, BeforeApplicationS
     }
     this.consecutiveFailures = 0;
     this.lastError = undefined;
-    await this.recorder.record(notice);
-    await this.outbox.markSent(notice.key);
-    this.listener?.sent(notice.kind);
     return true;
   }
 }

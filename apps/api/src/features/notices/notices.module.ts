@@ -12,6 +12,7 @@ import { NoticeScheduler } from './notice-scheduler.js';
 import { NoticesObservability } from './notices-observability.js';
 import { NoticesSender } from './notices-sender.js';
 import { NoticesSettings } from './notices-settings.js';
+import { WeeklyDigests } from './weekly-digests.js';
 
 /** Reminders, overdue notices, escalations and chases by email, through the outbox (see docs/notifications.md). */
 @Module({
@@ -23,6 +24,7 @@ import { NoticesSettings } from './notices-settings.js';
     NoticeReadModel,
     NoticeComposer,
     NoticeScheduler,
+    WeeklyDigests,
     ChaseNotices,
     NoticeMailer,
     NoticeRecorder,
