@@ -1,6 +1,7 @@
 import { NoticesSender } from '../../src/features/notices/notices-sender.js';
 import { expectProblem, startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
 import { setClock } from '../features/support/views-world.js';
+import { signIn, textOf } from '../console/support/console-world.js';
 import { SmtpMailbox } from './support/smtp-mailbox.js';
 
 // The world of the seed minutes: the 16 January 2017 task & finish group, its officers with email addresses.
@@ -136,6 +137,12 @@ describe('notices by email through a real SMTP server', () => {
   it('records every notice sent on the action’s history, once each', async () => {
     const history = await historyOf(metricsAction);
     expect(history.filter((entry) => entry.type === 'ActionNoticeSent')).toHaveLength(4);
+  });
+
+  it('shows the notices in the console’s history of the action, sent by the system', async () => {
+    const staff = await signIn(f, ids.dawn, ['scrutiny']);
+    const page = textOf((await staff.get(`/actions/${metricsAction}`).expect(200)).text);
+    expect(page.match(/Action notice sent The system/g)).toHaveLength(4);
   });
 
   it('emails the holder when scrutiny staff chase, with the chaser’s message, and records it', async () => {

@@ -21,8 +21,9 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class NoticeScheduler {
   private readonly logger = new Logger('Notices');
-  /** What was skipped and said so already: the same notice is found due again on every pass. */
+  /** What was skipped and said so already today: the same notice is found due again on every pass. */
   private readonly toldOf = new Set<string>();
+  private toldOn = '';
 
   constructor(
     private readonly settings: NoticesSettings,
@@ -35,6 +36,8 @@ export class NoticeScheduler {
   /** Answers how many notices were new to the outbox. */
   async enqueueDue(today: string): Promise<number> {
     const { reminderDaysBefore, overdueDaysAfter } = this.settings.config;
+    if (this.toldOn !== today) this.toldOf.clear();
+    this.toldOn = today;
     const until = addDays(today, Math.max(0, ...reminderDaysBefore));
     const committees = new Map<string, Promise<CommitteeState>>();
     const committeeOf = (id: string) => {

@@ -60,7 +60,9 @@ export class NoticesSender implements OnApplicationBootstrap, BeforeApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.settings.enabled) {
-      this.logger.log('Email notices are off: SMTP_URL is not set (no reminders, overdue notices, escalations or chase emails)');
+      this.logger.log(
+        'Email notices are off: SMTP_URL is not set (no reminders, overdue notices, escalations, chase emails or weekly digests)',
+      );
       return;
     }
     const { smtpUrl, intervalMs } = this.settings.config;
