@@ -81,7 +81,9 @@ export function judge(report: FuzzReport, fuzz: FuzzCase, outcome: Outcome, seed
     report.serverErrors++;
     report.violations.push(`${where} → ${status} ${outcome.text.slice(0, 300)}`);
   }
-  if (fuzz.request.method === 'POST' && (status === 200 || status === 201)) acknowledge(report, fuzz, outcome.text, where);
+  // PUT /committees/{id}/escalation is a command too: what it acknowledged must be in the store like a POST's.
+  const command = fuzz.request.method === 'POST' || fuzz.request.method === 'PUT';
+  if (command && (status === 200 || status === 201)) acknowledge(report, fuzz, outcome.text, where);
   if (status >= 400 && !problem) {
     report.notProblem++;
     report.violations.push(

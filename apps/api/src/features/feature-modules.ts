@@ -6,6 +6,7 @@ import { CommitteesModule } from './committees/committees.module.js';
 import { DecisionsModule } from './decisions/decisions.module.js';
 import { DirectoryModule } from './directory/directory.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { NoticesModule } from './notices/notices.module.js';
 import { MetricSnapshotsModule } from './metric-snapshots/metric-snapshots.module.js';
 import { SnapshotActionModule } from './metric-snapshots/snapshot-action.module.js';
 import { PersonSettingsModule } from './person-settings/person-settings.module.js';
@@ -39,4 +40,5 @@ export const featureModules: readonly (Type<unknown> | DynamicModule)[] = [
   ViewsModule,
   PublicLogModule,
   ConsoleGatewayModule,
+  NoticesModule,
 ];

@@ -45,6 +45,10 @@ describe("the console's OpenID Connect sign-in settings", () => {
     expect(refusal({ ...OIDC, OIDC_CLIENT_SECRET: 's' })).toMatch(/missing: OIDC_CLIENT_ID, PUBLIC_BASE_URL$/);
   });
 
+  it('leave the development sign-in on with PUBLIC_BASE_URL alone (the origin of links in emailed notices)', () => {
+    expect(loadAppConfig({ PUBLIC_BASE_URL: 'http://localhost:3000' }).consoleSignIn).toBeUndefined();
+  });
+
   it('refuse a client without the issuer that signs the API tokens', () => {
     expect(refusal({ ...CLIENT })).toMatch(/^OIDC_CLIENT_ID needs AUTH_ISSUER/);
   });

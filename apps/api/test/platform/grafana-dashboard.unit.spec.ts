@@ -6,6 +6,11 @@ import { ActiontrailMetrics } from '../../src/platform/metrics/actiontrail-metri
 import { HttpMetrics } from '../../src/platform/metrics/http-metrics.js';
 import { createMetricsRegistry } from '../../src/platform/metrics/metrics.module.js';
 import { ProjectionMetrics } from '../../src/read-models/projection-metrics.js';
+import { NoticesObservability } from '../../src/features/notices/notices-observability.js';
+import type { NoticeOutbox } from '../../src/features/notices/notice-outbox.js';
+import type { NoticesSender } from '../../src/features/notices/notices-sender.js';
+import type { NoticesSettings } from '../../src/features/notices/notices-settings.js';
+import type { HealthRegistry } from '#runtime';
 import type { ProjectionPositions } from '../../src/read-models/projection-positions.js';
 
 const DASHBOARD = new URL('../../../../infra/grafana/dashboards/actiontrail.json', import.meta.url);
@@ -16,7 +21,7 @@ interface Panel {
   readonly targets?: readonly { readonly expr: string }[];
 }
 
-/** The registry as the app fills it: prom-client's defaults, HTTP, the write side, the projections, and the relay when it runs. */
+/** The registry as the app fills it: prom-client's defaults, HTTP, the write side, the projections, the relay and the notices when they run. */
 function appRegistry(): Registry {
   const registry = createMetricsRegistry();
   new HttpMetrics(registry);
@@ -29,6 +34,13 @@ function appRegistry(): Registry {
     lag: async () => ({ headPosition: 0, checkpoint: 0, lagPositions: 0, eventsBehind: 0, eventsBehindIsLowerBound: false }),
   } as unknown as KafkaRelay;
   registerKafkaRelayObservability(relay, { metrics: registry });
+  new NoticesObservability(
+    { enabled: true } as NoticesSettings,
+    registry,
+    { register: () => undefined } as unknown as HealthRegistry,
+    { stats: async () => ({ pending: 0, oldestPendingSeconds: 0 }) } as unknown as NoticeOutbox,
+    { observe: () => undefined } as unknown as NoticesSender,
+  ).onModuleInit();
   return registry;
 }
 

@@ -1,6 +1,6 @@
 import type { ImplementationStatus } from '../executive-decision/decision.state.js';
 import type { Lookup } from '../shared/lookup.js';
-import type { Rag } from './action.events.js';
+import type { NoticeKind, Rag } from './action.events.js';
 
 /** What assigning needs to know about the originating resolution (a ResolutionState fits). */
 export type ActionOriginFacts = {
@@ -129,6 +129,21 @@ export type WithdrawAction = {
   readonly data: { readonly actionId: string; readonly reason: string; readonly occurredAt?: string; readonly now: string };
 };
 
+/** Records an email the notices sender has handed to the mail server; a key already recorded is a no-op. */
+export type RecordActionNotice = {
+  readonly type: 'RecordActionNotice';
+  readonly data: {
+    readonly actionId: string;
+    readonly key: string;
+    readonly kind: NoticeKind;
+    readonly recipientPersonId: string;
+    readonly recipientPostId: string;
+    readonly dueOn?: string;
+    readonly noticeOn: string;
+    readonly now: string;
+  };
+};
+
 export type ActionCommand =
   | AssignAction
   | ReportActionProgress
@@ -138,4 +153,5 @@ export type ActionCommand =
   | ChangeActionDueDate
   | ReassignAction
   | ChaseAction
-  | WithdrawAction;
+  | WithdrawAction
+  | RecordActionNotice;

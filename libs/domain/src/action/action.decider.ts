@@ -10,12 +10,13 @@ import type {
   CompleteAction,
   ImplementationFacts,
   ReassignAction,
+  RecordActionNotice,
   ReopenAction,
   ReportActionProgress,
   SignOffAction,
   WithdrawAction,
 } from './action.commands.js';
-import { ragStatuses, type ActionEvent } from './action.events.js';
+import { noticeKinds, ragStatuses, type ActionEvent } from './action.events.js';
 import { activeAction, checkDue, existingAction, ownerPostMustExist, requireStatus } from './action.guards.js';
 import { evolveAction, initialActionState, type ActionRecord, type ActionState } from './action.state.js';
 
@@ -124,6 +125,26 @@ const withdraw = ({ data }: WithdrawAction, state: ActionState): ActionEvent[] =
   return [{ type: 'ActionWithdrawn', data: { actionId: action.actionId, reason: data.reason, withdrawnAt: dated(data, action) } }];
 };
 
+/**
+ * Whatever the action's status: the email has gone, and the record must say so. A key already recorded is an
+ * idempotent no-op (a sender that crashed after sending and before recording sends and records again).
+ */
+const recordNotice = ({ data }: RecordActionNotice, state: ActionState): ActionEvent[] => {
+  const action = existingAction(state, data.actionId);
+  if (action.notices.some((notice) => notice.key === data.key)) return [];
+  requireText(data.key, 'key');
+  if (!(noticeKinds as readonly string[]).includes(data.kind)) {
+    throw invalid('notice-kind-unknown', `Unknown notice kind ${String(data.kind)}`, { field: 'kind', allowed: noticeKinds });
+  }
+  const { key, kind, recipientPersonId, recipientPostId, dueOn, noticeOn } = data;
+  return [
+    {
+      type: 'ActionNoticeSent',
+      data: { actionId: action.actionId, key, kind, recipientPersonId, recipientPostId, dueOn, noticeOn, sentAt: data.now },
+    },
+  ];
+};
+
 export const decideAction = (command: ActionCommand, state: ActionState): ActionEvent[] => {
   switch (command.type) {
     case 'AssignAction':
@@ -144,6 +165,8 @@ export const decideAction = (command: ActionCommand, state: ActionState): Action
       return chase(command, state);
     case 'WithdrawAction':
       return withdraw(command, state);
+    case 'RecordActionNotice':
+      return recordNotice(command, state);
     default: {
       const _exhaustive: never = command;
       return unknownCommand(command);

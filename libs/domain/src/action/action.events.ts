@@ -99,6 +99,28 @@ export type ActionWithdrawn = {
   readonly data: { readonly actionId: string; readonly reason: string; readonly withdrawnAt: string };
 };
 
+/** What an emailed notice was: a reminder before or on the due date, an overdue notice, an escalation, a chase. */
+export const noticeKinds = ['reminder', 'overdue', 'escalation', 'chase'] as const;
+export type NoticeKind = (typeof noticeKinds)[number];
+
+/** An email about the action went out: the record that the officer was told, and when (the chase record as evidence). */
+export type ActionNoticeSent = {
+  readonly type: 'ActionNoticeSent';
+  readonly data: {
+    readonly actionId: string;
+    /** The notice's deterministic key (action, kind, due date, the notice's own date or chase, recipient): recorded once. */
+    readonly key: string;
+    readonly kind: NoticeKind;
+    readonly recipientPersonId: string;
+    readonly recipientPostId: string;
+    /** The action's due date the notice was about (YYYY-MM-DD); absent for a chase of an action due at no known date. */
+    readonly dueOn?: string;
+    /** The UK date the notice fell due (YYYY-MM-DD). */
+    readonly noticeOn: string;
+    readonly sentAt: string;
+  };
+};
+
 export type ActionEvent =
   | ActionAssigned
   | ActionProgressReported
@@ -108,7 +130,8 @@ export type ActionEvent =
   | ActionDueDateChanged
   | ActionReassigned
   | ActionChased
-  | ActionWithdrawn;
+  | ActionWithdrawn
+  | ActionNoticeSent;
 
 export const actionEventTypes = [
   'ActionAssigned',
@@ -120,6 +143,7 @@ export const actionEventTypes = [
   'ActionReassigned',
   'ActionChased',
   'ActionWithdrawn',
+  'ActionNoticeSent',
 ] as const satisfies readonly ActionEvent['type'][];
 
 export const isActionEvent = (event: { readonly type: string }): event is ActionEvent =>

@@ -1,5 +1,5 @@
 import type { Predecessor } from '../shared/business-time.js';
-import type { ActionEvent, Rag } from './action.events.js';
+import type { ActionEvent, NoticeKind, Rag } from './action.events.js';
 
 export const actionStatuses = ['open', 'completed', 'closed', 'withdrawn'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
@@ -15,6 +15,14 @@ export type ActionCounts = {
 };
 
 export type LatestUpdate = { readonly note: string; readonly rag?: Rag; readonly reportedAt: string };
+
+/** A notice recorded on the action: its key, and which milestone it was (whoever received it). */
+export type SentNotice = {
+  readonly key: string;
+  readonly kind: NoticeKind;
+  readonly dueOn?: string;
+  readonly noticeOn: string;
+};
 
 export type ActionRecord = {
   readonly exists: true;
@@ -38,6 +46,8 @@ export type ActionRecord = {
   readonly completedAt?: string;
   readonly closedAt?: string;
   readonly withdrawnAt?: string;
+  /** Every notice emailed about the action, oldest first. */
+  readonly notices: readonly SentNotice[];
   /** The business time of the action's latest event: a dated command may not go before it. */
   readonly lastOccurred: Predecessor;
 };
@@ -74,6 +84,8 @@ export const occurrenceOf = (event: ActionEvent): Predecessor => {
       return { what: 'the chase', at: event.data.chasedAt };
     case 'ActionWithdrawn':
       return { what: 'the withdrawal', at: event.data.withdrawnAt };
+    case 'ActionNoticeSent':
+      return { what: 'the notice', at: event.data.sentAt };
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
@@ -83,6 +95,8 @@ export const occurrenceOf = (event: ActionEvent): Predecessor => {
 
 export const evolveAction = (state: ActionState, event: ActionEvent): ActionState => {
   const evolved = evolveRecord(state, event);
+  // A notice is the system's doing, dated now: it must not stop staff recording earlier business after it.
+  if (event.type === 'ActionNoticeSent') return evolved;
   return evolved.exists ? { ...evolved, lastOccurred: occurrenceOf(event) } : evolved;
 };
 
@@ -95,6 +109,7 @@ const evolveRecord = (state: ActionState, event: ActionEvent): ActionState => {
       status: 'open',
       due: { dueDate, dueMeetingId },
       counts: noCounts,
+      notices: [],
       lastOccurred: occurrenceOf(event),
     };
   }
@@ -131,6 +146,10 @@ const evolveRecord = (state: ActionState, event: ActionEvent): ActionState => {
       };
     case 'ActionWithdrawn':
       return { ...state, status: 'withdrawn', withdrawnAt: event.data.withdrawnAt };
+    case 'ActionNoticeSent': {
+      const { key, kind, dueOn, noticeOn } = event.data;
+      return { ...state, notices: [...state.notices, { key, kind, dueOn, noticeOn }] };
+    }
     default: {
       const _exhaustive: never = event;
       return state;

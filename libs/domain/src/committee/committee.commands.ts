@@ -1,3 +1,4 @@
+import type { Lookup } from '../shared/lookup.js';
 import type { CommitteeKind } from './committee.events.js';
 
 export type CreateCommittee = {
@@ -10,4 +11,16 @@ export type CreateCommittee = {
   };
 };
 
-export type CommitteeCommand = CreateCommittee;
+export type SetCommitteeEscalation = {
+  readonly type: 'SetCommitteeEscalation';
+  readonly data: {
+    readonly committeeId: string;
+    readonly escalationPostId: string;
+    readonly afterDays: number;
+    readonly now: string;
+    /** A PostState fits. */
+    readonly facts: { readonly escalationPost: Lookup };
+  };
+};
+
+export type CommitteeCommand = CreateCommittee | SetCommitteeEscalation;

@@ -24,6 +24,7 @@ describe('action evolve', () => {
       due: { dueDate: '2017-02-20' },
       counts: { progressReports: 0, chases: 0, reopenings: 0, reassignments: 0, dueChanges: 0 },
       assignedAt: meetingStartsAt,
+      notices: [],
       lastOccurred: { what: 'the assignment', at: meetingStartsAt },
     });
   });

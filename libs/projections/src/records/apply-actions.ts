@@ -104,6 +104,9 @@ function changes(event: Exclude<ActionEvent, { type: 'ActionAssigned' }>, action
     }
     case 'ActionWithdrawn':
       return { status: 'withdrawn', withdrawn_at: event.data.withdrawnAt };
+    case 'ActionNoticeSent':
+      // Only the row's version moves (If-Match follows the stream); the notices are read from the stream's history.
+      return {};
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

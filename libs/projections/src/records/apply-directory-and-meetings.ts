@@ -52,6 +52,9 @@ export function applyDirectory(event: DirectoryEvent, rows: RowAccess): void {
       }
       return;
     }
+    case 'CommitteeEscalationSet':
+      // The notices sender reads the escalation from the committee's stream; no view shows it yet.
+      return;
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -19,6 +19,8 @@ function touches(stored: StoredEvent): readonly Touch[] {
   switch (event.type) {
     case 'CommitteeCreated':
       return [[t.committees.name, event.data.committeeId]];
+    case 'CommitteeEscalationSet':
+      return [];
     case 'PersonRegistered':
       return [[t.people.name, event.data.personId]];
     case 'NotificationPreferencesSet':
@@ -57,6 +59,7 @@ function touches(stored: StoredEvent): readonly Touch[] {
     case 'ActionReassigned':
     case 'ActionChased':
     case 'ActionWithdrawn':
+    case 'ActionNoticeSent':
       return [[t.actions.name, event.data.actionId]];
     case 'RecommendationMade':
     case 'RecommendationSent':
@@ -107,6 +110,7 @@ export const recordsProjection: Projection = {
     const stamp = { version: stored.streamVersion, position: stored.globalPosition, recordedAt: stored.recordedAt.toISOString() };
     switch (event.type) {
       case 'CommitteeCreated':
+      case 'CommitteeEscalationSet':
       case 'PersonRegistered':
       case 'PostCreated':
       case 'PostHolderAppointed':
@@ -133,6 +137,7 @@ export const recordsProjection: Projection = {
       case 'ActionReassigned':
       case 'ActionChased':
       case 'ActionWithdrawn':
+      case 'ActionNoticeSent':
         return applyActions(event, stamp, rows);
       case 'RecommendationMade':
       case 'RecommendationSent':

@@ -27,6 +27,8 @@ export interface AppConfig {
   readonly council: CouncilConfig;
   /** `in-process` runs the projections inside this api process too (the embedded default); `off` leaves them to apps/projector. */
   readonly projections: 'in-process' | 'off';
+  /** Reminders, overdue notices, escalations and chases by email; undefined (off) when SMTP_URL is unset. */
+  readonly notices: NoticesConfig | undefined;
   readonly nodeEnv: string;
   readonly isProduction: boolean;
   readonly logLevel: LogLevel;
@@ -36,6 +38,23 @@ export interface CouncilConfig {
   /** Clear working days after publication before an executive decision may be implemented (0 to 30). */
   readonly callInClearWorkingDays: number;
   readonly bankHolidayDivision: BankHolidayDivision;
+}
+
+export interface NoticesConfig {
+  /** smtp:// or smtps:// with any credentials, as nodemailer reads it. */
+  readonly smtpUrl: string;
+  readonly mailFrom: string;
+  /** The console's origin for links to an action; without it the emails carry no link. */
+  readonly publicBaseUrl: string | undefined;
+  /** Reminders this many days before the due date (0: on the day). */
+  readonly reminderDaysBefore: readonly number[];
+  /** Overdue notices this many days after the due date. */
+  readonly overdueDaysAfter: readonly number[];
+  /** How often the sender looks for notices due and pending. */
+  readonly intervalMs: number;
+  /** The first retry after a failed send; each further failure doubles it, up to retryMaxMs. */
+  readonly retryBaseMs: number;
+  readonly retryMaxMs: number;
 }
 
 export interface AuthConfig {
@@ -123,6 +142,7 @@ export function loadAppConfig(env: Env = process.env, options: LoadOptions = {})
       bankHolidayDivision: oneOf(env, 'BANK_HOLIDAY_DIVISION', bankHolidayDivisions, 'england-and-wales'),
     },
     projections: oneOf(env, 'PROJECTIONS', ['in-process', 'off'] as const, 'in-process'),
+    notices: noticesConfig(env),
     nodeEnv,
     isProduction: nodeEnv === 'production',
     logLevel: logLevelRaw === 'log' ? 'info' : oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'warn' : 'info'),
@@ -196,7 +216,8 @@ const CONSOLE_SIGN_IN_SETTINGS = ['OIDC_CLIENT_ID', 'PUBLIC_BASE_URL'] as const;
 function consoleSignIn(env: Env): ConsoleSignInConfig | undefined {
   const clientSecret = text(env, 'OIDC_CLIENT_SECRET');
   const missing = CONSOLE_SIGN_IN_SETTINGS.filter((name) => text(env, name) === undefined);
-  if (missing.length === CONSOLE_SIGN_IN_SETTINGS.length && !clientSecret) return undefined;
+  // PUBLIC_BASE_URL alone is the origin for links in emailed notices; the OIDC sign-in starts with a client.
+  if (text(env, 'OIDC_CLIENT_ID') === undefined && !clientSecret) return undefined;
   if (missing.length > 0) {
     throw new ConfigError(
       `The console's OpenID Connect sign-in needs ${CONSOLE_SIGN_IN_SETTINGS.join(', ')} together (OIDC_CLIENT_SECRET optional); missing: ${missing.join(', ')}`,
@@ -231,6 +252,39 @@ function checkedUrl(name: string, value: string, { originOnly }: { originOnly: b
     throw new ConfigError(`${name} must be an origin such as https://actiontrail.example.org, without a path; got "${value}"`);
   }
   return originOnly ? url.origin : value;
+}
+
+function noticesConfig(env: Env): NoticesConfig | undefined {
+  const smtpUrl = text(env, 'SMTP_URL');
+  if (smtpUrl === undefined) return undefined;
+  if (!/^smtps?:\/\/[^/\s]+/.test(smtpUrl))
+    throw new ConfigError('SMTP_URL must be smtp://host:port or smtps://host:port (credentials as user:pass@)');
+  const mailFrom = text(env, 'MAIL_FROM');
+  if (!mailFrom || !/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/.test(mailFrom)) {
+    throw new ConfigError('SMTP_URL needs MAIL_FROM, the address notices are sent from (e.g. "Scrutiny <scrutiny@council.gov.uk>")');
+  }
+  const publicBaseUrl = text(env, 'PUBLIC_BASE_URL');
+  return {
+    smtpUrl,
+    mailFrom,
+    publicBaseUrl: publicBaseUrl === undefined ? undefined : checkedUrl('PUBLIC_BASE_URL', publicBaseUrl, { originOnly: true }),
+    reminderDaysBefore: dayList(env, 'REMINDER_DAYS_BEFORE', [7, 0]),
+    overdueDaysAfter: dayList(env, 'OVERDUE_DAYS_AFTER', [1]),
+    intervalMs: positiveInteger(env, 'NOTICE_INTERVAL_MS', 60_000),
+    retryBaseMs: positiveInteger(env, 'NOTICE_RETRY_BASE_MS', 30_000),
+    retryMaxMs: positiveInteger(env, 'NOTICE_RETRY_MAX_MS', 30 * 60_000),
+  };
+}
+
+/** Comma-separated whole days from 0 to 365, e.g. `7,0`; an empty value means none. */
+function dayList(env: Env, name: string, fallback: readonly number[]): readonly number[] {
+  const raw = env[name];
+  if (raw === undefined) return fallback;
+  const days = list(env, name);
+  if (days.some((day) => !/^\d{1,3}$/.test(day) || Number(day) > 365)) {
+    throw new ConfigError(`${name} must be comma-separated whole days from 0 to 365 (e.g. 7,0); got "${raw}"`);
+  }
+  return [...new Set(days.map(Number))];
 }
 
 function maxTokenLifetime(env: Env): number {

@@ -6,7 +6,7 @@ export type ActionUpdate = { readonly note: string; readonly rag?: string; reado
 export type ActionChase = { readonly note?: string; readonly chasedAt: string; readonly chaseNumber: number };
 
 /** An action as the domain folds it, plus what the read model adds: its ref in the committee's log, the outcome and evidence. */
-export type ActionRecordView = Omit<ActionRecord, 'exists' | 'lastOccurred'> & {
+export type ActionRecordView = Omit<ActionRecord, 'exists' | 'lastOccurred' | 'notices'> & {
   readonly ref: string;
   readonly outcome?: string;
   readonly evidence?: string;

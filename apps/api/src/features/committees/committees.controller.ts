@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { committeeDecider } from '#domain';
@@ -15,7 +15,9 @@ import { ListQueryDto, listPagingOf, NameListQueryDto } from '../shared/list-que
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
-import { AnswersETag, UuidParam } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion, UuidParam } from '../../platform/index.js';
+import { SetEscalationCommand } from './set-escalation.command.js';
+import { SetEscalationDto } from './set-escalation.dto.js';
 
 @ApiTags('committees and meetings')
 @ApiBearerAuth()
@@ -53,6 +55,22 @@ export class CommitteesController {
   })
   meetings(@UuidParam('committeeId') committeeId: string, @Query() query: ListQueryDto): Promise<CommitteeMeetings> {
     return this.queries.execute(new GetCommitteeMeetingsQuery(committeeId, listPagingOf(query)));
+  }
+
+  @Put(':committeeId/escalation')
+  @Roles('scrutiny', 'admin')
+  @ApiOperation({
+    summary:
+      "Where the committee's overdue actions are escalated: the holder of `escalationPostId` is emailed `afterDays` days after an action's due date",
+  })
+  @ApiOkResponse({ type: CommandOutcome })
+  setEscalation(
+    @UuidParam('committeeId') committeeId: string,
+    @Body() body: SetEscalationDto,
+    @IfMatchVersion() expected: number | undefined,
+    @Caller() caller: Caller,
+  ): Promise<CommandOutcome> {
+    return this.commands.execute(new SetEscalationCommand(committeeId, body, expected, caller));
   }
 
   @Get(':committeeId')

@@ -3,6 +3,10 @@ import { CommitteesController } from './committees.controller.js';
 import { GetCommitteeMeetingsHandler } from './committee-meetings.query.js';
 import { CreateCommitteeHandler } from './create-committee.command.js';
 import { ListCommitteesHandler } from './list-committees.query.js';
+import { SetEscalationHandler } from './set-escalation.command.js';
 
-@Module({ controllers: [CommitteesController], providers: [CreateCommitteeHandler, ListCommitteesHandler, GetCommitteeMeetingsHandler] })
+@Module({
+  controllers: [CommitteesController],
+  providers: [CreateCommitteeHandler, SetEscalationHandler, ListCommitteesHandler, GetCommitteeMeetingsHandler],
+})
 export class CommitteesModule {}

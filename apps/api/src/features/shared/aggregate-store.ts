@@ -79,6 +79,8 @@ export class AggregateStore {
         throw new ConcurrencyError(stream.streamId, options.expectedVersion as number, version);
       }
       const events = decider.decide(await build(state, this.clock.now().toISOString()), state);
+      // A decider answers no events for a command already in effect (an idempotent no-op): nothing to append.
+      if (events.length === 0) return { id: stream.id, version, position: await this.store.headPosition() };
       const metadata = eventMetadataOf(options.caller);
       try {
         const result = await this.store.appendToStream(

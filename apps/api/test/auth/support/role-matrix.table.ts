@@ -122,6 +122,13 @@ export const ENDPOINTS: readonly MatrixEndpoint[] = [
     request: () => ({ path: '/api/v1/committees', query: { limit: '5' } }),
   },
   {
+    method: 'put',
+    path: '/api/v1/committees/{committeeId}/escalation',
+    allowed: STAFF,
+    success: 200,
+    request: (w) => ({ path: `/api/v1/committees/${w.committeeId}/escalation`, body: { escalationPostId: w.otherPostId, afterDays: 14 } }),
+  },
+  {
     method: 'get',
     path: '/api/v1/committees/{committeeId}/meetings',
     allowed: EVERY_ROLE,

@@ -1,0 +1,123 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { SqlDatabase } from '#event-store';
+import { SQL_DATABASE } from '#runtime';
+import { readModelTables as t } from '../../read-models/read-model-tables.js';
+
+/** What a notice about an action names, from the read model. */
+export type NoticeActionFacts = {
+  readonly actionId: string;
+  readonly ref: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly committeeId: string;
+  readonly committeeName: string;
+  readonly ownerPostId: string;
+  /** The due date, or the date of the meeting it is due at; absent when neither is known. */
+  readonly dueOn?: string;
+};
+
+/** An officer with an email address who holds, on a date, a post owning open actions; and those actions. */
+export type DigestRecipient = {
+  readonly personId: string;
+  readonly name: string;
+  readonly email: string;
+  readonly actions: readonly NoticeActionFacts[];
+};
+
+/** The person who holds a post on a date, and where to write to them. */
+export type PostHolder = {
+  readonly postId: string;
+  readonly postTitle: string;
+  readonly personId: string;
+  readonly name: string;
+  readonly email: string | null;
+};
+
+type ActionRow = {
+  action_id: string;
+  ref: string;
+  title: string;
+  description: string | null;
+  committee_id: string;
+  committee_name: string | null;
+  owner_post_id: string;
+  due_on: string | null;
+};
+
+const ACTION_COLUMNS = `a.action_id, a.ref, a.title, a.description, a.committee_id, c.name AS committee_name, a.owner_post_id,
+  to_char(a.due_on, 'YYYY-MM-DD') AS due_on`;
+
+const factsOf = (row: ActionRow): NoticeActionFacts => ({
+  actionId: row.action_id,
+  ref: row.ref,
+  title: row.title,
+  ...(row.description ? { description: row.description } : {}),
+  committeeId: row.committee_id,
+  committeeName: row.committee_name ?? 'the committee',
+  ownerPostId: row.owner_post_id,
+  ...(row.due_on ? { dueOn: row.due_on } : {}),
+});
+
+/** The read-model queries the notices need: which actions may have a notice due, and who holds a post. */
+@Injectable()
+export class NoticeReadModel {
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+
+  /** Open actions due on or before `until` (today plus the longest reminder period). */
+  async openActionsDueBy(until: string): Promise<NoticeActionFacts[]> {
+    const { rows } = await this.db.query<ActionRow>(
+      `SELECT ${ACTION_COLUMNS} FROM ${t.actions} a LEFT JOIN ${t.committees} c ON c.committee_id = a.committee_id
+        WHERE a.status = 'open' AND a.due_on IS NOT NULL AND a.due_on <= $1::date
+        ORDER BY a.due_on, a.action_id`,
+      [until],
+    );
+    return rows.map(factsOf);
+  }
+
+  /** Everyone who holds, on the date, a post owning open actions, with their email; their actions soonest due first. */
+  async digestRecipients(today: string): Promise<DigestRecipient[]> {
+    const { rows } = await this.db.query<ActionRow & { person_id: string; person_name: string; email: string }>(
+      `SELECT pe.person_id, pe.name AS person_name, pe.email, ${ACTION_COLUMNS}
+         FROM ${t.posts} p
+         JOIN ${t.people} pe ON pe.person_id = p.holder_person_id
+         JOIN ${t.actions} a ON a.owner_post_id = p.post_id AND a.status = 'open'
+         LEFT JOIN ${t.committees} c ON c.committee_id = a.committee_id
+        WHERE pe.email IS NOT NULL AND (p.holder_from IS NULL OR p.holder_from <= $1::date)
+        ORDER BY pe.person_id, a.due_on NULLS LAST, a.ref`,
+      [today],
+    );
+    const byPerson = new Map<string, DigestRecipient & { actions: NoticeActionFacts[] }>();
+    for (const row of rows) {
+      const recipient = byPerson.get(row.person_id) ?? { personId: row.person_id, name: row.person_name, email: row.email, actions: [] };
+      recipient.actions.push(factsOf(row));
+      byPerson.set(row.person_id, recipient);
+    }
+    return [...byPerson.values()];
+  }
+
+  async action(actionId: string): Promise<NoticeActionFacts | undefined> {
+    const { rows } = await this.db.query<ActionRow>(
+      `SELECT ${ACTION_COLUMNS} FROM ${t.actions} a LEFT JOIN ${t.committees} c ON c.committee_id = a.committee_id
+        WHERE a.action_id = $1`,
+      [actionId],
+    );
+    return rows[0] ? factsOf(rows[0]) : undefined;
+  }
+
+  /** Undefined when the post is vacant on that UK date (or its holder starts later). */
+  async holderOf(postId: string, today: string): Promise<PostHolder | undefined> {
+    const { rows } = await this.db.query<{ post_id: string; title: string; person_id: string; name: string; email: string | null }>(
+      `SELECT p.post_id, p.title, pe.person_id, pe.name, pe.email
+         FROM ${t.posts} p JOIN ${t.people} pe ON pe.person_id = p.holder_person_id
+        WHERE p.post_id = $1 AND (p.holder_from IS NULL OR p.holder_from <= $2::date)`,
+      [postId, today],
+    );
+    const row = rows[0];
+    return row ? { postId: row.post_id, postTitle: row.title, personId: row.person_id, name: row.name, email: row.email } : undefined;
+  }
+
+  async postTitle(postId: string): Promise<string | undefined> {
+    const { rows } = await this.db.query<{ title: string }>(`SELECT title FROM ${t.posts} WHERE post_id = $1`, [postId]);
+    return rows[0]?.title;
+  }
+}

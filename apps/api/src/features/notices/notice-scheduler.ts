@@ -1,0 +1,89 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  actionDecider,
+  addDays,
+  committeeDecider,
+  fromCalendarDate,
+  noticesDueOn,
+  streamIdFor,
+  type CommitteeState,
+  type NoticeDue,
+} from '#domain';
+import { AggregateStore } from '../shared/aggregate-store.js';
+import { NoticeComposer } from './notice-composer.js';
+import { NoticeOutbox } from './notice-outbox.js';
+import { NoticeReadModel, type NoticeActionFacts } from './notice-read-model.js';
+import { NoticesSettings } from './notices-settings.js';
+
+const DAY_MS = 86_400_000;
+
+/** Puts the time-based notices due on a UK date in the outbox: what is due is the domain's noticesDueOn. */
+@Injectable()
+export class NoticeScheduler {
+  private readonly logger = new Logger('Notices');
+  /** What was skipped and said so already today: the same notice is found due again on every pass. */
+  private readonly toldOf = new Set<string>();
+  private toldOn = '';
+
+  constructor(
+    private readonly settings: NoticesSettings,
+    private readonly aggregates: AggregateStore,
+    private readonly readModel: NoticeReadModel,
+    private readonly composer: NoticeComposer,
+    private readonly outbox: NoticeOutbox,
+  ) {}
+
+  /** Answers how many notices were new to the outbox. */
+  async enqueueDue(today: string): Promise<number> {
+    const { reminderDaysBefore, overdueDaysAfter } = this.settings.config;
+    if (this.toldOn !== today) this.toldOf.clear();
+    this.toldOn = today;
+    const until = addDays(today, Math.max(0, ...reminderDaysBefore));
+    const committees = new Map<string, Promise<CommitteeState>>();
+    const committeeOf = (id: string) => {
+      if (!committees.has(id))
+        committees.set(
+          id,
+          this.aggregates.load(committeeDecider, streamIdFor('committee', id)).then((c) => c.state),
+        );
+      return committees.get(id) as Promise<CommitteeState>;
+    };
+    let added = 0;
+    for (const facts of await this.readModel.openActionsDueBy(until)) {
+      const action = (await this.aggregates.load(actionDecider, streamIdFor('action', facts.actionId))).state;
+      if (!action.exists) continue;
+      const committee = await committeeOf(action.committeeId);
+      const escalation = committee.exists ? committee.escalation : undefined;
+      const policy = { reminderDaysBefore, overdueDaysAfter, ...(escalation ? { escalation } : {}) };
+      for (const due of noticesDueOn(action, facts.dueOn, today, policy)) {
+        const postId = due.to === 'owner' ? action.ownerPostId : (escalation?.postId ?? action.ownerPostId);
+        if (await this.enqueue(facts, due, postId, action.ownerPostId, today)) added += 1;
+      }
+    }
+    return added;
+  }
+
+  private async enqueue(facts: NoticeActionFacts, due: NoticeDue, postId: string, ownerPostId: string, today: string): Promise<boolean> {
+    const escalating = due.kind === 'escalation';
+    const ownerPostTitle = escalating ? await this.readModel.postTitle(ownerPostId) : undefined;
+    const composed = await this.composer.compose({
+      kind: due.kind,
+      action: facts,
+      recipient: await this.readModel.holderOf(postId, today),
+      dueOn: due.dueOn,
+      noticeOn: due.noticeOn,
+      ...(ownerPostTitle ? { ownerPostTitle } : {}),
+      ...(escalating ? { daysOverdue: daysBetween(due.dueOn, today) } : {}),
+    });
+    if ('skipped' in composed) {
+      const what = `${due.kind} notice of ${due.noticeOn} for action ${facts.ref} (${facts.actionId})`;
+      if (!this.toldOf.has(`${what}/${composed.skipped}`)) this.logger.warn(`No ${what}: ${composed.skipped} (post ${postId})`);
+      this.toldOf.add(`${what}/${composed.skipped}`);
+      return false;
+    }
+    return this.outbox.add(composed);
+  }
+}
+
+const daysBetween = (from: string, to: string): number =>
+  Math.round((fromCalendarDate(to).getTime() - fromCalendarDate(from).getTime()) / DAY_MS);
