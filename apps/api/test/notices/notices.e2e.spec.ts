@@ -242,6 +242,23 @@ describe('notices by email through a real SMTP server', () => {
     expect((await historyOf(metricsAction)).filter((entry) => entry.type === 'ActionNoticeSent')).toHaveLength(4);
   });
 
+  it('honours a person who turned off reminders and the weekly digest: only the chase and the escalation reach them', async () => {
+    setClock(f, '2017-04-10T09:00:00Z');
+    await f.http().put(`/api/v1/people/${ids.chris}/notification-preferences`).send({ reminders: false, weeklyDigest: false }).expect(200);
+    const actionId = await assign(ids.hrPostId, '2017-04-24', 'Summarise the exit interviews');
+    for (const date of ['2017-04-17', '2017-04-24', '2017-04-25']) await passOn(date);
+    await f.http().post(`/api/v1/actions/${actionId}/chase`).send({ note: 'The committee asks for the summary' }).expect(200);
+    await passOn('2017-05-08');
+
+    expect(mailbox.about(actionId).map((mail) => `${mail.to} ${mail.subject}`)).toEqual([
+      'chris@council.example Chase: action A7 for Scrutiny Task & Finish Group',
+      'dawn@council.example Escalation: action A7 is 14 days overdue',
+    ]);
+    const digestKeys = mailbox.received.map((mail) => mail.key).filter((key) => key.startsWith('digest/'));
+    for (const monday of ['2017-04-17', '2017-04-24', '2017-05-08']) expect(digestKeys).not.toContain(`digest/${ids.chris}/${monday}`);
+    expect(digestKeys).toContain(`digest/${ids.sam}/2017-04-17`);
+  });
+
   it('has sent every notice key exactly once, and the outbox holds none pending, one sent row per email', async () => {
     const counts = new Map<string, number>();
     for (const mail of mailbox.received) counts.set(mail.key, (counts.get(mail.key) ?? 0) + 1);

@@ -1,19 +1,25 @@
-/** Whether a person wants each kind of email; everything is on unless they said otherwise. */
-export type NoticePreferences = { readonly reminders: boolean; readonly weeklyDigest: boolean };
-
-export const ALL_ON: NoticePreferences = { reminders: true, weeklyDigest: true };
+import { Inject, Injectable } from '@nestjs/common';
+import type { NotificationPreferences } from '#domain';
+import type { SqlDatabase } from '#event-store';
+import { SQL_DATABASE } from '#runtime';
+import { notificationPreferencesFor } from '../../read-models/notification-preferences.sql.js';
 
 /**
- * The port recipient selection asks. Reminders and overdue notices go only to people with `reminders` on;
- * chases and escalations are staff's and the committee's own requests and always go.
+ * What recipient selection asks. Reminders and overdue notices go only to people with `reminders` on; chases and
+ * escalations are staff's and the committee's own requests and always go.
  */
 export abstract class NoticePreferencesPort {
-  abstract preferencesOf(personId: string): Promise<NoticePreferences>;
+  abstract preferencesOf(personId: string): Promise<NotificationPreferences>;
 }
 
-/** Until people's own preferences are wired in, everyone gets everything. */
-export class AllNoticesOn extends NoticePreferencesPort {
-  async preferencesOf(): Promise<NoticePreferences> {
-    return ALL_ON;
+/** The choices people made on their account page (or through the API), from the read model; both on by default. */
+@Injectable()
+export class PeoplesOwnPreferences extends NoticePreferencesPort {
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {
+    super();
+  }
+
+  preferencesOf(personId: string): Promise<NotificationPreferences> {
+    return notificationPreferencesFor(this.db, personId);
   }
 }

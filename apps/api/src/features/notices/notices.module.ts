@@ -5,7 +5,7 @@ import { ChaseNotices } from './chase-notices.js';
 import { NoticeComposer } from './notice-composer.js';
 import { NoticeMailer } from './notice-mailer.js';
 import { NoticeOutbox } from './notice-outbox.js';
-import { AllNoticesOn, NoticePreferencesPort } from './notice-preferences.js';
+import { NoticePreferencesPort, PeoplesOwnPreferences } from './notice-preferences.js';
 import { NoticeReadModel } from './notice-read-model.js';
 import { NoticeRecorder } from './notice-recorder.js';
 import { NoticeScheduler } from './notice-scheduler.js';
@@ -18,8 +18,7 @@ import { WeeklyDigests } from './weekly-digests.js';
 @Module({
   providers: [
     { provide: NoticesSettings, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new NoticesSettings(config.notices) },
-    // The lead wires people's own preferences here; until then everyone gets everything.
-    { provide: NoticePreferencesPort, useClass: AllNoticesOn },
+    { provide: NoticePreferencesPort, useClass: PeoplesOwnPreferences },
     NoticeOutbox,
     NoticeReadModel,
     NoticeComposer,
