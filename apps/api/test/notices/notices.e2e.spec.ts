@@ -301,6 +301,34 @@ describe('notices by email through a real SMTP server', () => {
     );
   });
 
+  it('sends a reminder still pending when its post changed hands to the new holder only, exactly once', async () => {
+    setClock(f, '2017-07-18T10:00:00Z');
+    const postId = await created('/posts', { title: 'Head of Workforce Development' });
+    await created(`/posts/${postId}/holder`, { personId: ids.tony });
+    const actionId = await assign(postId, '2017-07-31', 'Publish the workforce development plan');
+    await mailbox.stop();
+    await passOn('2017-07-24');
+    setClock(f, '2017-07-25T09:00:00Z');
+    await created(`/posts/${postId}/holder`, { personId: ids.sam });
+    await mailbox.start();
+    await passOn('2017-07-25');
+    await passOn('2017-07-26');
+
+    const mails = mailbox.about(actionId);
+    expect(mails.map((mail) => mail.to)).toEqual(['sam@council.example']);
+    expect(mails[0]?.subject).toMatch(/^Reminder: action A\d+ is due on 31 July 2017$/);
+    expect(mails[0]?.text).toContain('Dear Sam Okafor,');
+    const { rows } = await f.store.db.query<{ recipient_person_id: string; state: string }>(
+      `SELECT recipient_person_id, state FROM notice_outbox WHERE action_id = $1 ORDER BY enqueued_at, key`,
+      [actionId],
+    );
+    expect(rows).toEqual([
+      { recipient_person_id: ids.tony, state: 'cancelled' },
+      { recipient_person_id: ids.sam, state: 'sent' },
+    ]);
+    expect((await historyOf(actionId)).filter((entry) => entry.type === 'ActionNoticeSent')).toHaveLength(1);
+  });
+
   it('has sent every notice key exactly once, and the outbox holds none pending, one sent row per email', async () => {
     const counts = new Map<string, number>();
     for (const mail of mailbox.received) counts.set(mail.key, (counts.get(mail.key) ?? 0) + 1);
@@ -308,8 +336,9 @@ describe('notices by email through a real SMTP server', () => {
     const { rows } = await f.store.db.query<{ state: string; n: number }>(
       `SELECT state, count(*)::int AS n FROM notice_outbox GROUP BY state ORDER BY state`,
     );
+    // Cancelled: the reminder of the action withdrawn while the mail server was down, and the one whose post changed hands.
     expect(rows).toEqual([
-      { state: 'cancelled', n: 1 },
+      { state: 'cancelled', n: 2 },
       { state: 'sent', n: mailbox.received.length },
     ]);
   });
