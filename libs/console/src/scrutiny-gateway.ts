@@ -110,6 +110,8 @@ export interface ScrutinyGateway {
   /** Unconditional: a chase does not depend on what the owner reported since the list was read. */
   chaseAction(caller: ConsoleCaller, actionId: string, note: string): Promise<CommandResult>;
   signOffAction(caller: ConsoleCaller, actionId: string, note: string, expectedVersion: number): Promise<CommandResult>;
+  /** The most days overdue an escalation may wait (the domain's limit, from the API). */
+  readonly maxEscalationDays: number;
   /** Whether the caller may set a committee's escalation (the API's route's rule). */
   maySetEscalation(caller: ConsoleCaller): Promise<boolean>;
   setEscalation(caller: ConsoleCaller, committeeId: string, input: EscalationInput, expectedVersion: number): Promise<CommandResult>;

@@ -1,7 +1,7 @@
 import type { ApiAccountGateway } from './api-account-gateway.js';
 import { Injectable, type Type } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { committeeDecider, DomainError, streamIdFor } from '#domain';
+import { committeeDecider, DomainError, MAX_ESCALATION_DAYS, streamIdFor } from '#domain';
 import {
   CONSOLE_PAGE_SIZE,
   type ActionLogCsv,
@@ -52,6 +52,8 @@ const LIST_LIMIT = 1000;
 /** The scrutiny staff's pages over the api's queries and commands, each behind its route's access rule. */
 @Injectable()
 export class ApiScrutinyGateway implements ScrutinyGateway {
+  readonly maxEscalationDays = MAX_ESCALATION_DAYS;
+
   constructor(
     private readonly queries: QueryBus,
     private readonly access: RouteAccess,
@@ -281,6 +283,7 @@ export function consoleGatewayOf(
     mayChaseAndSignOff: (caller) => scrutiny.mayChaseAndSignOff(caller),
     chaseAction: (caller, actionId, note) => scrutiny.chaseAction(caller, actionId, note),
     signOffAction: (caller, actionId, note, version) => scrutiny.signOffAction(caller, actionId, note, version),
+    maxEscalationDays: scrutiny.maxEscalationDays,
     maySetEscalation: (caller) => scrutiny.maySetEscalation(caller),
     setEscalation: (caller, committeeId, input, version) => scrutiny.setEscalation(caller, committeeId, input, version),
     mayManageActions: (caller) => staff.mayManageActions(caller),

@@ -69,16 +69,17 @@ describe("setting a committee's escalation through the web console", () => {
     expect(res.text).toContain('<title>Error: Set the escalation – Actiontrail</title>');
     expect(errorSummary(res.text)).toEqual([
       { field: 'escalationPostId', message: 'Select the post to escalate to' },
-      { field: 'afterDays', message: 'Days overdue must be a whole number, 1 or more' },
+      { field: 'afterDays', message: 'Days overdue must be a whole number from 1 to 365' },
     ]);
     expect(res.text).toContain('value="ten"');
     expect(await committeeOverApi()).toEqual(before);
   });
 
-  it("says the API's limit on the days field (400) when it is over a year", async () => {
+  it("says the domain's limit of a year on the days field (400), as the form's hint does", async () => {
+    expect((await staff.get(formPath())).text).toContain('From 1 to 365 days after the due date.');
     const res = await send(staff, { escalationPostId: w.postId, afterDays: '400' });
     expect(res.status).toBe(400);
-    expect(errorSummary(res.text).map((e) => e.field)).toEqual(['afterDays']);
+    expect(errorSummary(res.text)).toEqual([{ field: 'afterDays', message: 'Days overdue must be a whole number from 1 to 365' }]);
     expect((await committeeOverApi()).escalation).toEqual({ postId: w.otherPostId, afterDays: 14 });
   });
 
@@ -105,6 +106,11 @@ describe("setting a committee's escalation through the web console", () => {
     const res = await send(officer, { escalationPostId: w.otherPostId, afterDays: '3' }, `/committees/${w.committeeId}`);
     expect(res.status).toBe(403);
     expect(await committeeOverApi()).toEqual(before);
+  });
+
+  it('answers 404 for a committee that does not exist, or an address that is not a committee id', async () => {
+    expect((await staff.get('/committees/2b0c8f7e-5d1a-4c3b-9e6f-0a1b2c3d4e5f/escalation')).status).toBe(404);
+    expect((await staff.get('/committees/not-a-committee/escalation')).status).toBe(404);
   });
 
   it('changes nothing without the CSRF token (403)', async () => {

@@ -51,6 +51,7 @@ class EscalationPages {
       {
         committee,
         posts: posts.value,
+        maxDays: this.gateway.maxEscalationDays,
         version: versionFor(state, committee),
       },
     );
@@ -59,11 +60,12 @@ class EscalationPages {
   submit(form: URLSearchParams): Promise<void> {
     if (!UUID.test(this.committeeId)) return Promise.resolve(this.page.notFound());
     const values = { escalationPostId: form.get('escalationPostId') ?? '', afterDays: (form.get('afterDays') ?? '').trim() };
+    const max = this.gateway.maxEscalationDays;
     const errors: FieldProblem[] = [];
     if (values.escalationPostId === '') errors.push({ field: 'escalationPostId', message: 'Select the post to escalate to' });
     if (values.afterDays === '') errors.push({ field: 'afterDays', message: 'Enter how many days overdue an action is escalated' });
-    else if (!WHOLE_DAYS.test(values.afterDays) || Number(values.afterDays) < 1) {
-      errors.push({ field: 'afterDays', message: 'Days overdue must be a whole number, 1 or more' });
+    else if (!WHOLE_DAYS.test(values.afterDays) || Number(values.afterDays) < 1 || Number(values.afterDays) > max) {
+      errors.push({ field: 'afterDays', message: `Days overdue must be a whole number from 1 to ${max}` });
     }
     return submitVersioned(this.page, {
       form,
