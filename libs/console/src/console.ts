@@ -5,6 +5,7 @@ import { accountPages } from './pages/account.js';
 import { AuditPages } from './pages/audit.js';
 import { figuresPages } from './pages/figures.js';
 import { directoryPages } from './pages/directory.js';
+import { escalationPages } from './pages/escalation.js';
 import { recordingPages } from './pages/recording.js';
 import { cursorOf, paginationOf } from './pagination.js';
 import { scrutinyPages, type PageTools } from './pages/scrutiny.js';
@@ -140,6 +141,7 @@ class ConsoleHandler {
     // Before the scrutiny pages: /committees/new would otherwise read as a committee's id.
     if (await recordingPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (await scrutinyPages(this.options.gateway, this.toolsFor(page, method))) return true;
+    if (await escalationPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (await figuresPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (await staffPages(this.options.gateway, this.toolsFor(page, method))) return true;
     if (await directoryPages(this.options.gateway, this.toolsFor(page, method))) return true;

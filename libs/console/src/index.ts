@@ -44,8 +44,10 @@ export type {
   ChaseListEntry,
   ChaseListView,
   CommitteeEntry,
+  CommitteeEscalationEntry,
   CommitteeMeetingEntry,
   CommitteePage,
+  EscalationInput,
   ScrutinyGateway,
 } from './scrutiny-gateway.js';
 export {

@@ -13,10 +13,26 @@ export interface CommitteeMeetingEntry {
   readonly itemCount: number;
 }
 
+/** Where the committee's overdue actions are escalated: the post's holder is emailed `afterDays` after the due date. */
+export interface CommitteeEscalationEntry {
+  readonly postId: string;
+  readonly postTitle: string;
+  readonly afterDays: number;
+}
+
+export interface EscalationInput {
+  readonly escalationPostId: string;
+  readonly afterDays: number;
+}
+
 export interface CommitteePage {
   readonly committee: CommitteeEntry;
   /** Newest first. */
   readonly meetings: readonly CommitteeMeetingEntry[];
+  /** Null until staff set it. */
+  readonly escalation: CommitteeEscalationEntry | null;
+  /** The committee stream's version: what the escalation form sends back. */
+  readonly version: number;
 }
 
 export interface ActionLogView {
@@ -94,4 +110,9 @@ export interface ScrutinyGateway {
   /** Unconditional: a chase does not depend on what the owner reported since the list was read. */
   chaseAction(caller: ConsoleCaller, actionId: string, note: string): Promise<CommandResult>;
   signOffAction(caller: ConsoleCaller, actionId: string, note: string, expectedVersion: number): Promise<CommandResult>;
+  /** The most days overdue an escalation may wait (the domain's limit, from the API). */
+  readonly maxEscalationDays: number;
+  /** Whether the caller may set a committee's escalation (the API's route's rule). */
+  maySetEscalation(caller: ConsoleCaller): Promise<boolean>;
+  setEscalation(caller: ConsoleCaller, committeeId: string, input: EscalationInput, expectedVersion: number): Promise<CommandResult>;
 }

@@ -1,7 +1,7 @@
 import type { ApiAccountGateway } from './api-account-gateway.js';
 import { Injectable, type Type } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { DomainError } from '#domain';
+import { committeeDecider, DomainError, MAX_ESCALATION_DAYS, streamIdFor } from '#domain';
 import {
   CONSOLE_PAGE_SIZE,
   type ActionLogCsv,
@@ -11,7 +11,9 @@ import {
   type ChaseListView,
   type CommandResult,
   type CommitteeEntry,
+  type CommitteeEscalationEntry,
   type CommitteePage,
+  type EscalationInput,
   type ConsoleCaller,
   type ConsoleGateway,
   type Read,
@@ -25,6 +27,10 @@ import { SignOffActionCommand } from '../features/actions/sign-off-action.comman
 import { GetCommitteeMeetingsQuery, type CommitteeMeetings } from '../features/committees/committee-meetings.query.js';
 import { CommitteesController } from '../features/committees/committees.controller.js';
 import { ListCommitteesQuery, type CommitteeList } from '../features/committees/list-committees.query.js';
+import { SetEscalationCommand } from '../features/committees/set-escalation.command.js';
+import { SetEscalationDto } from '../features/committees/set-escalation.dto.js';
+import { ListPostsQuery, type PostList } from '../features/directory/list-posts.query.js';
+import { AggregateStore } from '../features/shared/aggregate-store.js';
 import { isUuid } from '../features/shared/uuid.js';
 import { actionLogCsv, actionLogFileName } from '../features/views/action-log.csv.js';
 import { decodeActionLogCursor } from '../features/views/action-log-cursor.js';
@@ -46,10 +52,13 @@ const LIST_LIMIT = 1000;
 /** The scrutiny staff's pages over the api's queries and commands, each behind its route's access rule. */
 @Injectable()
 export class ApiScrutinyGateway implements ScrutinyGateway {
+  readonly maxEscalationDays = MAX_ESCALATION_DAYS;
+
   constructor(
     private readonly queries: QueryBus,
     private readonly access: RouteAccess,
     private readonly routes: RouteCommands,
+    private readonly aggregates: AggregateStore,
   ) {}
 
   async committees(caller: ConsoleCaller): Promise<Read<readonly CommitteeEntry[]>> {
@@ -67,13 +76,38 @@ export class ApiScrutinyGateway implements ScrutinyGateway {
     );
     if (found.kind !== 'ok') return found;
     const { committee, meetings } = found.value;
+    // The escalation is on the committee's stream only (no read model shows it), as GET /committees/{id} reads it.
+    const { state, version } = await this.aggregates.load(committeeDecider, streamIdFor('committee', committeeId));
+    const escalation = state.exists && state.escalation ? await this.escalationEntry(state.escalation) : null;
     return {
       kind: 'ok',
       value: {
         committee: { committeeId: committee.committeeId, name: committee.name },
         meetings: meetings.map((m) => ({ meetingId: m.meetingId, date: m.date, title: m.title, itemCount: m.itemCount })),
+        escalation,
+        version,
       },
     };
+  }
+
+  maySetEscalation(caller: ConsoleCaller): Promise<boolean> {
+    return this.routes.allowed([CommitteesController, 'setEscalation'], caller);
+  }
+
+  setEscalation(caller: ConsoleCaller, committeeId: string, input: EscalationInput, expectedVersion: number): Promise<CommandResult> {
+    if (!isUuid(committeeId)) return Promise.resolve({ kind: 'not-found' });
+    return this.routes.run(
+      caller,
+      [CommitteesController, 'setEscalation'],
+      SetEscalationDto,
+      input,
+      (body, apiCaller) => new SetEscalationCommand(committeeId, body, expectedVersion, apiCaller),
+    );
+  }
+
+  private async escalationEntry({ postId, afterDays }: { postId: string; afterDays: number }): Promise<CommitteeEscalationEntry> {
+    const posts = await this.queries.execute<ListPostsQuery, PostList>(new ListPostsQuery(undefined, { limit: LIST_LIMIT }));
+    return { postId, postTitle: posts.posts.find((p) => p.postId === postId)?.title ?? 'a post no longer listed', afterDays };
   }
 
   async actionLog(caller: ConsoleCaller, committeeId: string, pageRequest: ActionLogPageRequest = {}): Promise<Read<ActionLogPage>> {
@@ -249,6 +283,9 @@ export function consoleGatewayOf(
     mayChaseAndSignOff: (caller) => scrutiny.mayChaseAndSignOff(caller),
     chaseAction: (caller, actionId, note) => scrutiny.chaseAction(caller, actionId, note),
     signOffAction: (caller, actionId, note, version) => scrutiny.signOffAction(caller, actionId, note, version),
+    maxEscalationDays: scrutiny.maxEscalationDays,
+    maySetEscalation: (caller) => scrutiny.maySetEscalation(caller),
+    setEscalation: (caller, committeeId, input, version) => scrutiny.setEscalation(caller, committeeId, input, version),
     mayManageActions: (caller) => staff.mayManageActions(caller),
     dueMeetingOptions: (caller, actionId) => staff.dueMeetingOptions(caller, actionId),
     reopenAction: (caller, actionId, reason, version) => staff.reopenAction(caller, actionId, reason, version),

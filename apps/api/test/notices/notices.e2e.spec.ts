@@ -259,6 +259,76 @@ describe('notices by email through a real SMTP server', () => {
     expect(digestKeys).toContain(`digest/${ids.sam}/2017-04-17`);
   });
 
+  it('names an executive response coming due in the digest of the decision maker’s post holder, who owns no action, until it is answered', async () => {
+    setClock(f, '2017-05-09T10:00:00Z');
+    const recommendationId = await created('/recommendations', {
+      committeeId: ids.committeeId,
+      reportRef: 'Report CS17001',
+      reference: 'R1',
+      text: 'That the recruitment and retention scheme be extended for 2017/18',
+      decisionMaker: { kind: 'portfolio-holder', postId: ids.directorPostId, name: 'the Portfolio Holder for Care Services' },
+      madeOn: '2017-05-08',
+    });
+    await created(`/recommendations/${recommendationId}/sending`, { receivedOn: '2017-05-09' });
+    const dawnsDigests = () => mailbox.received.filter((mail) => mail.key.startsWith(`digest/${ids.dawn}/`));
+
+    await passOn('2017-05-15'); // due 8 July 2017: more than four weeks ahead
+    expect(dawnsDigests()).toEqual([]);
+    await passOn('2017-06-12');
+    await passOn('2017-07-10');
+    setClock(f, '2017-07-11T10:00:00Z');
+    await f
+      .http()
+      .post(`/api/v1/recommendations/${recommendationId}/response`)
+      .send({ response: 'accepted', reasons: 'The scheme has reduced agency spend', respondedOn: '2017-07-11' })
+      .expect(200);
+    await passOn('2017-07-17');
+
+    expect(dawnsDigests().map((mail) => `${mail.key} ${mail.subject}`)).toEqual([
+      `digest/${ids.dawn}/2017-06-12 Your actions for the week of 12 June 2017: 1 executive response awaited, 0 overdue`,
+      `digest/${ids.dawn}/2017-07-10 Your actions for the week of 10 July 2017: 1 executive response awaited, 1 overdue`,
+    ]);
+    const [coming, late] = dawnsDigests();
+    const line =
+      '- R1: That the recruitment and retention scheme be extended for 2017/18 (Scrutiny Task & Finish Group, to the Portfolio Holder for Care Services, response due 8 July 2017';
+    expect(coming?.text).toContain('Your post owes 1 executive response to scrutiny recommendations, 0 of them overdue.');
+    expect(coming?.text).toContain(`Executive responses due:\n${line}) http://localhost:3000/recommendations/${recommendationId}`);
+    expect(coming?.text).not.toContain('open action');
+    expect(late?.text).toContain(`${line}, overdue) http://localhost:3000/recommendations/${recommendationId}`);
+    expect(late?.html).toContain('<h2 style="font-size: 19px;">Executive responses due</h2>');
+    expect(late?.html).toContain(
+      `<a href="http://localhost:3000/recommendations/${recommendationId}">R1: That the recruitment and retention scheme be extended for 2017/18</a>`,
+    );
+  });
+
+  it('sends a reminder still pending when its post changed hands to the new holder only, exactly once', async () => {
+    setClock(f, '2017-07-18T10:00:00Z');
+    const postId = await created('/posts', { title: 'Head of Workforce Development' });
+    await created(`/posts/${postId}/holder`, { personId: ids.tony });
+    const actionId = await assign(postId, '2017-07-31', 'Publish the workforce development plan');
+    await mailbox.stop();
+    await passOn('2017-07-24');
+    setClock(f, '2017-07-25T09:00:00Z');
+    await created(`/posts/${postId}/holder`, { personId: ids.sam });
+    await mailbox.start();
+    await passOn('2017-07-25');
+    await passOn('2017-07-26');
+
+    const mails = mailbox.about(actionId);
+    expect(mails.map((mail) => mail.to)).toEqual(['sam@council.example']);
+    expect(mails[0]?.subject).toMatch(/^Reminder: action A\d+ is due on 31 July 2017$/);
+    expect(mails[0]?.text).toContain('Dear Sam Okafor,');
+    const { rows } = await f.store.db.query<{ recipient_person_id: string; state: string }>(
+      `SELECT recipient_person_id, state FROM notice_outbox WHERE action_id = $1 ORDER BY enqueued_at, key`,
+      [actionId],
+    );
+    expect(rows).toEqual([
+      { recipient_person_id: ids.tony, state: 'cancelled' },
+      { recipient_person_id: ids.sam, state: 'sent' },
+    ]);
+    expect((await historyOf(actionId)).filter((entry) => entry.type === 'ActionNoticeSent')).toHaveLength(1);
+  });
+
   it('has sent every notice key exactly once, and the outbox holds none pending, one sent row per email', async () => {
     const counts = new Map<string, number>();
     for (const mail of mailbox.received) counts.set(mail.key, (counts.get(mail.key) ?? 0) + 1);
@@ -266,8 +336,9 @@ describe('notices by email through a real SMTP server', () => {
     const { rows } = await f.store.db.query<{ state: string; n: number }>(
       `SELECT state, count(*)::int AS n FROM notice_outbox GROUP BY state ORDER BY state`,
     );
+    // Cancelled: the reminder of the action withdrawn while the mail server was down, and the one whose post changed hands.
     expect(rows).toEqual([
-      { state: 'cancelled', n: 1 },
+      { state: 'cancelled', n: 2 },
       { state: 'sent', n: mailbox.received.length },
     ]);
   });

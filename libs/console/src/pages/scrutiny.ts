@@ -75,9 +75,20 @@ async function committees(gateway: ConsoleGateway, page: PageTools): Promise<voi
 
 async function committeePage(gateway: ConsoleGateway, page: PageTools, committeeId: string): Promise<void> {
   if (!UUID.test(committeeId)) return page.notFound();
-  const [found, mayRecord] = await Promise.all([gateway.committee(page.caller(), committeeId), gateway.mayRecord(page.caller())]);
+  const caller = page.caller();
+  const [found, mayRecord, maySetEscalation] = await Promise.all([
+    gateway.committee(caller, committeeId),
+    gateway.mayRecord(caller),
+    gateway.maySetEscalation(caller),
+  ]);
   if (found.kind !== 'ok') return page.refused(found, 'see this committee');
-  page.send(200, 'scrutiny/committee', { title: found.value.committee.name, committee: found.value, mayRecord, flash: page.flash() });
+  page.send(200, 'scrutiny/committee', {
+    title: found.value.committee.name,
+    committee: found.value,
+    mayRecord,
+    maySetEscalation,
+    flash: page.flash(),
+  });
 }
 
 async function actionLog(gateway: ConsoleGateway, page: PageTools, committeeId: string, format: 'csv' | 'docx' | undefined): Promise<void> {

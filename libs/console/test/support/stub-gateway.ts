@@ -21,6 +21,9 @@ const NOTHING: ConsoleGateway = {
   mayChaseAndSignOff: async () => false,
   chaseAction: async () => ({ kind: 'not-found' }),
   signOffAction: async () => ({ kind: 'not-found' }),
+  maxEscalationDays: 365,
+  maySetEscalation: async () => false,
+  setEscalation: async () => ({ kind: 'not-found' }),
   personSignedIn: async () => undefined,
   // The account page.
   account: async () => ({ kind: 'not-found' }),

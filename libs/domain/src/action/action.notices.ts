@@ -75,3 +75,9 @@ export function digestWeekOf(today: string): string {
 
 /** An open action is overdue in a digest from the day after its due date. */
 export const isOverdueOn = (dueOn: string | undefined, today: string): boolean => dueOn !== undefined && dueOn < today;
+
+/** How far ahead a weekly digest looks for executive responses coming due: four weeks, so each shows in four digests. */
+export const RESPONSE_DIGEST_DAYS_AHEAD = 28;
+
+/** The last s.9FE due date a digest on this UK date names: responses due by then, and any overdue, are listed. */
+export const responsesInDigestDueBy = (today: string): string => addDays(today, RESPONSE_DIGEST_DAYS_AHEAD);

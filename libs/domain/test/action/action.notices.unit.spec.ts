@@ -2,7 +2,14 @@ import { given } from '../support/given-when-then.js';
 import type { ActionCommand, RecordActionNotice } from '../../src/action/action.commands.js';
 import { actionDecider } from '../../src/action/action.decider.js';
 import type { ActionEvent, ActionNoticeSent } from '../../src/action/action.events.js';
-import { digestWeekOf, isOverdueOn, noticeKeyOf, noticesDueOn, type NoticePolicy } from '../../src/action/action.notices.js';
+import {
+  digestWeekOf,
+  isOverdueOn,
+  noticeKeyOf,
+  noticesDueOn,
+  responsesInDigestDueBy,
+  type NoticePolicy,
+} from '../../src/action/action.notices.js';
 import { fold } from '../../src/shared/decider.js';
 import { actionId, assigned, completed, signedOff, withdrawn } from './action.fixtures.js';
 
@@ -157,5 +164,14 @@ describe('digestWeekOf: the week of an officer’s digest', () => {
       isOverdueOn('2017-02-15', '2017-02-16'),
       isOverdueOn(undefined, '2017-02-16'),
     ]).toEqual([false, true, false]);
+  });
+});
+
+describe('responsesInDigestDueBy: how far ahead a digest names executive responses', () => {
+  it.each([
+    ['2017-06-12', '2017-07-10'],
+    ['2017-12-18', '2018-01-15'], // across a year end
+  ])('a digest on %s names responses due by %s (four weeks on), and any overdue', (today, dueBy) => {
+    expect(responsesInDigestDueBy(today)).toBe(dueBy);
   });
 });

@@ -114,50 +114,74 @@ export type DigestContent = {
     readonly dueOn?: string;
     readonly overdue: boolean;
   }[];
+  /** Executive responses the recipient's decision maker's post owes, soonest due first. */
+  readonly responses: readonly {
+    readonly recommendationId: string;
+    readonly reference: string;
+    readonly text: string;
+    readonly committeeName: string;
+    readonly decisionMakerName: string;
+    readonly responseDueOn: string;
+    readonly overdue: boolean;
+  }[];
 };
 
-/** An officer's open actions, overdue ones first, each with its due date and a link. */
+type DigestLine = { readonly name: string; readonly about: string; readonly link: string | undefined };
+
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * An officer's open actions, overdue ones first, each with its due date and a link; then the executive responses
+ * their post owes, each with its s.9FE due date.
+ */
 export function renderDigest(content: DigestContent, publicBaseUrl: string | undefined): RenderedMessage {
-  const overdue = content.actions.filter((action) => action.overdue);
-  const open = content.actions.filter((action) => !action.overdue);
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  const subject = `Your actions for the week of ${ukLongDateOf(content.weekOf)}: ${count(content.actions.length, 'open action')}, ${overdue.length} overdue`;
-  const due = (action: DigestContent['actions'][number]) => (action.dueOn ? `due ${ukLongDateOf(action.dueOn)}` : 'no due date');
-  const linkOf = (actionId: string) => (publicBaseUrl ? `${publicBaseUrl}/actions/${actionId}` : undefined);
-  const textLines = (title: string, actions: DigestContent['actions']) =>
-    actions.length === 0
-      ? []
-      : [
-          title,
-          ...actions.map((action) => {
-            const link = linkOf(action.actionId);
-            return `- ${action.ref}: ${action.title} (${action.committeeName}, ${due(action)})${link ? ` ${link}` : ''}`;
-          }),
-          '',
-        ];
+  const { actions, responses } = content;
+  const overdue = actions.filter((action) => action.overdue);
+  const open = actions.filter((action) => !action.overdue);
+  const responsesOverdue = responses.filter((response) => response.overdue).length;
+  const actionsSummary = `${count(actions.length, 'open action')}, ${overdue.length} overdue`;
+  const responsesSummary = `${count(responses.length, 'executive response')} awaited, ${responsesOverdue} overdue`;
+  const summaries = [
+    ...(actions.length > 0 || responses.length === 0 ? [actionsSummary] : []),
+    ...(responses.length > 0 ? [responsesSummary] : []),
+  ];
+  const subject = `Your actions for the week of ${ukLongDateOf(content.weekOf)}: ${summaries.join('; ')}`;
+  const linkTo = (path: string) => (publicBaseUrl ? `${publicBaseUrl}${path}` : undefined);
+  const actionLines = (list: DigestContent['actions']): DigestLine[] =>
+    list.map((action) => ({
+      name: `${action.ref}: ${action.title}`,
+      about: `${action.committeeName}, ${action.dueOn ? `due ${ukLongDateOf(action.dueOn)}` : 'no due date'}`,
+      link: linkTo(`/actions/${action.actionId}`),
+    }));
+  const responseLines: DigestLine[] = responses.map((response) => ({
+    name: `${response.reference}: ${response.text}`,
+    about: `${response.committeeName}, to ${response.decisionMakerName}, response due ${ukLongDateOf(response.responseDueOn)}${response.overdue ? ', overdue' : ''}`,
+    link: linkTo(`/recommendations/${response.recommendationId}`),
+  }));
+  const sections: readonly (readonly [string, DigestLine[]])[] = [
+    ['Overdue', actionLines(overdue)],
+    ['Open', actionLines(open)],
+    ['Executive responses due', responseLines],
+  ];
+  const intro = [
+    ...(actions.length > 0 || responses.length === 0
+      ? [`You have ${count(actions.length, 'open action')}, ${overdue.length} of them overdue.`]
+      : []),
+    ...(responses.length > 0
+      ? [
+          `Your post owes ${count(responses.length, 'executive response')} to scrutiny recommendations, ${responsesOverdue} of them overdue.`,
+        ]
+      : []),
+  ];
   const text = [
     `Dear ${content.recipientName},`,
     '',
-    `You have ${count(content.actions.length, 'open action')}, ${overdue.length} of them overdue.`,
-    '',
-    ...textLines('Overdue:', overdue),
-    ...textLines('Open:', open),
+    ...intro.flatMap((line) => [line, '']),
+    ...sections.flatMap(([title, lines]) =>
+      lines.length === 0 ? [] : [`${title}:`, ...lines.map((l) => `- ${l.name} (${l.about})${l.link ? ` ${l.link}` : ''}`), ''],
+    ),
     'This email was sent by Actiontrail for the council’s scrutiny team.',
   ].join('\n');
-  const htmlList = (title: string, actions: DigestContent['actions']) =>
-    actions.length === 0
-      ? []
-      : [
-          `<h2 style="font-size: 19px;">${escapeHtml(title)}</h2>`,
-          '<ul>',
-          ...actions.map((action) => {
-            const link = linkOf(action.actionId);
-            const name = `${action.ref}: ${action.title}`;
-            const label = link ? `<a href="${escapeHtml(link)}">${escapeHtml(name)}</a>` : escapeHtml(name);
-            return `<li>${label} (${escapeHtml(action.committeeName)}, ${escapeHtml(due(action))})</li>`;
-          }),
-          '</ul>',
-        ];
   const html = [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -165,9 +189,20 @@ export function renderDigest(content: DigestContent, publicBaseUrl: string | und
     '<body style="font-family: Arial, sans-serif; font-size: 19px; line-height: 1.5;">',
     `<h1 style="font-size: 24px;">${escapeHtml(subject)}</h1>`,
     `<p>${escapeHtml(`Dear ${content.recipientName},`)}</p>`,
-    `<p>${escapeHtml(`You have ${count(content.actions.length, 'open action')}, ${overdue.length} of them overdue.`)}</p>`,
-    ...htmlList('Overdue', overdue),
-    ...htmlList('Open', open),
+    ...intro.map((line) => `<p>${escapeHtml(line)}</p>`),
+    ...sections.flatMap(([title, lines]) =>
+      lines.length === 0
+        ? []
+        : [
+            `<h2 style="font-size: 19px;">${escapeHtml(title)}</h2>`,
+            '<ul>',
+            ...lines.map((l) => {
+              const label = l.link ? `<a href="${escapeHtml(l.link)}">${escapeHtml(l.name)}</a>` : escapeHtml(l.name);
+              return `<li>${label} (${escapeHtml(l.about)})</li>`;
+            }),
+            '</ul>',
+          ],
+    ),
     '<p>This email was sent by Actiontrail for the council’s scrutiny team.</p>',
     '</body>',
     '</html>',

@@ -129,7 +129,7 @@ export class NoticeOutbox {
     await this.db.query(`UPDATE notice_outbox SET state = 'sent', sent_at = now(), last_error = NULL WHERE key = $1`, [key]);
   }
 
-  /** The action was closed or withdrawn before its reminder could go: it is not sent at all. */
+  /** The action was closed or withdrawn, or its post changed hands, before the notice could go: it is not sent at all. */
   async markCancelled(key: string): Promise<void> {
     await this.db.query(`UPDATE notice_outbox SET state = 'cancelled', last_error = NULL WHERE key = $1 AND state = 'pending'`, [key]);
   }

@@ -24,6 +24,24 @@ export type DigestRecipient = {
   readonly actions: readonly NoticeActionFacts[];
 };
 
+/** A recommendation sent to a decision maker that is a post, awaiting its executive response (s.9FE). */
+export type ResponseDueFacts = {
+  readonly recommendationId: string;
+  readonly reference: string;
+  readonly text: string;
+  readonly committeeName: string;
+  readonly decisionMakerName: string;
+  readonly responseDueOn: string;
+};
+
+/** A post holder with an email address, and the executive responses their post owes, soonest due first. */
+export type ResponseDueHolder = {
+  readonly personId: string;
+  readonly name: string;
+  readonly email: string;
+  readonly responses: readonly ResponseDueFacts[];
+};
+
 /** The person who holds a post on a date, and where to write to them. */
 export type PostHolder = {
   readonly postId: string;
@@ -91,6 +109,46 @@ export class NoticeReadModel {
       const recipient = byPerson.get(row.person_id) ?? { personId: row.person_id, name: row.person_name, email: row.email, actions: [] };
       recipient.actions.push(factsOf(row));
       byPerson.set(row.person_id, recipient);
+    }
+    return [...byPerson.values()];
+  }
+
+  /** Holders, on the date, of decision makers' posts owing an executive response due by `dueBy` (or overdue). */
+  async responsesDueBy(today: string, dueBy: string): Promise<ResponseDueHolder[]> {
+    const { rows } = await this.db.query<{
+      person_id: string;
+      person_name: string;
+      email: string;
+      recommendation_id: string;
+      reference: string;
+      text: string;
+      committee_name: string | null;
+      decision_maker_name: string;
+      response_due_on: string;
+    }>(
+      `SELECT pe.person_id, pe.name AS person_name, pe.email, r.recommendation_id, r.reference, r.text, c.name AS committee_name,
+              r.decision_maker_name, to_char(r.response_due_on, 'YYYY-MM-DD') AS response_due_on
+         FROM ${t.recommendations} r
+         JOIN ${t.posts} p ON p.post_id = r.decision_maker_post_id
+         JOIN ${t.people} pe ON pe.person_id = p.holder_person_id
+         LEFT JOIN ${t.committees} c ON c.committee_id = r.committee_id
+        WHERE r.responded_on IS NULL AND r.closed_on IS NULL AND r.response_due_on IS NOT NULL AND r.response_due_on <= $2::date
+          AND pe.email IS NOT NULL AND (p.holder_from IS NULL OR p.holder_from <= $1::date)
+        ORDER BY pe.person_id, r.response_due_on, r.reference, r.recommendation_id`,
+      [today, dueBy],
+    );
+    const byPerson = new Map<string, ResponseDueHolder & { responses: ResponseDueFacts[] }>();
+    for (const row of rows) {
+      const holder = byPerson.get(row.person_id) ?? { personId: row.person_id, name: row.person_name, email: row.email, responses: [] };
+      holder.responses.push({
+        recommendationId: row.recommendation_id,
+        reference: row.reference,
+        text: row.text,
+        committeeName: row.committee_name ?? 'the committee',
+        decisionMakerName: row.decision_maker_name,
+        responseDueOn: row.response_due_on,
+      });
+      byPerson.set(row.person_id, holder);
     }
     return [...byPerson.values()];
   }

@@ -11,7 +11,7 @@ import {
 } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import { NoticeComposer } from './notice-composer.js';
-import { NoticeOutbox } from './notice-outbox.js';
+import { NoticeOutbox, type ActionOutboxNotice } from './notice-outbox.js';
 import { NoticeReadModel, type NoticeActionFacts } from './notice-read-model.js';
 import { NoticesSettings } from './notices-settings.js';
 
@@ -57,13 +57,35 @@ export class NoticeScheduler {
       const policy = { reminderDaysBefore, overdueDaysAfter, ...(escalation ? { escalation } : {}) };
       for (const due of noticesDueOn(action, facts.dueOn, today, policy)) {
         const postId = due.to === 'owner' ? action.ownerPostId : (escalation?.postId ?? action.ownerPostId);
-        if (await this.enqueue(facts, due, postId, action.ownerPostId, today)) added += 1;
+        const composed = await this.composeFor(facts, due, postId, action.ownerPostId, today);
+        if (composed && (await this.outbox.add(composed))) added += 1;
       }
     }
     return added;
   }
 
-  private async enqueue(facts: NoticeActionFacts, due: NoticeDue, postId: string, ownerPostId: string, today: string): Promise<boolean> {
+  /**
+   * A pending reminder, overdue notice or escalation whose post has changed hands since it was written: the same
+   * notice for the post's holder today, with that recipient's key (the one this scheduler finds due for them);
+   * undefined when there is nobody to send it to.
+   */
+  async recomposeForHolder(
+    notice: ActionOutboxNotice & { kind: NoticeDue['kind'] },
+    today: string,
+  ): Promise<ActionOutboxNotice | undefined> {
+    const facts = await this.readModel.action(notice.actionId);
+    if (!facts || notice.dueOn === undefined) return undefined;
+    const due = { kind: notice.kind, dueOn: notice.dueOn, noticeOn: notice.noticeOn };
+    return this.composeFor(facts, due, notice.recipientPostId, facts.ownerPostId, today);
+  }
+
+  private async composeFor(
+    facts: NoticeActionFacts,
+    due: Pick<NoticeDue, 'kind' | 'dueOn' | 'noticeOn'>,
+    postId: string,
+    ownerPostId: string,
+    today: string,
+  ): Promise<ActionOutboxNotice | undefined> {
     const escalating = due.kind === 'escalation';
     const ownerPostTitle = escalating ? await this.readModel.postTitle(ownerPostId) : undefined;
     const composed = await this.composer.compose({
@@ -75,13 +97,11 @@ export class NoticeScheduler {
       ...(ownerPostTitle ? { ownerPostTitle } : {}),
       ...(escalating ? { daysOverdue: daysBetween(due.dueOn, today) } : {}),
     });
-    if ('skipped' in composed) {
-      const what = `${due.kind} notice of ${due.noticeOn} for action ${facts.ref} (${facts.actionId})`;
-      if (!this.toldOf.has(`${what}/${composed.skipped}`)) this.logger.warn(`No ${what}: ${composed.skipped} (post ${postId})`);
-      this.toldOf.add(`${what}/${composed.skipped}`);
-      return false;
-    }
-    return this.outbox.add(composed);
+    if (!('skipped' in composed)) return composed;
+    const what = `${due.kind} notice of ${due.noticeOn} for action ${facts.ref} (${facts.actionId})`;
+    if (!this.toldOf.has(`${what}/${composed.skipped}`)) this.logger.warn(`No ${what}: ${composed.skipped} (post ${postId})`);
+    this.toldOf.add(`${what}/${composed.skipped}`);
+    return undefined;
   }
 }
 

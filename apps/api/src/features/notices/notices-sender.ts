@@ -6,7 +6,8 @@ import { SQL_DATABASE } from '#runtime';
 import { Clock } from '../shared/clock.js';
 import { ChaseNotices } from './chase-notices.js';
 import { NoticeMailer } from './notice-mailer.js';
-import { NoticeOutbox, type PendingNotice } from './notice-outbox.js';
+import { NoticeOutbox, type ActionOutboxNotice, type PendingNotice } from './notice-outbox.js';
+import { NoticeReadModel } from './notice-read-model.js';
 import { NoticeRecorder } from './notice-recorder.js';
 import { NoticeScheduler } from './notice-scheduler.js';
 import { WeeklyDigests } from './weekly-digests.js';
@@ -53,6 +54,7 @@ export class NoticesSender implements OnApplicationBootstrap, BeforeApplicationS
     private readonly digests: WeeklyDigests,
     private readonly mailer: NoticeMailer,
     private readonly recorder: NoticeRecorder,
+    private readonly readModel: NoticeReadModel,
     private readonly clock: Clock,
   ) {
     this.lock = leaderLockFor(db, SENDER_LOCK);
@@ -118,22 +120,22 @@ export class NoticesSender implements OnApplicationBootstrap, BeforeApplicationS
     await this.chases.enqueueNew().catch((error: unknown) => this.logger.warn(`Reading chases: ${messageOf(error)}`));
     await this.scheduler.enqueueDue(today).catch((error: unknown) => this.logger.error(`Finding notices due: ${messageOf(error)}`));
     await this.digests.enqueueWeek(today).catch((error: unknown) => this.logger.error(`Writing weekly digests: ${messageOf(error)}`));
-    await this.sendPending();
+    await this.sendPending(today);
   }
 
-  private async sendPending(): Promise<void> {
+  private async sendPending(today: string): Promise<void> {
     for (;;) {
       const batch = await this.outbox.due(BATCH);
       for (const notice of batch) {
         if (this.stopped || !this.lock.held) return;
-        if (!(await this.sendOne(notice))) return;
+        if (!(await this.sendOne(notice, today))) return;
       }
       if (batch.length < BATCH) return;
     }
   }
 
   /** False when the mail server refused or did not answer: the rest waits for the next pass. */
-  private async sendOne(notice: PendingNotice): Promise<boolean> {
+  private async sendOne(notice: PendingNotice, today: string): Promise<boolean> {
     if (notice.kind === 'digest') {
       // About no one action: the outbox row is its only record, so a crash after sending may send it again.
       if (!(await this.send(notice))) return false;
@@ -151,11 +153,31 @@ export class NoticesSender implements OnApplicationBootstrap, BeforeApplicationS
       await this.outbox.markCancelled(notice.key);
       return true;
     }
+    if (notice.kind !== 'chase' && (await this.readModel.holderOf(notice.recipientPostId, today))?.personId !== notice.recipientPersonId) {
+      return this.redirect({ ...notice, kind: notice.kind }, today);
+    }
     if (!(await this.send(notice))) return false;
     await this.recorder.record(notice);
     await this.outbox.markSent(notice.key);
     this.listener?.sent(notice.kind);
     return true;
+  }
+
+  /**
+   * The post changed hands while the notice waited (the mail server was down): the previous holder's is cancelled
+   * before the holder's today is written and sent, so the two are never both sent. A chase is not redirected: it
+   * was staff's message to whoever held the post when they chased.
+   */
+  private async redirect(
+    notice: PendingNotice & ActionOutboxNotice & { kind: Exclude<ActionOutboxNotice['kind'], 'chase'> },
+    today: string,
+  ): Promise<boolean> {
+    await this.outbox.markCancelled(notice.key);
+    const replacement = await this.scheduler.recomposeForHolder(notice, today);
+    if (!replacement) return true;
+    this.logger.log(`Post ${notice.recipientPostId} changed hands: ${notice.key} goes instead as ${replacement.key}`);
+    await this.outbox.add(replacement);
+    return this.sendOne({ ...replacement, attempts: notice.attempts }, today);
   }
 
   private async send(notice: PendingNotice): Promise<boolean> {
