@@ -15,9 +15,19 @@ async function created(path: string, body: object, method: 'post' | 'put' = 'pos
   return res.body.id as string;
 }
 
-/** Lets the in-process projections reach everything written so far (the sender reads the read model). */
+/**
+ * Lets the in-process projections, and the sender's own read of the log for chases, reach everything written so far.
+ * On PostgreSQL a read of the log stops below any transaction still open anywhere in the database (other suites
+ * share it), so this first waits, up to a bound, for that horizon to pass the last committed event.
+ */
 async function settle(): Promise<void> {
-  const head = await f.store.headPosition();
+  const { rows } = await f.store.db.query<{ head: string | null }>('SELECT max(global_position)::text AS head FROM events');
+  const head = Number(rows[0]?.head ?? 0);
+  const deadline = Date.now() + 15_000;
+  while ((await f.store.headPosition()) < head) {
+    if (Date.now() > deadline) throw new Error(`the log's readable head stayed below ${head} for 15 s`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
   await f
     .http()
     .get('/api/v1/committees')
