@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openEmbeddedEventStore, openPostgresEventStore, type SqlEventStore } from '#event-store';
+import { openEmbeddedEventStore, openPostgresEventStore, type NewEvent, type SqlEventStore } from '#event-store';
 
 export const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
@@ -25,8 +25,8 @@ export interface BenchTarget {
   readonly baselineNote: string;
   /** One autocommit INSERT into the bare table. */
   bareInsert(id: string, stream: string, data: string): Promise<void>;
-  /** One autocommit INSERT at (stream, version) into the bare versioned table; a taken version fails with 23505. */
-  bareInsertAt(stream: string, version: number, id: string, data: string): Promise<void>;
+  /** One autocommit INSERT of the event at (stream, version) into the bare versioned table; a taken version fails with 23505. */
+  bareInsertAt(stream: string, version: number, event: NewEvent): Promise<void>;
   /** The bare versioned table's highest version of a stream (0 if none). */
   bareVersion(stream: string): Promise<number>;
   /** A plain query outside the store's code path (raw pg Pool, or the PGlite db). */
@@ -37,9 +37,24 @@ export interface BenchTarget {
 
 const BARE_TABLE = 'CREATE TABLE bare (id uuid PRIMARY KEY, stream text, data jsonb)';
 const BARE_INSERT = 'INSERT INTO bare (id, stream, data) VALUES ($1, $2, $3::jsonb)';
-/** The least a table needs to refuse a second write at one version: the plain side of B and C. */
-const BARE_VERSIONED_TABLE = 'CREATE TABLE bare_versioned (stream text, version int, id uuid, data jsonb, PRIMARY KEY (stream, version))';
-const BARE_INSERT_AT = 'INSERT INTO bare_versioned (stream, version, id, data) VALUES ($1, $2, $3, $4::jsonb)';
+/**
+ * The plain side of B and C: the event the caller hands over (id, type, data, metadata, time), in a table
+ * that refuses a second write at one version. What it lacks is the store's own work: the global position,
+ * the hash chain, the stream head, the unique event id.
+ */
+const BARE_VERSIONED_TABLE = `CREATE TABLE bare_versioned (stream text, version int, id uuid, type text, data jsonb, metadata jsonb,
+  recorded_at timestamptz, PRIMARY KEY (stream, version))`;
+const BARE_INSERT_AT = `INSERT INTO bare_versioned (stream, version, id, type, data, metadata, recorded_at)
+  VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)`;
+const bareEventParams = (stream: string, version: number, event: NewEvent) => [
+  stream,
+  version,
+  event.eventId,
+  event.type,
+  JSON.stringify(event.data),
+  JSON.stringify(event.metadata ?? {}),
+  new Date().toISOString(),
+];
 const BARE_VERSION = 'SELECT coalesce(max(version), 0) AS version FROM bare_versioned WHERE stream = $1';
 
 function scaled(n: number, scale: number, min = 1): number {
@@ -69,8 +84,8 @@ export async function openPostgresTarget(scale: number): Promise<BenchTarget> {
       await raw.query(BARE_INSERT, [id, stream, data]);
     },
     // Prepared, as the store's own append and head reads are.
-    async bareInsertAt(stream, version, id, data) {
-      await raw.query({ name: 'bare_insert_at', text: BARE_INSERT_AT, values: [stream, version, id, data] });
+    async bareInsertAt(stream, version, event) {
+      await raw.query({ name: 'bare_insert_at', text: BARE_INSERT_AT, values: bareEventParams(stream, version, event) });
     },
     async bareVersion(stream) {
       const { rows } = await raw.query<{ version: number }>({ name: 'bare_version', text: BARE_VERSION, values: [stream] });
@@ -110,8 +125,8 @@ export async function openEmbeddedTarget(scale: number): Promise<BenchTarget> {
       async bareInsert(id, stream, data) {
         await store.db.query(BARE_INSERT, [id, stream, data]);
       },
-      async bareInsertAt(stream, version, id, data) {
-        await store.db.query(BARE_INSERT_AT, [stream, version, id, data]);
+      async bareInsertAt(stream, version, event) {
+        await store.db.query(BARE_INSERT_AT, bareEventParams(stream, version, event));
       },
       async bareVersion(stream) {
         const { rows } = await store.db.query<{ version: number }>(BARE_VERSION, [stream]);

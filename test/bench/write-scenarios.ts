@@ -9,7 +9,7 @@ export async function warmUp(t: BenchTarget, count: number): Promise<void> {
   await runPool(count, 4, async (i) => {
     await t.store.appendToStream(`warm-${i}`, [newEvent(i)], { expectedVersion: 'no_stream' });
     await t.bareInsert(randomUUID(), `warm-${i}`, JSON.stringify(payload(i)));
-    await t.bareInsertAt(`warm-${i}`, 1, randomUUID(), JSON.stringify(payload(i)));
+    await t.bareInsertAt(`warm-${i}`, 1, newEvent(i));
   });
 }
 
@@ -55,7 +55,7 @@ function slices(count: number, rounds: number): Array<readonly [number, number]>
 
 /**
  * B: ten single-event appends per stream with exact expected versions, 16 streams at a time, against the
- * same appends as one autocommit INSERT each at (stream, version) into a table keyed on both (its primary
+ * same events as one autocommit INSERT each at (stream, version) into a table keyed on both (its primary
  * key refuses a taken version, as the expected version does). Alternating rounds, as in A.
  */
 export async function scenarioB(t: BenchTarget, streams: number, note?: string, rounds = 4): Promise<Row[]> {
@@ -75,8 +75,8 @@ export async function scenarioB(t: BenchTarget, streams: number, note?: string, 
     bare.resume();
     await runPool(size, 16, async (j) => {
       for (let version = 0; version < 10; version++) {
-        const data = JSON.stringify(payload(version));
-        await bare.time(() => t.bareInsertAt(`b-${first + j}`, version + 1, randomUUID(), data));
+        const event = newEvent(version);
+        await bare.time(() => t.bareInsertAt(`b-${first + j}`, version + 1, event));
       }
     });
     bare.pause();
@@ -159,8 +159,8 @@ export async function scenarioC(t: BenchTarget, perWriter: number, rounds = 2): 
       bareTally,
       () => t.bareVersion(streamId),
       async (version, n) => {
-        const data = JSON.stringify(payload(n));
-        await bare.time(() => t.bareInsertAt(streamId, version + 1, randomUUID(), data));
+        const event = newEvent(n);
+        await bare.time(() => t.bareInsertAt(streamId, version + 1, event));
       },
       isUniqueViolation,
       first * 16,
