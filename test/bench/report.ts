@@ -55,9 +55,17 @@ export function formatVerdicts(title: string, verdicts: readonly Verdict[]): str
 const find = (rows: readonly Row[], adapter: string, prefix: string) =>
   rows.find((r) => r.adapter === adapter && r.scenario.startsWith(prefix));
 
-/** The three PostgreSQL targets from the brief. */
+const ratioAtLeast = (label: string, row: Row | undefined, share: number, eps: (r: Row) => string): Verdict => ({
+  label,
+  pass: row?.ratio === undefined ? undefined : row.ratio >= share,
+  detail: row?.ratio === undefined ? 'not run' : `${(row.ratio * 100).toFixed(1)}% (${eps(row)})`,
+});
+
+/** The PostgreSQL targets from the briefs (issue 17's target 4: B and C against their plain equivalents). */
 export function postgresTargets(rows: readonly Row[]): Verdict[] {
   const a = find(rows, 'postgres', 'A new streams, c=16');
+  const b = find(rows, 'postgres', 'B ');
+  const c = find(rows, 'postgres', 'C ');
   const d = find(rows, 'postgres', 'D ');
   const e = find(rows, 'postgres', 'E ');
   const eps = (r: Row) => `${Math.round(r.eventsPerSec).toLocaleString('en-US')} events/s`;
@@ -67,6 +75,8 @@ export function postgresTargets(rows: readonly Row[]): Verdict[] {
       pass: a?.ratio === undefined ? undefined : a.ratio >= 0.7,
       detail: a?.ratio === undefined ? 'not run' : `${(a.ratio * 100).toFixed(1)}% (${eps(a)})`,
     },
+    ratioAtLeast('B exact versions >= 70% of plain', b, 0.7, eps),
+    ratioAtLeast('C 16 writers, 1 stream >= 70% of plain', c, 0.7, eps),
     { label: 'D readAll >= 50,000 events/s', pass: d ? d.eventsPerSec >= 50_000 : undefined, detail: d ? eps(d) : 'not run' },
     { label: 'E catch-up >= 20,000 events/s', pass: e ? e.eventsPerSec >= 20_000 : undefined, detail: e ? eps(e) : 'not run' },
   ];

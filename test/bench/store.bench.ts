@@ -36,14 +36,14 @@ async function runAdapter(t: BenchTarget, scale: number, rows: Row[], checks: Ve
     progress(`${t.name}: ${label} done`);
   };
   await warmUp(t, 200);
-  step('warm-up (200 appends + 200 bare inserts, not measured)', []);
+  step('warm-up (200 appends + 200 of each bare insert, not measured)', []);
   step('A c=1', await scenarioA(t, 1, sizes.appendsC1));
   step('A c=16', await scenarioA(t, 16, sizes.appendsC16));
   const bNote = sizes.streamsB === 2_000 ? undefined : `scaled: ${sizes.streamsB} streams, not 2,000`;
-  step('B', [await scenarioB(t, sizes.streamsB, bNote)]);
+  step('B', await scenarioB(t, sizes.streamsB, bNote));
   const c = await scenarioC(t, sizes.perWriterC);
-  checks.push({ label: `${t.name}: C versions 1..n, no gap or duplicate`, pass: c.ok, detail: c.row.note ?? '' });
-  step('C', [c.row]);
+  checks.push({ label: `${t.name}: C versions 1..n, no gap or duplicate`, pass: c.ok, detail: c.rows[0]?.note ?? '' });
+  step('C', c.rows);
   const seed = await seedLog(t, sizes.logForReads);
   step(`seed to ${sizes.logForReads} events`, seed ? [seed] : []);
   const d = await scenarioD(t);

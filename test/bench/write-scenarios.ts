@@ -9,6 +9,7 @@ export async function warmUp(t: BenchTarget, count: number): Promise<void> {
   await runPool(count, 4, async (i) => {
     await t.store.appendToStream(`warm-${i}`, [newEvent(i)], { expectedVersion: 'no_stream' });
     await t.bareInsert(randomUUID(), `warm-${i}`, JSON.stringify(payload(i)));
+    await t.bareInsertAt(`warm-${i}`, 1, newEvent(i));
   });
 }
 
@@ -44,54 +45,140 @@ export async function scenarioA(t: BenchTarget, concurrency: number, count: numb
   return [oursRow, bareRow];
 }
 
-/** B: ten single-event appends per stream with exact expected versions, 16 streams at a time. */
-export async function scenarioB(t: BenchTarget, streams: number, note?: string): Promise<Row> {
-  const p = probe();
-  await runPool(streams, 16, async (s) => {
-    for (let version = 0; version < 10; version++) {
-      await p.time(() => t.store.appendToStream(`b-${s}`, [newEvent(version)], { expectedVersion: version }));
-    }
+/** Splits `count` jobs into `rounds` nearly equal slices: [first, size] of each. */
+function slices(count: number, rounds: number): Array<readonly [number, number]> {
+  return Array.from({ length: rounds }, (_, round) => {
+    const first = Math.floor((count * round) / rounds);
+    return [first, Math.floor((count * (round + 1)) / rounds) - first] as const;
   });
-  return p.row(t.name, 'B 10 appends x stream, c=16', streams * 10, note === undefined ? {} : { note });
+}
+
+/**
+ * B: ten single-event appends per stream with exact expected versions, 16 streams at a time, against the
+ * same events as one autocommit INSERT each at (stream, version) into a table keyed on both (its primary
+ * key refuses a taken version, as the expected version does). Alternating rounds, as in A.
+ */
+export async function scenarioB(t: BenchTarget, streams: number, note?: string, rounds = 4): Promise<Row[]> {
+  const ours = new Probe(false);
+  const bare = new Probe(false);
+  for (const [first, size] of slices(streams, rounds)) {
+    settle();
+    ours.resume();
+    await runPool(size, 16, async (j) => {
+      for (let version = 0; version < 10; version++) {
+        const event = newEvent(version);
+        await ours.time(() => t.store.appendToStream(`b-${first + j}`, [event], { expectedVersion: version }));
+      }
+    });
+    ours.pause();
+    settle();
+    bare.resume();
+    await runPool(size, 16, async (j) => {
+      for (let version = 0; version < 10; version++) {
+        const event = newEvent(version);
+        await bare.time(() => t.bareInsertAt(`b-${first + j}`, version + 1, event));
+      }
+    });
+    bare.pause();
+  }
+  const notes = [`${rounds} alternating rounds with plain`, ...(note === undefined ? [] : [note])].join('; ');
+  const oursRow = ours.row(t.name, 'B 10 appends x stream, c=16', streams * 10, { note: notes });
+  const bareRow = bare.row(t.name, '  plain: INSERT at (stream, version), c=16', streams * 10);
+  oursRow.ratio = oursRow.eventsPerSec / bareRow.eventsPerSec;
+  return [oursRow, bareRow];
 }
 
 export interface ContentionResult {
-  readonly row: Row;
+  readonly rows: Row[];
   readonly ok: boolean;
 }
 
-/** C: 16 writers on one stream: read version, append at it, retry on ConcurrencyError. */
-export async function scenarioC(t: BenchTarget, perWriter: number): Promise<ContentionResult> {
-  const streamId = `c-hot-${randomUUID()}`;
-  const writers = 16;
-  let successes = 0;
-  let conflicts = 0;
-  const p = probe();
-  await runPool(writers, writers, async (w) => {
+interface Tally {
+  successes: number;
+  conflicts: number;
+}
+
+/** 16 writers each write `perWriter` events: read the version, write at the next one, retry on a conflict. */
+async function contend(
+  perWriter: number,
+  tally: Tally,
+  readVersion: () => Promise<number>,
+  writeAfter: (version: number, n: number) => Promise<void>,
+  isConflict: (error: unknown) => boolean,
+  offset: number,
+): Promise<void> {
+  await runPool(16, 16, async (w) => {
     for (let written = 0; written < perWriter;) {
-      const event = newEvent(w * perWriter + written);
+      const n = offset + w * perWriter + written;
       for (;;) {
-        const version = await t.store.streamVersion(streamId);
+        const version = await readVersion();
         try {
-          await p.time(() => t.store.appendToStream(streamId, [event], { expectedVersion: version }));
-          successes++;
+          await writeAfter(version, n);
+          tally.successes++;
           written++;
           break;
         } catch (error) {
-          if (!(error instanceof ConcurrencyError)) throw error;
-          conflicts++;
+          if (!isConflict(error)) throw error;
+          tally.conflicts++;
         }
       }
     }
   });
-  p.stop();
-  const expected = writers * perWriter;
+}
+
+/**
+ * C: 16 writers on one stream: read the version, append at it, retry on ConcurrencyError; against the same
+ * loop on the bare versioned table (read max(version), INSERT at the next, retry on a unique violation).
+ */
+export async function scenarioC(t: BenchTarget, perWriter: number, rounds = 2): Promise<ContentionResult> {
+  const streamId = `c-hot-${randomUUID()}`;
+  const ours = new Probe(false);
+  const bare = new Probe(false);
+  const oursTally: Tally = { successes: 0, conflicts: 0 };
+  const bareTally: Tally = { successes: 0, conflicts: 0 };
+  const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505';
+  for (const [first, size] of slices(perWriter, rounds)) {
+    settle();
+    ours.resume();
+    await contend(
+      size,
+      oursTally,
+      () => t.store.streamVersion(streamId),
+      async (version, n) => {
+        const event = newEvent(n);
+        await ours.time(() => t.store.appendToStream(streamId, [event], { expectedVersion: version }));
+      },
+      (error) => error instanceof ConcurrencyError,
+      first * 16,
+    );
+    ours.pause();
+    settle();
+    bare.resume();
+    await contend(
+      size,
+      bareTally,
+      () => t.bareVersion(streamId),
+      async (version, n) => {
+        const event = newEvent(n);
+        await bare.time(() => t.bareInsertAt(streamId, version + 1, event));
+      },
+      isUniqueViolation,
+      first * 16,
+    );
+    bare.pause();
+  }
+  const expected = 16 * perWriter;
   const stored = await t.store.readStream(streamId);
   const versionsOk = stored.length === expected && stored.every((e, i) => e.streamVersion === i + 1);
   const idsOk = new Set(stored.map((e) => e.eventId)).size === stored.length;
-  const ok = versionsOk && idsOk && successes === expected;
-  const note = `${successes} ok / ${conflicts} conflicts; versions 1..${stored.length}: ${ok ? 'OK' : 'FAILED'}`;
-  return { row: p.row(t.name, `C 16 writers, 1 stream`, successes, { note }), ok };
+  const ok = versionsOk && idsOk && oursTally.successes === expected;
+  const note = `${oursTally.successes} ok / ${oursTally.conflicts} conflicts; versions 1..${stored.length}: ${ok ? 'OK' : 'FAILED'}`;
+  const oursRow = ours.row(t.name, 'C 16 writers, 1 stream', oursTally.successes, { note });
+  const bareRow = bare.row(t.name, '  plain: 16 writers, 1 stream', bareTally.successes, {
+    note: `${bareTally.successes} ok / ${bareTally.conflicts} conflicts`,
+  });
+  oursRow.ratio = oursRow.eventsPerSec / bareRow.eventsPerSec;
+  return { rows: [oursRow, bareRow], ok };
 }
 
 /** Tops the log up to `target` events with 100-event appends to fresh streams, 8 at a time. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlEventStore } from '../src/sql/sql-event-store.js';
+import { ConcurrencyError } from '../src/port/errors.js';
+import { SqlEventStore } from '../src/sql/sql-event-store.js';
 import { CatchUpSubscription, CheckpointMovedError, readCheckpoint } from '../src/subscription/catch-up-subscription.js';
 import { newEvent } from './event-store.contract.js';
 
@@ -37,6 +38,52 @@ export function sqlStoreContract(harness: () => { store: SqlEventStore }): void 
         await tx.query('ALTER TABLE events ENABLE TRIGGER events_append_only');
       });
       expect((await store.verify()).ok).toBe(true);
+    });
+  });
+
+  describe('stream heads another process moved', () => {
+    // A second store over the same tables has a head cache of its own, as another process would.
+    const otherProcess = () => new SqlEventStore(harness().store.db, { upcasters: harness().store.upcasters });
+
+    it('refuses an append on a stale cached head with the actual version, stores nothing of it, and keeps the chain', async () => {
+      const { store } = harness();
+      const other = otherProcess();
+      const id = `heads-${randomUUID()}`;
+      await store.appendToStream(id, [newEvent('One')], { expectedVersion: 'no_stream' });
+      await other.readStream(id);
+      await store.appendToStream(id, [newEvent('Two')], { expectedVersion: 1 });
+      const lost = newEvent('Lost');
+
+      const error = await other.appendToStream(id, [lost], { expectedVersion: 1 }).catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(ConcurrencyError);
+      expect((error as ConcurrencyError).actual).toBe(2);
+      expect(await store.findEvent(lost.eventId)).toBeUndefined();
+      const third = await other.appendToStream(id, [newEvent('Three')], { expectedVersion: 2 });
+      expect(third.nextExpectedVersion).toBe(3);
+      const events = await store.readStream(id);
+      expect(events.map((e) => e.type)).toEqual(['One', 'Two', 'Three']);
+      expect(events.map((e) => e.prevHash)).toEqual([null, events[0]?.hash, events[1]?.hash]);
+      expect((await store.verify()).ok).toBe(true);
+    });
+
+    it('answers a retry that reaches another process after the first append landed as the first time', async () => {
+      const { store } = harness();
+      const other = otherProcess();
+      const id = `heads-${randomUUID()}`;
+      await store.appendToStream(id, [newEvent('One')], { expectedVersion: 'no_stream' });
+      await other.readStream(id);
+      const event = newEvent('Two');
+      const first = await store.appendToStream(id, [event], { expectedVersion: 1 });
+
+      const retryStaleCache = await other.appendToStream(id, [event], { expectedVersion: 1 });
+      const retryFreshHead = await other.appendToStream(id, [event], { expectedVersion: 1 });
+      const retryHere = await store.appendToStream(id, [event], { expectedVersion: 1 });
+
+      for (const retry of [retryStaleCache, retryFreshHead, retryHere]) {
+        expect(retry).toEqual({ ...first, idempotentReplay: true });
+      }
+      expect(await store.readStream(id)).toHaveLength(2);
     });
   });
 

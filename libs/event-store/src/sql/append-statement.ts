@@ -31,6 +31,32 @@ export const APPEND_EVENTS = `
   )
   SELECT max(global_position)::text AS last_position FROM inserted`;
 
+/**
+ * The common case, one event to a stream that exists, as one plain statement: no JSON array to unpack and
+ * no insert of the head to plan and skip. The head moves only from the expected version and hash, and the
+ * event, chained to that hash, is inserted only if it moved; no row back means another writer got there
+ * first. Params: $1 stream, $2 recorded at, $3 new version, $4 new hash, $5 version before, $6 hash before
+ * (never null: an existing stream has a hash), $7 event id, $8 type, $9 schema version, $10 data, $11 metadata.
+ */
+export const APPEND_ONE_TO_EXISTING_STREAM = `
+  WITH moved AS (
+    UPDATE streams AS s SET version = $3, last_hash = $4, updated_at = $2
+    WHERE s.stream_id = $1 AND s.version = $5::int AND s.last_hash = $6::text
+    RETURNING 1
+  )
+  INSERT INTO events (global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+  SELECT pg_current_xact_id()::text::bigint << ${EVENTS_PER_APPEND_BITS}, $7::uuid, $1, $3, $8, $9, $10::jsonb, $11::jsonb, $2, $6, $4
+  WHERE EXISTS (SELECT 1 FROM moved)
+  RETURNING global_position::text AS last_position`;
+
+/**
+ * Why an append was refused, in one round trip: the stream's version now, and whether any of its event ids
+ * are already stored (then it may be a retry of an append that landed). $1 stream, $2 event ids (uuid[]).
+ */
+export const REFUSAL_FACTS = `
+  SELECT coalesce((SELECT version FROM streams WHERE stream_id = $1), 0) AS version,
+         EXISTS (SELECT 1 FROM events WHERE event_id = ANY($2::uuid[])) AS known_ids`;
+
 export interface StreamHead {
   readonly version: number;
   readonly hash: string | null;

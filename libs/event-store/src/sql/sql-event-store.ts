@@ -12,7 +12,7 @@ import type {
   VerifyResult,
 } from '../port/event-store.port.js';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry.js';
-import { APPEND_EVENTS, chainedRows, type StreamHead } from './append-statement.js';
+import { APPEND_EVENTS, APPEND_ONE_TO_EXISTING_STREAM, chainedRows, REFUSAL_FACTS, type StreamHead } from './append-statement.js';
 import { assertAppendable, EVENTS_PER_APPEND_BITS, UUID } from './append-validation.js';
 import { eventStoreMigrations, migrate } from './migrations.js';
 import { pgErrorOf, type SqlDatabase } from './sql-database.js';
@@ -71,6 +71,7 @@ export class SqlEventStore implements EventStore {
     for (let attempt = 0; ; attempt++) {
       try {
         const head = await this.headFor(streamId, expected);
+        if (!head) return await this.refuse(streamId, events, expected);
         const result = await this.appendAt(streamId, events, head);
         if (result) {
           this.announce();
@@ -79,8 +80,10 @@ export class SqlEventStore implements EventStore {
         this.heads.forget(streamId);
         // `any` and `stream_exists` only lost a race to another writer: try again on the new head.
         if ((expected === 'any' || expected === 'stream_exists') && attempt < 10) continue;
-        throw new ConcurrencyError(streamId, expected, await this.streamVersion(streamId));
+        return await this.refuse(streamId, events, expected);
       } catch (error) {
+        // Already decided by `refuse`, replay included.
+        if (error instanceof ConcurrencyError || error instanceof DuplicateEventIdError) throw error;
         const replay = await this.replayIfAlreadyStored(streamId, events, error);
         if (replay) return replay;
         const { code } = pgErrorOf(error);
@@ -92,11 +95,18 @@ export class SqlEventStore implements EventStore {
     }
   }
 
-  /** The head an append must find: known without a query for a new stream or a version this process has seen. */
-  private async headFor(streamId: string, expected: ExpectedVersion): Promise<StreamHead> {
+  /**
+   * The head an append must find: known without a query for a new stream or a version this process has seen.
+   * Undefined when the stream cannot be at the expected version.
+   */
+  private async headFor(streamId: string, expected: ExpectedVersion): Promise<StreamHead | undefined> {
     if (expected === 'no_stream' || expected === 0) return { version: 0, hash: null };
     const cached = this.heads.get(streamId);
-    if (typeof expected === 'number' && cached?.version === expected) return cached;
+    if (typeof expected === 'number' && cached) {
+      if (cached.version === expected) return cached;
+      // Versions only grow and the cache holds one this process saw stored: the stream is past `expected`.
+      if (cached.version > expected) return undefined;
+    }
     const { rows } = await this.db.query<{ version: number; last_hash: string }>(
       'SELECT version, last_hash FROM streams WHERE stream_id = $1',
       [streamId],
@@ -104,28 +114,78 @@ export class SqlEventStore implements EventStore {
     );
     const head = rows[0] ? { version: Number(rows[0].version), hash: rows[0].last_hash } : { version: 0, hash: null };
     const mismatch = typeof expected === 'number' ? head.version !== expected : expected === 'stream_exists' && head.version === 0;
-    if (mismatch) throw new ConcurrencyError(streamId, expected, head.version);
-    return head;
+    return mismatch ? undefined : head;
+  }
+
+  /** An append the head refused: the first one's answer if it is a retry of one that landed, else a ConcurrencyError. */
+  private async refuse(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    const { rows } = await this.db.query<{ version: number; known_ids: boolean }>(
+      REFUSAL_FACTS,
+      [streamId, events.map((e) => e.eventId.toLowerCase())],
+      { prepareAs: 'actiontrail_refusal' },
+    );
+    const facts = rows[0];
+    if (facts?.known_ids) {
+      const replay = await this.replayOf(streamId, events);
+      if (replay) return replay;
+    }
+    throw new ConcurrencyError(streamId, expected, Number(facts?.version ?? 0));
   }
 
   /** Undefined when the head moved under us. */
   private async appendAt(streamId: string, events: readonly NewEvent[], head: StreamHead): Promise<AppendResult | undefined> {
     const recordedAt = this.clock();
     const { rows, lastHash, version } = chainedRows(streamId, events, head, recordedAt, this.upcasters);
-    const { rows: result } = await this.db.query<{ last_position: string | null }>(
-      APPEND_EVENTS,
-      [JSON.stringify(rows), streamId, recordedAt.toISOString(), version, lastHash, head.version, head.hash],
-      { prepareAs: 'actiontrail_append' },
-    );
-    const lastPosition = result[0]?.last_position;
-    if (lastPosition === null || lastPosition === undefined) return undefined;
+    const lastPosition = await this.insertChained(streamId, rows, recordedAt, { version, hash: lastHash }, head);
+    if (lastPosition === undefined) return undefined;
     this.heads.remember(streamId, { version, hash: lastHash });
     return { streamId, nextExpectedVersion: version, lastPosition: Number(lastPosition), idempotentReplay: false };
   }
 
-  /** A retry of an append that already landed answers as the first one did; a reused id with new content is refused. */
+  /** The last position written, or undefined when the head was no longer `before`. */
+  private async insertChained(
+    streamId: string,
+    rows: ReturnType<typeof chainedRows>['rows'],
+    recordedAt: Date,
+    after: StreamHead,
+    before: StreamHead,
+  ): Promise<string | undefined> {
+    const [only] = rows;
+    if (rows.length === 1 && only && before.version > 0 && before.hash !== null) {
+      const { rows: result } = await this.db.query<{ last_position: string }>(
+        APPEND_ONE_TO_EXISTING_STREAM,
+        [
+          streamId,
+          recordedAt.toISOString(),
+          after.version,
+          after.hash,
+          before.version,
+          before.hash,
+          only.event_id,
+          only.type,
+          only.schema_version,
+          JSON.stringify(only.data),
+          JSON.stringify(only.metadata),
+        ],
+        { prepareAs: 'actiontrail_append_one' },
+      );
+      return result[0]?.last_position;
+    }
+    const { rows: result } = await this.db.query<{ last_position: string | null }>(
+      APPEND_EVENTS,
+      [JSON.stringify(rows), streamId, recordedAt.toISOString(), after.version, after.hash, before.version, before.hash],
+      { prepareAs: 'actiontrail_append' },
+    );
+    return result[0]?.last_position ?? undefined;
+  }
+
+  /** After a unique violation: the first append's answer if this one is a retry of it. */
   private async replayIfAlreadyStored(streamId: string, events: readonly NewEvent[], cause: unknown): Promise<AppendResult | undefined> {
-    if (!(cause instanceof ConcurrencyError) && pgErrorOf(cause).code !== '23505') return undefined;
+    return pgErrorOf(cause).code === '23505' ? this.replayOf(streamId, events) : undefined;
+  }
+
+  /** A retry of an append that already landed answers as the first one did; a reused id with new content is refused. */
+  private async replayOf(streamId: string, events: readonly NewEvent[]): Promise<AppendResult | undefined> {
     const ids = events.map((e) => e.eventId.toLowerCase());
     const { rows } = await this.db.query<StoredEventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE event_id IN (SELECT value::uuid FROM jsonb_array_elements_text($1::jsonb))`,
@@ -168,7 +228,9 @@ export class SqlEventStore implements EventStore {
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    const { rows } = await this.db.query<{ version: number }>('SELECT version FROM streams WHERE stream_id = $1', [streamId]);
+    const { rows } = await this.db.query<{ version: number }>('SELECT version FROM streams WHERE stream_id = $1', [streamId], {
+      prepareAs: 'actiontrail_stream_version',
+    });
     return rows[0] ? Number(rows[0].version) : 0;
   }
 
