@@ -4,6 +4,7 @@ import { fold, type Decider } from '#domain';
 import { ConcurrencyError, DuplicateEventIdError, type AppendResult, type EventStore } from '#event-store';
 import { EVENT_STORE } from '../../platform/index.js';
 import { eventMetadataOf, type Caller } from '../../platform/caller.js';
+import { currentRequestContext } from '../../platform/request-context.js';
 import { derivedId } from '../../platform/idempotency/derived-ids.js';
 import { ActiontrailMetrics } from '../../platform/metrics/actiontrail-metrics.js';
 import type { IdempotentRequest } from '../../platform/idempotency/idempotency.store.js';
@@ -49,19 +50,31 @@ export class AggregateStore {
   ) {}
 
   async load<C, E extends DomainEventShape, S>(decider: Decider<C, E, S>, streamId: string, asOf?: Date): Promise<Loaded<S>> {
-    if (!asOf) return this.caughtUp(decider, streamId);
+    if (!asOf) return this.caughtUp(decider, streamId, 'once per request');
     const events = await this.store.readStream(streamId, { asOf });
     return { state: fold(decider, domainEventsOf<E>(events)), version: events.at(-1)?.streamVersion ?? 0 };
   }
 
-  /** The stream as it stands: the state kept for it, if any, with only the events stored after it read and folded in. */
-  private async caughtUp<C, E extends DomainEventShape, S>(decider: Decider<C, E, S>, streamId: string): Promise<Loaded<S>> {
+  /**
+   * The stream as it stands: the state kept for it, if any, with only the events stored after it read and folded in.
+   * Facts looked up `once per request`: a stream already brought up to date in this request (the guard's ownership
+   * check, then the handler's) is taken as kept, so the request decides on one view of it. A command's own stream
+   * after a conflict is always read.
+   */
+  private async caughtUp<C, E extends DomainEventShape, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    reading: 'once per request' | 'now',
+  ): Promise<Loaded<S>> {
     const kept = this.folded.get<S>(streamId, decider);
+    const request = currentRequestContext();
+    if (kept && reading === 'once per request' && request?.streamsRead?.has(streamId)) return { state: kept.state, version: kept.version };
     const from = kept?.version ?? 0;
     const events = await this.store.readStream(streamId, { fromVersion: from + 1 });
     const state = domainEventsOf<E>(events).reduce((folded, event) => decider.evolve(folded, event), kept?.state ?? decider.initialState());
     const version = events.at(-1)?.streamVersion ?? from;
     if (version > from) this.folded.remember(streamId, { decider, state, version });
+    if (request) (request.streamsRead ??= new Set()).add(streamId);
     return { state, version };
   }
 
@@ -91,7 +104,7 @@ export class AggregateStore {
       // The kept state is decided on unread only first time round: the append below is conditional on its version.
       const kept = attempt === 0 ? this.folded.get<S>(stream.streamId, decider) : undefined;
       const usable = kept && (!conditional || kept.version === options.expectedVersion);
-      const { state, version } = usable ? kept : await this.caughtUp(decider, stream.streamId);
+      const { state, version } = usable ? kept : await this.caughtUp(decider, stream.streamId, 'now');
       if (conditional && options.expectedVersion !== version) {
         throw new ConcurrencyError(stream.streamId, options.expectedVersion as number, version);
       }

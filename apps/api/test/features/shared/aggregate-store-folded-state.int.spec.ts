@@ -5,8 +5,10 @@ import { describeWithPostgres, dropSchema, POSTGRES_URL, uniqueSchema } from '..
 import { AggregateStore } from '../../../src/features/shared/aggregate-store.js';
 import { SystemClock } from '../../../src/features/shared/clock.js';
 import type { Caller } from '../../../src/platform/caller.js';
+import { runInRequestContext, type RequestContext } from '../../../src/platform/request-context.js';
 
 const caller: Caller = { actor: undefined, correlationId: randomUUID(), requestId: randomUUID() };
+const newRequest = (): RequestContext => ({ correlationId: randomUUID(), requestId: randomUUID(), actor: undefined, startedAt: 0n });
 
 type Tally = { readonly notes: readonly string[] };
 type Noted = { readonly type: 'Noted'; readonly data: { readonly note: string; readonly extra?: string } };
@@ -102,6 +104,33 @@ function foldedStateSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Pro
     );
     expect(await notesStored(stream.streamId)).toEqual(['one', 'two']);
     expect(await aggregates.load(tally, stream.streamId)).toEqual({ state: { notes: ['one', 'two'] }, version: 2 });
+  });
+
+  it('given a stream read in this request, when it is looked up again in the same request, then it is not read again; a new request reads past it', async () => {
+    const stream = newStream();
+    await aggregates.execute(tally, stream, () => ({ note: 'one' }), { caller });
+    const inRequest = <T>(work: () => Promise<T>) => runInRequestContext(newRequest(), work);
+    await inRequest(async () => {
+      await aggregates.load(tally, stream.streamId);
+      await appendElsewhere(stream.streamId, 'two');
+      reads = [];
+      expect(await aggregates.load(tally, stream.streamId)).toEqual({ state: { notes: ['one'] }, version: 1 });
+      expect(reads).toEqual([]);
+    });
+    expect(await inRequest(() => aggregates.load(tally, stream.streamId))).toEqual({ state: { notes: ['one', 'two'] }, version: 2 });
+    expect(reads).toEqual([{ streamId: stream.streamId, fromVersion: 2 }]);
+  });
+
+  it('given a stream read in this request and then moved on by another process, when a command on it conflicts, then it is read again and decided on every event', async () => {
+    const stream = newStream();
+    await aggregates.execute(tally, stream, () => ({ note: 'one' }), { caller });
+    const outcome = await runInRequestContext(newRequest(), async () => {
+      await aggregates.load(tally, stream.streamId);
+      await appendElsewhere(stream.streamId, 'two');
+      return aggregates.execute(tally, stream, (state) => ({ note: `after ${state.notes.join(',')}` }), { caller });
+    });
+    expect(outcome).toMatchObject({ version: 3 });
+    expect(await notesStored(stream.streamId)).toEqual(['one', 'two', 'after one,two']);
   });
 
   it('given a command its decider refuses, then the kept state stays as it was', async () => {
