@@ -4,14 +4,15 @@
  * latency, non-2xx answers and peak RSS beside the store's raw append rate. Exits 0 unless the bench crashed.
  * BENCH_ONLY=postgres|embedded runs one store; BENCH_API_SECONDS sets the measured time per store (default 15);
  * BENCH_API_PROJECTIONS=off runs the app without its in-process projections (default in-process, as `npm start`);
- * BENCH_API_CPU_PROFILE=<dir> writes a CPU profile of the app during each measured load and summarises it.
+ * BENCH_API_CPU_PROFILE=<dir> writes a CPU profile of the app during each measured load and summarises it;
+ * BENCH_API_GROWTH_COMMANDS sets the commands timed per stream size of the stream-growth curve (default 100, 0 skips it).
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { formatVerdicts } from './report.js';
-import { formatApiTable, formatDiagnostics, postgresTarget } from './api/report.js';
+import { formatApiTable, formatDiagnostics, formatGrowth, growthTarget, postgresTarget, rawShareTarget } from './api/report.js';
 import { runOnStore, type RunOutcome, type Settings } from './api/scenario.js';
 import type { StoreName } from './api/stores.js';
 import { MIX } from './api/workload.js';
@@ -24,6 +25,9 @@ function settings(): { stores: StoreName[]; settings: Settings } {
   if (only !== undefined && only !== '' && only !== 'postgres' && only !== 'embedded') {
     throw new Error(`BENCH_ONLY must be postgres or embedded, not ${only}`);
   }
+  const growthCommands = Number(process.env.BENCH_API_GROWTH_COMMANDS ?? '100');
+  if (!Number.isInteger(growthCommands) || growthCommands < 0)
+    throw new Error(`BENCH_API_GROWTH_COMMANDS must be a whole number, not ${process.env.BENCH_API_GROWTH_COMMANDS}`);
   const projections = process.env.BENCH_API_PROJECTIONS ?? 'in-process';
   if (projections !== 'in-process' && projections !== 'off')
     throw new Error(`BENCH_API_PROJECTIONS must be in-process or off, not ${projections}`);
@@ -38,6 +42,7 @@ function settings(): { stores: StoreName[]; settings: Settings } {
       rawSeconds: 4,
       projections,
       cpuProfileDir: process.env.BENCH_API_CPU_PROFILE || undefined,
+      growthCommands,
     },
   };
 }
@@ -93,7 +98,14 @@ async function main(): Promise<void> {
     'Where the time goes (measured load only):',
     ...runs.map(formatDiagnostics),
     '',
-    formatVerdicts('Target:', [postgresTarget(runs.find((r) => r.store === 'postgres'))]),
+    `A command as its stream grows: ${s.growthCommands} officer progress reports one at a time (c=1) on actions holding 1 (new), 10, 1,000 and 10,000 events:`,
+    ...runs.map(formatGrowth),
+    '',
+    formatVerdicts('Target:', [
+      postgresTarget(runs.find((r) => r.store === 'postgres')),
+      ...runs.map(rawShareTarget),
+      ...runs.map(growthTarget),
+    ]),
     `  Note: the load is a closed loop of ${s.connections} connections, so mean latency = ${s.connections} / throughput (Little's law):` +
       ` 500/s means ${Math.round((s.connections / 500) * 1000)} ms on average, and p99 < 50 ms needs more than ${Math.round(s.connections / 0.05)}/s.`,
     '',

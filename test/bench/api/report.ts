@@ -156,6 +156,8 @@ export function formatDiagnostics(run: RunOutcome): string {
     .map(([statement, n]) => `      ${per(n).padStart(6)} x ${statement}`);
   return [
     cpuBudget(run, commands),
+    `  ${run.store}: stream reads per command: ${per(sql.streamReads.whole)} whole streams,` +
+      ` ${per(sql.streamReads.fromVersion)} from a later version (the tail past a cached state)`,
     `  ${run.store}: per command (projections included) ${per(sql.statements)} SQL statements in ${per(sql.transactions)} transactions;` +
       ` time inside database calls ${per(sql.busyMs)} ms (summed over callers, pool waits included;` +
       ` in transactions ${per(sql.transactionMs)} ms)${pool}`,
@@ -172,5 +174,52 @@ export function postgresTarget(run: RunOutcome | undefined): Verdict {
     label: 'PostgreSQL: >= 500 commands/s with p99 < 50 ms',
     pass: h.okPerSec >= 500 && h.p99Ms < 50,
     detail: `${int(h.okPerSec)} commands/s (2xx), p99 ${h.p99Ms.toFixed(1)} ms, non-2xx ${h.non2xx}`,
+  };
+}
+
+/** Within this many times the cost of a command on a new action, at 10,000 events. */
+const FLAT_WITHIN = 1.5;
+
+/** The cost of a command as its stream grows, against a new action's, as a curve. */
+export function formatGrowth(run: RunOutcome): string {
+  const base = run.growth[0];
+  if (!base) return `  ${run.store}: not measured (BENCH_API_GROWTH_COMMANDS=0)`;
+  const rows = run.growth.map((p) => {
+    const ratio = base.p50Ms > 0 ? p.p50Ms / base.p50Ms : 0;
+    const reads = `stream reads per command ${p.streamReads.whole.toFixed(2)} whole, ${p.streamReads.fromVersion.toFixed(2)} from a version`;
+    return (
+      `  ${run.store.padEnd(8)} ${int(p.events).padStart(6)} events: p50 ${p.p50Ms.toFixed(2).padStart(7)} ms,` +
+      ` mean ${p.meanMs.toFixed(2).padStart(7)} ms, p99 ${p.p99Ms.toFixed(2).padStart(7)} ms;` +
+      ` ${ratio.toFixed(2)}x a new action (p50) ${'#'.repeat(Math.min(60, Math.round(ratio * 10)))}; ${reads}`
+    );
+  });
+  return rows.join('\n');
+}
+
+export function growthTarget(run: RunOutcome): Verdict {
+  const label = `${run.store}: a command at 10,000 events within ${FLAT_WITHIN}x of one on a new action (p50)`;
+  const base = run.growth[0];
+  const largest = run.growth.at(-1);
+  if (!base || !largest || largest === base) return { label, pass: undefined, detail: 'not measured' };
+  const ratio = largest.p50Ms / base.p50Ms;
+  return {
+    label,
+    pass: ratio <= FLAT_WITHIN,
+    detail: `${ratio.toFixed(2)}x (${largest.p50Ms.toFixed(2)} ms at ${int(largest.events)} events, ${base.p50Ms.toFixed(2)} ms new)`,
+  };
+}
+
+/** Issue 17, target 1: HTTP commands/s as a share of the raw append rate of the same run (and p99 < 50 ms on PostgreSQL). */
+const RAW_SHARE: Readonly<Record<RunOutcome['store'], number>> = { postgres: 0.4, embedded: 0.3 };
+
+export function rawShareTarget(run: RunOutcome): Verdict {
+  const h = headline(run);
+  const wanted = RAW_SHARE[run.store];
+  const share = h.okPerSec / run.raw.eventsPerSec;
+  const p99 = run.store === 'postgres' ? ' with p99 < 50 ms' : '';
+  return {
+    label: `${run.store}: HTTP commands/s >= ${Math.round(wanted * 100)}% of the raw append rate${p99}`,
+    pass: share >= wanted && (run.store !== 'postgres' || h.p99Ms < 50),
+    detail: `${Math.round(share * 100)}% (${int(h.okPerSec)}/s of ${int(run.raw.eventsPerSec)}/s), p99 ${h.p99Ms.toFixed(1)} ms`,
   };
 }

@@ -7,6 +7,7 @@ import { runLoad, type LoadRun } from './run-load.js';
 import { seedActionPool, seedWorld } from './seed.js';
 import { countSql, samplePoolWaits, type SqlCounts } from './sql-counter.js';
 import { openStore, type StoreName } from './stores.js';
+import { measureStreamGrowth, type GrowthPoint } from './stream-growth.js';
 
 export interface Settings {
   readonly connections: number;
@@ -19,6 +20,8 @@ export interface Settings {
   readonly projections: ProjectionsMode;
   /** Where to write a CPU profile of the measured load, if at all. */
   readonly cpuProfileDir: string | undefined;
+  /** Commands timed on each stream size of the stream-growth curve (0: not measured). */
+  readonly growthCommands: number;
 }
 
 export interface RunOutcome {
@@ -32,6 +35,7 @@ export interface RunOutcome {
   readonly postgresCpu: { cpuMs: number; backends: number } | undefined;
   readonly raw: Row;
   readonly cpuProfile: string | undefined;
+  readonly growth: readonly GrowthPoint[];
 }
 
 /** One store: the app on it, seeded over HTTP, a warm-up, the measured mixed load, then the raw append rate. */
@@ -45,6 +49,7 @@ export async function runOnStore(name: StoreName, s: Settings, progress: (messag
     let sql: SqlCounts;
     let postgresCpu: RunOutcome['postgresCpu'];
     let cpuProfile: string | undefined;
+    let growth: GrowthPoint[] = [];
     try {
       progress(`${name}: app listening on ${app.baseUrl}`);
       const world = await seedWorld(app.baseUrl);
@@ -64,12 +69,16 @@ export async function runOnStore(name: StoreName, s: Settings, progress: (messag
       poolWaits = waits.stop();
       sql = sqlCounter.snapshot();
       progress(`${name}: measured load (${s.seconds} s) done`);
+      if (s.growthCommands > 0) {
+        growth = await measureStreamGrowth(app.baseUrl, opened.store, world, sqlCounter, s.growthCommands);
+        progress(`${name}: stream-growth curve done`);
+      }
     } finally {
       await app.close();
     }
     const raw = await rawAppendRate(opened.store, name, s.connections, s.rawSeconds);
     progress(`${name}: raw append rate (${s.rawSeconds} s) done`);
-    return { store: name, where: opened.where, connections: s.connections, load, sql, poolWaits, postgresCpu, raw, cpuProfile };
+    return { store: name, where: opened.where, connections: s.connections, load, sql, poolWaits, postgresCpu, raw, cpuProfile, growth };
   } finally {
     await opened.dispose();
   }

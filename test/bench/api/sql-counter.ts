@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { SqlDatabase, SqlQueryable } from '#event-store';
+import type { QueryOptions, SqlDatabase, SqlQueryable } from '#event-store';
 
 /** Round trips to the database and the time spent waiting on them, summed over concurrent callers. */
 export interface SqlCounts {
@@ -11,6 +11,8 @@ export interface SqlCounts {
   transactionMs: number;
   /** Statement (first words, whitespace folded) -> count, to name the round trips. */
   byStatement: Record<string, number>;
+  /** Reads of one stream: from its first event (the whole stream), or from a later version (the tail past a cached state). */
+  streamReads: { whole: number; fromVersion: number };
 }
 
 export interface SqlCounter {
@@ -19,7 +21,17 @@ export interface SqlCounter {
   snapshot(): SqlCounts;
 }
 
-const zero = (): SqlCounts => ({ statements: 0, transactions: 0, busyMs: 0, transactionMs: 0, byStatement: {} });
+const zero = (): SqlCounts => ({
+  statements: 0,
+  transactions: 0,
+  busyMs: 0,
+  transactionMs: 0,
+  byStatement: {},
+  streamReads: { whole: 0, fromVersion: 0 },
+});
+
+/** The store's readStream statement; its second parameter is the first version read. */
+const READ_STREAM = 'WHERE stream_id = $1 AND stream_version >= $2';
 
 /** The store's statements are a handful of constant strings, so their short forms are worked out once. */
 const shortForms = new Map<string, string>();
@@ -51,24 +63,29 @@ export function countSql(db: SqlDatabase): SqlCounter {
   const transaction = db.transaction.bind(db);
   const notify = db.notify.bind(db);
   const addBusy = (ms: number) => (counts.busyMs += ms);
-  const count = (sql: string) => {
+  const count = (sql: string, params?: readonly unknown[]) => {
     counts.statements++;
+    if (sql.includes(READ_STREAM)) {
+      if (Number(params?.[1]) <= 1) counts.streamReads.whole++;
+      else counts.streamReads.fromVersion++;
+    }
     const key = shortSql(sql);
     counts.byStatement[key] = (counts.byStatement[key] ?? 0) + 1;
   };
 
-  db.query = <Row>(sql: string, params?: readonly unknown[]) => {
-    count(sql);
-    return timed(() => query<Row>(sql, params), addBusy);
+  db.query = <Row>(sql: string, params?: readonly unknown[], options?: QueryOptions) => {
+    count(sql, params);
+    // The options carry the prepared statement's name: dropping them would make the bench measure unprepared statements.
+    return timed(() => query<Row>(sql, params, options), addBusy);
   };
   db.transaction = <T>(work: (tx: SqlQueryable) => Promise<T>) => {
     counts.transactions++;
     count('BEGIN');
     count('COMMIT');
     const countedTx = (tx: SqlQueryable): SqlQueryable => ({
-      query: <Row>(sql: string, params?: readonly unknown[]) => {
-        count(sql);
-        return tx.query<Row>(sql, params);
+      query: <Row>(sql: string, params?: readonly unknown[], options?: QueryOptions) => {
+        count(sql, params);
+        return tx.query<Row>(sql, params, options);
       },
     });
     return timed(
@@ -87,7 +104,7 @@ export function countSql(db: SqlDatabase): SqlCounter {
     reset: () => {
       counts = zero();
     },
-    snapshot: () => ({ ...counts, byStatement: { ...counts.byStatement } }),
+    snapshot: () => ({ ...counts, byStatement: { ...counts.byStatement }, streamReads: { ...counts.streamReads } }),
   };
 }
 

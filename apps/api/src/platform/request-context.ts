@@ -19,6 +19,8 @@ export interface RequestContext {
   readonly startedAt: bigint;
   /** Set by the idempotency interceptor once it holds the request's Idempotency-Key: ids are derived from it. */
   idempotentRequest?: IdempotentRequest;
+  /** Streams the aggregate store has brought up to date in this request: the guard's read serves the handler too. */
+  streamsRead?: Set<string>;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { openEmbeddedEventStore, openPostgresEventStore, type SqlEventStore } from '#event-store';
 import { describeWithPostgres, dropSchema, POSTGRES_URL, uniqueSchema } from '../../../../test/support/postgres.js';
 import { ActionOwnership } from '../../src/features/actions/action-ownership.js';
+import { AggregateStore } from '../../src/features/shared/aggregate-store.js';
+import { SystemClock } from '../../src/features/shared/clock.js';
 
 function ownershipSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Promise<void> = async () => undefined): void {
   let store: SqlEventStore;
@@ -11,7 +13,7 @@ function ownershipSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Promi
 
   beforeAll(async () => {
     store = await open();
-    ownership = new ActionOwnership(store);
+    ownership = new ActionOwnership(new AggregateStore(store, new SystemClock()));
   });
 
   afterAll(async () => {

@@ -1,15 +1,17 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { fold, type Decider } from '#domain';
-import { ConcurrencyError, DuplicateEventIdError, type EventStore } from '#event-store';
+import { ConcurrencyError, DuplicateEventIdError, type AppendResult, type EventStore } from '#event-store';
 import { EVENT_STORE } from '../../platform/index.js';
 import { eventMetadataOf, type Caller } from '../../platform/caller.js';
+import { currentRequestContext } from '../../platform/request-context.js';
 import { derivedId } from '../../platform/idempotency/derived-ids.js';
 import { ActiontrailMetrics } from '../../platform/metrics/actiontrail-metrics.js';
 import type { IdempotentRequest } from '../../platform/idempotency/idempotency.store.js';
 import { afterIdempotentAppend } from './append-fault.js';
 import { Clock } from './clock.js';
 import { domainEventsOf } from './domain-events.js';
+import { FoldedStateCache } from './folded-state-cache.js';
 import type { CommandOutcome } from './command-outcome.js';
 import { KeyedSerializer } from './keyed-serializer.js';
 
@@ -39,6 +41,7 @@ const RETRIES_ON_CONFLICT = 8;
 @Injectable()
 export class AggregateStore {
   private readonly perStream = new KeyedSerializer();
+  private readonly folded = new FoldedStateCache();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -47,8 +50,32 @@ export class AggregateStore {
   ) {}
 
   async load<C, E extends DomainEventShape, S>(decider: Decider<C, E, S>, streamId: string, asOf?: Date): Promise<Loaded<S>> {
-    const events = await this.store.readStream(streamId, asOf ? { asOf } : {});
+    if (!asOf) return this.caughtUp(decider, streamId, 'once per request');
+    const events = await this.store.readStream(streamId, { asOf });
     return { state: fold(decider, domainEventsOf<E>(events)), version: events.at(-1)?.streamVersion ?? 0 };
+  }
+
+  /**
+   * The stream as it stands: the state kept for it, if any, with only the events stored after it read and folded in.
+   * Facts looked up `once per request`: a stream already brought up to date in this request (the guard's ownership
+   * check, then the handler's) is taken as kept, so the request decides on one view of it. A command's own stream
+   * after a conflict is always read.
+   */
+  private async caughtUp<C, E extends DomainEventShape, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    reading: 'once per request' | 'now',
+  ): Promise<Loaded<S>> {
+    const kept = this.folded.get<S>(streamId, decider);
+    const request = currentRequestContext();
+    if (kept && reading === 'once per request' && request?.streamsRead?.has(streamId)) return { state: kept.state, version: kept.version };
+    const from = kept?.version ?? 0;
+    const events = await this.store.readStream(streamId, { fromVersion: from + 1 });
+    const state = domainEventsOf<E>(events).reduce((folded, event) => decider.evolve(folded, event), kept?.state ?? decider.initialState());
+    const version = events.at(-1)?.streamVersion ?? from;
+    if (version > from) this.folded.remember(streamId, { decider, state, version });
+    if (request) (request.streamsRead ??= new Set()).add(streamId);
+    return { state, version };
   }
 
   /** Commands on one stream from this process run one after another; see KeyedSerializer. */
@@ -74,7 +101,10 @@ export class AggregateStore {
       // Before deciding: the stream may have moved on since a first run landed, and deciding again would apply twice.
       const landed = idempotent && (await this.landedBefore(stream, idempotent));
       if (landed) return landed;
-      const { state, version } = await this.load(decider, stream.streamId);
+      // The kept state is decided on unread only first time round: the append below is conditional on its version.
+      const kept = attempt === 0 ? this.folded.get<S>(stream.streamId, decider) : undefined;
+      const usable = kept && (!conditional || kept.version === options.expectedVersion);
+      const { state, version } = usable ? kept : await this.caughtUp(decider, stream.streamId, 'now');
       if (conditional && options.expectedVersion !== version) {
         throw new ConcurrencyError(stream.streamId, options.expectedVersion as number, version);
       }
@@ -89,6 +119,7 @@ export class AggregateStore {
           { expectedVersion: version === 0 ? 'no_stream' : version },
         );
         this.metrics?.eventsAppended(events.map((event) => event.type));
+        this.keepAppended(decider, stream.streamId, { state, version }, events, result);
         if (idempotent) await afterIdempotentAppend();
         return { id: stream.id, version: result.nextExpectedVersion, position: result.lastPosition };
       } catch (error) {
@@ -97,6 +128,24 @@ export class AggregateStore {
         if (!(error instanceof ConcurrencyError) || conditional || attempt >= RETRIES_ON_CONFLICT) throw error;
       }
     }
+  }
+
+  /**
+   * The state after this append, folded here rather than read back: the events as the store keeps them (JSON),
+   * on the state they were decided on. Not when the store answered a replay of an earlier append, which may
+   * have landed elsewhere in the stream.
+   */
+  private keepAppended<C, E extends DomainEventShape, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    decidedOn: Loaded<S>,
+    events: readonly E[],
+    result: AppendResult,
+  ): void {
+    if (result.idempotentReplay || result.nextExpectedVersion !== decidedOn.version + events.length) return;
+    const stored = events.map((event) => ({ type: event.type, data: JSON.parse(JSON.stringify(event.data)) as object }) as E);
+    const state = stored.reduce((folded, event) => decider.evolve(folded, event), decidedOn.state);
+    this.folded.remember(streamId, { decider, state, version: result.nextExpectedVersion });
   }
 
   /** What an earlier run of this request appended to the stream, answered as that run answered; undefined if nothing. */

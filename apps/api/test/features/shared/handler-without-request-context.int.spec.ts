@@ -45,7 +45,7 @@ describe('command handlers without a request context', () => {
 
   it('takes who reported progress from the caller, not from a request', async () => {
     const actionId = randomUUID();
-    const handler = new ReportProgressHandler(new ActionWriter(aggregates, new ActionOwnership(store)));
+    const handler = new ReportProgressHandler(new ActionWriter(aggregates, new ActionOwnership(aggregates)));
     await store.appendToStream(
       `action-${actionId}`,
       [

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import type { Decider } from '#domain';
+import { ConcurrencyError, openEmbeddedEventStore, openPostgresEventStore, type ReadStreamOptions, type SqlEventStore } from '#event-store';
+import { describeWithPostgres, dropSchema, POSTGRES_URL, uniqueSchema } from '../../../../../test/support/postgres.js';
+import { AggregateStore } from '../../../src/features/shared/aggregate-store.js';
+import { SystemClock } from '../../../src/features/shared/clock.js';
+import type { Caller } from '../../../src/platform/caller.js';
+import { runInRequestContext, type RequestContext } from '../../../src/platform/request-context.js';
+
+const caller: Caller = { actor: undefined, correlationId: randomUUID(), requestId: randomUUID() };
+const newRequest = (): RequestContext => ({ correlationId: randomUUID(), requestId: randomUUID(), actor: undefined, startedAt: 0n });
+
+type Tally = { readonly notes: readonly string[] };
+type Noted = { readonly type: 'Noted'; readonly data: { readonly note: string; readonly extra?: string } };
+const tally: Decider<{ readonly note: string }, Noted, Tally> = {
+  initialState: () => ({ notes: [] }),
+  decide: (command) => [{ type: 'Noted', data: { note: command.note, extra: undefined } }],
+  evolve: (state, event) => ({ notes: [...state.notes, 'extra' in event.data ? `${event.data.note}+extra` : event.data.note] }),
+};
+
+/** The state the aggregate store keeps per stream: read past, never trusted past the version the append is conditional on. */
+function foldedStateSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Promise<void> = async () => undefined): void {
+  let store: SqlEventStore;
+  let aggregates: AggregateStore;
+  let reads: { streamId: string; fromVersion: number }[];
+  const newStream = () => ({ id: randomUUID(), streamId: `tally-${randomUUID()}` });
+  const appendElsewhere = (streamId: string, note: string) =>
+    store.appendToStream(streamId, [{ eventId: randomUUID(), type: 'Noted', data: { note }, metadata: {} }], { expectedVersion: 'any' });
+  const notesStored = async (streamId: string) => (await store.readStream(streamId)).map((e) => e.data.note);
+
+  beforeAll(async () => {
+    store = await open();
+    const readStream = store.readStream.bind(store);
+    store.readStream = (streamId: string, options: ReadStreamOptions = {}) => {
+      reads.push({ streamId, fromVersion: options.fromVersion ?? 1 });
+      return readStream(streamId, options);
+    };
+    aggregates = new AggregateStore(store, new SystemClock());
+  });
+  beforeEach(() => {
+    reads = [];
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await cleanUp();
+  });
+
+  it('given a command this process appended, when the next one comes, then it is decided on the kept state without reading the stream', async () => {
+    const stream = newStream();
+    await aggregates.execute(tally, stream, () => ({ note: 'one' }), { caller });
+    reads = [];
+    const outcome = await aggregates.execute(tally, stream, (state) => ({ note: `after ${state.notes.join(',')}` }), { caller });
+    expect(reads).toEqual([]);
+    expect(outcome).toMatchObject({ version: 2 });
+    expect(await notesStored(stream.streamId)).toEqual(['one', 'after one']);
+  });
+
+  it('given the kept state, then it is folded from the events as stored (undefined fields dropped), as a fresh read folds them', async () => {
+    const stream = newStream();
+    await aggregates.execute(tally, stream, () => ({ note: 'one' }), { caller });
+    const kept = await aggregates.load(tally, stream.streamId);
+    const fresh = await new AggregateStore(store, new SystemClock()).load(tally, stream.streamId);
+    expect(kept).toEqual({ state: { notes: ['one'] }, version: 1 });
+    expect(kept).toEqual(fresh);
+  });
+
+  it('given another process appended past the kept state, when a command comes, then it is decided again on every event, reading only the new ones', async () => {
+    const stream = newStream();
+    await aggregates.execute(tally, stream, () => ({ note: 'one' }), { caller });
+    await appendElsewhere(stream.streamId, 'two');
+    reads = [];
+    const outcome = await aggregates.execute(tally, stream, (state) => ({ note: `after ${state.notes.join(',')}` }), { caller });
+    expect(reads).toEqual([{ streamId: stream.streamId, fromVersion: 2 }]);
+    expect(outcome).toMatchObject({ version: 3 });
+    expect(await notesStored(stream.streamId)).toEqual(['one', 'two', 'after one,two']);
+  });
+
+  it('given another process appended, when the stream is loaded, then only the events after the kept state are read', async () => {
+    const stream = newStream();
+    await aggregates.execute(tally, stream, () => ({ note: 'one' }), { caller });
+    await appendElsewhere(stream.streamId, 'two');
+    reads = [];
+    expect(await aggregates.load(tally, stream.streamId)).toEqual({ state: { notes: ['one', 'two'] }, version: 2 });
+    expect(reads).toEqual([{ streamId: stream.streamId, fromVersion: 2 }]);
+  });
+
+  it('given the kept state is behind, when If-Match names the version the stream is really at, then the command applies', async () => {
+    const stream = newStream();
+    await aggregates.execute(tally, stream, () => ({ note: 'one' }), { caller });
+    await appendElsewhere(stream.streamId, 'two');
+    await expect(aggregates.execute(tally, stream, () => ({ note: 'three' }), { caller, expectedVersion: 2 })).resolves.toMatchObject({
+      version: 3,
+    });
+    expect(await notesStored(stream.streamId)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('given the kept state is behind, when If-Match names the kept version, then it is refused and nothing is appended', async () => {
+    const stream = newStream();
+    await aggregates.execute(tally, stream, () => ({ note: 'one' }), { caller });
+    await appendElsewhere(stream.streamId, 'two');
+    await expect(aggregates.execute(tally, stream, () => ({ note: 'three' }), { caller, expectedVersion: 1 })).rejects.toBeInstanceOf(
+      ConcurrencyError,
+    );
+    expect(await notesStored(stream.streamId)).toEqual(['one', 'two']);
+    expect(await aggregates.load(tally, stream.streamId)).toEqual({ state: { notes: ['one', 'two'] }, version: 2 });
+  });
+
+  it('given a stream read in this request, when it is looked up again in the same request, then it is not read again; a new request reads past it', async () => {
+    const stream = newStream();
+    await aggregates.execute(tally, stream, () => ({ note: 'one' }), { caller });
+    const inRequest = <T>(work: () => Promise<T>) => runInRequestContext(newRequest(), work);
+    await inRequest(async () => {
+      await aggregates.load(tally, stream.streamId);
+      await appendElsewhere(stream.streamId, 'two');
+      reads = [];
+      expect(await aggregates.load(tally, stream.streamId)).toEqual({ state: { notes: ['one'] }, version: 1 });
+      expect(reads).toEqual([]);
+    });
+    expect(await inRequest(() => aggregates.load(tally, stream.streamId))).toEqual({ state: { notes: ['one', 'two'] }, version: 2 });
+    expect(reads).toEqual([{ streamId: stream.streamId, fromVersion: 2 }]);
+  });
+
+  it('given a stream read in this request and then moved on by another process, when a command on it conflicts, then it is read again and decided on every event', async () => {
+    const stream = newStream();
+    await aggregates.execute(tally, stream, () => ({ note: 'one' }), { caller });
+    const outcome = await runInRequestContext(newRequest(), async () => {
+      await aggregates.load(tally, stream.streamId);
+      await appendElsewhere(stream.streamId, 'two');
+      return aggregates.execute(tally, stream, (state) => ({ note: `after ${state.notes.join(',')}` }), { caller });
+    });
+    expect(outcome).toMatchObject({ version: 3 });
+    expect(await notesStored(stream.streamId)).toEqual(['one', 'two', 'after one,two']);
+  });
+
+  it('given a command its decider refuses, then the kept state stays as it was', async () => {
+    const stream = newStream();
+    await aggregates.execute(tally, stream, () => ({ note: 'one' }), { caller });
+    const refusing: typeof tally = {
+      ...tally,
+      decide: () => {
+        throw new Error('refused');
+      },
+    };
+    await expect(aggregates.execute(refusing, stream, () => ({ note: 'x' }), { caller })).rejects.toThrow('refused');
+    expect(await aggregates.execute(tally, stream, (state) => ({ note: `after ${state.notes.join(',')}` }), { caller })).toMatchObject({
+      version: 2,
+    });
+    expect(await notesStored(stream.streamId)).toEqual(['one', 'after one']);
+  });
+}
+
+describe('AggregateStore keeping folded states, embedded store', () => {
+  foldedStateSuite(() => openEmbeddedEventStore('memory://'));
+});
+
+const schema = uniqueSchema('keptfold');
+await describeWithPostgres('AggregateStore keeping folded states, PostgreSQL', () => {
+  foldedStateSuite(
+    () => openPostgresEventStore({ connectionString: POSTGRES_URL, schema }),
+    () => dropSchema(schema),
+  );
+});
