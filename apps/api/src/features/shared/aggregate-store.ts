@@ -109,7 +109,9 @@ export class AggregateStore {
         throw new ConcurrencyError(stream.streamId, options.expectedVersion as number, version);
       }
       const events = decider.decide(await build(state, this.clock.now().toISOString()), state);
-      // A decider answers no events for a command already in effect (an idempotent no-op): nothing to append.
+      // A decider answers no events for a command already in effect (an idempotent no-op): nothing to append. On a
+      // kept state no append has checked, that proves nothing (a newer event may undo it): decide again on the stream.
+      if (events.length === 0 && usable) continue;
       if (events.length === 0) return { id: stream.id, version, position: await this.store.headPosition() };
       const metadata = eventMetadataOf(options.caller);
       try {

@@ -18,6 +18,12 @@ const tally: Decider<{ readonly note: string }, Noted, Tally> = {
   evolve: (state, event) => ({ notes: [...state.notes, 'extra' in event.data ? `${event.data.note}+extra` : event.data.note] }),
 };
 
+/** Answers no events for a note that is already the last one: a command already in effect. */
+const latest: Decider<{ readonly note: string }, Noted, Tally> = {
+  ...tally,
+  decide: (command, state) => (state.notes.at(-1) === command.note ? [] : [{ type: 'Noted', data: { note: command.note } }]),
+};
+
 /** The state the aggregate store keeps per stream: read past, never trusted past the version the append is conditional on. */
 function foldedStateSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Promise<void> = async () => undefined): void {
   let store: SqlEventStore;
@@ -131,6 +137,15 @@ function foldedStateSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Pro
     });
     expect(outcome).toMatchObject({ version: 3 });
     expect(await notesStored(stream.streamId)).toEqual(['one', 'two', 'after one,two']);
+  });
+
+  it('given the kept state says a command is already in effect but another process has undone it, when it comes, then it is decided again on the stream and applied', async () => {
+    const stream = newStream();
+    await aggregates.execute(latest, stream, () => ({ note: 'open' }), { caller });
+    await appendElsewhere(stream.streamId, 'closed');
+    const outcome = await aggregates.execute(latest, stream, () => ({ note: 'open' }), { caller });
+    expect(outcome).toMatchObject({ version: 3 });
+    expect(await notesStored(stream.streamId)).toEqual(['open', 'closed', 'open']);
   });
 
   it('given a command its decider refuses, then the kept state stays as it was', async () => {
