@@ -1,5 +1,7 @@
 import { openPostgresEventStore, type SqlDatabase, type SqlQueryable } from '#event-store';
 import { Clock } from '../../src/features/shared/clock.js';
+import { GetActionLogHandler, GetActionLogQuery } from '../../src/features/views/action-log.query.js';
+import { encodeActionLogCursor } from '../../src/features/views/action-log-cursor.js';
 import { GetChaseListHandler, GetChaseListQuery } from '../../src/features/views/overdue.query.js';
 import {
   GetPersonQueueHandler,
@@ -17,8 +19,8 @@ const TODAY = '2017-06-30';
 
 /**
  * 100,000 actions generated straight into the read-model tables (what the records projection would hold),
- * then EXPLAIN ANALYZE of the exact SQL the post queue, my queue and the chase list handlers send: their plans
- * must use the indexes of rm_actions. The handlers are called directly; nothing here goes over HTTP or times a
+ * then EXPLAIN ANALYZE of the exact SQL the post queue, my queue, the chase list and the action log handlers send:
+ * their plans must use the indexes of rm_actions, each in its view's order, so that a page reads its own rows only. The handlers are called directly; nothing here goes over HTTP or times a
  * request (`npm run bench:projections` measures the views' latency over HTTP).
  */
 async function generate(db: SqlQueryable): Promise<void> {
@@ -92,6 +94,13 @@ await describeWithPostgres('query plans of the views at 100,000 actions (Postgre
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   }
 
+  /** The rows the scan on `index` returned (EXPLAIN ANALYZE's actual rows, summed over its loops). */
+  function rowsReadOn(text: string, index: string): number {
+    const node = new RegExp(`Scan using ${index} on rm_actions \\w+ .*\\(actual time=\\S+ rows=(\\d+) loops=(\\d+)\\)`).exec(text);
+    if (!node) throw new Error(`No scan on ${index} in the plan:\n${text}`);
+    return Number(node[1]) * Number(node[2]);
+  }
+
   it('plans the post queue, my queue and the chase list on the indexes of rm_actions', async () => {
     const some = posts[7] ?? '';
     const queue = await plan((r) =>
@@ -119,8 +128,42 @@ await describeWithPostgres('query plans of the views at 100,000 actions (Postgre
       expect(text).not.toMatch(/Seq Scan on rm_actions/);
     }
     expect(queue).toMatch(/rm_actions_owner_post_id_due_on_action_id_idx/);
-    expect(chase).toMatch(/rm_actions_status_due_on_idx/);
-    expect(ofCommittee).toMatch(/rm_actions_committee_id_status_due_on_idx/);
+    // In the chase list's own order (due date, then action id): the scan stops after the page and its one extra row.
+    for (const text of [chase, deepPage]) expect(rowsReadOn(text, 'rm_actions_status_due_on_action_id_idx')).toBeLessThanOrEqual(101);
+    expect(rowsReadOn(ofCommittee, 'rm_actions_committee_id_status_due_on_action_id_idx')).toBeLessThanOrEqual(101);
+  });
+
+  it("plans a committee's action log in its order (meeting, ref number, action id), reading the page only, first and deep", async () => {
+    const log = (committeeId: string, after?: string) =>
+      plan((r) =>
+        new GetActionLogHandler(r as unknown as SqlDatabase, f.store, clock).execute(
+          new GetActionLogQuery(committeeId, { limit: 100, after }),
+        ),
+      );
+    const {
+      rows: [committee],
+    } = await db.query<{ id: string }>('SELECT committee_id AS id FROM rm_committees ORDER BY committee_id LIMIT 1');
+    const committeeId = committee?.id ?? '';
+    const {
+      rows: [middle],
+    } = await db.query<{ starts_at: string; ref_number: number; action_id: string }>(
+      `SELECT to_char(meeting_starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS starts_at,
+              substring(ref FROM '^A([0-9]{1,9})$')::int AS ref_number, action_id
+         FROM rm_actions WHERE committee_id = $1 ORDER BY 1, 2, 3 OFFSET 1000 LIMIT 1`,
+      [committeeId],
+    );
+    const after = encodeActionLogCursor({
+      meetingStartsAt: middle?.starts_at ?? '',
+      refNumber: middle?.ref_number ?? 0,
+      actionId: middle?.action_id ?? '',
+    });
+    const firstPage = await log(committeeId);
+    const deepPage = await log(committeeId, after);
+    for (const text of [firstPage, deepPage]) {
+      expect(text).not.toMatch(/Seq Scan on rm_actions/);
+      // PostgreSQL names the index after its columns and cuts the name at 63 bytes.
+      expect(rowsReadOn(text, 'rm_actions_committee_id_meeting_starts_at_substring_action_\\w*idx')).toBeLessThanOrEqual(101);
+    }
   });
 
   it("plans a busy post's queue on its index, reading whole rows for the page only", async () => {
