@@ -120,7 +120,10 @@ export const recordsTables = {
       { columns: ['owner_post_id', 'due_on', 'action_id'], where: "status IN ('open', 'completed')" },
       ['status', 'due_on', 'action_id'],
       ['committee_id', 'status', 'due_on', 'action_id'],
-      ['committee_id', 'meeting_starts_at', "(substring(ref FROM '^A([0-9]{1,9})$')::int)", 'action_id'],
+      {
+        columns: ['committee_id', 'meeting_starts_at', "(substring(ref FROM '^A([0-9]{1,9})$')::int)", 'action_id'],
+        name: 'log_order_idx',
+      },
       ['meeting_id'],
     ],
   },
