@@ -1,5 +1,7 @@
 import type { SqlQueryable } from '#event-store';
 
+const ACTIONS_PER_STATEMENT = 100_000;
+
 export interface ReadModelScale {
   readonly actions: number;
   readonly posts: number;
@@ -28,8 +30,11 @@ export async function generateReadModels(db: SqlQueryable, scale: ReadModelScale
             CASE WHEN g % 10 = 0 THEN NULL ELSE 'Person ' || g END, CASE WHEN g % 10 = 0 THEN NULL ELSE date '2016-01-01' END
        FROM generate_series(1, ${posts}) g`,
   );
-  await db.query(
-    `INSERT INTO rm_actions (action_id, ref, committee_id, meeting_id, meeting_starts_at, item_number, resolution_id, part_label, title,
+  // In chunks, each well inside a statement timeout.
+  for (let from = 1; from <= actions; from += ACTIONS_PER_STATEMENT) {
+    const to = Math.min(actions, from + ACTIONS_PER_STATEMENT - 1);
+    await db.query(
+      `INSERT INTO rm_actions (action_id, ref, committee_id, meeting_id, meeting_starts_at, item_number, resolution_id, part_label, title,
                              owner_post_id, due_date, due_on, status, rag, latest_note, latest_update_at, updates, chases, chase_count,
                              last_chased_at, assigned_at, version, last_position)
      SELECT ${uuid('action', 'g')}, 'A' || (g / ${committees} + 1), ${uuid('committee', `(g % ${committees} + 1)`)}, ${uuid('meeting', `(g % 1000)`)},
@@ -38,7 +43,8 @@ export async function generateReadModels(db: SqlQueryable, scale: ReadModelScale
             (ARRAY['open', 'open', 'open', 'open', 'open', 'completed', 'closed', 'closed', 'closed', 'withdrawn'])[floor(random() * 10)::int + 1],
             (ARRAY['red', 'amber', 'green', NULL])[floor(random() * 4)::int + 1], 'Progress on ' || g, now(), '[]'::jsonb, '[]'::jsonb,
             floor(random() * 3)::int, NULL, now(), 1, g
-       FROM generate_series(1, ${actions}) g, LATERAL (SELECT date '2015-06-01' + floor(random() * 1000)::int + (g * 0) AS due) d`,
-  );
+       FROM generate_series(${from}, ${to}) g, LATERAL (SELECT date '2015-06-01' + floor(random() * 1000)::int + (g * 0) AS due) d`,
+    );
+  }
   await db.query('ANALYZE');
 }
