@@ -24,7 +24,8 @@ export interface LatencyFigure {
   readonly rows: number;
 }
 
-async function timeQuery(name: string, run: () => Promise<number>): Promise<LatencyFigure> {
+/** p50 and p99 of `run` over 500 runs after 50 warm-up. */
+export async function timeQuery(name: string, run: () => Promise<number>): Promise<LatencyFigure> {
   for (let i = 0; i < WARM_UP; i++) await run();
   settle();
   const latencies: number[] = [];

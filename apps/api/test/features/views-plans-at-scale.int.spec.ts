@@ -1,5 +1,7 @@
 import { openPostgresEventStore, type SqlDatabase, type SqlQueryable } from '#event-store';
 import { Clock } from '../../src/features/shared/clock.js';
+import { GetActionLogHandler, GetActionLogQuery } from '../../src/features/views/action-log.query.js';
+import { encodeActionLogCursor } from '../../src/features/views/action-log-cursor.js';
 import { GetChaseListHandler, GetChaseListQuery } from '../../src/features/views/overdue.query.js';
 import {
   GetPersonQueueHandler,
@@ -8,48 +10,13 @@ import {
   GetPostQueueQuery,
 } from '../../src/features/views/queue.query.js';
 import { describeWithPostgres, dropSchema, POSTGRES_URL, uniqueSchema } from '../../../../test/support/postgres.js';
+import { generateReadModels } from '../../../../test/support/read-models-at-scale.js';
 import { startFeatureApp, type FeatureApp } from './support/feature-app.js';
 
 const ACTIONS = 100_000;
 const POSTS = 2_000;
 const COMMITTEES = 50;
 const TODAY = '2017-06-30';
-
-/**
- * 100,000 actions generated straight into the read-model tables (what the records projection would hold),
- * then EXPLAIN ANALYZE of the exact SQL the post queue, my queue and the chase list handlers send: their plans
- * must use the indexes of rm_actions. The handlers are called directly; nothing here goes over HTTP or times a
- * request (`npm run bench:projections` measures the views' latency over HTTP).
- */
-async function generate(db: SqlQueryable): Promise<void> {
-  // A version-4 shaped UUID from a name, so that the routes' UUID checks accept it.
-  const uuid = (prefix: string, n: string) =>
-    `overlay(overlay(md5('${prefix}' || ${n}) placing '4' from 13) placing '8' from 17)::uuid::text`;
-  await db.query(`SELECT setseed(0.42)`);
-  await db.query(
-    `INSERT INTO rm_committees SELECT ${uuid('committee', 'g')}, 'Committee ' || g, 'scrutiny', 0, now() FROM generate_series(1, ${COMMITTEES}) g`,
-  );
-  await db.query(`INSERT INTO rm_people SELECT ${uuid('person', 'g')}, 'Person ' || g, NULL FROM generate_series(1, ${POSTS}) g`);
-  // One post in ten is vacant.
-  await db.query(
-    `INSERT INTO rm_posts SELECT ${uuid('post', 'g')}, 'Post ' || g, NULL, CASE WHEN g % 10 = 0 THEN NULL ELSE ${uuid('person', 'g')} END,
-            CASE WHEN g % 10 = 0 THEN NULL ELSE 'Person ' || g END, CASE WHEN g % 10 = 0 THEN NULL ELSE date '2016-01-01' END
-       FROM generate_series(1, ${POSTS}) g`,
-  );
-  await db.query(
-    `INSERT INTO rm_actions (action_id, ref, committee_id, meeting_id, meeting_starts_at, item_number, resolution_id, part_label, title,
-                             owner_post_id, due_date, due_on, status, rag, latest_note, latest_update_at, updates, chases, chase_count,
-                             last_chased_at, assigned_at, version, last_position)
-     SELECT ${uuid('action', 'g')}, 'A' || (g / ${COMMITTEES} + 1), ${uuid('committee', `(g % ${COMMITTEES} + 1)`)}, ${uuid('meeting', `(g % 1000)`)},
-            timestamptz '2015-01-01T18:00:00Z' + (g % 1000) * interval '1 day', '03', ${uuid('resolution', 'g')}, '(i)', 'Action ' || g,
-            ${uuid('post', `(floor(random() * ${POSTS})::int + 1)`)}, d.due, d.due,
-            (ARRAY['open', 'open', 'open', 'open', 'open', 'completed', 'closed', 'closed', 'closed', 'withdrawn'])[floor(random() * 10)::int + 1],
-            (ARRAY['red', 'amber', 'green', NULL])[floor(random() * 4)::int + 1], 'Progress on ' || g, now(), '[]'::jsonb, '[]'::jsonb,
-            floor(random() * 3)::int, NULL, now(), 1, g
-       FROM generate_series(1, ${ACTIONS}) g, LATERAL (SELECT date '2015-06-01' + floor(random() * 1000)::int + (g * 0) AS due) d`,
-  );
-  await db.query('ANALYZE');
-}
 
 /** Records the SQL a handler sends so that the test can EXPLAIN exactly that. */
 class RecordingDatabase implements SqlQueryable {
@@ -61,6 +28,13 @@ class RecordingDatabase implements SqlQueryable {
   }
 }
 
+/**
+ * 100,000 actions generated straight into the read-model tables (what the records projection would hold), then
+ * EXPLAIN ANALYZE of the exact SQL the post queue, my queue, the chase list and the action log handlers send: their
+ * plans must use the indexes of rm_actions, each in its view's order, so that a page reads its own rows only. The
+ * handlers are called directly; nothing here goes over HTTP or times a request (`npm run bench:views` measures
+ * the views' latency over HTTP as the store grows).
+ */
 await describeWithPostgres('query plans of the views at 100,000 actions (PostgreSQL)', () => {
   const schema = uniqueSchema('views_scale');
   let f: FeatureApp;
@@ -74,7 +48,7 @@ await describeWithPostgres('query plans of the views at 100,000 actions (Postgre
     f = await startFeatureApp({ store });
     f.app.get(Clock).now = clock.now;
     db = store.db;
-    await generate(db);
+    await generateReadModels(db, { actions: ACTIONS, posts: POSTS, committees: COMMITTEES });
     posts = (await db.query<{ post_id: string }>('SELECT post_id FROM rm_posts ORDER BY post_id')).rows.map((r) => r.post_id);
     holders = (
       await db.query<{ id: string }>('SELECT holder_person_id AS id FROM rm_posts WHERE holder_person_id IS NOT NULL ORDER BY 1')
@@ -90,6 +64,13 @@ await describeWithPostgres('query plans of the views at 100,000 actions (Postgre
     await run(recording);
     const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${recording.last.sql}`, recording.last.params);
     return rows.map((r) => r['QUERY PLAN']).join('\n');
+  }
+
+  /** The rows the scan on `index` returned (EXPLAIN ANALYZE's actual rows, summed over its loops). */
+  function rowsReadOn(text: string, index: string): number {
+    const node = new RegExp(`Scan using ${index} on rm_actions \\w+ .*\\(actual time=\\S+ rows=(\\d+) loops=(\\d+)\\)`).exec(text);
+    if (!node) throw new Error(`No scan on ${index} in the plan:\n${text}`);
+    return Number(node[1]) * Number(node[2]);
   }
 
   it('plans the post queue, my queue and the chase list on the indexes of rm_actions', async () => {
@@ -119,8 +100,41 @@ await describeWithPostgres('query plans of the views at 100,000 actions (Postgre
       expect(text).not.toMatch(/Seq Scan on rm_actions/);
     }
     expect(queue).toMatch(/rm_actions_owner_post_id_due_on_action_id_idx/);
-    expect(chase).toMatch(/rm_actions_status_due_on_idx/);
-    expect(ofCommittee).toMatch(/rm_actions_committee_id_status_due_on_idx/);
+    // In the chase list's own order (due date, then action id): the scan stops after the page and its one extra row.
+    for (const text of [chase, deepPage]) expect(rowsReadOn(text, 'rm_actions_status_due_on_action_id_idx')).toBeLessThanOrEqual(101);
+    expect(rowsReadOn(ofCommittee, 'rm_actions_committee_id_status_due_on_action_id_idx')).toBeLessThanOrEqual(101);
+  });
+
+  it("plans a committee's action log in its order (meeting, ref number, action id), reading the page only, first and deep", async () => {
+    const log = (committeeId: string, after?: string) =>
+      plan((r) =>
+        new GetActionLogHandler(r as unknown as SqlDatabase, f.store, clock).execute(
+          new GetActionLogQuery(committeeId, { limit: 100, after }),
+        ),
+      );
+    const {
+      rows: [committee],
+    } = await db.query<{ id: string }>('SELECT committee_id AS id FROM rm_committees ORDER BY committee_id LIMIT 1');
+    const committeeId = committee?.id ?? '';
+    const {
+      rows: [middle],
+    } = await db.query<{ starts_at: string; ref_number: number; action_id: string }>(
+      `SELECT to_char(meeting_starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS starts_at,
+              substring(ref FROM '^A([0-9]{1,9})$')::int AS ref_number, action_id
+         FROM rm_actions WHERE committee_id = $1 ORDER BY 1, 2, 3 OFFSET 1000 LIMIT 1`,
+      [committeeId],
+    );
+    const after = encodeActionLogCursor({
+      meetingStartsAt: middle?.starts_at ?? '',
+      refNumber: middle?.ref_number ?? 0,
+      actionId: middle?.action_id ?? '',
+    });
+    const firstPage = await log(committeeId);
+    const deepPage = await log(committeeId, after);
+    for (const text of [firstPage, deepPage]) {
+      expect(text).not.toMatch(/Seq Scan on rm_actions/);
+      expect(rowsReadOn(text, 'rm_actions_log_order_idx')).toBeLessThanOrEqual(101);
+    }
   });
 
   it("plans a busy post's queue on its index, reading whole rows for the page only", async () => {

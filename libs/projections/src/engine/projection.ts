@@ -2,8 +2,12 @@ import type { StoredEvent } from '#event-store';
 
 export type ColumnType = 'text' | 'integer' | 'bigint' | 'numeric' | 'boolean' | 'date' | 'timestamptz' | 'jsonb';
 
-/** Columns (each may carry ASC/DESC/NULLS), or columns over the rows a condition selects: a partial index. */
-export type IndexSpec = readonly string[] | { readonly columns: readonly string[]; readonly where: string };
+/**
+ * Columns (each may carry ASC/DESC/NULLS, or be an expression in brackets), or columns over the rows a condition
+ * selects (a partial index), or columns with a name of their own: PostgreSQL names an index after its columns and
+ * cuts the name at 63 bytes, so a long column list needs a short name for a rebuilt generation to keep it whole.
+ */
+export type IndexSpec = readonly string[] | { readonly columns: readonly string[]; readonly where?: string; readonly name?: string };
 
 /** One read-model table: its logical name, key column, columns and secondary indexes. */
 export interface TableSpec {

@@ -101,7 +101,8 @@ export const recordsProjection: Projection = {
   // 8: scrutiny recommendations and executive decisions, for the tracker, the decision register and the chase list.
   // 9: each person's notification preferences and calendar feed (rm_person_settings); when an action's row last
   // changed (changed_at), for the calendar feed's LAST-MODIFIED.
-  version: 9,
+  // 10: the chase list's and the action log's indexes in their views' order (action_id and the ref's number last).
+  version: 10,
   tables: Object.values(t),
   touches,
   apply(stored, rows) {
