@@ -27,6 +27,9 @@ const common = {
 
 export default {
   testTimeout: 60000,
+  // Run test files in a worker that is replaced once it holds over 1 GB after a file: in one process (what jest
+  // does on two cores) the ESM module registries of ~160 files grew past Node's 4 GB heap and aborted the run.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/**/*.int.spec.ts'] },
