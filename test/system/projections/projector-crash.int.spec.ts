@@ -7,7 +7,14 @@ import { openPostgresStore, startCommandApp } from './support/command-app.js';
 import { runMixedWorkload } from './support/mixed-workload.js';
 import { ProjectorProcess } from './support/projector-process.js';
 import { hasOpenTransaction } from './support/projector-observation.js';
-import { checkpoints, everyProjectionAt, liveCheckpointsAt, projectionFacts, waitUntil } from './support/read-model-facts.js';
+import {
+  checkpoints,
+  everyProjectionAt,
+  liveCheckpointsAt,
+  projectionFacts,
+  waitUntil,
+  committedHead,
+} from './support/read-model-facts.js';
 
 const RECORDS = checkpointNameOf('records');
 
@@ -35,7 +42,7 @@ await describeWithPostgres('a projector process killed in the middle of a batch 
   });
 
   it('loses the open batch only, and a restarted projector applies every event exactly once', async () => {
-    const head = await f.store.headPosition();
+    const head = await committedHead(f.store);
     const first = spawnProjector('first', 150);
     await first.waitForLine('start', (line) => line.message === 'projector started');
     // Mid-batch: its checkpoint has moved at least once, events remain, and a batch transaction is open now.

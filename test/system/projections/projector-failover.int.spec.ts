@@ -7,7 +7,14 @@ import { openPostgresStore, startCommandApp } from './support/command-app.js';
 import { runMixedWorkload, type WorkloadResult } from './support/mixed-workload.js';
 import { ProjectorProcess } from './support/projector-process.js';
 import { advisoryLocksByProcess, hasOpenTransaction } from './support/projector-observation.js';
-import { checkpoints, everyProjectionAt, liveCheckpointsAt, projectionFacts, waitUntil } from './support/read-model-facts.js';
+import {
+  checkpoints,
+  everyProjectionAt,
+  liveCheckpointsAt,
+  projectionFacts,
+  waitUntil,
+  committedHead,
+} from './support/read-model-facts.js';
 
 const ALL = allProjections.map((p) => p.name).sort();
 /** The standby retries the leader locks every second; a few seconds leaves room for a busy machine. */
@@ -38,7 +45,7 @@ await describeWithPostgres('two projector processes on one schema, the active on
   });
 
   it('the standby takes over within seconds, projects new events, and nothing is applied twice', async () => {
-    const headBefore = await f.store.headPosition();
+    const headBefore = await committedHead(f.store);
     const active = spawnProjector('a');
     await waitUntil('the first process leads every projection', async () => [...active.leading()].sort().join() === ALL.join(), 20_000);
     const standby = spawnProjector('b');
@@ -85,7 +92,7 @@ await describeWithPostgres('two projector processes on one schema, the active on
       },
       60_000,
     );
-    const head = await f.store.headPosition();
+    const head = await committedHead(f.store);
     await waitUntil(
       'the standby reaches the head',
       async () => {
