@@ -1,6 +1,13 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { DataFolderLock } from './data-folder-lock.js';
+import { initialiseFolderInChildProcess, isInitialisedFolder } from './pglite-folder-setup.js';
 import type { SqlDatabase, SqlQueryable } from './sql-database.js';
+
+/**
+ * PostgreSQL's 128 MB default is resident memory in this process; PGlite reads its files through the operating
+ * system's cache anyway, and bench:api ran as fast with 16 and 32 MB (docs/benchmarks.md).
+ */
+const SHARED_BUFFERS = '32MB';
 
 type PgliteLike = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
@@ -44,7 +51,8 @@ export class PgliteDatabase implements SqlDatabase {
     const folder = folderOnDisk(dataDir);
     const lock = folder === undefined ? undefined : await DataFolderLock.acquire(folder);
     try {
-      const db = new PGlite(dataDir);
+      if (folder !== undefined && !isInitialisedFolder(folder)) await initialiseFolderInChildProcess(folder);
+      const db = new PGlite(dataDir, { postgresqlconf: [`shared_buffers=${SHARED_BUFFERS}`] });
       await db.waitReady;
       return new PgliteDatabase(db, lock);
     } catch (error) {
