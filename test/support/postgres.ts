@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { openEmbeddedEventStore, openPostgresEventStore, type SqlEventStore } from '#event-store';
 
 export const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
@@ -48,4 +49,38 @@ export async function describeWithPostgres(name: string, body: () => void): Prom
   }
   console.warn(`\n*** SKIPPED: "${name}" needs PostgreSQL at ${POSTGRES_URL}, which does not answer. ***\n`);
   describe.skip(name, body);
+}
+
+/**
+ * One story told twice: on an in-memory PGlite store, and (when the server answers) on a PostgreSQL store in a
+ * schema of its own, dropped afterwards. The story gets the open store and which database it is on.
+ */
+export async function describeOnBothStores(
+  name: string,
+  schemaPrefix: string,
+  story: (store: () => SqlEventStore, on: 'PGlite' | 'PostgreSQL') => void,
+): Promise<void> {
+  describe(`${name} on PGlite`, () => {
+    let store: SqlEventStore;
+    beforeAll(async () => {
+      store = await openEmbeddedEventStore('memory://');
+    });
+    afterAll(() => store.close());
+
+    story(() => store, 'PGlite');
+  });
+
+  await describeWithPostgres(`${name} on PostgreSQL`, () => {
+    const schema = uniqueSchema(schemaPrefix);
+    let store: SqlEventStore;
+    beforeAll(async () => {
+      store = await openPostgresEventStore({ connectionString: POSTGRES_URL, schema });
+    });
+    afterAll(async () => {
+      await store.close();
+      await dropSchema(schema);
+    });
+
+    story(() => store, 'PostgreSQL');
+  });
 }

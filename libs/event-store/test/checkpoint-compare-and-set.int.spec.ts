@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dropSchema, describeWithPostgres, POSTGRES_URL, uniqueSchema } from '../../../test/support/postgres.js';
-import { openEmbeddedEventStore, openPostgresEventStore } from '../src/open-event-store.js';
+import { describeOnBothStores } from '../../../test/support/postgres.js';
 import type { SqlEventStore } from '../src/sql/sql-event-store.js';
 import {
   CatchUpSubscription,
@@ -59,26 +58,4 @@ function checkpointCompareAndSet(open: () => SqlEventStore): void {
   });
 }
 
-describe('checkpoint compare-and-set (PGlite)', () => {
-  let store: SqlEventStore;
-  beforeAll(async () => {
-    store = await openEmbeddedEventStore('memory://');
-  });
-  afterAll(() => store.close());
-
-  checkpointCompareAndSet(() => store);
-});
-
-await describeWithPostgres('checkpoint compare-and-set (PostgreSQL)', () => {
-  const schema = uniqueSchema('cas');
-  let store: SqlEventStore;
-  beforeAll(async () => {
-    store = await openPostgresEventStore({ connectionString: POSTGRES_URL, schema });
-  });
-  afterAll(async () => {
-    await store.close();
-    await dropSchema(schema);
-  });
-
-  checkpointCompareAndSet(() => store);
-});
+await describeOnBothStores('checkpoint compare-and-set', 'cas', checkpointCompareAndSet);

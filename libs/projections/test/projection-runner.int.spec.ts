@@ -1,5 +1,5 @@
-import { openEmbeddedEventStore, openPostgresEventStore, readCheckpoint, type SqlEventStore, type StoredEvent } from '#event-store';
-import { dropSchema, describeWithPostgres, POSTGRES_URL, uniqueSchema } from '../../../test/support/postgres.js';
+import { readCheckpoint, type SqlEventStore, type StoredEvent } from '#event-store';
+import { describeOnBothStores } from '../../../test/support/postgres.js';
 import { allProjections } from '../src/all-projections.js';
 import { auditLogProjection } from '../src/audit-log/audit-log.projection.js';
 import type { Projection } from '../src/engine/projection.js';
@@ -174,30 +174,15 @@ function runnerStory(open: () => SqlEventStore): void {
   });
 }
 
-describe('ProjectionRunner on PGlite', () => {
-  let store: SqlEventStore;
-  beforeAll(async () => {
-    store = await openEmbeddedEventStore('memory://');
-  });
-  afterAll(() => store.close());
-
-  runnerStory(() => store);
+await describeOnBothStores('ProjectionRunner', 'proj', (store, on) => {
+  runnerStory(store);
+  if (on === 'PostgreSQL') leadershipStory(store);
 });
 
-await describeWithPostgres('ProjectionRunner on PostgreSQL', () => {
-  const schema = uniqueSchema('proj');
-  let store: SqlEventStore;
-  beforeAll(async () => {
-    store = await openPostgresEventStore({ connectionString: POSTGRES_URL, schema });
-  });
-  afterAll(async () => {
-    await store.close();
-    await dropSchema(schema);
-  });
-
-  runnerStory(() => store);
-
+/** PostgreSQL only: there the lead is an advisory lock runners contend for; on PGlite the one process always leads. */
+function leadershipStory(open: () => SqlEventStore): void {
   it('lets only one of two runners of a projection lead, and hands over when the leader stops', async () => {
+    const store = open();
     const first = counting(auditLogProjection);
     const second = counting(auditLogProjection);
     const [leader, follower] = [runnerFor(store, first.projection), runnerFor(store, second.projection)];
@@ -236,7 +221,7 @@ await describeWithPostgres('ProjectionRunner on PostgreSQL', () => {
       await follower.stop();
     }
   });
-});
+}
 
 async function waitForCheckpoint(store: SqlEventStore, name: string, position: number): Promise<void> {
   const deadline = Date.now() + 20_000;

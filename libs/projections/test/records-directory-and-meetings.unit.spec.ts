@@ -8,14 +8,35 @@ const rowsOf = (log: EventLog, table: string) => projectInMemory(recordsProjecti
 const rowOf = (log: EventLog, table: string, key: string) => projectInMemory(recordsProjection, log.events).get(table, key);
 
 describe('records projection: directory', () => {
-  it('given CommitteeCreated, then a committee row with no actions yet', () => {
+  it('given CommitteeCreated, then a committee row with no actions and no escalation yet, at the stream version 1', () => {
     expect(rowOf(recordsWorld(), t.committees.name, ids.committee)).toEqual({
       committee_id: ids.committee,
       name: 'Scrutiny Task & Finish Group',
       kind: 'task-and-finish',
       action_count: 0,
       created_at: '2017-01-02T09:00:00Z',
+      escalation_post_id: null,
+      escalation_after_days: null,
+      version: 1,
     });
+  });
+
+  it("given CommitteeEscalationSet twice, then the committee row names the latest post and days, at the stream's version", () => {
+    const log = recordsWorld();
+    const escalate = (escalationPostId: string, afterDays: number, setAt: string) =>
+      log.to('committee', ids.committee, {
+        type: 'CommitteeEscalationSet',
+        data: { committeeId: ids.committee, escalationPostId, afterDays, setAt },
+      });
+    escalate(ids.post, 7, '2017-02-01T09:00:00Z');
+    escalate(ids.otherPost, 14, '2017-02-02T09:00:00Z');
+    expect(rowOf(log, t.committees.name, ids.committee)).toMatchObject({
+      name: 'Scrutiny Task & Finish Group',
+      escalation_post_id: ids.otherPost,
+      escalation_after_days: 14,
+      version: 3,
+    });
+    expect(rowOf(log, t.committees.name, ids.otherCommittee)).toMatchObject({ escalation_post_id: null, version: 1 });
   });
 
   it('given PersonRegistered, then a person row, with a null email and identity subject when none was given', () => {

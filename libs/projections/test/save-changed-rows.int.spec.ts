@@ -1,5 +1,5 @@
-import { openEmbeddedEventStore, openPostgresEventStore, type SqlDatabase, type SqlEventStore } from '#event-store';
-import { dropSchema, describeWithPostgres, POSTGRES_URL, uniqueSchema } from '../../../test/support/postgres.js';
+import type { SqlDatabase, SqlEventStore } from '#event-store';
+import { describeOnBothStores } from '../../../test/support/postgres.js';
 import type { Projection, Row } from '../src/engine/projection.js';
 import { RowCache } from '../src/engine/row-cache.js';
 import { createTables, loadTouchedRows, saveChangedRows } from '../src/engine/table-sql.js';
@@ -97,26 +97,4 @@ function story(storeOf: () => SqlEventStore): void {
   });
 }
 
-describe('saving a batch of rows on PGlite', () => {
-  let store: SqlEventStore;
-  beforeAll(async () => {
-    store = await openEmbeddedEventStore('memory://');
-  });
-  afterAll(() => store.close());
-
-  story(() => store);
-});
-
-await describeWithPostgres('saving a batch of rows on PostgreSQL', () => {
-  const schema = uniqueSchema('save_rows');
-  let store: SqlEventStore;
-  beforeAll(async () => {
-    store = await openPostgresEventStore({ connectionString: POSTGRES_URL, schema });
-  });
-  afterAll(async () => {
-    await store.close();
-    await dropSchema(schema);
-  });
-
-  story(() => store);
-});
+await describeOnBothStores('saving a batch of rows', 'save_rows', story);

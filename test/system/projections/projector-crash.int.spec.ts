@@ -3,18 +3,12 @@ import { allProjections, checkpointNameOf } from '#projections';
 import { verifyProjection } from '#projections';
 import type { FeatureApp } from '../../../apps/api/test/features/support/feature-app.js';
 import { describeWithPostgres, dropSchema, uniqueSchema } from '../../support/postgres.js';
+import { readableCommittedHead } from '../../support/readable-committed-head.js';
 import { openPostgresStore, startCommandApp } from './support/command-app.js';
 import { runMixedWorkload } from './support/mixed-workload.js';
 import { ProjectorProcess } from './support/projector-process.js';
 import { hasOpenTransaction } from './support/projector-observation.js';
-import {
-  checkpoints,
-  everyProjectionAt,
-  liveCheckpointsAt,
-  projectionFacts,
-  waitUntil,
-  committedHead,
-} from './support/read-model-facts.js';
+import { checkpoints, everyProjectionAt, liveCheckpointsAt, projectionFacts, waitUntil } from './support/read-model-facts.js';
 
 const RECORDS = checkpointNameOf('records');
 
@@ -42,7 +36,7 @@ await describeWithPostgres('a projector process killed in the middle of a batch 
   });
 
   it('loses the open batch only, and a restarted projector applies every event exactly once', async () => {
-    const head = await committedHead(f.store);
+    const head = await readableCommittedHead(f.store);
     const first = spawnProjector('first', 150);
     await first.waitForLine('start', (line) => line.message === 'projector started');
     // Mid-batch: its checkpoint has moved at least once, events remain, and a batch transaction is open now.

@@ -3,18 +3,12 @@ import { allProjections, checkpointNameOf } from '#projections';
 import { verifyProjection } from '#projections';
 import type { FeatureApp } from '../../../apps/api/test/features/support/feature-app.js';
 import { describeWithPostgres, dropSchema, uniqueSchema } from '../../support/postgres.js';
+import { readableCommittedHead } from '../../support/readable-committed-head.js';
 import { openPostgresStore, startCommandApp } from './support/command-app.js';
 import { runMixedWorkload, type WorkloadResult } from './support/mixed-workload.js';
 import { ProjectorProcess } from './support/projector-process.js';
 import { advisoryLocksByProcess, hasOpenTransaction } from './support/projector-observation.js';
-import {
-  checkpoints,
-  everyProjectionAt,
-  liveCheckpointsAt,
-  projectionFacts,
-  waitUntil,
-  committedHead,
-} from './support/read-model-facts.js';
+import { checkpoints, everyProjectionAt, liveCheckpointsAt, projectionFacts, waitUntil } from './support/read-model-facts.js';
 
 const ALL = allProjections.map((p) => p.name).sort();
 /** The standby retries the leader locks every second; a few seconds leaves room for a busy machine. */
@@ -45,7 +39,7 @@ await describeWithPostgres('two projector processes on one schema, the active on
   });
 
   it('the standby takes over within seconds, projects new events, and nothing is applied twice', async () => {
-    const headBefore = await committedHead(f.store);
+    const headBefore = await readableCommittedHead(f.store);
     const active = spawnProjector('a');
     await waitUntil('the first process leads every projection', async () => [...active.leading()].sort().join() === ALL.join(), 20_000);
     const standby = spawnProjector('b');
@@ -92,7 +86,7 @@ await describeWithPostgres('two projector processes on one schema, the active on
       },
       60_000,
     );
-    const head = await committedHead(f.store);
+    const head = await readableCommittedHead(f.store);
     await waitUntil(
       'the standby reaches the head',
       async () => {

@@ -1,7 +1,7 @@
 import type { ApiAccountGateway } from './api-account-gateway.js';
 import { Injectable, type Type } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { committeeDecider, DomainError, MAX_ESCALATION_DAYS, streamIdFor } from '#domain';
+import { DomainError, MAX_ESCALATION_DAYS } from '#domain';
 import {
   CONSOLE_PAGE_SIZE,
   type ActionLogCsv,
@@ -11,7 +11,6 @@ import {
   type ChaseListView,
   type CommandResult,
   type CommitteeEntry,
-  type CommitteeEscalationEntry,
   type CommitteePage,
   type EscalationInput,
   type ConsoleCaller,
@@ -24,13 +23,12 @@ import { ChaseActionDto, SignOffActionDto } from '../features/actions/action-req
 import { ActionsController } from '../features/actions/actions.controller.js';
 import { ChaseActionCommand } from '../features/actions/chase-action.command.js';
 import { SignOffActionCommand } from '../features/actions/sign-off-action.command.js';
+import { GetCommitteeEscalationQuery, type CommitteeEscalation } from '../features/committees/committee-escalation.query.js';
 import { GetCommitteeMeetingsQuery, type CommitteeMeetings } from '../features/committees/committee-meetings.query.js';
 import { CommitteesController } from '../features/committees/committees.controller.js';
 import { ListCommitteesQuery, type CommitteeList } from '../features/committees/list-committees.query.js';
 import { SetEscalationCommand } from '../features/committees/set-escalation.command.js';
 import { SetEscalationDto } from '../features/committees/set-escalation.dto.js';
-import { ListPostsQuery, type PostList } from '../features/directory/list-posts.query.js';
-import { AggregateStore } from '../features/shared/aggregate-store.js';
 import { isUuid } from '../features/shared/uuid.js';
 import { actionLogCsv, actionLogFileName } from '../features/views/action-log.csv.js';
 import { decodeActionLogCursor } from '../features/views/action-log-cursor.js';
@@ -58,7 +56,6 @@ export class ApiScrutinyGateway implements ScrutinyGateway {
     private readonly queries: QueryBus,
     private readonly access: RouteAccess,
     private readonly routes: RouteCommands,
-    private readonly aggregates: AggregateStore,
   ) {}
 
   async committees(caller: ConsoleCaller): Promise<Read<readonly CommitteeEntry[]>> {
@@ -72,19 +69,21 @@ export class ApiScrutinyGateway implements ScrutinyGateway {
     const refusal = refusalOf(await this.access.decide(CommitteesController, 'meetings', actorOf(caller)));
     if (refusal) return refusal;
     const found = await notFoundAsRead(() =>
-      this.queries.execute<GetCommitteeMeetingsQuery, CommitteeMeetings>(new GetCommitteeMeetingsQuery(committeeId, { limit: LIST_LIMIT })),
+      Promise.all([
+        this.queries.execute<GetCommitteeMeetingsQuery, CommitteeMeetings>(
+          new GetCommitteeMeetingsQuery(committeeId, { limit: LIST_LIMIT }),
+        ),
+        this.queries.execute<GetCommitteeEscalationQuery, CommitteeEscalation>(new GetCommitteeEscalationQuery(committeeId)),
+      ]),
     );
     if (found.kind !== 'ok') return found;
-    const { committee, meetings } = found.value;
-    // The escalation is on the committee's stream only (no read model shows it), as GET /committees/{id} reads it.
-    const { state, version } = await this.aggregates.load(committeeDecider, streamIdFor('committee', committeeId));
-    const escalation = state.exists && state.escalation ? await this.escalationEntry(state.escalation) : null;
+    const [{ committee, meetings }, { escalation, version }] = found.value;
     return {
       kind: 'ok',
       value: {
         committee: { committeeId: committee.committeeId, name: committee.name },
         meetings: meetings.map((m) => ({ meetingId: m.meetingId, date: m.date, title: m.title, itemCount: m.itemCount })),
-        escalation,
+        escalation: escalation && { ...escalation, postTitle: escalation.postTitle ?? 'a post no longer listed' },
         version,
       },
     };
@@ -103,11 +102,6 @@ export class ApiScrutinyGateway implements ScrutinyGateway {
       input,
       (body, apiCaller) => new SetEscalationCommand(committeeId, body, expectedVersion, apiCaller),
     );
-  }
-
-  private async escalationEntry({ postId, afterDays }: { postId: string; afterDays: number }): Promise<CommitteeEscalationEntry> {
-    const posts = await this.queries.execute<ListPostsQuery, PostList>(new ListPostsQuery(undefined, { limit: LIST_LIMIT }));
-    return { postId, postTitle: posts.posts.find((p) => p.postId === postId)?.title ?? 'a post no longer listed', afterDays };
   }
 
   async actionLog(caller: ConsoleCaller, committeeId: string, pageRequest: ActionLogPageRequest = {}): Promise<Read<ActionLogPage>> {

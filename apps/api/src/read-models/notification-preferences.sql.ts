@@ -24,8 +24,3 @@ export async function notificationPreferencesOf(
   }
   return new Map(personIds.map((id) => [id, chosen.get(id) ?? defaultNotificationPreferences]));
 }
-
-/** One person's preferences (the defaults when they never chose). */
-export async function notificationPreferencesFor(db: SqlDatabase, personId: string): Promise<NotificationPreferences> {
-  return (await notificationPreferencesOf(db, [personId])).get(personId) ?? defaultNotificationPreferences;
-}

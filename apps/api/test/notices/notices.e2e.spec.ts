@@ -2,6 +2,7 @@ import { NoticesSender } from '../../src/features/notices/notices-sender.js';
 import { expectProblem, startFeatureApp, type FeatureApp } from '../features/support/feature-app.js';
 import { setClock } from '../features/support/views-world.js';
 import { signIn, textOf } from '../console/support/console-world.js';
+import { readableCommittedHead } from '../../../../test/support/readable-committed-head.js';
 import { SmtpMailbox } from './support/smtp-mailbox.js';
 
 // The world of the seed minutes: the 16 January 2017 task & finish group, its officers with email addresses.
@@ -21,13 +22,7 @@ async function created(path: string, body: object, method: 'post' | 'put' = 'pos
  * share it), so this first waits, up to a bound, for that horizon to pass the last committed event.
  */
 async function settle(): Promise<void> {
-  const { rows } = await f.store.db.query<{ head: string | null }>('SELECT max(global_position)::text AS head FROM events');
-  const head = Number(rows[0]?.head ?? 0);
-  const deadline = Date.now() + 15_000;
-  while ((await f.store.headPosition()) < head) {
-    if (Date.now() > deadline) throw new Error(`the log's readable head stayed below ${head} for 15 s`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  const head = await readableCommittedHead(f.store, 15_000);
   await f
     .http()
     .get('/api/v1/committees')

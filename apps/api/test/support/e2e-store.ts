@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEmbeddedEventStore, openPostgresEventStore, type SqlEventStore, type StoredEvent } from '#event-store';
 import { dropSchema, POSTGRES_URL, uniqueSchema } from '../../../../test/support/postgres.js';
+import { readableCommittedHead } from '../../../../test/support/readable-committed-head.js';
 
 /**
  * Which database the API's end-to-end suites run on: `E2E_STORE=postgres` puts every suite on the PostgreSQL
@@ -54,25 +55,16 @@ export async function e2eDatabase(): Promise<E2eDatabase> {
 }
 
 /**
- * Every event committed so far, in log order. On PostgreSQL readAll stops below the oldest transaction still
- * open anywhere in the database (other suites share it), so it waits, up to a bound, for that horizon to pass
- * the last committed event rather than take a short read for the whole log.
+ * Every event committed so far, in log order: read once the readable head has reached the last committed event (on
+ * PostgreSQL readAll stops below the oldest transaction still open anywhere in the database, and other suites share it).
  */
 export async function committedEvents(store: SqlEventStore, timeoutMs = 10_000): Promise<StoredEvent[]> {
-  const { rows } = await store.db.query<{ head: string | null }>('SELECT max(global_position)::text AS head FROM events');
-  const head = Number(rows[0]?.head ?? 0);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const events: StoredEvent[] = [];
-    for (let after = 0; ;) {
-      const page = await store.readAll(after, 5_000);
-      if (page.events.length === 0) break;
-      events.push(...page.events);
-      after = page.lastPosition;
-    }
-    if ((events.at(-1)?.globalPosition ?? 0) >= head) return events;
-    if (Date.now() > deadline)
-      throw new Error(`readAll stopped at ${events.at(-1)?.globalPosition ?? 0}, below the committed head ${head}, for ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+  await readableCommittedHead(store, timeoutMs);
+  const events: StoredEvent[] = [];
+  for (let after = 0; ;) {
+    const page = await store.readAll(after, 5_000);
+    if (page.events.length === 0) return events;
+    events.push(...page.events);
+    after = page.lastPosition;
   }
 }

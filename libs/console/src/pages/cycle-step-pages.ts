@@ -1,4 +1,4 @@
-import type { ConsoleGateway } from '../console-gateway.js';
+import type { ConsoleCaller, ConsoleGateway, Read } from '../console-gateway.js';
 import type { DecisionPage, DecisionStepInput, RecommendationPage, RecommendationStepInput } from '../scrutiny-cycle-gateway.js';
 import { DECISION_STEPS, RECOMMENDATION_STEPS, stepApiFields, stepFieldsForView, stepFrom, type CycleStep } from './cycle-steps.js';
 import { sendForm, submitVersioned, versionFor, type FormState } from './form-flow.js';
@@ -153,26 +153,25 @@ export class CycleStepPages {
   }
 }
 
-/** A recommendation to show, or the page already answered (404 for a malformed id, or the gateway's refusal). */
-export async function recommendationFor(gateway: ConsoleGateway, page: PageTools, id: string): Promise<RecommendationPage | undefined> {
+/** A record to show, or the page already answered (404 for a malformed id, or the gateway's refusal of `what`). */
+export async function recordFor<T>(
+  page: PageTools,
+  id: string,
+  read: (caller: ConsoleCaller, id: string) => Promise<Read<T>>,
+  what: string,
+): Promise<T | undefined> {
   if (!UUID.test(id)) {
     page.notFound();
     return undefined;
   }
-  const found = await gateway.recommendation(page.caller(), id);
+  const found = await read(page.caller(), id);
   if (found.kind === 'ok') return found.value;
-  page.refused(found, 'see this recommendation');
+  page.refused(found, what);
   return undefined;
 }
 
-/** A decision to show, or the page already answered (404 for a malformed id, or the gateway's refusal). */
-export async function decisionFor(gateway: ConsoleGateway, page: PageTools, id: string): Promise<DecisionPage | undefined> {
-  if (!UUID.test(id)) {
-    page.notFound();
-    return undefined;
-  }
-  const found = await gateway.decision(page.caller(), id);
-  if (found.kind === 'ok') return found.value;
-  page.refused(found, 'see this decision');
-  return undefined;
-}
+export const recommendationFor = (gateway: ConsoleGateway, page: PageTools, id: string): Promise<RecommendationPage | undefined> =>
+  recordFor(page, id, (caller, recommendationId) => gateway.recommendation(caller, recommendationId), 'see this recommendation');
+
+export const decisionFor = (gateway: ConsoleGateway, page: PageTools, id: string): Promise<DecisionPage | undefined> =>
+  recordFor(page, id, (caller, decisionId) => gateway.decision(caller, decisionId), 'see this decision');

@@ -11,11 +11,20 @@ type Stamp = { readonly version: number };
 
 type DirectoryEvent = CommitteeEvent | Extract<PersonEvent, { type: 'PersonRegistered' }> | PostEvent;
 
-export function applyDirectory(event: DirectoryEvent, rows: RowAccess): void {
+export function applyDirectory(event: DirectoryEvent, stamp: Stamp, rows: RowAccess): void {
   switch (event.type) {
     case 'CommitteeCreated': {
       const { committeeId, name, kind, createdAt } = event.data;
-      return rows.set(t.committees.name, committeeId, { committee_id: committeeId, name, kind, action_count: 0, created_at: createdAt });
+      return rows.set(t.committees.name, committeeId, {
+        committee_id: committeeId,
+        name,
+        kind,
+        action_count: 0,
+        created_at: createdAt,
+        escalation_post_id: null,
+        escalation_after_days: null,
+        version: stamp.version,
+      });
     }
     case 'PersonRegistered': {
       const { personId, name, email, identitySubject } = event.data;
@@ -52,9 +61,18 @@ export function applyDirectory(event: DirectoryEvent, rows: RowAccess): void {
       }
       return;
     }
-    case 'CommitteeEscalationSet':
-      // The notices sender reads the escalation from the committee's stream; no view shows it yet.
+    case 'CommitteeEscalationSet': {
+      const { committeeId, escalationPostId, afterDays } = event.data;
+      const committee = rows.get(t.committees.name, committeeId);
+      if (committee)
+        rows.set(t.committees.name, committeeId, {
+          ...committee,
+          escalation_post_id: escalationPostId,
+          escalation_after_days: afterDays,
+          version: stamp.version,
+        });
       return;
+    }
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -20,7 +20,7 @@ function touches(stored: StoredEvent): readonly Touch[] {
     case 'CommitteeCreated':
       return [[t.committees.name, event.data.committeeId]];
     case 'CommitteeEscalationSet':
-      return [];
+      return [[t.committees.name, event.data.committeeId]];
     case 'PersonRegistered':
       return [[t.people.name, event.data.personId]];
     case 'NotificationPreferencesSet':
@@ -102,7 +102,8 @@ export const recordsProjection: Projection = {
   // 9: each person's notification preferences and calendar feed (rm_person_settings); when an action's row last
   // changed (changed_at), for the calendar feed's LAST-MODIFIED.
   // 10: the chase list's and the action log's indexes in their views' order (action_id and the ref's number last).
-  version: 10,
+  // 11: a committee's escalation (post and days) and its stream's version, for its page and its escalation form.
+  version: 11,
   tables: Object.values(t),
   touches,
   apply(stored, rows) {
@@ -116,7 +117,7 @@ export const recordsProjection: Projection = {
       case 'PostCreated':
       case 'PostHolderAppointed':
       case 'PostHolderVacated':
-        return applyDirectory(event, rows);
+        return applyDirectory(event, stamp, rows);
       case 'NotificationPreferencesSet':
       case 'CalendarFeedIssued':
       case 'CalendarFeedRevoked':

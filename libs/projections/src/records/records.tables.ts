@@ -5,7 +5,17 @@ export const recordsTables = {
   committees: {
     name: 'rm_committees',
     key: 'committee_id',
-    columns: { committee_id: 'text', name: 'text', kind: 'text', action_count: 'integer', created_at: 'timestamptz' },
+    // The escalation (post and days) and the committee stream's version, for its page and the If-Match of its form.
+    columns: {
+      committee_id: 'text',
+      name: 'text',
+      kind: 'text',
+      action_count: 'integer',
+      created_at: 'timestamptz',
+      escalation_post_id: 'text',
+      escalation_after_days: 'integer',
+      version: 'integer',
+    },
     // GET /committees pages in name order.
     indexes: [['name', 'committee_id']],
   },

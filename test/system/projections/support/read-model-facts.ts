@@ -11,17 +11,6 @@ export async function allEvents(store: EventStore): Promise<StoredEvent[]> {
   }
 }
 
-/**
- * The position of the last event committed, once the log can be read up to it: the store's readable head stops below
- * any transaction still open anywhere on the server (other suites, other databases), so it can lag what was written.
- */
-export async function committedHead(store: EventStore & { readonly db: SqlDatabase }, timeoutMs = 30_000): Promise<number> {
-  const { rows } = await store.db.query<{ head: string | null }>('SELECT max(global_position)::text AS head FROM events');
-  const head = Number(rows[0]?.head ?? 0);
-  await waitUntil('the readable head reaches the last committed event', async () => (await store.headPosition()) >= head, timeoutMs);
-  return head;
-}
-
 export async function checkpoints(db: SqlDatabase): Promise<Record<string, number>> {
   const { rows } = await db.query<{ name: string; position: string }>('SELECT name, position::text AS position FROM checkpoints');
   return Object.fromEntries(rows.map((row) => [row.name, Number(row.position)]));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { noticeKeyOf, type NoticeKind } from '#domain';
+import { defaultNotificationPreferences, noticeKeyOf, type NoticeKind, type NotificationPreferences } from '#domain';
 import { renderNotice, type NoticeContent } from './notice-message.js';
 import type { ActionOutboxNotice } from './notice-outbox.js';
 import { NoticePreferencesPort } from './notice-preferences.js';
@@ -30,10 +30,29 @@ export class NoticeComposer {
   ) {}
 
   async compose(request: NoticeRequest): Promise<ActionOutboxNotice | NoticeSkipped> {
+    return this.composeWith(request, await this.preferencesFor([request]));
+  }
+
+  /** A batch of notices, their recipients' preferences read at once; answered in the order asked. */
+  async composeAll(requests: readonly NoticeRequest[]): Promise<(ActionOutboxNotice | NoticeSkipped)[]> {
+    const preferences = await this.preferencesFor(requests);
+    return requests.map((request) => this.composeWith(request, preferences));
+  }
+
+  /** Only reminders and overdue notices heed preferences: one read for the recipients of those. */
+  private preferencesFor(requests: readonly NoticeRequest[]): Promise<ReadonlyMap<string, NotificationPreferences>> {
+    const asking = requests.flatMap(({ kind, recipient }) => (heedsPreferences(kind) && recipient?.email ? [recipient.personId] : []));
+    return this.preferences.preferencesOf([...new Set(asking)]);
+  }
+
+  private composeWith(
+    request: NoticeRequest,
+    preferences: ReadonlyMap<string, NotificationPreferences>,
+  ): ActionOutboxNotice | NoticeSkipped {
     const { recipient, action, kind } = request;
     if (!recipient) return { skipped: 'vacant-post' };
     if (!recipient.email) return { skipped: 'no-email' };
-    if ((kind === 'reminder' || kind === 'overdue') && !(await this.preferences.preferencesOf(recipient.personId)).reminders) {
+    if (heedsPreferences(kind) && !(preferences.get(recipient.personId) ?? defaultNotificationPreferences).reminders) {
       return { skipped: 'opted-out' };
     }
     const content: NoticeContent = {
@@ -70,3 +89,5 @@ export class NoticeComposer {
     };
   }
 }
+
+const heedsPreferences = (kind: NoticeKind): boolean => kind === 'reminder' || kind === 'overdue';

@@ -65,6 +65,25 @@ type ActionRow = {
 const ACTION_COLUMNS = `a.action_id, a.ref, a.title, a.description, a.committee_id, c.name AS committee_name, a.owner_post_id,
   to_char(a.due_on, 'YYYY-MM-DD') AS due_on`;
 
+/** Actions with their committee (its name), as ACTION_COLUMNS reads them. */
+const ACTIONS_WITH_COMMITTEE = `${t.actions} a LEFT JOIN ${t.committees} c ON c.committee_id = a.committee_id`;
+
+type PersonRow = { person_id: string; person_name: string; email: string };
+
+/** Rows ordered by person, gathered into one entry per person holding what each of their rows carries, in row order. */
+function byPerson<R extends PersonRow, T>(
+  rows: readonly R[],
+  itemOf: (row: R) => T,
+): { personId: string; name: string; email: string; items: T[] }[] {
+  const people = new Map<string, { personId: string; name: string; email: string; items: T[] }>();
+  for (const row of rows) {
+    const person = people.get(row.person_id) ?? { personId: row.person_id, name: row.person_name, email: row.email, items: [] };
+    person.items.push(itemOf(row));
+    people.set(row.person_id, person);
+  }
+  return [...people.values()];
+}
+
 const factsOf = (row: ActionRow): NoticeActionFacts => ({
   actionId: row.action_id,
   ref: row.ref,
@@ -84,7 +103,7 @@ export class NoticeReadModel {
   /** Open actions due on or before `until` (today plus the longest reminder period). */
   async openActionsDueBy(until: string): Promise<NoticeActionFacts[]> {
     const { rows } = await this.db.query<ActionRow>(
-      `SELECT ${ACTION_COLUMNS} FROM ${t.actions} a LEFT JOIN ${t.committees} c ON c.committee_id = a.committee_id
+      `SELECT ${ACTION_COLUMNS} FROM ${ACTIONS_WITH_COMMITTEE}
         WHERE a.status = 'open' AND a.due_on IS NOT NULL AND a.due_on <= $1::date
         ORDER BY a.due_on, a.action_id`,
       [until],
@@ -94,7 +113,7 @@ export class NoticeReadModel {
 
   /** Everyone who holds, on the date, a post owning open actions, with their email; their actions soonest due first. */
   async digestRecipients(today: string): Promise<DigestRecipient[]> {
-    const { rows } = await this.db.query<ActionRow & { person_id: string; person_name: string; email: string }>(
+    const { rows } = await this.db.query<ActionRow & PersonRow>(
       `SELECT pe.person_id, pe.name AS person_name, pe.email, ${ACTION_COLUMNS}
          FROM ${t.posts} p
          JOIN ${t.people} pe ON pe.person_id = p.holder_person_id
@@ -104,28 +123,21 @@ export class NoticeReadModel {
         ORDER BY pe.person_id, a.due_on NULLS LAST, a.ref`,
       [today],
     );
-    const byPerson = new Map<string, DigestRecipient & { actions: NoticeActionFacts[] }>();
-    for (const row of rows) {
-      const recipient = byPerson.get(row.person_id) ?? { personId: row.person_id, name: row.person_name, email: row.email, actions: [] };
-      recipient.actions.push(factsOf(row));
-      byPerson.set(row.person_id, recipient);
-    }
-    return [...byPerson.values()];
+    return byPerson(rows, factsOf).map(({ items, ...person }) => ({ ...person, actions: items }));
   }
 
   /** Holders, on the date, of decision makers' posts owing an executive response due by `dueBy` (or overdue). */
   async responsesDueBy(today: string, dueBy: string): Promise<ResponseDueHolder[]> {
-    const { rows } = await this.db.query<{
-      person_id: string;
-      person_name: string;
-      email: string;
-      recommendation_id: string;
-      reference: string;
-      text: string;
-      committee_name: string | null;
-      decision_maker_name: string;
-      response_due_on: string;
-    }>(
+    const { rows } = await this.db.query<
+      PersonRow & {
+        recommendation_id: string;
+        reference: string;
+        text: string;
+        committee_name: string | null;
+        decision_maker_name: string;
+        response_due_on: string;
+      }
+    >(
       `SELECT pe.person_id, pe.name AS person_name, pe.email, r.recommendation_id, r.reference, r.text, c.name AS committee_name,
               r.decision_maker_name, to_char(r.response_due_on, 'YYYY-MM-DD') AS response_due_on
          FROM ${t.recommendations} r
@@ -137,25 +149,19 @@ export class NoticeReadModel {
         ORDER BY pe.person_id, r.response_due_on, r.reference, r.recommendation_id`,
       [today, dueBy],
     );
-    const byPerson = new Map<string, ResponseDueHolder & { responses: ResponseDueFacts[] }>();
-    for (const row of rows) {
-      const holder = byPerson.get(row.person_id) ?? { personId: row.person_id, name: row.person_name, email: row.email, responses: [] };
-      holder.responses.push({
-        recommendationId: row.recommendation_id,
-        reference: row.reference,
-        text: row.text,
-        committeeName: row.committee_name ?? 'the committee',
-        decisionMakerName: row.decision_maker_name,
-        responseDueOn: row.response_due_on,
-      });
-      byPerson.set(row.person_id, holder);
-    }
-    return [...byPerson.values()];
+    return byPerson(rows, (row) => ({
+      recommendationId: row.recommendation_id,
+      reference: row.reference,
+      text: row.text,
+      committeeName: row.committee_name ?? 'the committee',
+      decisionMakerName: row.decision_maker_name,
+      responseDueOn: row.response_due_on,
+    })).map(({ items, ...person }) => ({ ...person, responses: items }));
   }
 
   async action(actionId: string): Promise<NoticeActionFacts | undefined> {
     const { rows } = await this.db.query<ActionRow>(
-      `SELECT ${ACTION_COLUMNS} FROM ${t.actions} a LEFT JOIN ${t.committees} c ON c.committee_id = a.committee_id
+      `SELECT ${ACTION_COLUMNS} FROM ${ACTIONS_WITH_COMMITTEE}
         WHERE a.action_id = $1`,
       [actionId],
     );

@@ -10,12 +10,20 @@ import {
   type NoticeDue,
 } from '#domain';
 import { AggregateStore } from '../shared/aggregate-store.js';
-import { NoticeComposer } from './notice-composer.js';
+import { NoticeComposer, type NoticeRequest } from './notice-composer.js';
 import { NoticeOutbox, type ActionOutboxNotice } from './notice-outbox.js';
 import { NoticeReadModel, type NoticeActionFacts } from './notice-read-model.js';
 import { NoticesSettings } from './notices-settings.js';
 
 const DAY_MS = 86_400_000;
+
+/** A notice found due, and the post whose holder today it goes to. */
+type WantedNotice = {
+  readonly facts: NoticeActionFacts;
+  readonly due: Pick<NoticeDue, 'kind' | 'dueOn' | 'noticeOn'>;
+  readonly postId: string;
+  readonly ownerPostId: string;
+};
 
 /** Puts the time-based notices due on a UK date in the outbox: what is due is the domain's noticesDueOn. */
 @Injectable()
@@ -48,7 +56,7 @@ export class NoticeScheduler {
         );
       return committees.get(id) as Promise<CommitteeState>;
     };
-    let added = 0;
+    const wanted: WantedNotice[] = [];
     for (const facts of await this.readModel.openActionsDueBy(until)) {
       const action = (await this.aggregates.load(actionDecider, streamIdFor('action', facts.actionId))).state;
       if (!action.exists) continue;
@@ -57,10 +65,11 @@ export class NoticeScheduler {
       const policy = { reminderDaysBefore, overdueDaysAfter, ...(escalation ? { escalation } : {}) };
       for (const due of noticesDueOn(action, facts.dueOn, today, policy)) {
         const postId = due.to === 'owner' ? action.ownerPostId : (escalation?.postId ?? action.ownerPostId);
-        const composed = await this.composeFor(facts, due, postId, action.ownerPostId, today);
-        if (composed && (await this.outbox.add(composed))) added += 1;
+        wanted.push({ facts, due, postId, ownerPostId: action.ownerPostId });
       }
     }
+    let added = 0;
+    for (const composed of await this.composeAll(wanted, today)) if (composed && (await this.outbox.add(composed))) added += 1;
     return added;
   }
 
@@ -76,32 +85,34 @@ export class NoticeScheduler {
     const facts = await this.readModel.action(notice.actionId);
     if (!facts || notice.dueOn === undefined) return undefined;
     const due = { kind: notice.kind, dueOn: notice.dueOn, noticeOn: notice.noticeOn };
-    return this.composeFor(facts, due, notice.recipientPostId, facts.ownerPostId, today);
+    const [composed] = await this.composeAll([{ facts, due, postId: notice.recipientPostId, ownerPostId: facts.ownerPostId }], today);
+    return composed;
   }
 
-  private async composeFor(
-    facts: NoticeActionFacts,
-    due: Pick<NoticeDue, 'kind' | 'dueOn' | 'noticeOn'>,
-    postId: string,
-    ownerPostId: string,
-    today: string,
-  ): Promise<ActionOutboxNotice | undefined> {
-    const escalating = due.kind === 'escalation';
-    const ownerPostTitle = escalating ? await this.readModel.postTitle(ownerPostId) : undefined;
-    const composed = await this.composer.compose({
-      kind: due.kind,
-      action: facts,
-      recipient: await this.readModel.holderOf(postId, today),
-      dueOn: due.dueOn,
-      noticeOn: due.noticeOn,
-      ...(ownerPostTitle ? { ownerPostTitle } : {}),
-      ...(escalating ? { daysOverdue: daysBetween(due.dueOn, today) } : {}),
+  /** The notices for their posts' holders today, in the order asked; undefined where there is nobody to send one to. */
+  private async composeAll(wanted: readonly WantedNotice[], today: string): Promise<(ActionOutboxNotice | undefined)[]> {
+    const requests: NoticeRequest[] = [];
+    for (const { facts, due, postId, ownerPostId } of wanted) {
+      const escalating = due.kind === 'escalation';
+      const ownerPostTitle = escalating ? await this.readModel.postTitle(ownerPostId) : undefined;
+      requests.push({
+        kind: due.kind,
+        action: facts,
+        recipient: await this.readModel.holderOf(postId, today),
+        dueOn: due.dueOn,
+        noticeOn: due.noticeOn,
+        ...(ownerPostTitle ? { ownerPostTitle } : {}),
+        ...(escalating ? { daysOverdue: daysBetween(due.dueOn, today) } : {}),
+      });
+    }
+    return (await this.composer.composeAll(requests)).map((composed, i) => {
+      if (!('skipped' in composed)) return composed;
+      const { facts, due, postId } = wanted[i] as WantedNotice;
+      const what = `${due.kind} notice of ${due.noticeOn} for action ${facts.ref} (${facts.actionId})`;
+      if (!this.toldOf.has(`${what}/${composed.skipped}`)) this.logger.warn(`No ${what}: ${composed.skipped} (post ${postId})`);
+      this.toldOf.add(`${what}/${composed.skipped}`);
+      return undefined;
     });
-    if (!('skipped' in composed)) return composed;
-    const what = `${due.kind} notice of ${due.noticeOn} for action ${facts.ref} (${facts.actionId})`;
-    if (!this.toldOf.has(`${what}/${composed.skipped}`)) this.logger.warn(`No ${what}: ${composed.skipped} (post ${postId})`);
-    this.toldOf.add(`${what}/${composed.skipped}`);
-    return undefined;
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { digestWeekOf, isOverdueOn, responsesInDigestDueBy } from '#domain';
+import { defaultNotificationPreferences, digestWeekOf, isOverdueOn, responsesInDigestDueBy } from '#domain';
 import { renderDigest } from './notice-message.js';
 import { NoticeOutbox } from './notice-outbox.js';
 import { NoticePreferencesPort } from './notice-preferences.js';
@@ -26,8 +26,10 @@ export class WeeklyDigests {
   async enqueueWeek(today: string): Promise<number> {
     const weekOf = digestWeekOf(today);
     let added = 0;
-    for (const recipient of await this.recipients(today)) {
-      if (!(await this.preferences.preferencesOf(recipient.personId)).weeklyDigest) continue;
+    const recipients = await this.recipients(today);
+    const preferences = await this.preferences.preferencesOf(recipients.map((recipient) => recipient.personId));
+    for (const recipient of recipients) {
+      if (!(preferences.get(recipient.personId) ?? defaultNotificationPreferences).weeklyDigest) continue;
       const actions = recipient.actions.map((action) => ({ ...action, overdue: isOverdueOn(action.dueOn, today) }));
       const ordered = [...actions.filter((action) => action.overdue), ...actions.filter((action) => !action.overdue)];
       const responses = recipient.responses.map((response) => ({ ...response, overdue: isOverdueOn(response.responseDueOn, today) }));
