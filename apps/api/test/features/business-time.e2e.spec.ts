@@ -191,6 +191,17 @@ describe('business time over HTTP: a 2015 action recorded in 2026', () => {
     expect((await log()).body.overdueOn).toBe(TODAY);
   });
 
+  it('reads asOf on the recording clock: in 2015 nothing had been recorded yet; at each recording the action stood as recorded, with its business dates', async () => {
+    const in2015 = await log({ asOf: '2015-06-01T12:00:00Z' });
+    expect(in2015.body).toMatchObject({ overdueOn: '2015-06-01', rows: [] });
+    const audit = await view(`/audit/streams/${w.closed}`);
+    const recordedAt = (type: string) => (audit.body.events as AuditRow[]).find((e) => e.type === type)!.recordedAt;
+    const completed = await log({ asOf: recordedAt('ActionCompleted') });
+    expect(rowOf(completed.body.rows as Row[], w.closed)).toMatchObject({ status: 'completed', dateClosed: null });
+    const signedOff = await log({ asOf: recordedAt('ActionSignedOff') });
+    expect(rowOf(signedOff.body.rows as Row[], w.closed)).toMatchObject({ status: 'complete', dateClosed: '2015-03-18' });
+  });
+
   it('refuses overdueOn that is not a date, and a date given both as asOf and overdueOn', async () => {
     expectProblem(await log({ overdueOn: '2015-02-30' }), 400, 'validation-failed');
     expectProblem(await log({ overdueOn: '2015-03-01T00:00:00Z' }), 400, 'validation-failed');
