@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ROLES, type Role } from '../../src/platform/auth/roles.js';
-import { bearer, TEST_JWT_SECRET } from '../support/auth.js';
+import { bearer, signTestToken, TEST_JWT_SECRET } from '../support/auth.js';
 import { expectForbidden, expectUnauthorized, startAuthTestApp, type AuthTestApp } from './support/auth-test-app.js';
 
 /** Who may call what: one representative route per rule (see support/auth-test.module.ts). */
@@ -45,6 +45,18 @@ describe('authorization guard (AUTH_ENFORCE_ROLES=true)', () => {
   it('lets anyone through @Public, even inside a controller restricted to admin', async () => {
     expect((await t.http().get('/api/v1/auth-test/public')).status).toBe(200);
     expect((await t.http().get('/api/v1/auth-test-admin/status')).status).toBe(200);
+  });
+
+  it('accepts an HS256 token up to 30 s after its exp and before its nbf (the leeway the README gives), and no more', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = (claims: { exp: number; nbf?: number }) => ({
+      Authorization: `Bearer ${signTestToken({ sub: 'person-clerk', roles: ['scrutiny'], iat: now - 600, ...claims })}`,
+    });
+    const meetings = (headers: { Authorization: string }) => t.http().get('/api/v1/auth-test/meetings').set(headers);
+    expect((await meetings(token({ exp: now - 20 }))).status).toBe(200);
+    expect((await meetings(token({ exp: now + 600, nbf: now + 20 }))).status).toBe(200);
+    expectUnauthorized(await meetings(token({ exp: now - 45 })), 'token-expired');
+    expectUnauthorized(await meetings(token({ exp: now + 600, nbf: now + 120 })), 'token-not-yet-valid');
   });
 
   it('records sub, name and roles from the token, with the correlation and request ids, on every event', async () => {

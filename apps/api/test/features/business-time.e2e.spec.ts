@@ -16,7 +16,18 @@ type AuditRow = { type: string; recordedAt: string; occurredAt: string };
 describe('business time over HTTP: a 2015 action recorded in 2026', () => {
   let f: FeatureApp;
   let client: ViewClient;
-  const w = { committeeId: '', meeting: '', march: '', resolution: '', postId: '', officer: '', closed: '', open: '', awaiting: '' };
+  const w = {
+    committeeId: '',
+    meeting: '',
+    march: '',
+    resolution: '',
+    postId: '',
+    officer: '',
+    closed: '',
+    open: '',
+    awaiting: '',
+    withdrawn: '',
+  };
   const send = (path: string, body: object) => client.send('post', path, body);
   const view = (path: string, query: Record<string, string> = {}) => client.view(path, query);
   const log = (query: Record<string, string> = {}) => view(`/committees/${w.committeeId}/action-log`, query);
@@ -50,6 +61,9 @@ describe('business time over HTTP: a 2015 action recorded in 2026', () => {
       occurredAt: '2015-03-18T19:00:00Z',
     });
     await send(`/actions/${w.awaiting}/completion`, { outcome: 'Start date confirmed as 1 April', occurredAt: '2015-02-20' });
+    w.withdrawn = await assign('Visit the preferred bidder', '2015-03-31');
+    await send(`/actions/${w.withdrawn}/withdrawal`, { reason: 'Overtaken by the tender timetable', occurredAt: '2015-03-02' });
+    await send(`/actions/${w.open}/chase`, { note: 'Site plans still awaited', occurredAt: '2015-04-10' });
   });
   afterAll(() => f.close());
 
@@ -91,6 +105,27 @@ describe('business time over HTTP: a 2015 action recorded in 2026', () => {
     expect(res.body.actions[0]).toMatchObject({ dueOn: '2015-03-31', daysOverdue: daysFrom('2015-03-31') });
     const page = await view(`/actions/${w.open}`);
     expect(page.body).toMatchObject({ overdue: true, daysOverdue: daysFrom('2015-03-31') });
+  });
+
+  it('shows a chase dated in the past on the chase list and the action page as when it happened (the start of that UK day)', async () => {
+    const startOf10April2015 = '2015-04-09T23:00:00.000Z'; // British Summer Time
+    const res = await view('/overdue', { committeeId: w.committeeId });
+    expect(res.body.actions[0]).toMatchObject({ actionId: w.open, chaseCount: 1, lastChasedAt: startOf10April2015 });
+    const page = await view(`/actions/${w.open}`);
+    expect(page.body.chases).toEqual([expect.objectContaining({ note: 'Site plans still awaited', chasedAt: startOf10April2015 })]);
+  });
+
+  it('closes a withdrawal dated in the past on that day: the action page, the action log (JSON and CSV) and the audit', async () => {
+    const page = await view(`/actions/${w.withdrawn}`);
+    expect(page.body).toMatchObject({ status: 'withdrawn', withdrawnAt: '2015-03-02T00:00:00.000Z', overdue: false });
+    const row = rowOf((await log()).body.rows as Row[], w.withdrawn);
+    expect(row).toMatchObject({ status: 'withdrawn', dateClosed: '2015-03-02' });
+    const csv = (await log({ format: 'csv' })).text.split('\r\n');
+    expect(csv.find((line) => line.includes('Visit the preferred bidder'))).toMatch(/,withdrawn,,,,,2015-03-02$/);
+    const audit = await view(`/audit/streams/${w.withdrawn}`);
+    const withdrawal = (audit.body.events as AuditRow[]).find((e) => e.type === 'ActionWithdrawn');
+    expect(withdrawal?.occurredAt).toBe('2015-03-02T00:00:00.000Z');
+    expect(Date.parse(withdrawal!.recordedAt)).toBeGreaterThan(Date.parse('2020-01-01'));
   });
 
   it("shows the post's queue with the business dates: the completion awaiting sign-off as dated, the closed action gone", async () => {
@@ -154,6 +189,17 @@ describe('business time over HTTP: a 2015 action recorded in 2026', () => {
     const after = await log({ overdueOn: '2015-04-01' });
     expect(rowOf(after.body.rows as Row[], w.open)?.status).toBe('overdue');
     expect((await log()).body.overdueOn).toBe(TODAY);
+  });
+
+  it('reads asOf on the recording clock: in 2015 nothing had been recorded yet; at each recording the action stood as recorded, with its business dates', async () => {
+    const in2015 = await log({ asOf: '2015-06-01T12:00:00Z' });
+    expect(in2015.body).toMatchObject({ overdueOn: '2015-06-01', rows: [] });
+    const audit = await view(`/audit/streams/${w.closed}`);
+    const recordedAt = (type: string) => (audit.body.events as AuditRow[]).find((e) => e.type === type)!.recordedAt;
+    const completed = await log({ asOf: recordedAt('ActionCompleted') });
+    expect(rowOf(completed.body.rows as Row[], w.closed)).toMatchObject({ status: 'completed', dateClosed: null });
+    const signedOff = await log({ asOf: recordedAt('ActionSignedOff') });
+    expect(rowOf(signedOff.body.rows as Row[], w.closed)).toMatchObject({ status: 'complete', dateClosed: '2015-03-18' });
   });
 
   it('refuses overdueOn that is not a date, and a date given both as asOf and overdueOn', async () => {
