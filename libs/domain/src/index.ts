@@ -11,3 +11,4 @@ export * from './metric-snapshot/index.js';
 export * from './calendar/index.js';
 export * from './recommendation/index.js';
 export * from './executive-decision/index.js';
+export * from './refusals.js';

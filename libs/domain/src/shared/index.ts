@@ -4,3 +4,4 @@ export * from './lookup.js';
 export * from './rules.js';
 export * from './time.js';
 export * from './business-time.js';
+export * from './refusals.js';
