@@ -17,3 +17,4 @@ export { HealthRegistry, type HealthCheck, type HealthCheckResult } from '#runti
 export { API_PREFIX } from './http/api-prefix.js';
 export { apiMigrations, API_MIGRATIONS_TABLE } from './database/api-migrations.js';
 export { UuidParam } from './validation/uuid-param.js';
+export { Sends } from './contract/sends.js';

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { commandRefusals, type Refusals } from '#domain';
 import type request from 'supertest';
 import { routeFactsOf, type RouteFacts } from '../../src/platform/contract/route-facts.js';
 import { honoursIdempotencyKey } from '../../src/platform/idempotency/idempotency.interceptor.js';
@@ -163,6 +167,55 @@ describe('the OpenAPI document is the contract', () => {
     ).toEqual([]);
   });
 
+  it('declares the domain commands each command route sends, and some route sends each command but the notice recorder', () => {
+    const commands = operations.filter((o) => o.method !== 'get' && o.path.startsWith('/api/'));
+    expect(violations((o) => commands.includes(o) && (o.route.sends?.commands ?? []).length === 0 && 'sends no command')).toEqual([]);
+    const sent = new Set(commands.flatMap((o) => o.route.sends?.commands ?? []));
+    expect(Object.keys(commandRefusals).filter((type) => !sent.has(type as keyof typeof commandRefusals))).toEqual(['RecordActionNotice']);
+  });
+
+  it("lists each refusal of the commands a route sends: conflicts under 409, rules and references under 422, as the route's own", () => {
+    expect(
+      violations((o) => {
+        const refusals: Refusals[] = [
+          ...(o.route.sends?.commands ?? []).map((type) => commandRefusals[type]),
+          o.route.sends?.alsoRefuses ?? {},
+        ];
+        const of = (kind: keyof Refusals): string[] => refusals.flatMap((r) => r[kind] ?? []);
+        const unlisted = [
+          ...of('conflict')
+            .filter((code) => !problemExamples(o.operation, 409).includes(code))
+            .map((code) => `409 ${code}`),
+          ...of('invalid')
+            .filter((code) => !problemExamples(o.operation, 422).includes(code))
+            .map((code) => `422 ${code}`),
+          ...of('forbidden')
+            .filter((code) => !problemExamples(o.operation, 403).includes(code))
+            .map((code) => `403 ${code}`),
+          ...of('not-found')
+            .filter((code) => !problemExamples(o.operation, 404).includes(code) && !problemExamples(o.operation, 422).includes(code))
+            .map((code) => `404/422 ${code}`),
+        ];
+        return unlisted.length > 0 && `unlisted ${unlisted.join(', ')}`;
+      }),
+    ).toEqual([]);
+  });
+
+  it('lists each refusal a command handler raises itself under its status on some route', () => {
+    const features = fileURLToPath(new URL('../../src/features', import.meta.url));
+    const handlers = readdirSync(features, { recursive: true, encoding: 'utf8' }).filter((file) => /\.commands?\.ts$/.test(file));
+    const raised = handlers.flatMap((file) =>
+      [...readFileSync(join(features, file), 'utf8').matchAll(/\b(conflict|invalid)\(\s*'([a-z0-9-]+)'/g)].map(
+        ([, kind, code]) => `${kind === 'conflict' ? 409 : 422} ${code}`,
+      ),
+    );
+    const listed = new Set(
+      operations.flatMap((o) => [409, 422].flatMap((status) => problemExamples(o.operation, status).map((code) => `${status} ${code}`))),
+    );
+    expect(raised).toContain('422 recommendation-source-required');
+    expect(raised.filter((refusal) => !listed.has(refusal))).toEqual([]);
+  });
+
   it('names who may call each operation: its roles, or anyone without a token', () => {
     expect(
       violations((o) => {
@@ -261,6 +314,91 @@ describe('the OpenAPI document is the contract', () => {
         });
       },
     );
+
+    /** Whether the document lists the answer: its success, or its problem type under its status. */
+    const listsAnswer = (o: DocumentedOperation, res: request.Response): boolean =>
+      res.status < 300
+        ? o.operation.responses[String(res.status)] !== undefined
+        : problemExamples(o.operation, res.status).map(problemType).includes(res.body.type);
+
+    it.each(ENDPOINTS.filter((e) => e.method !== 'get').map((e) => [`${e.method.toUpperCase()} ${e.path}`, e] as const))(
+      '%s answers the same request again with its success or a refusal the document lists under that status',
+      async (_key, endpoint) => {
+        const req = await endpoint.request(w, setup, ADMIN);
+        const first = await send(endpoint, req, ADMIN);
+        const again = await send(endpoint, req, ADMIN);
+        const listed = listsAnswer(documented(endpoint), again);
+        expect({ first: first.status, listed: listed || `${again.status} ${String(again.body?.type)}` }).toEqual({
+          first: endpoint.success,
+          listed: true,
+        });
+      },
+    );
+
+    const post = (path: string, body: object): request.Test => f.anonymous().post(`/api/v1${path}`).set(ADMIN).send(body);
+    const REFUSALS: readonly (readonly [route: string, status: number, code: string, refused: () => Promise<request.Response>])[] = [
+      [
+        '/actions/{actionId}/completion',
+        409,
+        'action-not-open',
+        async () => post(`/actions/${await setup.completedAction(w)}/completion`, { outcome: 'Again' }),
+      ],
+      [
+        '/actions/{actionId}/reopen',
+        409,
+        'action-not-reopenable',
+        async () => post(`/actions/${await setup.action(w)}/reopen`, { reason: 'Disputed' }),
+      ],
+      [
+        '/recommendations/{recommendationId}/response-publication',
+        409,
+        'recommendation-not-responded',
+        async () => post(`/recommendations/${await setup.recommendation(w, 'sent')}/response-publication`, { publishedOn: '2017-02-02' }),
+      ],
+      [
+        '/recommendations/{recommendationId}/sending',
+        422,
+        'received-on-before-date-made',
+        async () => post(`/recommendations/${await setup.recommendation(w, 'made')}/sending`, { receivedOn: '2017-01-02' }),
+      ],
+      [
+        '/recommendations',
+        422,
+        'committee-not-found',
+        () =>
+          post('/recommendations', {
+            committeeId: randomUUID(),
+            reportRef: 'Ref: 8',
+            reference: randomUUID().slice(0, 8),
+            text: 'That the Executive fund it',
+            decisionMaker: { kind: 'executive', name: 'the Executive' },
+            madeOn: '2017-01-16',
+          }),
+      ],
+      [
+        '/actions',
+        422,
+        'owner-post-not-found',
+        () =>
+          post('/actions', {
+            resolutionId: w.resolutionId,
+            partLabel: '(ii)',
+            title: 'Collate',
+            ownerPostId: randomUUID(),
+            dueDate: '2017-02-15',
+          }),
+      ],
+    ];
+
+    it.each(REFUSALS)('POST %s answers %d %s, and the document lists that type under that status', async (route, status, code, refused) => {
+      const res = await refused();
+      const o = operations.find((candidate) => candidate.method === 'post' && candidate.path === `/api/v1${route}`)!;
+      expect({ status: res.status, type: res.body.type, listed: problemExamples(o.operation, status).includes(code) }).toEqual({
+        status,
+        type: problemType(code),
+        listed: true,
+      });
+    });
 
     const withUuidParams = () => ENDPOINTS.filter((e) => /\{\w+Id\}/.test(e.path) && e.path !== '/api/v1/audit/streams/{streamId}');
 

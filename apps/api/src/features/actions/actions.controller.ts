@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AnswersETag, IfMatchVersion } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion, Sends } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { ActionViewQueryDto } from './action-view-query.dto.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
@@ -43,6 +43,7 @@ export class ActionsController {
   ) {}
 
   @Post()
+  @Sends(['AssignAction'])
   @Roles('scrutiny', 'admin')
   @ApiCreatedResponse({ type: CommandOutcome })
   assign(@Body() body: AssignActionDto, @Caller() caller: Caller): Promise<CommandOutcome> {
@@ -59,6 +60,7 @@ export class ActionsController {
   }
 
   @Post(':actionId/progress')
+  @Sends(['ReportActionProgress'])
   @Roles(...ACTING_FOR_ANY_OWNER)
   @OwnerOfAction()
   @HttpCode(200)
@@ -73,6 +75,7 @@ export class ActionsController {
   }
 
   @Post(':actionId/completion')
+  @Sends(['CompleteAction'])
   @Roles(...ACTING_FOR_ANY_OWNER)
   @OwnerOfAction()
   @HttpCode(200)
@@ -87,6 +90,7 @@ export class ActionsController {
   }
 
   @Post(':actionId/sign-off')
+  @Sends(['SignOffAction'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome })
@@ -100,6 +104,7 @@ export class ActionsController {
   }
 
   @Post(':actionId/reopen')
+  @Sends(['ReopenAction'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome })
@@ -113,6 +118,7 @@ export class ActionsController {
   }
 
   @Post(':actionId/due-date')
+  @Sends(['ChangeActionDueDate'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome })
@@ -126,6 +132,7 @@ export class ActionsController {
   }
 
   @Post(':actionId/reassignment')
+  @Sends(['ReassignAction'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome })
@@ -139,6 +146,7 @@ export class ActionsController {
   }
 
   @Post(':actionId/chase')
+  @Sends(['ChaseAction'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome })
@@ -152,6 +160,7 @@ export class ActionsController {
   }
 
   @Post(':actionId/withdrawal')
+  @Sends(['WithdrawAction'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome })

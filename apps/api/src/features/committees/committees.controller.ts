@@ -15,7 +15,7 @@ import { ListQueryDto, listPagingOf, NameListQueryDto } from '../shared/list-que
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
-import { AnswersETag, IfMatchVersion, UuidParam } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion, Sends, UuidParam } from '../../platform/index.js';
 import { SetEscalationCommand } from './set-escalation.command.js';
 import { SetEscalationDto } from './set-escalation.dto.js';
 
@@ -30,6 +30,7 @@ export class CommitteesController {
   ) {}
 
   @Post()
+  @Sends(['CreateCommittee'])
   @Roles('scrutiny', 'admin')
   @ApiCreatedResponse({ type: CommandOutcome })
   create(@Body() body: CreateCommitteeDto, @Caller() caller: Caller): Promise<CommandOutcome> {
@@ -58,6 +59,7 @@ export class CommitteesController {
   }
 
   @Put(':committeeId/escalation')
+  @Sends(['SetCommitteeEscalation'])
   @Roles('scrutiny', 'admin')
   @ApiOperation({
     summary:

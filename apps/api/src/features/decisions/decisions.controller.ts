@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { decisionDecider, implementationStatusOn, streamIdFor, ukDateOf } from '#domain';
-import { AnswersETag, IfMatchVersion, UuidParam } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion, Sends, UuidParam } from '../../platform/index.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
@@ -32,6 +32,7 @@ export class DecisionsController {
   ) {}
 
   @Post()
+  @Sends(['RecordDecision'])
   @Roles('member', 'officer', 'scrutiny', 'admin')
   @ApiOperation({
     summary:
@@ -43,6 +44,7 @@ export class DecisionsController {
   }
 
   @Post(':decisionId/publication')
+  @Sends(['PublishDecision'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOperation({
@@ -60,6 +62,7 @@ export class DecisionsController {
   }
 
   @Post(':decisionId/call-in')
+  @Sends(['RequestCallIn'])
   @Roles('member', 'scrutiny', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Call it in (during the call-in period): implementation pauses until the call-in is concluded' })
@@ -74,6 +77,7 @@ export class DecisionsController {
   }
 
   @Post(':decisionId/call-in-outcome')
+  @Sends(['ConcludeCallIn'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Conclude the call-in: upheld (the decision stands), referred back, or referred to full council' })
@@ -88,6 +92,7 @@ export class DecisionsController {
   }
 
   @Post(':decisionId/reconsideration')
+  @Sends(['ReconsiderDecision'])
   @Roles('member', 'officer', 'scrutiny', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the decision maker reconsidering a referred decision: confirmed, amended or withdrawn' })

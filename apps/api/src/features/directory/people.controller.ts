@@ -14,7 +14,7 @@ import { listPagingOf, NameListQueryDto } from '../shared/list-query.dto.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
-import { AnswersETag, UuidParam } from '../../platform/index.js';
+import { AnswersETag, Sends, UuidParam } from '../../platform/index.js';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -27,6 +27,7 @@ export class PeopleController {
   ) {}
 
   @Post()
+  @Sends(['RegisterPerson'])
   @Roles('admin', 'scrutiny')
   @ApiCreatedResponse({ type: CommandOutcome })
   register(@Body() body: RegisterPersonDto, @Caller() caller: Caller): Promise<CommandOutcome> {

@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { notFound } from '#domain';
 import type { SqlDatabase } from '#event-store';
-import { AnswersETag, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion, Sends, SQL_DATABASE } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { ViewQueryDto } from '../../read-models/view-query.dto.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
@@ -31,6 +31,7 @@ export class PostsController {
   ) {}
 
   @Post()
+  @Sends(['CreatePost'])
   @Roles('admin', 'scrutiny')
   @ApiCreatedResponse({ type: CommandOutcome })
   create(@Body() body: CreatePostDto, @Caller() caller: Caller): Promise<CommandOutcome> {
@@ -38,6 +39,7 @@ export class PostsController {
   }
 
   @Post(':postId/holder')
+  @Sends(['AppointPostHolder'])
   @Roles('admin', 'scrutiny')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome, description: 'Appoints the person; a current holder is vacated first' })
@@ -51,6 +53,7 @@ export class PostsController {
   }
 
   @Delete(':postId/holder')
+  @Sends(['VacatePost'])
   @Roles('admin', 'scrutiny')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome, description: 'Vacates the post; 409 post-already-vacant when nobody holds it' })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AnswersETag, IfMatchVersion } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion, Sends } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { ViewQueryDto } from '../../read-models/view-query.dto.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
@@ -29,6 +29,7 @@ export class MeetingsController {
   ) {}
 
   @Post()
+  @Sends(['ScheduleMeeting'])
   @Roles('scrutiny', 'admin')
   @ApiCreatedResponse({ type: CommandOutcome })
   schedule(@Body() body: ScheduleMeetingDto, @Caller() caller: Caller): Promise<CommandOutcome> {
@@ -36,6 +37,7 @@ export class MeetingsController {
   }
 
   @Post(':meetingId/attendance')
+  @Sends(['RecordAttendance'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome, description: 'Replaces the attendance list' })
@@ -49,6 +51,7 @@ export class MeetingsController {
   }
 
   @Post(':meetingId/items')
+  @Sends(['AddAgendaItem'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome })
@@ -62,6 +65,7 @@ export class MeetingsController {
   }
 
   @Post(':meetingId/minutes-approval')
+  @Sends(['ApproveMinutes'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOkResponse({ type: CommandOutcome, description: 'Minutes confirmed as a correct record at a later meeting of the same committee' })

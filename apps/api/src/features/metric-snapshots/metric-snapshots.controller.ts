@@ -3,7 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { metricSnapshotDecider } from '#domain';
 import { streamIdFor } from '#domain';
-import { AnswersETag, IfMatchVersion } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion, Sends } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
@@ -34,6 +34,7 @@ export class MetricSnapshotsController {
   ) {}
 
   @Post('metric-snapshots')
+  @Sends(['CollateMetrics'])
   @Roles(...ACTING_FOR_ANY_OWNER)
   @OwnerOfActionInBody()
   @ApiOperation({ summary: 'Record figures as a snapshot in time, optionally for the action that asked for them' })
@@ -43,6 +44,7 @@ export class MetricSnapshotsController {
   }
 
   @Post('metric-snapshots/:snapshotId/corrections')
+  @Sends(['CorrectMetrics'])
   @Roles(...ACTING_FOR_ANY_OWNER)
   @OwnerOfSnapshotAction()
   @HttpCode(200)

@@ -7,7 +7,7 @@ import type { AppConfig } from '#runtime';
 import { Public, Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
 import type { HttpRequest } from '../../platform/http/http-types.js';
-import { APP_CONFIG, SQL_DATABASE } from '../../platform/index.js';
+import { APP_CONFIG, Sends, SQL_DATABASE } from '../../platform/index.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
 import type { HeaderSink } from '../shared/send-folded.js';
@@ -60,6 +60,7 @@ export class CalendarFeedController {
   }
 
   @Post('me/calendar-feed')
+  @Sends(['IssueCalendarFeed'])
   @ApiBearerAuth()
   @Roles(...EVERY_ROLE)
   @ApiOperation({
@@ -74,6 +75,7 @@ export class CalendarFeedController {
   }
 
   @Delete('me/calendar-feed')
+  @Sends(['RevokeCalendarFeed'])
   @HttpCode(200)
   @ApiBearerAuth()
   @Roles(...EVERY_ROLE)

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { defaultNotificationPreferences, personDecider, streamIdFor } from '#domain';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
-import { AnswersETag, etagFor, IfMatchVersion, UuidParam } from '../../platform/index.js';
+import { AnswersETag, etagFor, IfMatchVersion, Sends, UuidParam } from '../../platform/index.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
 import type { HeaderSink } from '../shared/send-folded.js';
@@ -47,6 +47,7 @@ export class NotificationPreferencesController {
   }
 
   @Put('me/notification-preferences')
+  @Sends(['SetNotificationPreferences'])
   @HttpCode(200)
   @Roles('officer', 'scrutiny', 'monitoring', 'admin', 'member')
   @ApiOperation({ summary: "Sets the signed-in person's email preferences, both at once" })
@@ -70,6 +71,7 @@ export class NotificationPreferencesController {
   }
 
   @Put('people/:personId/notification-preferences')
+  @Sends(['SetNotificationPreferences'])
   @HttpCode(200)
   @Roles('scrutiny', 'admin')
   @ApiOperation({ summary: "Sets a person's email preferences on their behalf (the event names who set them)" })

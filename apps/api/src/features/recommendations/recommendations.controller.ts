@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { recommendationDecider, responseStatusOn, streamIdFor, ukDateOf } from '#domain';
-import { AnswersETag, IfMatchVersion, UuidParam } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion, Sends, UuidParam } from '../../platform/index.js';
 import { Roles } from '../../platform/auth/index.js';
 import { Caller } from '../../platform/caller.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
@@ -34,6 +34,7 @@ export class RecommendationsController {
   ) {}
 
   @Post()
+  @Sends(['MakeRecommendation'], { invalid: ['recommendation-source-required'] })
   @Roles('scrutiny', 'admin')
   @ApiOperation({ summary: 'Record a recommendation a committee made to a decision maker, from a resolution part or a report' })
   @ApiCreatedResponse({ type: CommandOutcome })
@@ -42,6 +43,7 @@ export class RecommendationsController {
   }
 
   @Post(':recommendationId/sending')
+  @Sends(['SendRecommendation'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the day the decision maker received it; starts the two-month response clock (s.9FE LGA 2000)' })
@@ -56,6 +58,7 @@ export class RecommendationsController {
   }
 
   @Post(':recommendationId/response')
+  @Sends(['RecordExecutiveResponse'])
   @Roles('member', 'officer', 'scrutiny', 'admin')
   @HttpCode(200)
   @ApiOperation({
@@ -72,6 +75,7 @@ export class RecommendationsController {
   }
 
   @Post(':recommendationId/response-publication')
+  @Sends(['PublishResponse'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the day the response was published' })
@@ -86,6 +90,7 @@ export class RecommendationsController {
   }
 
   @Post(':recommendationId/implementation-actions')
+  @Sends(['LinkImplementationAction'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Link an action that implements an accepted recommendation' })
@@ -100,6 +105,7 @@ export class RecommendationsController {
   }
 
   @Post(':recommendationId/reviews')
+  @Sends(['ReviewImplementation'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: "Record the committee's review of implementation (RAG and evidence)" })
@@ -114,6 +120,7 @@ export class RecommendationsController {
   }
 
   @Post(':recommendationId/closure')
+  @Sends(['AgreeRecommendationClosure'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record that the committee agreed to close it' })

@@ -5,7 +5,7 @@ import { resolutionDecider } from '#domain';
 import { notFound } from '#domain';
 import { streamIdFor } from '#domain';
 import type { SqlDatabase } from '#event-store';
-import { AnswersETag, IfMatchVersion, SQL_DATABASE } from '../../platform/index.js';
+import { AnswersETag, IfMatchVersion, Sends, SQL_DATABASE } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import { AggregateStore } from '../shared/aggregate-store.js';
 import { CommandOutcome } from '../shared/command-outcome.js';
@@ -34,6 +34,7 @@ export class ResolutionsController {
   ) {}
 
   @Post('meetings/:meetingId/resolutions')
+  @Sends(['PassResolution'])
   @Roles('scrutiny', 'admin')
   @ApiOperation({ summary: 'Record a resolution passed on an agenda item of the meeting' })
   @ApiCreatedResponse({ type: CommandOutcome })
@@ -42,6 +43,7 @@ export class ResolutionsController {
   }
 
   @Post('resolutions/:resolutionId/corrections')
+  @Sends(['CorrectResolution'])
   @Roles('scrutiny', 'admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Correct the wording; the earlier wording stays in the history' })

@@ -3,6 +3,7 @@ import { honoursIdempotencyKey } from '../idempotency/idempotency.interceptor.js
 import { recordNameOf } from '../validation/uuid-param.js';
 import { exampleProblem, PROBLEM_SCHEMA } from './problem-catalogue.js';
 import type { RouteFacts } from './route-facts.js';
+import { refusalsOf } from './sends.js';
 
 type Json = Record<string, unknown>;
 type Operation = Json & {
@@ -107,7 +108,10 @@ function describeOperation(document: OpenAPIObject, path: string, method: string
   }
 }
 
-/** The errors a route can answer, by what it declares; a domain rule's own types are described rather than listed. */
+/**
+ * The errors a route can answer, by what it declares: the platform's own types, and the refusals of the commands it
+ * sends (@Sends). A not-found refusal is 404 when it names the record in the path, else 422, as problem-mapping does.
+ */
 function errorResponsesOf(document: OpenAPIObject, path: string, method: string, operation: Operation, route: RouteFacts): ErrorResponse[] {
   const isApi = path.startsWith('/api/');
   const command = method !== 'get';
@@ -121,6 +125,8 @@ function errorResponsesOf(document: OpenAPIObject, path: string, method: string,
     ...query.filter(isUuidParameter).map((parameter) => String(parameter.name)),
   ];
   const isPublic = route.access.kind === 'public';
+  const refusals = refusalsOf(route.sends);
+  const missingReferences = refusals['not-found'].filter((code) => !notFoundCodes.includes(code));
 
   const badRequest = [
     ...(route.hasBody || query.length > 0 || route.uuidParams.length > 0 ? ['validation-failed'] : []),
@@ -142,7 +148,11 @@ function errorResponsesOf(document: OpenAPIObject, path: string, method: string,
         : 'No token, or one that does not verify; WWW-Authenticate says why',
       codes: ['unauthorized'],
     },
-    !isPublic && { status: 403, description: 'The token verifies but its roles (or post) may not do this', codes: ['forbidden'] },
+    !isPublic && {
+      status: 403,
+      description: 'The token verifies but its roles (or post) may not do this, or not with these values',
+      codes: ['forbidden', ...refusals.forbidden],
+    },
     notFoundCodes.length > 0 && {
       status: 404,
       description: 'The id in the path names no record',
@@ -151,8 +161,9 @@ function errorResponsesOf(document: OpenAPIObject, path: string, method: string,
     command && {
       status: 409,
       description:
-        'The record is not in a state that allows this (the type names the rule), or it changed concurrently and retries ran out',
-      codes: ['concurrency-conflict', ...(idempotent ? ['idempotency-in-progress'] : [])],
+        'The record is not in a state that allows this (the type names the rule; each this route can answer is an example), ' +
+        'or it changed concurrently and retries ran out',
+      codes: [...refusals.conflict, 'concurrency-conflict', ...(idempotent ? ['idempotency-in-progress'] : [])],
     },
     route.readsIfMatch && {
       status: 412,
@@ -165,8 +176,9 @@ function errorResponsesOf(document: OpenAPIObject, path: string, method: string,
       status: 422,
       description:
         (references.length > 0 ? `A reference names no record (${references.join(', ')}): the type is \`<record>-not-found\`; ` : '') +
-        'or the request breaks a rule of the record (the type names the rule, `details` its facts)',
-      codes: idempotent ? ['idempotency-key-reused'] : [],
+        'or the request breaks a rule of the record (the type names the rule, `details` its facts; each this route can ' +
+        'answer is an example)',
+      codes: [...refusals.invalid, ...missingReferences, ...(idempotent ? ['idempotency-key-reused'] : [])],
     },
     {
       status: 429,

@@ -5,6 +5,7 @@ import type { AccessRule } from '../auth/access-decision.js';
 import { accessRuleFor, type MetadataTarget } from '../auth/authorization.guard.js';
 import { ANSWERS_ETAG, readsIfMatch } from '../if-match.js';
 import { UuidParamPipe } from '../validation/uuid-param.js';
+import { SENDS, type SentCommands } from './sends.js';
 
 /** What a route's own declarations say it does; the OpenAPI document is completed from these. */
 export interface RouteFacts {
@@ -18,6 +19,8 @@ export interface RouteFacts {
   readonly hasBody: boolean;
   /** Path parameters checked by UuidParam, with the record each names (its not-found problem type). */
   readonly uuidParams: readonly { readonly name: string; readonly record: string }[];
+  /** Declared by @Sends(): the domain commands it sends and the refusals its handler adds; undefined on a query. */
+  readonly sends: SentCommands | undefined;
 }
 
 interface RouteArg {
@@ -66,5 +69,6 @@ function factsOf(
     answersETag: reflector.get<boolean | undefined>(ANSWERS_ETAG, handler) === true,
     hasBody: ofType(RouteParamtypes.BODY).length > 0,
     uuidParams,
+    sends: reflector.get<SentCommands | undefined>(SENDS, handler),
   };
 }
