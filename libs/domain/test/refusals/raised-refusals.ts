@@ -33,8 +33,6 @@ const CODE_FORMERS: Record<string, (args: readonly string[]) => Raised[]> = {
   ],
   requireStatus: ([, , code]) => [{ code: code!, kind: 'conflict' }],
 };
-/** Each former's own computed raise, which its call sites stand for. */
-const FORMER_RAISES = new Set(['requireText', 'requireCalendarDate', 'requireBusinessDate', 'requireStatus']);
 
 const kebab = (words: string): string =>
   words
@@ -157,7 +155,8 @@ export function readDomainSource(root: string): DomainSource {
     const visit = (declaration: Declaration): void => {
       if (seen.has(declaration)) return;
       seen.add(declaration);
-      if (!FORMER_RAISES.has(declaration.name)) {
+      // A former's own computed code is what its call sites stand for: they are read there, with their arguments.
+      if (!(declaration.name in CODE_FORMERS)) {
         const own = literalRaises(declaration.body);
         raised.push(...own.raised);
         unreadable.push(...own.unreadable.map((what) => `${declaration.name}: ${what}`));
@@ -168,12 +167,13 @@ export function readDomainSource(root: string): DomainSource {
         const former = CODE_FORMERS[name];
         if (former) raised.push(...former(argumentsAt(declaration.body, call.index! + name.length)));
         const callee = lookup(declaration.file, name);
-        if (callee && !former) visit(callee);
-        else if (callee && FORMER_RAISES.has(name)) visitInside(callee);
+        if (callee && former) visitFormer(callee);
+        else if (callee) visit(callee);
+        else if (imports.get(declaration.file)!.has(name)) unreadable.push(`${declaration.name}: cannot follow ${name} to its file`);
       }
     };
-    /** A former's own literal raises and callees (requireBusinessDate's requireCalendarDate is counted by the former). */
-    const visitInside = (declaration: Declaration): void => {
+    /** A former's literal raises; the formers it calls (requireBusinessDate's requireCalendarDate) it stands for itself. */
+    const visitFormer = (declaration: Declaration): void => {
       if (seen.has(declaration)) return;
       seen.add(declaration);
       raised.push(...literalRaises(declaration.body).raised);
