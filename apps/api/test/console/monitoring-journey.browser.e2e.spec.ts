@@ -59,6 +59,7 @@ describeWithAndWithoutJavaScript()("the monitoring officer's journey in a real b
 
     await page.goto('/audit');
     expect(await page.title()).toBe('Sign in – Actiontrail');
+    await check('sign-in');
     await page.getByLabel('Tony Fitzgerald').check();
     await page.getByLabel('Officer', { exact: true }).uncheck();
     await page.getByLabel('Monitoring', { exact: true }).check();

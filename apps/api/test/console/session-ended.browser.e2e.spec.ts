@@ -26,11 +26,13 @@ describeWithAndWithoutJavaScript()('an ended session or a failed CSRF check in a
   it('asks to sign in again when the session ended while on the chase list, and returns to the chase list after', async () => {
     const { page, context, check, close } = await journeyPage(browser, { base, js, prefix: 'session-ended' });
     await page.goto('/sign-in?returnTo=%2Fchase-list');
+    await check('sign-in');
     await page.getByLabel('Tony Fitzgerald').check();
     await page.getByLabel('Officer').uncheck();
     await page.getByLabel('Scrutiny').check();
     await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
     expect(await page.title()).toBe('Chase list – Actiontrail');
+    await check('chase-list');
 
     // The same session signed out from another window: the server forgets it, as it does when it times out.
     const elsewhere = await browser.newContext({ baseURL: base });
@@ -49,6 +51,7 @@ describeWithAndWithoutJavaScript()('an ended session or a failed CSRF check in a
 
     await clickAndLoad(page, page.getByRole('link', { name: 'Sign in again' }));
     expect(await page.title()).toBe('Sign in – Actiontrail');
+    await check('sign-in-to-return');
     await page.getByLabel('Tony Fitzgerald').check();
     await page.getByLabel('Officer').uncheck();
     await page.getByLabel('Scrutiny').check();
@@ -65,11 +68,14 @@ describeWithAndWithoutJavaScript()('an ended session or a failed CSRF check in a
   it('asks to sign in again when a form carries a token that is not the session’s, and returns to the form after', async () => {
     const { page, check, close } = await journeyPage(browser, { base, js, prefix: 'csrf-failed' });
     await page.goto('/sign-in');
+    await check('sign-in');
     await page.getByLabel('Tony Fitzgerald').check();
     await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
+    await check('my-actions');
     const before = await f.http().get(`/api/v1/actions/${w.actionId}`);
 
     await page.goto(`/actions/${w.actionId}/progress`);
+    await check('progress-form');
     await page.getByLabel('Progress note').fill('Sent with a token from another session');
     await page.locator('main form input[name="_csrf"]').evaluate((input) => {
       (input as unknown as { value: string }).value = 'not-this-sessions-token';
@@ -79,6 +85,7 @@ describeWithAndWithoutJavaScript()('an ended session or a failed CSRF check in a
     await check('sign-in-again');
 
     await clickAndLoad(page, page.getByRole('link', { name: 'Sign in again' }));
+    await check('sign-in-to-return');
     await page.getByLabel('Tony Fitzgerald').check();
     await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
     expect(new URL(page.url()).pathname).toBe(`/actions/${w.actionId}/progress`);

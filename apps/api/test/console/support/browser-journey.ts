@@ -72,7 +72,10 @@ export interface JourneyPage {
    * axe, so axe runs on the same HTML (its scripts removed) in a page that can.
    */
   check(name: string): Promise<void>;
-  /** Sends every POST form the checked pages held again without its token (403 each), then closes the context. */
+  /**
+   * Sends every POST form the checked pages held again without its token (403 each), closes the context, and fails
+   * if a page the journey loaded was not checked.
+   */
   close(): Promise<void>;
 }
 
@@ -108,9 +111,17 @@ export async function journeyPage(
     }
   });
   const postFormPaths = new Set<string>();
+  // Every page the journey loads is checked before the next one loads: axe and a screenshot on every page.
+  let loadedNotChecked: string | undefined;
+  const pagesNotChecked: string[] = [];
+  page.on('load', () => {
+    if (loadedNotChecked !== undefined) pagesNotChecked.push(loadedNotChecked);
+    loadedNotChecked = new URL(page.url()).pathname;
+  });
   let shot = 0;
 
   async function check(name: string): Promise<void> {
+    loadedNotChecked = undefined;
     let target = page;
     if (checker) {
       const html = (lastDocument ? await lastDocument.text() : '').replace(/<script\b[\s\S]*?<\/script>/g, '');
@@ -168,6 +179,7 @@ export async function journeyPage(
     context,
     check,
     close: async () => {
+      if (loadedNotChecked !== undefined) pagesNotChecked.push(loadedNotChecked);
       const unprotected: string[] = [];
       for (const action of postFormPaths) {
         const answer = await context.request.post(`${base}${action}`, {
@@ -182,7 +194,7 @@ export async function journeyPage(
       await context.close();
       await checker?.close();
       await keyboard?.close();
-      expect({ formsAcceptedWithoutToken: unprotected }).toEqual({ formsAcceptedWithoutToken: [] });
+      expect({ formsAcceptedWithoutToken: unprotected, pagesNotChecked }).toEqual({ formsAcceptedWithoutToken: [], pagesNotChecked: [] });
     },
   };
 }
