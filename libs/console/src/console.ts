@@ -347,7 +347,7 @@ class ConsoleHandler {
     const form = await readForm(page.req);
     const token = form.get('_csrf') ?? '';
     if (!page.session || !sameToken(token, page.session.csrfToken)) {
-      const returnTo = page.path === '/sign-out' || page.path === '/sign-in' ? '/' : page.path;
+      const returnTo = page.path === '/sign-out' || page.path === '/sign-in' ? '/' : (pageSentFrom(page.req) ?? page.path);
       this.send(page, 403, 'error', {
         title: 'Sign in again to continue',
         lines: ['Your session ended, or the form was sent from a page that is out of date, so nothing was changed.'],
@@ -441,6 +441,8 @@ function writeHtml(res: ServerResponse, status: number, html: string, nonce: str
   res.statusCode = status;
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader('Cache-Control', 'no-store');
+  // The API's no-referrer, relaxed to this site: a form tells the console which page it was sent from (pageSentFrom).
+  res.setHeader('Referrer-Policy', 'same-origin');
   res.setHeader(
     'Content-Security-Policy',
     [
@@ -493,6 +495,24 @@ function completionErrors(outcome: string, evidence: string): FieldProblem[] {
   else if (outcome.length > TEXT_LIMIT) errors.push({ field: 'outcome', message: 'Outcome must be 4,000 characters or fewer' });
   if (evidence.length > TEXT_LIMIT) errors.push({ field: 'evidence', message: 'Evidence must be 4,000 characters or fewer' });
   return errors;
+}
+
+/**
+ * The console page a form was sent from (its path and query), when the browser says and it is this site's: where
+ * to return after signing in again. A form's own path may have no page (a chase is sent from the chase list).
+ */
+function pageSentFrom(req: IncomingMessage): string | undefined {
+  const referer = req.headers.referer;
+  if (referer === undefined || req.headers.host === undefined) return undefined;
+  let from: URL;
+  try {
+    from = new URL(referer);
+  } catch {
+    return undefined;
+  }
+  if (from.host !== req.headers.host || (from.protocol !== 'http:' && from.protocol !== 'https:')) return undefined;
+  const path = from.pathname + from.search;
+  return safeReturnTo(path) === path ? path : undefined;
 }
 
 function safeReturnTo(value: string | null): string {

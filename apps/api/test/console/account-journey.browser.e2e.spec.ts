@@ -27,8 +27,10 @@ describeWithAndWithoutJavaScript()('the account journey in a real browser, $labe
     const main = () => page.locator('main').innerText();
 
     await page.goto('/sign-in');
+    await check('sign-in');
     await page.getByLabel('Tony Fitzgerald').check();
     await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
+    await check('my-actions');
     await clickAndLoad(page, page.getByRole('link', { name: 'Your account' }));
 
     expect(await page.title()).toBe('Your account – Actiontrail');
@@ -50,6 +52,7 @@ describeWithAndWithoutJavaScript()('the account journey in a real browser, $labe
     await page.reload();
     expect(await page.getByLabel('Your calendar feed address').count()).toBe(0);
     expect(await main()).toContain('You have a calendar feed');
+    await check('account-reloaded');
     await close();
   });
 });

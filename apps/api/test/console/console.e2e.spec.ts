@@ -123,6 +123,63 @@ describe('the web console over HTTP', () => {
     });
   });
 
+  describe('an ended session', () => {
+    /** A browser whose session cookie names a session the server has ended (signed out elsewhere, or timed out). */
+    const withEndedSession = async () => {
+      const agent = await signIn(f, w.personId, ['scrutiny']);
+      const page = await agent.get('/chase-list');
+      const cookie = String(page.request.getHeader('Cookie') ?? '');
+      await agent
+        .post('/sign-out')
+        .type('form')
+        .send({ _csrf: csrfOf(page.text) });
+      return { cookie, csrf: csrfOf(page.text) };
+    };
+
+    it('asks to sign in again and returns to the page the form was sent from, even when the form has no page of its own', async () => {
+      const { cookie, csrf } = await withEndedSession();
+      const res = await browser(f)
+        .post(`/actions/${w.actionId}/chase`)
+        .set('Host', 'console.test')
+        .set('Referer', 'http://console.test/chase-list?after=A1')
+        .set('Cookie', cookie)
+        .type('form')
+        .send({ _csrf: csrf, note: 'Please send the figures' });
+      expect(res.status).toBe(403);
+      expect(textOf(res.text)).toContain('Sign in again to continue');
+      const signInAgain = /href="(\/sign-in\?returnTo=[^"]+)"/.exec(res.text)?.[1]?.replace(/&amp;/g, '&') ?? '';
+      expect(signInAgain).toBe(`/sign-in?returnTo=${encodeURIComponent('/chase-list?after=A1')}`);
+
+      const agent = browser(f);
+      const page = await agent.get(signInAgain);
+      const returnTo = /name="returnTo" value="([^"]*)"/.exec(page.text)?.[1]?.replace(/&amp;/g, '&');
+      const signedIn = await agent
+        .post('/sign-in')
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), personId: w.personId, roles: 'scrutiny', returnTo });
+      expect({ status: signedIn.status, location: signedIn.headers.location }).toEqual({ status: 303, location: '/chase-list?after=A1' });
+      expect((await f.http().get(`/api/v1/actions/${w.actionId}`)).body.chases ?? []).toEqual([]);
+    });
+
+    it("returns to the form's own path when the page it came from is another site's or unknown", async () => {
+      const { cookie, csrf } = await withEndedSession();
+      for (const referer of ['https://evil.example/chase-list', 'http://console.test//evil.example/', undefined]) {
+        const sent = browser(f).post(`/actions/${w.actionId}/progress`).set('Host', 'console.test').set('Cookie', cookie);
+        const res = await (referer === undefined ? sent : sent.set('Referer', referer)).type('form').send({ _csrf: csrf, note: 'x' });
+        expect({ referer, status: res.status, link: /href="\/sign-in\?returnTo=([^"]+)"/.exec(res.text)?.[1] }).toEqual({
+          referer,
+          status: 403,
+          link: encodeURIComponent(`/actions/${w.actionId}/progress`),
+        });
+      }
+    });
+
+    it('lets pages tell the console which page a form was sent from, and no other site', async () => {
+      const res = await browser(f).get('/sign-in');
+      expect(res.headers['referrer-policy']).toBe('same-origin');
+    });
+  });
+
   describe('an officer', () => {
     let officer: Agent;
     beforeAll(async () => {

@@ -14,6 +14,8 @@ describeWithAndWithoutJavaScript()("the monitoring officer's journey in a real b
   /** A JavaScript-enabled context where axe checks the pages of the run without JavaScript. */
   let base: string;
   let beforeCorrection: Date;
+  /** The instants just before and after the officer completed the metrics action. */
+  let completedBetween: [number, number];
 
   beforeAll(async () => {
     f = await startFeatureApp();
@@ -21,10 +23,12 @@ describeWithAndWithoutJavaScript()("the monitoring officer's journey in a real b
     const officer = await signIn(f, w.personId, ['officer']);
     const form = await officer.get(`/actions/${w.actionId}/complete`);
     const version = /name="version" value="(\d+)"/.exec(form.text)?.[1] ?? '';
+    const completing = Date.now();
     await officer
       .post(`/actions/${w.actionId}/complete`)
       .type('form')
       .send({ _csrf: csrfOf(form.text), version, outcome: 'Final metrics collated and circulated' });
+    completedBetween = [completing, Date.now()];
     await new Promise((resolve) => setTimeout(resolve, 1100));
     beforeCorrection = new Date(Math.floor(Date.now() / 1000) * 1000);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -55,6 +59,7 @@ describeWithAndWithoutJavaScript()("the monitoring officer's journey in a real b
 
     await page.goto('/audit');
     expect(await page.title()).toBe('Sign in – Actiontrail');
+    await check('sign-in');
     await page.getByLabel('Tony Fitzgerald').check();
     await page.getByLabel('Officer', { exact: true }).uncheck();
     await page.getByLabel('Monitoring', { exact: true }).check();
@@ -65,9 +70,16 @@ describeWithAndWithoutJavaScript()("the monitoring officer's journey in a real b
     await page.getByLabel('Who').selectOption({ label: 'Tony Fitzgerald' });
     await page.getByLabel('Event type').fill('ActionCompleted');
     await clickAndLoad(page, page.getByRole('button', { name: 'Search' }));
-    const found = await page.locator('[data-audit-results] tbody').innerText();
+    const rows = page.locator('[data-audit-results] tbody tr');
+    expect(await rows.count()).toBe(1);
+    const found = await rows.innerText();
     expect(found).toContain('Tony Fitzgerald');
     expect(found).toContain('Action completed');
+    expect(found).toContain(`action-${w.actionId}`);
+    // When: the "Happened" cell, to the second the officer completed it.
+    const happened = Date.parse((await rows.locator('td').nth(2).locator('time').getAttribute('datetime')) ?? '');
+    expect(happened).toBeGreaterThanOrEqual(completedBetween[0] - 1000);
+    expect(happened).toBeLessThanOrEqual(completedBetween[1]);
     await check('audit-results');
 
     await page.goto(`/audit/streams/${w.resolutionId}`);
@@ -100,10 +112,28 @@ describeWithAndWithoutJavaScript()("the monitoring officer's journey in a real b
     await page.goto('/audit/verify');
     expect(await page.title()).toBe('Verify the audit log – Actiontrail');
     await check('verify');
+    // With JavaScript the page shows the count of events checked as it runs; kept across the redirect to be read.
+    if (js) {
+      await page.locator('[data-verify-progress]').evaluate((status) => {
+        const store = (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage;
+        const Observer = (globalThis as unknown as { MutationObserver: new (f: () => void) => { observe(n: unknown, o: object): void } })
+          .MutationObserver;
+        new Observer(() => store.setItem('verify-progress', status.textContent ?? '')).observe(status, {
+          childList: true,
+          characterData: true,
+        });
+      });
+    }
     await clickAndLoad(page, page.getByRole('button', { name: 'Verify the log' }));
     expect(page.url()).toBe(`${base}/audit/verify/result`);
     expect(await page.title()).toBe('The audit log is intact – Actiontrail');
     expect(await page.locator('main').innerText()).toMatch(/Events checked\s+\d+/);
+    if (js) {
+      const shown = await page.evaluate(() =>
+        (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('verify-progress'),
+      );
+      expect(shown).toMatch(/^Verifying: \d+ events checked$/);
+    }
     await check('verify-result');
     await close();
   }, 120_000);

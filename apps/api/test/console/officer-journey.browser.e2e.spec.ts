@@ -109,6 +109,7 @@ describeWithAndWithoutJavaScript()('the officer journey in a real browser, $labe
     await check('not-found');
     await clickAndLoad(page, page.getByRole('button', { name: 'Sign out' }));
     expect(await page.title()).toBe('Sign in – Actiontrail');
+    await check('signed-out');
     await close();
 
     const action = await f.http().get(`/api/v1/actions/${w.actionId}`);

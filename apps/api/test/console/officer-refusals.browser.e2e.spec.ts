@@ -3,11 +3,13 @@ import { startFeatureApp, type FeatureApp } from '../features/support/feature-ap
 import { clickAndLoad, describeInBrowser, journeyPage, serveToChromium } from './support/browser-journey.js';
 import { seedDemoMinutes, type DemoMinutesWorld } from './support/demo-minutes.js';
 
-async function signInAs(page: Page, name: string): Promise<void> {
+async function signInAs(page: Page, check: (name: string) => Promise<void>, name: string): Promise<void> {
   await page.goto('/sign-in');
+  await check('sign-in');
   await page.getByLabel(name).check();
   await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
   expect(await page.title()).toBe('My actions – Actiontrail');
+  await check('my-actions');
 }
 
 /** Issue 14, journey 5: an officer trying another post's action, and a form sent with every field wrong. */
@@ -29,7 +31,7 @@ describeInBrowser()('an officer refused in a real browser', () => {
 
   it("lets an officer read another post's action but refuses its forms with the 403 page", async () => {
     const { page, check, close } = await journeyPage(browser, { base, js: true, prefix: 'refusals-other-post' });
-    await signInAs(page, 'Farah Ismail');
+    await signInAs(page, check, 'Farah Ismail');
     expect(await page.locator('main').innerText()).toContain('Submit the final consultation report to the February meeting');
     expect(await page.locator('main').innerText()).not.toContain('Collate final metrics');
 
@@ -62,9 +64,10 @@ describeInBrowser()('an officer refused in a real browser', () => {
 
   it('answers a figures form with every field wrong with the error summary, inline errors and what was typed', async () => {
     const { page, check, close } = await journeyPage(browser, { base, js: true, prefix: 'refusals-every-field-wrong' });
-    await signInAs(page, 'Tony Fitzgerald');
+    await signInAs(page, check, 'Tony Fitzgerald');
     await page.goto(`/actions/${w.actionId}/figures`);
     expect(await page.title()).toBe('Record the figures – Actiontrail');
+    await check('figures-form');
     await page.getByLabel('Day').fill('31');
     await page.getByLabel('Month').fill('2');
     await page.getByLabel('Year').fill('2017');

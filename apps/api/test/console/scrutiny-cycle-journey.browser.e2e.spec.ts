@@ -39,6 +39,7 @@ describeWithAndWithoutJavaScript()('the scrutiny cycle in a real browser, $label
     await page.getByLabel('Officer').uncheck();
     await page.getByLabel(role, { exact: true }).check();
     await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
+    await check(`signed-in-${role.toLowerCase()}`);
   };
 
   beforeAll(async () => {
@@ -168,6 +169,7 @@ describeWithAndWithoutJavaScript()('the scrutiny cycle in a real browser, $label
     const again = await journeyPage(browser, { base, js, prefix: `cycle-outcome` });
     await signIn(again.page, again.check, 'Scrutiny');
     await again.page.goto(decisionUrl);
+    await again.check('decision-to-conclude');
     await clickAndLoad(again.page, again.page.getByRole('button', { name: 'Record the outcome of the call-in' }));
     await again.check('call-in-outcome-form');
     await again.page.getByLabel('Upheld: the decision stands').check();

@@ -60,6 +60,7 @@ describeWithAndWithoutJavaScript()('the scrutiny journey in a real browser, $lab
     await page.getByLabel('Scrutiny').check();
     await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
     expect(await page.locator('[data-signed-in]').innerText()).toContain('Signed in as Tony Fitzgerald (scrutiny)');
+    await check('my-actions');
 
     // The committee.
     await page.goto('/committees');
@@ -98,6 +99,7 @@ describeWithAndWithoutJavaScript()('the scrutiny journey in a real browser, $lab
     expect((await page.locator('[data-attendance]').innerText()).replace(/\s+/g, ' ')).toBe(
       'Chair Councillor Judi Ellis Members present Councillor Mary Cooke, Councillor Ruth Bennett Apologies Councillor Robert Evans',
     );
+    await check('meeting-with-attendance');
 
     // Item 62, first sent without its number: the error summary keeps what was typed.
     await clickAndLoad(page, page.getByRole('button', { name: 'Add an item' }));
@@ -177,7 +179,9 @@ describeWithAndWithoutJavaScript()('the scrutiny journey in a real browser, $lab
 
     // The action log and its downloads.
     await page.goto(meetingUrl);
+    await check('meeting-signed-off');
     await clickAndLoad(page, page.getByRole('link', { name: BROMLEY.committee, exact: true }).first());
+    await check('committee');
     await clickAndLoad(page, page.getByRole('link', { name: 'Action log', exact: true }));
     expect(await page.title()).toBe(`${BROMLEY.committee} action log – Actiontrail`);
     expect(await page.locator('[data-action-log]').innerText()).toContain('Accepted by the committee');

@@ -40,10 +40,12 @@ describeWithAndWithoutJavaScript()('the staff management journey in a real brows
     };
 
     await page.goto('/sign-in');
+    await check('sign-in');
     await page.getByLabel('Tony Fitzgerald').check();
     await page.getByLabel('Officer').uncheck();
     await page.getByLabel('Scrutiny').check();
     await clickAndLoad(page, page.getByRole('button', { name: 'Sign in' }));
+    await check('my-actions');
     await page.goto('/committees');
     expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Committees', 'Chase list', 'Decisions', 'Posts', 'People']);
     await check('committees');
@@ -81,17 +83,20 @@ describeWithAndWithoutJavaScript()('the staff management journey in a real brows
     await page.getByLabel('Person to appoint').selectOption({ label: 'Tony Fitzgerald' });
     await clickAndLoad(page, page.getByRole('button', { name: 'Appoint' }));
     expect(await page.locator('main').innerText()).toContain('Holder appointed');
+    await check('holder-appointed');
     await clickAndLoad(page, row.getByRole('link', { name: /Vacate/ }));
     expect(await page.title()).toBe('Vacate the post – Actiontrail');
     await check('vacate');
     await clickAndLoad(page, page.getByRole('button', { name: 'Vacate the post' }));
     expect(await page.locator('main').innerText()).toContain('Post vacated');
+    await check('post-vacated');
 
     // People.
     await clickAndLoad(page, nav.getByRole('link', { name: 'People' }));
     expect(await page.title()).toBe('People – Actiontrail');
     await check('people');
     await clickAndLoad(page, page.getByRole('button', { name: 'Register a person' }));
+    await check('new-person');
     await page.getByLabel('Full name').fill('Sally Rogers');
     await page.getByLabel('Email address (optional)').fill('sally.rogers');
     await clickAndLoad(page, page.getByRole('button', { name: 'Register the person' }));
@@ -125,6 +130,7 @@ describeWithAndWithoutJavaScript()('the staff management journey in a real brows
     await clickAndLoad(page, page.getByRole('button', { name: 'Change the due date' }));
     expect(await page.locator('main').innerText()).toContain('Due date changed');
     expect(await page.locator('main').innerText()).toContain('15 March 2017');
+    await check('due-date-changed');
 
     await clickAndLoad(page, page.getByRole('link', { name: 'Reassign the action' }));
     await check('reassign');
@@ -132,6 +138,7 @@ describeWithAndWithoutJavaScript()('the staff management journey in a real brows
     await page.getByLabel('Reason').fill('The director takes it on');
     await clickAndLoad(page, page.getByRole('button', { name: 'Reassign' }));
     expect(await page.locator('main').innerText()).toContain('Action reassigned');
+    await check('action-reassigned');
 
     await clickAndLoad(page, page.getByRole('link', { name: 'Withdraw the action' }));
     await check('withdraw');
@@ -141,11 +148,13 @@ describeWithAndWithoutJavaScript()('the staff management journey in a real brows
     await check('action-withdrawn');
 
     await page.goto(`/actions/${w.otherActionId}`);
+    await check('completed-action');
     await clickAndLoad(page, page.getByRole('link', { name: 'Reopen the action' }));
     await check('reopen');
     await page.getByLabel('Reason').fill('The outcome was not reported to committee');
     await clickAndLoad(page, page.getByRole('button', { name: 'Reopen' }));
     expect(await page.locator('main').innerText()).toContain('Action reopened');
+    await check('action-reopened');
     await close();
 
     const [withdrawn, reopened, post] = await Promise.all([
