@@ -108,7 +108,15 @@ export class AggregateStore {
       if (conditional && options.expectedVersion !== version) {
         throw new ConcurrencyError(stream.streamId, options.expectedVersion as number, version);
       }
-      const events = decider.decide(await build(state, this.clock.now().toISOString()), state);
+      let events: readonly E[];
+      try {
+        events = decider.decide(await build(state, this.clock.now().toISOString()), state);
+      } catch (refusal) {
+        // A refusal appends nothing, so no conditional append checks the kept state it came from: another process
+        // may have moved the stream on (reopened a completed action). Only a refusal of the stream as read stands.
+        if (usable) continue;
+        throw refusal;
+      }
       // A decider answers no events for a command already in effect (an idempotent no-op): nothing to append. On a
       // kept state no append has checked, that proves nothing (a newer event may undo it): decide again on the stream.
       if (events.length === 0 && usable) continue;

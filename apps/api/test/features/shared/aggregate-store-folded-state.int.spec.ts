@@ -148,6 +148,26 @@ function foldedStateSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Pro
     expect(await notesStored(stream.streamId)).toEqual(['open', 'closed', 'open']);
   });
 
+  it('given the kept state would refuse a command but another process has moved the stream on, when it comes, then it is decided again on the stream and applied', async () => {
+    const onlyWhenOpen: typeof tally = {
+      ...tally,
+      decide: (command, state) => {
+        if (state.notes.at(-1) === 'closed') throw new Error('refused: closed');
+        return tally.decide(command, state);
+      },
+    };
+    const stream = newStream();
+    await aggregates.execute(onlyWhenOpen, stream, () => ({ note: 'closed' }), { caller });
+    await appendElsewhere(stream.streamId, 'reopened');
+    reads = [];
+
+    const outcome = await aggregates.execute(onlyWhenOpen, stream, () => ({ note: 'progress' }), { caller });
+
+    expect(reads).toEqual([{ streamId: stream.streamId, fromVersion: 2 }]);
+    expect(outcome).toMatchObject({ version: 3 });
+    expect(await notesStored(stream.streamId)).toEqual(['closed', 'reopened', 'progress']);
+  });
+
   it('given a command its decider refuses, then the kept state stays as it was', async () => {
     const stream = newStream();
     await aggregates.execute(tally, stream, () => ({ note: 'one' }), { caller });
