@@ -3,7 +3,7 @@ import { DataFolderLockedError } from '#event-store';
 import { ConfigError } from '#runtime';
 import { logFatal } from '#runtime';
 import { JsonLogger } from '#runtime';
-import { KafkaRelay, KafkajsEventPublisher, loadKafkaConfig } from '#kafka-relay';
+import { KafkaRelay, loadKafkaConfig, openKafkajsPublisher } from '#kafka-relay';
 import { openReadSide, type ReadSide } from './open-read-side.js';
 import { loadProjectorConfig } from './projector-config.js';
 import { Projector, type ProjectorLog } from './projector.js';
@@ -21,13 +21,13 @@ function projectorLog(logger: JsonLogger): ProjectorLog {
 }
 
 /** Publishes the log to Kafka from this process when KAFKA_BROKERS is set (one relay leads across processes). */
-function startKafkaRelay(readSide: ReadSide, log: ProjectorLog): KafkaRelay | undefined {
+async function startKafkaRelay(readSide: ReadSide, log: ProjectorLog): Promise<KafkaRelay | undefined> {
   const kafka = loadKafkaConfig();
   if (!kafka) return undefined;
   const relay = new KafkaRelay({
     store: readSide.store,
     checkpoints: readSide.db,
-    publisher: new KafkajsEventPublisher(kafka),
+    publisher: await openKafkajsPublisher(kafka),
     topicPrefix: kafka.topicPrefix,
     onError: (error) => log.error('publishing to Kafka failed; retrying', { error: String(error) }),
   });
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const log = projectorLog(new JsonLogger({ level: config.app.logLevel }));
   const readSide = await openReadSide(config.app);
   const projector = new Projector(readSide, config, log);
-  const relay = startKafkaRelay(readSide, log);
+  const relay = await startKafkaRelay(readSide, log);
   const metrics = config.metricsPort === undefined ? undefined : await startProjectorMetrics(config.metricsPort, relay);
   if (metrics) log.info('serving GET /metrics', { port: metrics.port });
   let stopping = false;

@@ -1,16 +1,4 @@
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  PageOrientation,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import type { TableCell } from 'docx';
 
 /** One line of a committee's action log, as the API's action log gives it (null: an empty cell). */
 export interface ActionLogLine {
@@ -63,11 +51,15 @@ export interface ActionLogDocument {
 
 const SMALL = 16; // half-points: 8pt keeps fifteen columns readable on a landscape A4 page
 
-const cell = (text: string, bold = false): TableCell =>
-  new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, size: SMALL })] })] });
-
-/** The action log as a Word document: a heading naming the committee and date, and one landscape table. */
-export function actionLogDocx(log: ActionLogDocument): Promise<Buffer> {
+/**
+ * The action log as a Word document: a heading naming the committee and date, and one landscape table.
+ * docx is loaded on the first download, not with the console: most processes never build one.
+ */
+export async function actionLogDocx(log: ActionLogDocument): Promise<Buffer> {
+  const { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } =
+    await import('docx');
+  const cell = (text: string, bold = false): TableCell =>
+    new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, size: SMALL })] })] });
   const header = new TableRow({ tableHeader: true, children: ACTION_LOG_COLUMNS.map((c) => cell(c.header, true)) });
   const rows = log.rows.map((row) => new TableRow({ children: ACTION_LOG_COLUMNS.map((c) => cell(row[c.key] ?? '')) }));
   const document = new Document({

@@ -16,7 +16,7 @@ import type { EventPublisher } from './event-publisher.port.js';
 import type { KafkaConfig } from './kafka-config.js';
 import { KafkaRelay, type KafkaRelayOptions } from './kafka-relay.js';
 import { registerKafkaRelayObservability } from './kafka-relay.observability.js';
-import { KafkajsEventPublisher } from './kafkajs-event-publisher.js';
+import { openKafkajsPublisher } from './open-kafkajs-publisher.js';
 
 export const KAFKA_EVENT_PUBLISHER = Symbol('KAFKA_EVENT_PUBLISHER');
 
@@ -66,7 +66,7 @@ export class KafkaRelayModule {
     return {
       module: KafkaRelayModule,
       providers: [
-        { provide: KAFKA_EVENT_PUBLISHER, useFactory: () => options.publisher ?? new KafkajsEventPublisher(config) },
+        { provide: KAFKA_EVENT_PUBLISHER, useFactory: async () => options.publisher ?? (await openKafkajsPublisher(config)) },
         {
           provide: KafkaRelay,
           inject: [EVENT_STORE, SQL_DATABASE, KAFKA_EVENT_PUBLISHER],

@@ -1,5 +1,3 @@
-export * from './kurrentdb-event-store.js';
-export * from './open-kurrentdb-event-store.js';
-export { UnrecognisedEventError } from './event-envelope.js';
-export { MissingLogPositionError } from './log-position.js';
-export { DEFAULT_CLAIM_STREAM_PREFIX } from './event-id-claim.js';
+// Types only, and the store opened through a dynamic import: an api on PGlite or PostgreSQL never loads the gRPC client.
+export type { KurrentDbEventStore, KurrentDbEventStoreOptions } from './kurrentdb-event-store.js';
+export { openKurrentDbEventStore } from './open-kurrentdb-lazily.js';

@@ -1,32 +1,36 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { createTransport, type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { OutboxNotice } from './notice-outbox.js';
 import { NoticesSettings } from './notices-settings.js';
 
 /** Hands notices to the council's SMTP server; resolves once the server has accepted the message (250). */
 @Injectable()
 export class NoticeMailer implements OnApplicationShutdown {
-  private transport: Transporter | undefined;
+  private transport: Promise<Transporter> | undefined;
 
   constructor(private readonly settings: NoticesSettings) {}
 
-  private transportNow(): Transporter {
+  /** nodemailer is loaded with the first notice sent, so an api without SMTP settings never carries it. */
+  private transportNow(): Promise<Transporter> {
     const { config } = this.settings;
-    this.transport ??= createTransport(
-      {
-        url: config.smtpUrl,
-        // A server that does not answer must fail the attempt, to be retried, rather than hold the sender.
-        connectionTimeout: 10_000,
-        greetingTimeout: 10_000,
-        socketTimeout: 30_000,
-      },
-      { from: config.mailFrom },
+    this.transport ??= import('nodemailer').then(({ createTransport }) =>
+      createTransport(
+        {
+          url: config.smtpUrl,
+          // A server that does not answer must fail the attempt, to be retried, rather than hold the sender.
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        },
+        { from: config.mailFrom },
+      ),
     );
     return this.transport;
   }
 
   async send(notice: OutboxNotice): Promise<void> {
-    await this.transportNow().sendMail({
+    const transport = await this.transportNow();
+    await transport.sendMail({
       to: notice.recipientEmail,
       subject: notice.message.subject,
       text: notice.message.text,
@@ -36,7 +40,7 @@ export class NoticeMailer implements OnApplicationShutdown {
     });
   }
 
-  onApplicationShutdown(): void {
-    this.transport?.close();
+  async onApplicationShutdown(): Promise<void> {
+    (await this.transport)?.close();
   }
 }
