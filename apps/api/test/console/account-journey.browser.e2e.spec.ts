@@ -54,5 +54,5 @@ describeWithAndWithoutJavaScript()('the account journey in a real browser, $labe
     expect(await main()).toContain('You have a calendar feed');
     await check('account-reloaded');
     await close();
-  });
+  }, 300_000);
 });

@@ -136,5 +136,5 @@ describeWithAndWithoutJavaScript()("the monitoring officer's journey in a real b
     }
     await check('verify-result');
     await close();
-  }, 120_000);
+  }, 300_000);
 });

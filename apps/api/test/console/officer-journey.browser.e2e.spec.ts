@@ -124,5 +124,5 @@ describeWithAndWithoutJavaScript()('the officer journey in a real browser, $labe
         actionId: w.actionId,
       }),
     ]);
-  }, 180_000);
+  }, 300_000);
 });

@@ -60,7 +60,7 @@ describeInBrowser()('an officer refused in a real browser', () => {
 
     const series = await f.http().get('/api/v1/metrics/vacancy-rate/series');
     expect(series.body).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it('answers a figures form with every field wrong with the error summary, inline errors and what was typed', async () => {
     const { page, check, close } = await journeyPage(browser, { base, js: true, prefix: 'refusals-every-field-wrong' });
@@ -106,5 +106,5 @@ describeInBrowser()('an officer refused in a real browser', () => {
 
     const series = await f.http().get('/api/v1/metrics/vacancy-rate/series');
     expect(series.body).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });

@@ -182,5 +182,5 @@ describeWithAndWithoutJavaScript()('the scrutiny cycle in a real browser, $label
     expect(concluded).toContain('Outcome: Upheld: the decision stands, 13 February 2015');
     await again.check('decision-call-in-concluded');
     await again.close();
-  });
+  }, 300_000);
 });

@@ -63,7 +63,7 @@ describeWithAndWithoutJavaScript()('an ended session or a failed CSRF check in a
 
     const action = await f.http().get(`/api/v1/actions/${w.actionId}`);
     expect(action.body.chases ?? []).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   it('asks to sign in again when a form carries a token that is not the session’s, and returns to the form after', async () => {
     const { page, check, close } = await journeyPage(browser, { base, js, prefix: 'csrf-failed' });
@@ -95,5 +95,5 @@ describeWithAndWithoutJavaScript()('an ended session or a failed CSRF check in a
 
     const after = await f.http().get(`/api/v1/actions/${w.actionId}`);
     expect(after.body.version).toBe(before.body.version);
-  }, 120_000);
+  }, 300_000);
 });

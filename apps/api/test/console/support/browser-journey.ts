@@ -36,7 +36,11 @@ export function describeInBrowser(): jest.Describe {
   return haveChromium() ? describe : describe.skip;
 }
 
-/** A journey described twice, with JavaScript on and off: the console must work without it. */
+/**
+ * A journey described twice, with JavaScript on and off: the console must work without it. Each journey's test is
+ * given 300 s: checking a page in full (axe, a Tab through every control, a screenshot) takes seconds, and a journey
+ * of twenty-odd pages on a busy CI machine outlasts jest's 60 s with nothing wrong.
+ */
 export function describeWithAndWithoutJavaScript(): ReturnType<jest.Describe['each']> {
   return describeInBrowser().each([
     { js: true, label: 'with JavaScript' },
