@@ -68,7 +68,8 @@ async function main(): Promise<void> {
       '  GET /entries answers a 2 KB JSON page. Each adapter keeps its default JSON body parser; Express without ETag or X-Powered-By, as the api.',
       `Load: autocannon in a child process, HTTP/1.1 keep-alive, ${s.seconds} s per run after a ${s.warmUpSeconds} s warm-up;` +
         ` rounds alternate ${ADAPTERS.join(', ')} (${s.rounds} each). Latency per request as autocannon measured it.`,
-      "Server CPU: the server process's process.cpuUsage() (user + system) over the measured run, divided by the answers it gave.",
+      "Server CPU: the server process's process.cpuUsage() (user + system) over the measured run, divided by the answers it gave;" +
+        ' on a busy machine requests/s follows what other processes leave free, CPU per request much less so.',
       `Machine: ${availableParallelism()} cores, shared by both servers (one idle at a time), the load generator and anything else running;` +
         ` load average (1/5/15 min) at start ${loadAtStart}, at end ${machineLoad()}.`,
       'Pipeline check (before the load):',
