@@ -8,9 +8,9 @@
  * BENCH_API_GROWTH_COMMANDS sets the commands timed per stream size of the stream-growth curve (default 100, 0 skips it).
  */
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { machineLoad } from './machine-load.js';
 import { formatVerdicts } from './report.js';
 import { formatApiTable, formatDiagnostics, formatGrowth, growthTarget, postgresTarget, rawShareTarget } from './api/report.js';
 import { runOnStore, type RunOutcome, type Settings } from './api/scenario.js';
@@ -52,23 +52,11 @@ function progress(message: string): void {
   process.stderr.write(`[bench:api ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)}s] ${message}\n`);
 }
 
-/** Load average, and on Linux the share of the last minute some runnable task waited for a CPU (other work here skews figures). */
-function load(): string {
-  const average = loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
-  try {
-    const waited = /some avg10=\S+ avg60=(\S+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))?.[1];
-    return waited === undefined ? average : `${average} (CPU pressure ${waited}%)`;
-  } catch {
-    return average;
-  }
-}
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 async function main(): Promise<void> {
   const { stores, settings: s } = settings();
-  const loadAtStart = load();
+  const loadAtStart = machineLoad();
   progress(`stores: ${stores.join(', ')}; ${s.seconds} s per store at c=${s.connections}`);
   const runs: RunOutcome[] = [];
   for (const name of stores) runs.push(await runOnStore(name, s, progress));
@@ -90,7 +78,7 @@ async function main(): Promise<void> {
     '  The load generator is a child process; latency is per request as autocannon measured it, percentiles over every response.',
     "Peak RSS: the app's process (the app, the pg driver, and PGlite when embedded), sampled every 50 ms; the PostgreSQL server is not included.",
     `Machine: ${availableParallelism()} cores, shared by the app, the load generator and PostgreSQL; load average (1/5/15 min)` +
-      ` at start ${loadAtStart}, at end ${load()}.`,
+      ` at start ${loadAtStart}, at end ${machineLoad()}.`,
     ...runs.map((r) => `  ${r.store}: ${r.where}`),
     '',
     formatApiTable(runs),

@@ -3,6 +3,7 @@
  * nor counts towards the app's RSS. It takes one LoadPlan over IPC, runs autocannon and answers a LoadResult.
  */
 import autocannon from 'autocannon';
+import type { ChildAnswer } from './run-load.js';
 import { MixedWorkload, type KindSummary, type LoadPlan } from './workload.js';
 
 export interface LoadResult {
@@ -20,7 +21,7 @@ export interface LoadResult {
   readonly cpuMs: number;
 }
 
-export type ClientMessage = { readonly ok: true; readonly result: LoadResult } | { readonly ok: false; readonly error: string };
+export type ClientMessage = ChildAnswer<LoadResult>;
 
 function run(plan: LoadPlan): Promise<LoadResult> {
   const workload = new MixedWorkload(plan);

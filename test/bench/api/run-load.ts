@@ -1,7 +1,7 @@
-import { fork } from 'node:child_process';
+import { fork, type Serializable } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import type { ClientMessage, LoadResult } from './load-client.js';
+import type { LoadResult } from './load-client.js';
 import type { LoadPlan } from './workload.js';
 
 /** What this (the app's) process did while the load ran. */
@@ -42,7 +42,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadRun> {
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
   try {
-    const result = await inChild(plan);
+    const result = await askChild<LoadResult>(CLIENT, plan);
     const wallMs = performance.now() - wall0;
     const cpu = process.cpuUsage(cpu0);
     return {
@@ -59,19 +59,23 @@ export async function runLoad(plan: LoadPlan): Promise<LoadRun> {
   }
 }
 
-function inChild(plan: LoadPlan): Promise<LoadResult> {
+/** What a one-shot child answers over IPC; load-client's ClientMessage is this for a LoadResult. */
+export type ChildAnswer<T> = { readonly ok: true; readonly result: T } | { readonly ok: false; readonly error: string };
+
+/** Forks `script`, sends it one message and resolves to its one answer; the child exits after answering. */
+export function askChild<T>(script: string, message: Serializable): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = fork(CLIENT, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let answered = false;
-    child.once('message', (message: ClientMessage) => {
+    child.once('message', (answer: ChildAnswer<T>) => {
       answered = true;
-      if (message.ok) resolve(message.result);
-      else reject(new Error(`load client failed: ${message.error}`));
+      if (answer.ok) resolve(answer.result);
+      else reject(new Error(`${script} failed: ${answer.error}`));
     });
     child.once('error', reject);
     child.once('exit', (code) => {
-      if (!answered) reject(new Error(`load client exited with code ${code} before answering`));
+      if (!answered) reject(new Error(`${script} exited with code ${code} before answering`));
     });
-    child.send(plan);
+    child.send(message);
   });
 }
