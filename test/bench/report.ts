@@ -20,23 +20,29 @@ function cells(row: Row): string[] {
 }
 
 export function formatTable(rows: readonly Row[]): string {
-  const body = rows.map(cells);
-  const widths = HEADERS.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
+  const breaks = new Set(rows.flatMap((row, i) => (i > 0 && row.adapter !== rows[i - 1]?.adapter ? [i] : [])));
+  return formatColumns(HEADERS, rows.map(cells), NUMERIC, breaks);
+}
+
+/** Columns padded to their widest cell, numbers aligned right, a rule under the headers and before each break. */
+export function formatColumns(
+  headers: readonly string[],
+  body: readonly string[][],
+  numeric: ReadonlySet<number>,
+  breaks: ReadonlySet<number>,
+): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
   const line = (values: readonly string[]) =>
     values
-      .map((v, i) => (NUMERIC.has(i) ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0)))
+      .map((v, i) => (numeric.has(i) ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0)))
       .join(' | ')
       .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
-  const out = [line(HEADERS), rule];
-  let adapter = rows[0]?.adapter;
-  for (const [i, r] of body.entries()) {
-    if (rows[i]?.adapter !== adapter) {
-      out.push(rule);
-      adapter = rows[i]?.adapter;
-    }
+  const out = [line(headers), rule];
+  body.forEach((r, i) => {
+    if (breaks.has(i)) out.push(rule);
     out.push(line(r));
-  }
+  });
   return out.join('\n');
 }
 

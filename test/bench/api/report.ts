@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { percentile, type Row } from '../measure.js';
-import type { Verdict } from '../report.js';
+import { formatColumns, type Verdict } from '../report.js';
 import type { RunOutcome } from './scenario.js';
 import type { KindSummary } from './workload.js';
 
@@ -107,19 +107,7 @@ export function formatApiTable(runs: readonly RunOutcome[]): string {
     if (body.length > 0) breaks.add(body.length);
     body.push(...httpRows(run), rawRow(run.raw, headline(run).okPerSec));
   }
-  const widths = HEADERS.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
-  const line = (values: readonly string[]) =>
-    values
-      .map((v, i) => (NUMERIC.has(i) ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0)))
-      .join(' | ')
-      .trimEnd();
-  const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
-  const out = [line(HEADERS), rule];
-  body.forEach((r, i) => {
-    if (breaks.has(i)) out.push(rule);
-    out.push(line(r));
-  });
-  return out.join('\n');
+  return formatColumns(HEADERS, body, NUMERIC, breaks);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ADAPTERS } from './bench-app.js';
 import type { Measurement, Scenario } from './measure-round.js';
+import { formatColumns } from '../report.js';
 
 const HEADERS = ['adapter', 'round', 'route', 'c', 'requests/s', 'p50 ms', 'p99 ms', 'server CPU ms/req', 'non-2xx', 'errors'] as const;
 /** Columns aligned right (numbers); the others align left. */
@@ -23,22 +24,6 @@ function cells(m: Measurement): string[] {
   ];
 }
 
-function table(headers: readonly string[], body: readonly string[][], numeric: ReadonlySet<number>, breaks: ReadonlySet<number>): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
-  const line = (values: readonly string[]) =>
-    values
-      .map((v, i) => (numeric.has(i) ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0)))
-      .join(' | ')
-      .trimEnd();
-  const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
-  const out = [line(headers), rule];
-  body.forEach((r, i) => {
-    if (breaks.has(i)) out.push(rule);
-    out.push(line(r));
-  });
-  return out.join('\n');
-}
-
 /** The distinct scenarios in the order they first ran. */
 function scenariosOf(measurements: readonly Measurement[]): Scenario[] {
   const seen: Scenario[] = [];
@@ -54,7 +39,7 @@ export function formatRuns(measurements: readonly Measurement[]): string {
     if (body.length > 0) breaks.add(body.length);
     body.push(...measurements.filter((m) => sameScenario(m, scenario)).map(cells));
   }
-  return table(HEADERS, body, NUMERIC, breaks);
+  return formatColumns(HEADERS, body, NUMERIC, breaks);
 }
 
 function median(values: readonly number[]): number {
@@ -92,7 +77,7 @@ export function formatRatios(measurements: readonly Measurement[]): string {
       String(pairs.length),
     ];
   });
-  return table(headers, body, new Set([1, 2, 3, 4, 5, 6]), new Set());
+  return formatColumns(headers, body, new Set([1, 2, 3, 4, 5, 6]), new Set());
 }
 
 /** Empty when every answer was 2xx and every request got one. */
