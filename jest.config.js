@@ -12,8 +12,16 @@ const swc = [
   },
 ];
 
+/**
+ * @fastify/static (the docs' assets) requires content-disposition 2, which is ESM: Node 20 loads it through
+ * require(esm), jest's CommonJS loader cannot, so jest compiles that one package to CommonJS.
+ */
+const swcToCommonJs = ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }];
+const ESM_ONLY_DEPENDENCY = 'node_modules/(?:.*/)?content-disposition/dist/';
+
 const common = {
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, [`${ESM_ONLY_DEPENDENCY}.+\\.js$`]: swcToCommonJs },
+  transformIgnorePatterns: ['/node_modules/(?!(?:.*/)?content-disposition/dist/)'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -32,7 +32,8 @@ async function main(): Promise<void> {
     await app.close();
     return;
   }
-  await app.listen(config.port);
+  // Every IPv4 interface: Fastify alone would listen on localhost, out of reach from outside a container.
+  await app.listen(config.port, '0.0.0.0');
   const url = await app.getUrl();
   logger.log({ message: `Actiontrail API listening on ${url} (store: ${config.eventStore}); docs at ${url}/docs`, url }, 'Main');
   announceAuthentication(logger, config);

@@ -54,8 +54,9 @@ export interface Page {
 class FormTooLargeError extends Error {}
 
 /**
- * The web console: GOV.UK pages over the ConsoleGateway, for every path the app does not claim. Express
- * middleware in shape only (req, res, next), so the library needs nothing but node and its templates.
+ * The web console: GOV.UK pages over the ConsoleGateway, for every path the app does not claim. Connect-style
+ * middleware (req, res, next) on node's own request and response, which the api runs through @fastify/middie, so
+ * the library needs nothing but node and its templates.
  */
 export function consoleMiddleware(options: ConsoleOptions): ConsoleMiddleware {
   const render = createRenderer();
@@ -461,7 +462,7 @@ function writeHtml(res: ServerResponse, status: number, html: string, nonce: str
   res.end(html);
 }
 
-/** Express (which serves the console) sets `protocol` from the socket and, by TRUST_PROXY, the proxy's header. */
+/** The api's Fastify (through @fastify/middie) sets `protocol` from the socket and, by TRUST_PROXY, the proxy's header. */
 function requestOriginOf(req: IncomingMessage): string {
   const protocol = (req as IncomingMessage & { readonly protocol?: string }).protocol ?? 'http';
   return `${protocol}://${req.headers.host ?? 'localhost'}`;

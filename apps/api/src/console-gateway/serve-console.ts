@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CONSOLE_GATEWAY, consoleMiddleware, openIdConnectSignIn, type ConsoleGateway } from '#console';
 import type { AppConfig } from '#runtime';
 import { API_PREFIX } from '../platform/http/api-prefix.js';
@@ -17,7 +17,7 @@ export function isAppPath(operationalRoutes: readonly string[]): (path: string) 
  * Mounts the web console at /. It reads its own form bodies and signs people in with its own session cookie,
  * so it runs before the API's token check and JSON body gate, which never see its requests.
  */
-export function serveConsole(app: NestExpressApplication, config: AppConfig, operationalRoutes: readonly string[]): void {
+export function serveConsole(app: NestFastifyApplication, config: AppConfig, operationalRoutes: readonly string[]): void {
   app.use(
     consoleMiddleware({
       gateway: app.get<ConsoleGateway>(CONSOLE_GATEWAY),

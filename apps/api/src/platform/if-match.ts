@@ -8,7 +8,8 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { HttpResponse } from './http/http-types.js';
 import { map, type Observable } from 'rxjs';
 import { ProblemException } from './problems/problem.js';
 
@@ -56,11 +57,11 @@ export const ANSWERS_ETAG = 'actiontrail:answers-etag';
 @Injectable()
 class ETagFromVersion implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const res = context.switchToHttp().getResponse<ServerResponse>();
+    const res = context.switchToHttp().getResponse<HttpResponse>();
     return next.handle().pipe(
       map((answer: unknown) => {
         const version = (answer as { version?: unknown } | null | undefined)?.version;
-        if (typeof version === 'number' && !res.headersSent) res.setHeader('ETag', etagFor(version));
+        if (typeof version === 'number' && !res.sent) void res.header('ETag', etagFor(version));
         return answer;
       }),
     );

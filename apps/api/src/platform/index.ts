@@ -15,6 +15,7 @@ export { ProblemException, problemType, type FieldError, type Problem } from './
 export { RequestValidationError } from './validation/request-validation.error.js';
 export { HealthRegistry, type HealthCheck, type HealthCheckResult } from '#runtime';
 export { API_PREFIX } from './http/api-prefix.js';
+export type { HttpRequest, HttpResponse } from './http/http-types.js';
 export { apiMigrations, API_MIGRATIONS_TABLE } from './database/api-migrations.js';
 export { UuidParam } from './validation/uuid-param.js';
 export { Sends } from './contract/sends.js';

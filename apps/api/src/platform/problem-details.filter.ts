@@ -1,5 +1,5 @@
-import { Catch, Logger, NotFoundException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import type { HttpRequest, HttpResponse, NextFunction } from './http/http-types.js';
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { pathOf, type HttpRequest, type HttpResponse } from './http/http-types.js';
 import { wasConditional } from './if-match.js';
 import { PROBLEM_CONTENT_TYPE, problemBody } from './problems/problem.js';
 import { problemFor } from './problems/problem-mapping.js';
@@ -7,24 +7,15 @@ import { requestContextOf } from './request-context.js';
 
 const logger = new Logger('ProblemDetails');
 
-/** The one exception filter: every error leaves as application/problem+json (RFC 9457). */
+/**
+ * The one exception filter: every error leaves as application/problem+json (RFC 9457). Nest also routes
+ * Fastify's errors (middleware, hooks, the body reader) and its not-found answer through it.
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     sendProblem(exception, host.switchToHttp().getRequest<HttpRequest>(), host.switchToHttp().getResponse<HttpResponse>());
   }
-}
-
-/**
- * Last in the Express chain, for what Nest's own handlers do not cover: unknown paths outside the
- * global prefix, and errors raised after them.
- */
-export function unmatchedRouteHandler(req: HttpRequest, res: HttpResponse): void {
-  sendProblem(new NotFoundException(`Cannot ${req.method} ${req.path}`), req, res);
-}
-
-export function lastErrorHandler(error: unknown, req: HttpRequest, res: HttpResponse, _next: NextFunction): void {
-  sendProblem(error, req, res);
 }
 
 export function sendProblem(exception: unknown, req: HttpRequest, res: HttpResponse): void {
@@ -33,7 +24,7 @@ export function sendProblem(exception: unknown, req: HttpRequest, res: HttpRespo
 
   if (unexpected) {
     logger.error({
-      message: `Unhandled error on ${req.method} ${req.path}: ${describe(exception)}`,
+      message: `Unhandled error on ${req.method} ${pathOf(req.url)}: ${describe(exception)}`,
       correlationId: context?.correlationId,
       requestId: context?.requestId,
       stack: exception instanceof Error ? exception.stack : undefined,
@@ -42,19 +33,24 @@ export function sendProblem(exception: unknown, req: HttpRequest, res: HttpRespo
     logger.warn({ message: `${problem.status} ${problem.code}: ${describe(exception)}`, correlationId: context?.correlationId });
   }
 
-  if (res.headersSent) {
+  const raw = res.raw;
+  if (raw.headersSent) {
     // Too late for a problem body: cut the connection so the client sees a failure, not a truncated success.
-    res.destroy();
+    raw.destroy();
     return;
   }
-  res.statusCode = problem.status;
-  for (const [name, value] of Object.entries(problem.headers ?? {})) res.setHeader(name, value);
-  res.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
-  res.end(JSON.stringify(problemBody(problem)));
+  const body = JSON.stringify(problemBody(problem));
+  const headers = { ...problem.headers, 'Content-Type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8` };
+  // A route that took over the response (streamed NDJSON) has no reply left to send with.
+  if (res.sent) {
+    raw.writeHead(problem.status, headers).end(body);
+    return;
+  }
+  void res.code(problem.status).headers(headers).send(body);
 }
 
 function pathIdsOf(req: HttpRequest): string[] {
-  const params = (req as HttpRequest & { readonly params?: Record<string, unknown> }).params ?? {};
+  const params = (req.params ?? {}) as Record<string, unknown>;
   return Object.values(params).filter((value): value is string => typeof value === 'string');
 }
 

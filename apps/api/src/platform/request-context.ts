@@ -33,13 +33,21 @@ export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore();
 }
 
-/** The context kept on the request itself: callbacks that lost the async context (body parsing, 'finish') use this. */
+/**
+ * The context kept on node's request itself: callbacks that lost the async context (body parsing, 'finish') use
+ * this. Given Fastify's request (guards, interceptors, filters), it reads the node request it wraps.
+ */
 export function requestContextOf(req: object): RequestContext | undefined {
-  return (req as WithContext)[CONTEXT_OF_REQUEST];
+  return (nodeRequestOf(req) as WithContext)[CONTEXT_OF_REQUEST];
 }
 
 export function attachRequestContext(req: object, context: RequestContext): void {
-  (req as WithContext)[CONTEXT_OF_REQUEST] = context;
+  (nodeRequestOf(req) as WithContext)[CONTEXT_OF_REQUEST] = context;
+}
+
+function nodeRequestOf(req: object): object {
+  const raw = (req as { readonly raw?: unknown }).raw;
+  return typeof raw === 'object' && raw !== null ? raw : req;
 }
 
 export function runInRequestContext<T>(context: RequestContext, work: () => T): T {

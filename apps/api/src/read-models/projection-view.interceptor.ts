@@ -1,7 +1,7 @@
 import { Injectable, UseInterceptors, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { from, switchMap, type Observable } from 'rxjs';
-import { ProblemException } from '../platform/index.js';
+import { ProblemException, type HttpResponse } from '../platform/index.js';
 import { ProjectionPositions } from './projection-positions.js';
 
 export const READ_YOUR_WRITES_TIMEOUT_MS = 5_000;
@@ -19,7 +19,7 @@ export class ProjectionViewInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
     const req = http.getRequest<IncomingMessage & { query?: Record<string, unknown> }>();
-    const res = http.getResponse<ServerResponse>();
+    const res = http.getResponse<HttpResponse>();
     const raw = req.query?.minPosition;
     if (raw !== undefined && (typeof raw !== 'string' || !POSITION.test(raw))) {
       throw ProblemException.of(400, 'validation-failed', 'minPosition must be a non-negative whole number', [
@@ -28,7 +28,7 @@ export class ProjectionViewInterceptor implements NestInterceptor {
     }
     return from(this.reach(raw === undefined ? 0 : Number(raw))).pipe(
       switchMap((position) => {
-        res.setHeader('X-Projection-Position', String(position));
+        void res.header('X-Projection-Position', String(position));
         return next.handle();
       }),
     );

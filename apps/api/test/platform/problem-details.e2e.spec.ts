@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import request from 'supertest';
 import type { SqlEventStore } from '#event-store';
 import { openE2eStore } from '../support/e2e-store.js';
@@ -120,6 +121,58 @@ describe('problem details (RFC 9457) for every error', () => {
     expectProblem(form, 415, 'unsupported-media-type');
     const latin1 = await http().post('/api/v1/test/resolutions').set('Content-Type', 'application/json; charset=latin1').send('{}');
     expectProblem(latin1, 415, 'unsupported-media-type');
+  });
+
+  /** supertest would otherwise serialize a Buffer sent as application/json into JSON. */
+  const asSent = (bytes: unknown) => bytes as string;
+
+  it('reads a body sent gzip, deflate or br compressed, as the uncompressed JSON', async () => {
+    const body = JSON.stringify({ note: 'compressed' });
+    for (const [encoding, compress] of [
+      ['gzip', gzipSync],
+      ['deflate', deflateSync],
+      ['br', brotliCompressSync],
+    ] as const) {
+      const res = await http()
+        .post(`/api/v1/test/streams/${encoding}/notes`)
+        .set('Content-Type', 'application/json')
+        .set('Content-Encoding', encoding)
+        .serialize(asSent)
+        .send(compress(body));
+      expect({ encoding, status: res.status }).toEqual({ encoding, status: 201 });
+      expect((await store.readStream(`test-${encoding}`)).map((event) => event.data)).toEqual([{ note: 'compressed' }]);
+    }
+  });
+
+  it('answers 415 for a Content-Encoding it does not know, 400 for a body that does not inflate, and stores nothing', async () => {
+    const unknown = await http()
+      .post('/api/v1/test/streams/zstd/notes')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'zstd')
+      .send(JSON.stringify({ note: 'x' }));
+    expectProblem(unknown, 415, 'unsupported-media-type');
+    const corrupt = await http()
+      .post('/api/v1/test/streams/corrupt/notes')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .serialize(asSent)
+      .send(Buffer.from('not gzip at all'));
+    expectProblem(corrupt, 400, 'malformed-json');
+    expect(await store.streamVersion('test-zstd')).toBe(0);
+    expect(await store.streamVersion('test-corrupt')).toBe(0);
+  });
+
+  it('answers 413 for a small gzip body that inflates past 256 KiB', async () => {
+    const bomb = gzipSync(JSON.stringify({ note: 'x'.repeat(1024 * 1024) }));
+    expect(bomb.length).toBeLessThan(16 * 1024);
+    const res = await http()
+      .post('/api/v1/test/streams/bomb/notes')
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'gzip')
+      .serialize(asSent)
+      .send(bomb);
+    expectProblem(res, 413, 'payload-too-large');
+    expect(await store.streamVersion('test-bomb')).toBe(0);
   });
 
   it('accepts application/*+json', async () => {

@@ -18,7 +18,7 @@ export interface AppConfig {
   /** Browser origins allowed to call the API (CORS); empty answers no cross-origin request. `*` allows any. */
   readonly corsOrigins: readonly string[];
   /**
-   * Express's `trust proxy`: decides the client IP (failed-login limits) and whether a request came over TLS (HSTS).
+   * The HTTP server's `trustProxy` (read as Express's `trust proxy` was): decides the client IP (failed-login limits) and whether a request came over TLS (HSTS).
    * A hop count or addresses; never `true`, which would let any client name its own address in X-Forwarded-For.
    */
   readonly trustProxy: false | number | string;

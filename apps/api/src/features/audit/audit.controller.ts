@@ -81,16 +81,16 @@ export class AuditController {
   @ApiProduces('application/json', 'application/x-ndjson')
   @ApiOkResponse({ type: VerifyResultView })
   async verify(@Query() query: VerifyQueryDto, @Res() res: HttpResponse): Promise<void> {
-    res.setHeader('Cache-Control', 'no-store');
     if (query.progress !== 'true') {
       const result: VerifyResultView = await this.queries.execute(new VerifyEventStoreQuery());
-      res.setHeader('Content-Type', 'application/json; charset=utf-8');
-      res.end(JSON.stringify(result));
+      void res.header('Cache-Control', 'no-store').type('application/json; charset=utf-8').send(JSON.stringify(result));
       return;
     }
-    res.statusCode = 200;
-    res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
-    const line = (value: object) => res.write(`${JSON.stringify(value)}\n`);
+    // Streamed line by line: the response is taken over from Fastify, which would wait for one whole body.
+    res.hijack();
+    const raw = res.raw;
+    raw.writeHead(200, { 'Cache-Control': 'no-store', 'Content-Type': 'application/x-ndjson; charset=utf-8' });
+    const line = (value: object) => raw.write(`${JSON.stringify(value)}\n`);
     line({ checkedEvents: 0 });
     try {
       line(await this.queries.execute(new VerifyEventStoreQuery(({ checkedEvents }) => line({ checkedEvents }))));
@@ -98,6 +98,6 @@ export class AuditController {
       logger.error({ message: `Verification failed part-way: ${error instanceof Error ? error.message : String(error)}` });
       line({ error: 'verification-failed', detail: 'The store stopped answering part-way; nothing was concluded' });
     }
-    res.end();
+    raw.end();
   }
 }

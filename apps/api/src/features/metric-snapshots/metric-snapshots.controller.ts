@@ -88,7 +88,7 @@ export class MetricSnapshotsController {
     const page: MetricSeriesPage = await this.queries.execute(
       new GetMetricSeriesQuery(params.metric, filter.subject, { after: filter.after, limit: pageSizeOf(filter) }),
     );
-    if (page.nextAfter !== null) res.setHeader('X-Next-After', page.nextAfter);
+    if (page.nextAfter !== null) res.header('X-Next-After', page.nextAfter);
     return page.points;
   }
 }

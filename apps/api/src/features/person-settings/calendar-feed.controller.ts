@@ -98,9 +98,9 @@ export class CalendarFeedController {
     const owner = looksLikeCalendarToken(token) ? await feedOwnerOf(this.db, calendarTokenHash(token)) : undefined;
     if (!owner) throw notFound('calendar-feed-not-found', 'No calendar feed has this address: it may have been revoked or replaced');
     const entries = await feedEntriesOf(this.db, owner.personId);
-    res.setHeader('Content-Type', 'text/calendar; charset=utf-8');
-    res.setHeader('Cache-Control', 'private, no-cache');
-    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.header('Content-Type', 'text/calendar; charset=utf-8');
+    res.header('Cache-Control', 'private, no-cache');
+    res.header('Referrer-Policy', 'no-referrer');
     return calendarFeedIcs(owner, entries, consoleOriginOf(this.config, requestOriginOf(req)), this.clock.now());
   }
 }

@@ -1,9 +1,9 @@
 import type { AppConfig } from '#runtime';
 import type { HttpRequest } from '../../platform/http/http-types.js';
 
-/** The origin a request came to (Express's protocol honours TRUST_PROXY). */
+/** The origin a request came to (Fastify's protocol honours TRUST_PROXY). */
 export function requestOriginOf(req: HttpRequest): string {
-  const protocol = (req as HttpRequest & { readonly protocol?: string }).protocol ?? 'http';
+  const protocol = req.protocol;
   return `${protocol}://${req.headers.host ?? 'localhost'}`;
 }
 

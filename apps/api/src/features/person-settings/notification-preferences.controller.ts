@@ -88,7 +88,7 @@ export class NotificationPreferencesController {
   private async read(personId: string, res: HeaderSink): Promise<NotificationPreferencesView> {
     const { state, version } = await this.aggregates.load(personDecider, streamIdFor('person', personId));
     if (!state.exists) throw personNotInDirectory(personId);
-    res.setHeader('ETag', etagFor(version));
+    res.header('ETag', etagFor(version));
     const chosen = state.notificationPreferences;
     return {
       personId,

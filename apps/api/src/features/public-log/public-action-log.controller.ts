@@ -15,7 +15,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { AppConfig } from '#runtime';
 import { Public } from '../../platform/auth/index.js';
-import type { HttpRequest } from '../../platform/http/http-types.js';
+import { pathOf, type HttpRequest } from '../../platform/http/http-types.js';
 import { APP_CONFIG } from '../../platform/index.js';
 import { ProjectionView } from '../../read-models/projection-view.interceptor.js';
 import type { HeaderSink } from '../shared/send-folded.js';
@@ -33,7 +33,7 @@ class PublicActionLogEnabled implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (this.config.publicActionLog) return true;
     const req = context.switchToHttp().getRequest<HttpRequest>();
-    throw new NotFoundException(`Cannot ${req.method} ${req.path}`);
+    throw new NotFoundException(`Cannot ${req.method} ${pathOf(req.url)}`);
   }
 }
 

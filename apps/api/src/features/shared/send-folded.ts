@@ -2,8 +2,9 @@ import { notFound } from '#domain';
 import { etagFor } from '../../platform/index.js';
 import type { Loaded } from './aggregate-store.js';
 
+/** What a passthrough @Res() is used for here: Fastify's reply.header(). */
 export interface HeaderSink {
-  setHeader(name: string, value: string): unknown;
+  header(name: string, value: string): unknown;
 }
 
 /** A single resource folded from its stream: 404 when it never existed, else its state with `ETag: "<version>"`. */
@@ -14,7 +15,7 @@ export function sendFolded<S extends { readonly exists: boolean }>(
   message: string,
 ): Omit<Extract<S, { readonly exists: true }>, 'exists'> & { version: number } {
   if (!loaded.state.exists) throw notFound(code, message);
-  res.setHeader('ETag', etagFor(loaded.version));
+  res.header('ETag', etagFor(loaded.version));
   const { exists: _exists, ...rest } = loaded.state as Extract<S, { readonly exists: true }>;
   return { ...rest, version: loaded.version };
 }

@@ -25,9 +25,9 @@ export function answerActionLog<Json>(
   accept: string | undefined,
   res: HeaderSink,
 ): Json | string {
-  res.setHeader('Vary', 'Accept');
+  res.header('Vary', 'Accept');
   if (!wantsCsv(format, accept)) return json;
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${actionLogFileName(log)}"`);
+  res.header('Content-Type', 'text/csv; charset=utf-8');
+  res.header('Content-Disposition', `attachment; filename="${actionLogFileName(log)}"`);
   return actionLogCsv(log);
 }

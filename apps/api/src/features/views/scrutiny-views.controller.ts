@@ -45,7 +45,7 @@ export class ScrutinyViewsController {
     const tracker: RecommendationsTracker = await this.queries.execute(
       new GetRecommendationsTrackerQuery(committeeId, { asOf, status, municipalYear, after, limit: limitOf(query, accept) }),
     );
-    res.setHeader('Vary', 'Accept');
+    res.header('Vary', 'Accept');
     return wantsCsv(query.format, accept) ? sendCsv(res, trackerFileName(tracker), trackerCsv(tracker)) : tracker;
   }
 
@@ -67,7 +67,7 @@ export class ScrutinyViewsController {
     const register: DecisionRegister = await this.queries.execute(
       new GetDecisionRegisterQuery({ from, to, callInStatus, after, limit: limitOf(query, accept) }),
     );
-    res.setHeader('Vary', 'Accept');
+    res.header('Vary', 'Accept');
     return wantsCsv(query.format, accept) ? sendCsv(res, 'decision-register.csv', registerCsv(register)) : register;
   }
 }

@@ -37,7 +37,7 @@ export function fileSlug(name: string, fallback: string): string {
 }
 
 export function sendCsv(res: HeaderSink, fileName: string, csv: string): string {
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+  res.header('Content-Type', 'text/csv; charset=utf-8');
+  res.header('Content-Disposition', `attachment; filename="${fileName}"`);
   return csv;
 }

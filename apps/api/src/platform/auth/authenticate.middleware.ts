@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { HttpRequest, Middleware } from '../http/http-types.js';
+import type { Middleware, RawRequest } from '../http/http-types.js';
 import { requestContextOf, runInRequestContext, setCurrentActor } from '../request-context.js';
 import { AuthenticationError, AuthenticationUnavailableError } from './auth-errors.js';
 import { authenticationUnavailable, tooManyFailedAuthentications, unauthorized } from './auth-problems.js';
@@ -66,7 +66,7 @@ export function authenticateRequests(options: AuthenticationOptions): Middleware
   };
 }
 
-/** Express's req.ip honours TRUST_PROXY; behind a proxy without it, every client shares the proxy's address. */
-function clientAddress(req: HttpRequest): string {
-  return (req as HttpRequest & { readonly ip?: string }).ip ?? req.socket.remoteAddress ?? 'unknown';
+/** Fastify's request.ip (copied onto node's by middie) honours TRUST_PROXY; behind a proxy without it, every client shares the proxy's address. */
+function clientAddress(req: RawRequest): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }

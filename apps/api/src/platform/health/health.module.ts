@@ -76,11 +76,12 @@ class HealthController {
     const status = allUp ? 'ok' : 'degraded';
     const report: HealthReport = mayReadDetails() ? { status, checks } : { status };
     // Written directly: Nest would otherwise reset the status to the route's 200.
-    res.statusCode = store.status === 'up' ? 200 : 503;
-    if (store.status !== 'up') res.setHeader('Retry-After', '5');
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.end(JSON.stringify(report));
+    if (store.status !== 'up') res.header('Retry-After', '5');
+    void res
+      .code(store.status === 'up' ? 200 : 503)
+      .header('Cache-Control', 'no-store')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(report));
   }
 
   /** Liveness: the process answers; no dependency is consulted. */

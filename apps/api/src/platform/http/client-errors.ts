@@ -1,4 +1,4 @@
-import { STATUS_CODES, type Server } from 'node:http';
+import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { codeForStatus } from '../problems/problem-mapping.js';
 import { PROBLEM_CONTENT_TYPE, problemBody } from '../problems/problem.js';
@@ -25,30 +25,29 @@ const DETAILS: Readonly<Record<number, string>> = {
 };
 
 /**
- * Malformed HTTP (oversized headers, broken framing) never reaches Express: Node answers it with a bare
- * status line. This answers the same status as application/problem+json, like every other error.
+ * Fastify's clientErrorHandler. Malformed HTTP (oversized headers, broken framing) never reaches a route: Node
+ * would answer it with a bare status line. This answers the same status as application/problem+json, like every
+ * other error.
  */
-export function answerClientErrorsAsProblems(server: Server): void {
-  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
-    if (error.code === 'ECONNRESET' || !socket.writable) {
-      socket.destroy();
-      return;
-    }
-    const status = statusFor(error.code);
-    const body = JSON.stringify(problemBody({ status, code: codeForStatus(status), detail: DETAILS[status] ?? 'Bad request' }));
-    // A client that sent HEAD reads no body: one would be taken for garbage after the answer.
-    const head = error.rawPacket?.toString('latin1', 0, 5) === 'HEAD ';
-    socket.end(
-      [
-        `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
-        `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
-        `Content-Length: ${Buffer.byteLength(body)}`,
-        'X-Content-Type-Options: nosniff',
-        'Cache-Control: no-store',
-        'Connection: close',
-        '',
-        head ? '' : body,
-      ].join('\r\n'),
-    );
-  });
+export function answerClientErrorAsProblem(error: Error & { readonly code?: string; readonly rawPacket?: unknown }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = statusFor(error.code);
+  const body = JSON.stringify(problemBody({ status, code: codeForStatus(status), detail: DETAILS[status] ?? 'Bad request' }));
+  // A client that sent HEAD reads no body: one would be taken for garbage after the answer.
+  const head = Buffer.isBuffer(error.rawPacket) && error.rawPacket.toString('latin1', 0, 5) === 'HEAD ';
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+      `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'X-Content-Type-Options: nosniff',
+      'Cache-Control: no-store',
+      'Connection: close',
+      '',
+      head ? '' : body,
+    ].join('\r\n'),
+  );
 }

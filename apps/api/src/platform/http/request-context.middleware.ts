@@ -22,9 +22,12 @@ export const requestContextMiddleware: Middleware = (req, res, next) => {
   runInRequestContext(context, () => next());
 };
 
-/** Body parsing resumes in the socket's async context, so the request's context is entered again after it. */
-export const reenterRequestContext: Middleware = (req, _res, next) => {
+/**
+ * A Fastify preHandler hook: body parsing resumes in the socket's async context, so the request's context is
+ * entered again after it, and Nest's handler (guards, interceptors, the route) runs inside it.
+ */
+export function reenterRequestContext(req: object, _reply: unknown, done: () => void): void {
   const context = requestContextOf(req);
-  if (context) runInRequestContext(context, () => next());
-  else next();
-};
+  if (context) runInRequestContext(context, done);
+  else done();
+}

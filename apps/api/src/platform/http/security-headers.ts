@@ -1,6 +1,6 @@
 import helmet, { strictTransportSecurity, type HelmetOptions } from 'helmet';
 import { DOCS_PATH } from '../openapi.js';
-import type { HttpRequest, Middleware } from './http-types.js';
+import { pathOf, type Middleware, type RawRequest } from './http-types.js';
 
 const API_CSP = {
   defaultSrc: ["'none'"],
@@ -40,7 +40,7 @@ const DOCS_UI = new RegExp(`^/${DOCS_PATH}(?:/|$)`);
  * only on requests that came over TLS (directly, or through a proxy that TRUST_PROXY trusts).
  */
 export const securityHeaders: Middleware = (req, res, next) => {
-  const docsUi = DOCS_UI.test(req.path);
+  const docsUi = DOCS_UI.test(pathOf(req.url));
   if (!docsUi) res.setHeader('Cache-Control', 'no-store');
   const headers = docsUi ? docsHeaders : apiHeaders;
   headers(req, res, (error) => {
@@ -49,6 +49,6 @@ export const securityHeaders: Middleware = (req, res, next) => {
   });
 };
 
-function cameOverTls(req: HttpRequest): boolean {
-  return (req as HttpRequest & { readonly secure?: boolean }).secure === true;
+function cameOverTls(req: RawRequest): boolean {
+  return req.protocol === 'https';
 }

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Middleware } from '../http/http-types.js';
+import { pathOf, type Middleware } from '../http/http-types.js';
 import { requestContextOf } from '../request-context.js';
 
 const logger = new Logger('HTTP');
@@ -8,7 +8,7 @@ const logger = new Logger('HTTP');
 export const logRequests: Middleware = (req, res, next) => {
   const started = process.hrtime.bigint();
   const method = req.method;
-  const path = req.path;
+  const path = pathOf(req.url);
   let logged = false;
   const done = () => {
     if (logged) return;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Histogram, Registry } from 'prom-client';
-import { routePatternOf, UNMATCHED_ROUTE } from '../http/api-prefix.js';
-import type { HttpRequest, Middleware } from '../http/http-types.js';
+import { routePatternOf } from '../http/api-prefix.js';
+import type { HttpRequest, HttpResponse } from '../http/http-types.js';
 
 const LABELS = ['method', 'route', 'status'] as const;
 
@@ -10,7 +10,6 @@ const LABELS = ['method', 'route', 'status'] as const;
 export class HttpMetrics {
   private readonly requests: Counter<(typeof LABELS)[number]>;
   private readonly duration: Histogram<(typeof LABELS)[number]>;
-  private resolveRoute: (method: string, path: string) => string | undefined = () => undefined;
 
   constructor(registry: Registry) {
     this.requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered', labelNames: LABELS, registers: [registry] });
@@ -23,29 +22,15 @@ export class HttpMetrics {
     });
   }
 
-  /** Where the patterns of requests answered before routing are looked up (see route-table.ts). */
-  resolveUnroutedWith(resolve: (method: string, path: string) => string | undefined): void {
-    this.resolveRoute = resolve;
-  }
-
-  readonly middleware: Middleware = (req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.once('finish', () => {
-      const labels = { method: req.method, route: this.routeOf(req), status: String(res.statusCode) };
-      this.requests.inc(labels);
-      this.duration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
-    });
-    next();
+  /** A Fastify onResponse hook: it runs once the answer is finished, whoever wrote it (a route, a middleware, the console). */
+  readonly onResponse = (req: HttpRequest, reply: HttpResponse, done: () => void): void => {
+    this.record(req.method, routePatternOf(req), reply.statusCode, reply.elapsedTime / 1e3);
+    done();
   };
 
-  private routeOf(req: HttpRequest): string {
-    const routed = routePatternOf(req);
-    if (routed !== UNMATCHED_ROUTE) return routed;
-    return this.resolveRoute(req.method, pathOf(req.originalUrl)) ?? UNMATCHED_ROUTE;
+  record(method: string, route: string, status: number, seconds: number): void {
+    const labels = { method, route, status: String(status) };
+    this.requests.inc(labels);
+    this.duration.observe(labels, seconds);
   }
-}
-
-function pathOf(url: string): string {
-  const query = url.indexOf('?');
-  return query === -1 ? url : url.slice(0, query);
 }

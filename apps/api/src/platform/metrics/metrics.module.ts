@@ -37,7 +37,7 @@ class MetricsController {
     },
   })
   async scrape(@Res({ passthrough: true }) res: HttpResponse): Promise<string> {
-    res.setHeader('Content-Type', this.registry.contentType);
+    res.type(this.registry.contentType);
     return this.registry.metrics();
   }
 }

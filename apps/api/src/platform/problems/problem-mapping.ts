@@ -21,15 +21,15 @@ export interface RequestFacts {
 
 const DOMAIN_STATUS: Record<DomainErrorKind, number> = { 'not-found': 404, forbidden: 403, conflict: 409, invalid: 422 };
 
-/** Body-parser (http-errors) types that deserve their own problem type rather than the bare status. */
-const BODY_PARSER_CODES: Record<string, string> = {
-  'entity.too.large': 'payload-too-large',
-  'entity.parse.failed': 'malformed-json',
-  'charset.unsupported': 'unsupported-media-type',
-  'encoding.unsupported': 'unsupported-media-type',
+/** Fastify's body-reading errors that deserve their own problem type rather than the bare status. */
+const BODY_READER_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed-json',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
 };
 
-const BODY_PARSER_DETAILS: Record<string, string> = {
+const BODY_READER_DETAILS: Record<string, string> = {
   'payload-too-large': 'The request body is larger than the 256 KiB limit',
   'malformed-json': 'The request body is not valid JSON (a top-level object or array is required)',
   'unsupported-media-type': 'The request body must be JSON encoded as UTF-8',
@@ -84,6 +84,7 @@ export function problemFor(exception: unknown, request: RequestFacts): MappedPro
     });
   }
   if (exception instanceof HttpException) return expected(httpProblem(exception));
+  if (isFastifyClientError(exception)) return expected(fastifyProblem(exception));
   return { problem: { status: 500, code: 'internal', detail: 'An unexpected error occurred; it has been logged' }, unexpected: true };
 }
 
@@ -109,11 +110,27 @@ function presentEntries(details: Record<string, unknown> | undefined): Record<st
 
 function httpProblem(exception: HttpException): Problem {
   const status = exception.getStatus();
-  const parserType = (exception.cause as { type?: unknown } | undefined)?.type;
-  const parserCode = typeof parserType === 'string' ? BODY_PARSER_CODES[parserType] : undefined;
-  if (parserCode) return { status, code: parserCode, detail: BODY_PARSER_DETAILS[parserCode] ?? exception.message };
   if (status >= 500) return { status, code: codeForStatus(status), detail: STATUS_CODES[status] ?? 'Server error' };
   return { status, code: codeForStatus(status), detail: detailOf(exception) };
+}
+
+interface FastifyClientError {
+  readonly code: string;
+  readonly statusCode: number;
+  readonly message: string;
+}
+
+/** An error Fastify raised for the request itself (a body too large, a bad Content-Length): a 4xx, never a fault of ours. */
+function isFastifyClientError(exception: unknown): exception is FastifyClientError {
+  const { code, statusCode } = (exception ?? {}) as { code?: unknown; statusCode?: unknown };
+  return typeof code === 'string' && code.startsWith('FST_') && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;
+}
+
+function fastifyProblem(exception: FastifyClientError): Problem {
+  const status = exception.statusCode;
+  const code = BODY_READER_CODES[exception.code];
+  if (code) return { status, code, detail: BODY_READER_DETAILS[code] ?? exception.message };
+  return { status, code: codeForStatus(status), detail: exception.message };
 }
 
 /** 405 → 'method-not-allowed', 413 → 'payload-too-large', from the standard reason phrase. */

@@ -1,5 +1,4 @@
 import { hasLoneSurrogate } from '#event-store';
-import type { HttpRequest, HttpResponse, NextFunction } from '../http/http-types.js';
 import { RequestValidationError } from './request-validation.error.js';
 
 /** Keys that could reach an object's prototype once a library merges or transforms the body. */
@@ -8,12 +7,12 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 32;
 
 /**
- * Express middleware after the JSON parser: rejects dangerous keys, absurd nesting and text that is not
- * well-formed Unicode before validation sees the body (some validators throw on a lone surrogate).
+ * A Fastify preValidation hook, after the JSON parser: rejects dangerous keys, absurd nesting and text that is
+ * not well-formed Unicode before validation sees the body (some validators throw on a lone surrogate).
  */
-export function rejectUnsafeJsonBodies(req: HttpRequest, _res: HttpResponse, next: NextFunction): void {
+export function rejectUnsafeJsonBodies(req: { readonly body?: unknown }, _reply: unknown, done: (error?: Error) => void): void {
   const problem = unsafePartOf(req.body);
-  next(
+  done(
     problem
       ? new RequestValidationError([problem], 'The request body contains a forbidden key, nests too deeply or holds malformed text')
       : undefined,
