@@ -14,13 +14,27 @@ function exchange(port: number, raw: string): Promise<string> {
   });
 }
 
+/** As exchange, but the request in two packets, the second sent once the server has read the first. */
+function exchangeInTwoPackets(port: number, first: string, second: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(first);
+      setTimeout(() => socket.end(second), 100);
+    });
+    let answer = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer));
+  });
+}
+
 const problemOf = (answer: string) => ({
   statusLine: answer.split('\r\n')[0],
   contentType: /^content-type: (.*)$/im.exec(answer)?.[1],
   body: JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>,
 });
 
-describe('malformed HTTP, which Node rejects before Express sees it, is answered as problem+json', () => {
+describe('malformed HTTP, which Node rejects before Fastify sees it, is answered as problem+json', () => {
   let store: SqlEventStore;
   let testApp: TestApp;
   let port: number;
@@ -49,6 +63,13 @@ describe('malformed HTTP, which Node rejects before Express sees it, is answered
   it('answers HEAD with the headers alone', async () => {
     const answer = await exchange(port, `HEAD /health HTTP/1.1\r\nHost: x\r\nX-Padding: ${'p'.repeat(20_000)}\r\n\r\n`);
     expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    expect(answer.slice(answer.indexOf('\r\n\r\n') + 4)).toBe('');
+  });
+
+  it('answers HEAD with the headers alone when the headers over the limit arrive in a later packet', async () => {
+    const answer = await exchangeInTwoPackets(port, 'HEAD /health HTTP/1.1\r\nHost: x\r\n', `X-Padding: ${'p'.repeat(20_000)}\r\n\r\n`);
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    expect(answer).toMatch(/^content-type: application\/problem\+json/im);
     expect(answer.slice(answer.indexOf('\r\n\r\n') + 4)).toBe('');
   });
 

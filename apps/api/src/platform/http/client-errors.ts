@@ -36,18 +36,30 @@ export function answerClientErrorAsProblem(error: Error & { readonly code?: stri
   }
   const status = statusFor(error.code);
   const body = JSON.stringify(problemBody({ status, code: codeForStatus(status), detail: DETAILS[status] ?? 'Bad request' }));
-  // A client that sent HEAD reads no body: one would be taken for garbage after the answer.
-  const head = Buffer.isBuffer(error.rawPacket) && error.rawPacket.toString('latin1', 0, 5) === 'HEAD ';
+  const withBody = startsRequestOtherThanHead(error.rawPacket);
   socket.end(
     [
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
       `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
-      `Content-Length: ${Buffer.byteLength(body)}`,
+      `Content-Length: ${withBody ? Buffer.byteLength(body) : 0}`,
       'X-Content-Type-Options: nosniff',
       'Cache-Control: no-store',
       'Connection: close',
       '',
-      head ? '' : body,
+      withBody ? body : '',
     ].join('\r\n'),
   );
+}
+
+const REQUEST_LINE_START = /^([A-Z]{1,20}) /;
+
+/**
+ * A client that sent HEAD reads no body: one would be taken for garbage after the answer. The packet Node failed on
+ * names the method only when the request line is in it; headers that overflow in a later packet leave the method
+ * unknown, and then no body is sent either.
+ */
+function startsRequestOtherThanHead(rawPacket: unknown): boolean {
+  if (!Buffer.isBuffer(rawPacket)) return false;
+  const method = REQUEST_LINE_START.exec(rawPacket.toString('latin1', 0, 24))?.[1];
+  return method !== undefined && method !== 'HEAD';
 }
