@@ -6,8 +6,12 @@ import type { Middleware } from './http-types.js';
 /** The contract's limit: 256 KiB. */
 export const JSON_BODY_LIMIT_BYTES = 256 * 1024;
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
-const JSON_MEDIA_TYPE = /^application\/(?:json|[a-z0-9!#$&^_.+-]+\+json)$/;
-const JSON_CONTENT_TYPE = /^\s*application\/(?:json|[a-z0-9!#$&^_.+-]+\+json)\s*(?:;|$)/i;
+/** application/json and the +json structured suffix (RFC 6839): the one definition the gate and the parser share. */
+const JSON_MEDIA_TYPES = String.raw`application/(?:json|[a-z0-9!#$&^_.+-]+\+json)`;
+/** A media type already lower-cased and stripped of its parameters (the content-type gate). */
+const JSON_MEDIA_TYPE = new RegExp(`^${JSON_MEDIA_TYPES}$`);
+/** A whole Content-Type header, as Fastify matches its parsers. */
+const JSON_CONTENT_TYPE = new RegExp(String.raw`^\s*${JSON_MEDIA_TYPES}\s*(?:;|$)`, 'i');
 const CHARSET = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 
 /** A body that is not JSON would otherwise reach the handler as an empty object and fail validation confusingly. */
@@ -35,8 +39,8 @@ function hasBody(headers: Record<string, string | string[] | undefined>): boolea
 
 /**
  * Strict JSON (a top-level object or array) in UTF-8, within the contract's 256 KiB once inflated
- * (body-encoding.ts); Fastify's own parsers are removed. A body of another type (on a DELETE, say, which the content-type gate lets through) is
- * drained unread, as Express's parser left it.
+ * (body-encoding.ts); Fastify's own parsers are removed. A body of another type (on a DELETE, say, which the
+ * content-type gate lets through) is drained unread, as Express's parser left it.
  */
 export function useJsonBodyParser(fastify: FastifyInstance): void {
   fastify.addHook('preParsing', inflateEncodedBodies);
