@@ -4,9 +4,10 @@ import { DataFolderLock, DataFolderLockedError } from '../../src/sql/data-folder
 
 try {
   await DataFolderLock.acquire(process.argv[2] ?? '');
-  process.stdout.write('locked\n');
   // process.exit runs the lock's exit hook: this is the release on a clean exit.
+  // Listening before saying 'locked': the parent may send SIGTERM the moment it reads that line.
   process.on('SIGTERM', () => process.exit(0));
+  process.stdout.write('locked\n');
   setInterval(() => undefined, 60_000);
 } catch (error) {
   if (!(error instanceof DataFolderLockedError)) throw error;
