@@ -13,5 +13,5 @@ describe('embedded event store (PGlite)', () => {
   });
 
   eventStoreContract(() => ({ store }));
-  sqlStoreContract(() => ({ store }));
+  sqlStoreContract(() => ({ store, soleWriter: true }));
 });

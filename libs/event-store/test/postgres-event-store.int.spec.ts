@@ -16,5 +16,5 @@ await describeWithPostgres('PostgreSQL event store', () => {
   });
 
   eventStoreContract(() => ({ store }));
-  sqlStoreContract(() => ({ store }));
+  sqlStoreContract(() => ({ store, soleWriter: false }));
 });

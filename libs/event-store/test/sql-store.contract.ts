@@ -4,9 +4,51 @@ import { SqlEventStore } from '../src/sql/sql-event-store.js';
 import { CatchUpSubscription, CheckpointMovedError, readCheckpoint } from '../src/subscription/catch-up-subscription.js';
 import { newEvent } from './event-store.contract.js';
 
-/** What the two SQL adapters (embedded and PostgreSQL) share beyond the port: raw tables, upcasting, checkpoints. */
-export function sqlStoreContract(harness: () => { store: SqlEventStore }): void {
+/**
+ * What the two SQL adapters (embedded and PostgreSQL) share beyond the port: raw tables, upcasting, checkpoints.
+ * `soleWriter`: the store is the one writer of its tables (the embedded store), so it knows its streams' versions.
+ */
+export function sqlStoreContract(harness: () => { store: SqlEventStore; soleWriter: boolean }): void {
   const sql = (text: string, params?: unknown[]) => harness().store.db.query(text, params);
+
+  describe('stream versions known without reading', () => {
+    it('given appends and reads of a stream, then the sole writer knows its version, and a store other processes write to never claims to', async () => {
+      const { store, soleWriter } = harness();
+      const id = `known-${randomUUID()}`;
+      const known = (version: number) => (soleWriter ? version : undefined);
+      expect(store.knownStreamVersion(id)).toBeUndefined();
+
+      await store.appendToStream(id, [newEvent('One'), newEvent('Two')], { expectedVersion: 'no_stream' });
+      expect(store.knownStreamVersion(id)).toBe(known(2));
+      await store.appendToStream(id, [newEvent('Three')], { expectedVersion: 2 });
+      expect(store.knownStreamVersion(id)).toBe(known(3));
+
+      const fresh = new SqlEventStore(store.db, { soleWriter });
+      expect(fresh.knownStreamVersion(id)).toBeUndefined();
+      await fresh.readStream(id, { fromVersion: 2 });
+      expect(fresh.knownStreamVersion(id)).toBe(known(3));
+    });
+
+    it('given an append whose outcome is unknown (the database failed as it answered), then its stream version is no longer known', async () => {
+      const { store } = harness();
+      const id = `unknown-${randomUUID()}`;
+      await store.appendToStream(id, [newEvent('One')], { expectedVersion: 'no_stream' });
+      const query = store.db.query;
+      store.db.query = async <Row>(...args: Parameters<typeof query>) => {
+        const result = await query.apply<typeof store.db, typeof args, Promise<{ rows: Row[] }>>(store.db, args);
+        if (args[2]?.prepareAs === 'actiontrail_append_one') throw new Error('connection lost after the append');
+        return result;
+      };
+      try {
+        await expect(store.appendToStream(id, [newEvent('Two')], { expectedVersion: 1 })).rejects.toThrow('connection lost');
+      } finally {
+        store.db.query = query;
+      }
+
+      expect(store.knownStreamVersion(id)).toBeUndefined();
+      expect(await store.streamVersion(id)).toBe(2);
+    });
+  });
 
   describe('tamper evidence in SQL', () => {
     it('refuses plain UPDATE and DELETE of stored events', async () => {

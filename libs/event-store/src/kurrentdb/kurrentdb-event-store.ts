@@ -205,6 +205,11 @@ export class KurrentDbEventStore implements EventStore {
     return last ? versionOfRevision(last.revision) : 0;
   }
 
+  /** KurrentDB is a server other processes write to: a stream's version is known only by reading it. */
+  knownStreamVersion(): number | undefined {
+    return undefined;
+  }
+
   async readAll(after: number, limit: number): Promise<ReadAllResult> {
     const events: StoredEvent[] = [];
     let scanned = after;

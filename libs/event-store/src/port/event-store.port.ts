@@ -95,6 +95,11 @@ export interface EventStore {
   findEvent(eventId: string): Promise<StoredEvent | undefined>;
   /** Current version of a stream, or 0 when it does not exist. */
   streamVersion(streamId: string): Promise<number>;
+  /**
+   * The stream's version when this store knows it without reading, else undefined. Only a store that is the one
+   * writer of its storage can know it (the embedded store: its data folder is locked to this process).
+   */
+  knownStreamVersion(streamId: string): number | undefined;
   readAll(after: number, limit: number): Promise<ReadAllResult>;
   /** Highest position a reader can safely see now. */
   headPosition(): Promise<number>;

@@ -33,12 +33,15 @@ const NOTIFY_WINDOW_MS = 10;
 export interface SqlEventStoreOptions {
   readonly upcasters?: UpcasterRegistry;
   readonly clock?: () => Date;
+  /** No other process or store writes to these tables (the embedded store's locked data folder): its stream heads are the truth. */
+  readonly soleWriter?: boolean;
 }
 
 /** The event store over SQL, shared by the embedded (PGlite) and PostgreSQL adapters. */
 export class SqlEventStore implements EventStore {
   readonly upcasters: UpcasterRegistry;
   private readonly clock: () => Date;
+  private readonly soleWriter: boolean;
   private readonly signal = new WakeSignal();
   private readonly heads = new StreamHeadCache();
   private readonly channel: string;
@@ -51,6 +54,7 @@ export class SqlEventStore implements EventStore {
   ) {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.clock = options.clock ?? (() => new Date());
+    this.soleWriter = options.soleWriter ?? false;
     this.channel = `at_events_${('schema' in db ? String((db as { schema: string }).schema) : 'public').slice(0, 50)}`;
   }
 
@@ -84,6 +88,8 @@ export class SqlEventStore implements EventStore {
       } catch (error) {
         // Already decided by `refuse`, replay included.
         if (error instanceof ConcurrencyError || error instanceof DuplicateEventIdError) throw error;
+        // Whether it landed is unknown here: the head is read again next time.
+        this.heads.forget(streamId);
         const replay = await this.replayIfAlreadyStored(streamId, events, error);
         if (replay) return replay;
         const { code } = pgErrorOf(error);
@@ -217,7 +223,7 @@ export class SqlEventStore implements EventStore {
     );
     const events = rows.map((row) => eventFromRow(row, this.upcasters));
     const last = events.at(-1);
-    if (last && !options.asOf) this.heads.remember(streamId, { version: last.streamVersion, hash: last.hash });
+    if (last && !options.asOf) this.heads.rememberIfNewer(streamId, { version: last.streamVersion, hash: last.hash });
     return events;
   }
 
@@ -232,6 +238,10 @@ export class SqlEventStore implements EventStore {
       prepareAs: 'actiontrail_stream_version',
     });
     return rows[0] ? Number(rows[0].version) : 0;
+  }
+
+  knownStreamVersion(streamId: string): number | undefined {
+    return this.soleWriter ? this.heads.get(streamId)?.version : undefined;
   }
 
   async readAll(after: number, limit: number): Promise<ReadAllResult> {

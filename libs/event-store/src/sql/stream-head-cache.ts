@@ -22,6 +22,12 @@ export class StreamHeadCache {
     }
   }
 
+  /** A read's head: an append may have stored a later one while the read was answered, and heads never go back. */
+  rememberIfNewer(streamId: string, head: StreamHead): void {
+    const known = this.heads.get(streamId);
+    if (!known || known.version < head.version) this.remember(streamId, head);
+  }
+
   forget(streamId: string): void {
     this.heads.delete(streamId);
   }

@@ -68,7 +68,14 @@ export class AggregateStore {
   ): Promise<Loaded<S>> {
     const kept = this.folded.get<S>(streamId, decider);
     const request = currentRequestContext();
-    if (kept && reading === 'once per request' && request?.streamsRead?.has(streamId)) return { state: kept.state, version: kept.version };
+    if (kept && reading === 'once per request') {
+      const readInThisRequest = request?.streamsRead?.has(streamId) ?? false;
+      // The store knows the stream is at the kept version only when nothing else can write to it: no read needed.
+      if (readInThisRequest || this.store.knownStreamVersion(streamId) === kept.version) {
+        if (request) (request.streamsRead ??= new Set()).add(streamId);
+        return { state: kept.state, version: kept.version };
+      }
+    }
     const from = kept?.version ?? 0;
     const events = await this.store.readStream(streamId, { fromVersion: from + 1 });
     const state = domainEventsOf<E>(events).reduce((folded, event) => decider.evolve(folded, event), kept?.state ?? decider.initialState());
@@ -102,7 +109,9 @@ export class AggregateStore {
       const landed = idempotent && (await this.landedBefore(stream, idempotent));
       if (landed) return landed;
       // The kept state is decided on unread only first time round: the append below is conditional on its version.
-      const kept = attempt === 0 ? this.folded.get<S>(stream.streamId, decider) : undefined;
+      // A stream this process keeps nothing of is taken as new (a create), so it is appended to only if it has no events.
+      const kept =
+        attempt === 0 ? (this.folded.get<S>(stream.streamId, decider) ?? { state: decider.initialState(), version: 0 }) : undefined;
       const usable = kept && (!conditional || kept.version === options.expectedVersion);
       const { state, version } = usable ? kept : await this.caughtUp(decider, stream.streamId, 'now');
       if (conditional && options.expectedVersion !== version) {

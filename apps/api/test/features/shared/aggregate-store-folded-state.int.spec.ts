@@ -24,8 +24,15 @@ const latest: Decider<{ readonly note: string }, Noted, Tally> = {
   decide: (command, state) => (state.notes.at(-1) === command.note ? [] : [{ type: 'Noted', data: { note: command.note } }]),
 };
 
-/** The state the aggregate store keeps per stream: read past, never trusted past the version the append is conditional on. */
-function foldedStateSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Promise<void> = async () => undefined): void {
+/**
+ * The state the aggregate store keeps per stream: read past, never trusted past the version the append is conditional on.
+ * `soleWriter`: the store is the one writer of its tables (embedded), so it knows when a kept state is current.
+ */
+function foldedStateSuite(
+  open: () => Promise<SqlEventStore>,
+  soleWriter: boolean,
+  cleanUp: () => Promise<void> = async () => undefined,
+): void {
   let store: SqlEventStore;
   let aggregates: AggregateStore;
   let reads: { streamId: string; fromVersion: number }[];
@@ -168,6 +175,60 @@ function foldedStateSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Pro
     expect(await notesStored(stream.streamId)).toEqual(['closed', 'reopened', 'progress']);
   });
 
+  it('given a kept state, when a new request loads the stream, then the sole writer is not read, and any other store is read past the kept version', async () => {
+    const stream = newStream();
+    await aggregates.execute(tally, stream, () => ({ note: 'one' }), { caller });
+    reads = [];
+
+    const loaded = await runInRequestContext(newRequest(), () => aggregates.load(tally, stream.streamId));
+
+    expect(loaded).toEqual({ state: { notes: ['one'] }, version: 1 });
+    expect(reads).toEqual(soleWriter ? [] : [{ streamId: stream.streamId, fromVersion: 2 }]);
+  });
+
+  it('given a stream this process keeps nothing of, when a command creates it, then it is appended as a new stream without reading it', async () => {
+    const stream = newStream();
+
+    const outcome = await aggregates.execute(tally, stream, () => ({ note: 'created' }), { caller });
+
+    expect(reads).toEqual([]);
+    expect(outcome).toMatchObject({ version: 1 });
+    expect(await notesStored(stream.streamId)).toEqual(['created']);
+  });
+
+  it('given a stream another process wrote and this one keeps nothing of, when a command comes, then it is decided on the events stored, not as a new stream', async () => {
+    const stream = newStream();
+    await appendElsewhere(stream.streamId, 'one');
+    const freshProcess = new AggregateStore(store, new SystemClock());
+
+    const outcome = await freshProcess.execute(tally, stream, (state) => ({ note: `after ${state.notes.join(',')}` }), { caller });
+
+    expect(outcome).toMatchObject({ version: 2 });
+    expect(await notesStored(stream.streamId)).toEqual(['one', 'after one']);
+  });
+
+  it('given a command its decider refuses on a new stream, when it comes for a stream this process keeps nothing of, then it is decided on the stream as stored', async () => {
+    const onlyOnceNoted: typeof tally = {
+      ...tally,
+      decide: (command, state) => {
+        if (state.notes.length === 0) throw new Error('refused: nothing noted yet');
+        return tally.decide(command, state);
+      },
+    };
+    const existing = newStream();
+    const missing = newStream();
+    await appendElsewhere(existing.streamId, 'one');
+    const freshProcess = new AggregateStore(store, new SystemClock());
+
+    const applied = await freshProcess.execute(onlyOnceNoted, existing, () => ({ note: 'two' }), { caller });
+    const refused = freshProcess.execute(onlyOnceNoted, missing, () => ({ note: 'two' }), { caller });
+
+    expect(applied).toMatchObject({ version: 2 });
+    expect(await notesStored(existing.streamId)).toEqual(['one', 'two']);
+    await expect(refused).rejects.toThrow('refused: nothing noted yet');
+    expect(await notesStored(missing.streamId)).toEqual([]);
+  });
+
   it('given a command its decider refuses, then the kept state stays as it was', async () => {
     const stream = newStream();
     await aggregates.execute(tally, stream, () => ({ note: 'one' }), { caller });
@@ -186,13 +247,14 @@ function foldedStateSuite(open: () => Promise<SqlEventStore>, cleanUp: () => Pro
 }
 
 describe('AggregateStore keeping folded states, embedded store', () => {
-  foldedStateSuite(() => openEmbeddedEventStore('memory://'));
+  foldedStateSuite(() => openEmbeddedEventStore('memory://'), true);
 });
 
 const schema = uniqueSchema('keptfold');
 await describeWithPostgres('AggregateStore keeping folded states, PostgreSQL', () => {
   foldedStateSuite(
     () => openPostgresEventStore({ connectionString: POSTGRES_URL, schema }),
+    false,
     () => dropSchema(schema),
   );
 });
