@@ -29,6 +29,20 @@ export function sqlStoreContract(harness: () => { store: SqlEventStore; soleWrit
       expect(fresh.knownStreamVersion(id)).toBe(known(3));
     });
 
+    it('given a read cut short by maxCount or asOf, then the version it ended at is not taken for the head', async () => {
+      const { store, soleWriter } = harness();
+      const id = `cut-short-${randomUUID()}`;
+      await store.appendToStream(id, [newEvent('One'), newEvent('Two'), newEvent('Three')], { expectedVersion: 'no_stream' });
+      const fresh = new SqlEventStore(store.db, { soleWriter });
+
+      expect(await fresh.readStream(id, { maxCount: 2 })).toHaveLength(2);
+      expect(await fresh.readStream(id, { asOf: new Date(Date.now() + 60_000) })).toHaveLength(3);
+
+      expect(fresh.knownStreamVersion(id)).toBeUndefined();
+      await fresh.readStream(id, { maxCount: 5 });
+      expect(fresh.knownStreamVersion(id)).toBe(soleWriter ? 3 : undefined);
+    });
+
     it('given an append whose outcome is unknown (the database failed as it answered), then its stream version is no longer known', async () => {
       const { store } = harness();
       const id = `unknown-${randomUUID()}`;

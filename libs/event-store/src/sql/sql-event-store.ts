@@ -223,7 +223,9 @@ export class SqlEventStore implements EventStore {
     );
     const events = rows.map((row) => eventFromRow(row, this.upcasters));
     const last = events.at(-1);
-    if (last && !options.asOf) this.heads.rememberIfNewer(streamId, { version: last.streamVersion, hash: last.hash });
+    // Only a read that reached the stream's end has read its head.
+    const toTheEnd = !options.asOf && (options.maxCount === undefined || events.length < options.maxCount);
+    if (last && toTheEnd) this.heads.rememberIfNewer(streamId, { version: last.streamVersion, hash: last.hash });
     return events;
   }
 
