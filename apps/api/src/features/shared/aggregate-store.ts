@@ -68,20 +68,27 @@ export class AggregateStore {
   ): Promise<Loaded<S>> {
     const kept = this.folded.get<S>(streamId, decider);
     const request = currentRequestContext();
-    if (kept && reading === 'once per request') {
-      const readInThisRequest = request?.streamsRead?.has(streamId) ?? false;
-      // The store knows the stream is at the kept version only when nothing else can write to it: no read needed.
-      if (readInThisRequest || this.store.knownStreamVersion(streamId) === kept.version) {
-        if (request) (request.streamsRead ??= new Set()).add(streamId);
-        return { state: kept.state, version: kept.version };
-      }
-    }
+    // The store knows the stream is at the kept version only when nothing else can write to it: no read needed.
+    const current =
+      kept &&
+      reading === 'once per request' &&
+      (request?.streamsRead?.has(streamId) || this.store.knownStreamVersion(streamId) === kept.version);
+    const loaded = current ? { state: kept.state, version: kept.version } : await this.readPast(decider, streamId, kept);
+    if (request) (request.streamsRead ??= new Set()).add(streamId);
+    return loaded;
+  }
+
+  /** The kept state, if any, with only the events stored after it read and folded in. */
+  private async readPast<C, E extends DomainEventShape, S>(
+    decider: Decider<C, E, S>,
+    streamId: string,
+    kept: Loaded<S> | undefined,
+  ): Promise<Loaded<S>> {
     const from = kept?.version ?? 0;
     const events = await this.store.readStream(streamId, { fromVersion: from + 1 });
     const state = domainEventsOf<E>(events).reduce((folded, event) => decider.evolve(folded, event), kept?.state ?? decider.initialState());
     const version = events.at(-1)?.streamVersion ?? from;
     if (version > from) this.folded.remember(streamId, { decider, state, version });
-    if (request) (request.streamsRead ??= new Set()).add(streamId);
     return { state, version };
   }
 
